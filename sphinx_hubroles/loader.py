@@ -1,0 +1,315 @@
+"""Load and validate roles.yaml into the model, reporting every problem at once with its line.
+
+Pure Python: the Sphinx extension and the command line share this loader, so a problem reads
+the same in both.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import fields as F
+from .model import Admonition, Group, RelationType, Role, RolesFile, Term, Text
+from .problems import Problem, Problems, RolesFileError, did_you_mean
+from .yamlsource import REPORTED, STR, SCALAR_TAGS, YMap, YScalar, YSeq, YValue, parse_yaml
+
+ID_RE = re.compile(F.ID_PATTERN)
+
+
+def load_roles(path: str | Path) -> RolesFile:
+    """Read and validate roles.yaml; raise RolesFileError listing every problem."""
+    path = Path(path)
+    if not path.exists():
+        raise RolesFileError(path, [Problem(None, "not found: there is no such file")])
+    if path.is_dir():
+        raise RolesFileError(path, [Problem(None, "is a folder, not a YAML file")])
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise RolesFileError(path, [Problem(None, f"cannot be read: {error.strerror}")]) from None
+    return parse_roles(data, path)
+
+
+def parse_roles(data: bytes, path: Path) -> RolesFile:
+    problems = Problems()
+    try:
+        text = data.decode("utf-8-sig")  # tolerate a byte order mark
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise RolesFileError(path, [Problem(line, "is not valid UTF-8 (byte "
+                                            f"0x{data[error.start]:02x}); save it as UTF-8")])
+    root = parse_yaml(text, problems)
+    if root is None:
+        raise RolesFileError(path, problems.items)
+    result = _Validator(path, problems).run(root)
+    if problems.items:
+        raise RolesFileError(path, problems.items)
+    return result
+
+
+class _Validator:
+    def __init__(self, path: Path, problems: Problems) -> None:
+        self.path = path
+        self.problems = problems
+        # (target, line, role, relation): checked once every role id is known
+        self.pending_targets: list[tuple[str, int, str, str]] = []
+
+    def run(self, root: YValue) -> RolesFile:
+        roles_file = RolesFile(self.path)
+        if not isinstance(root, YMap):
+            self.problems.at(root.line, "must be a mapping with 'roles' (and optionally "
+                             "'relations', 'groups', 'terms') at the top level")
+            return roles_file
+        top = self.mapping_fields(root, F.TOP_LEVEL, "the top level")
+        for key, parse in (("relations", self.relation_type), ("groups", self.group)):
+            for item_id, line, value in self.id_mapping(top.get(key), f"'{key}'"):
+                item = parse(item_id, line, value)
+                if item is not None:
+                    getattr(roles_file, key)[item_id] = item
+        for role_id, line, value in self.id_mapping(top.get("roles"), "'roles'"):
+            role = self.role(role_id, line, value, roles_file)
+            if role is not None:
+                roles_file.roles[role_id] = role
+        self.check_role_targets(roles_file, top.get("roles"))
+        self.check_unique_names(roles_file)
+        for name, (line, value) in self.items(top.get("terms"), "'terms'"):
+            definition = self.text(value, f"the definition of term '{name}'", block=True)
+            if definition is not None:
+                roles_file.terms[name] = Term(name, definition, line)
+        return roles_file
+
+    # -- structure -------------------------------------------------------------------------
+
+    def items(self, value: tuple[int, YValue] | None, what: str):
+        if value is None:
+            return []
+        line, node = value
+        if not isinstance(node, YMap):
+            self.problems.at(node.line, f"{what} must be a mapping, not {describe(node)}")
+            return []
+        return list(node.items.items())
+
+    def id_mapping(self, value, what: str):
+        """(id, line, value) for each entry of an id-keyed mapping with a valid id."""
+        result = []
+        for key, (line, node) in self.items(value, what):
+            if not ID_RE.fullmatch(key):
+                self.problems.at(line, f"'{key}' is not a valid id in {what}: use lower-case "
+                                 "letters, digits and single '-' between them, "
+                                 f"like '{suggest_id(key)}'")
+                continue
+            result.append((key, line, node))
+        return result
+
+    def mapping_fields(self, node: YMap, spec: tuple[F.Field, ...], where: str) -> dict:
+        """The known keys of `node`; unknown and missing required keys become problems."""
+        known = {f.key for f in spec}
+        for key, (line, _value) in node.items.items():
+            if key not in known:
+                self.problems.at(line, f"unknown key '{key}' in {where}"
+                                 + (did_you_mean(key, known) or
+                                    "; allowed keys: " + ", ".join(f.key for f in spec)))
+        for f in spec:
+            if f.required and f.key not in node.items:
+                self.problems.at(node.line, f"{where} has no '{f.key}', which is required")
+        return {key: item for key, item in node.items.items() if key in known}
+
+    # -- values ----------------------------------------------------------------------------
+
+    def scalar_text(self, node: YValue, what: str) -> YScalar | None:
+        if not isinstance(node, YScalar):
+            self.problems.at(node.line, f"{what} must be text, not {describe(node)}")
+            return None
+        if node.tag == REPORTED:
+            return None
+        if node.tag != STR:
+            kind = SCALAR_TAGS[node.tag]
+            if node.tag.endswith(":null") and node.value in ("", "~"):
+                self.problems.at(node.line, f"{what} is empty; give it a value or remove it")
+            else:
+                self.problems.at(node.line, f"{what} must be text, but YAML reads "
+                                 f"`{node.value}` as {kind}; put it in quotes: "
+                                 f"\"{node.value}\"")
+            return None
+        if not node.value.strip():
+            self.problems.at(node.line, f"{what} is empty; give it a value or remove it")
+            return None
+        return node
+
+    def name(self, node: YValue, what: str) -> str | None:
+        scalar = self.scalar_text(node, what)
+        if scalar is None:
+            return None
+        if "\n" in scalar.value.strip():
+            self.problems.at(scalar.line, f"{what} must fit on one line")
+            return None
+        return scalar.value.strip()
+
+    def text(self, node: YValue, what: str, block: bool) -> Text | None:
+        scalar = self.scalar_text(node, what)
+        if scalar is None:
+            return None
+        return Text(scalar.value.strip("\n") if block else scalar.value.strip(),
+                    scalar.text_line)
+
+    def seq(self, node: YValue, what: str) -> list[YValue]:
+        if isinstance(node, YSeq):
+            return node.items
+        self.problems.at(node.line, f"{what} must be a list (one '- item' per line), "
+                         f"not {describe(node)}")
+        return []
+
+    def field_value(self, f: F.Field, node: YValue, what: str):
+        label = f"'{f.key}' of {what}"
+        if f.kind == F.NAME:
+            return self.name(node, label)
+        if f.kind in (F.INLINE, F.BLOCK):
+            return self.text(node, label, block=f.kind == F.BLOCK)
+        if f.kind == F.NAMES:
+            names = [self.name(item, f"an item of {label}") for item in self.seq(node, label)]
+            return tuple(n for n in names if n is not None)
+        if f.kind == F.INLINES:
+            texts = [self.text(item, f"an item of {label}", block=False)
+                     for item in self.seq(node, label)]
+            return tuple(t for t in texts if t is not None)
+        raise AssertionError(f"unhandled field kind {f.kind}")
+
+    def simple_fields(self, node: YMap, spec, what: str) -> dict:
+        values = {}
+        for key, (line, value) in self.mapping_fields(node, spec, what).items():
+            f = next(f for f in spec if f.key == key)
+            if f.kind in (F.NAME, F.INLINE, F.BLOCK, F.NAMES, F.INLINES):
+                values[key] = self.field_value(f, value, what)
+        return values
+
+    # -- entries ---------------------------------------------------------------------------
+
+    def relation_type(self, rel_id: str, line: int, node: YValue) -> RelationType | None:
+        if not self.is_mapping(node, f"relation '{rel_id}'"):
+            return None
+        values = self.simple_fields(node, F.RELATION_FIELDS, f"relation '{rel_id}'")
+        if values.get("label") is None:
+            return None
+        return RelationType(rel_id, values["label"], values.get("inverse"), line)
+
+    def group(self, group_id: str, line: int, node: YValue) -> Group | None:
+        if not self.is_mapping(node, f"group '{group_id}'"):
+            return None
+        values = self.simple_fields(node, F.GROUP_FIELDS, f"group '{group_id}'")
+        if values.get("name") is None:
+            return None
+        return Group(group_id, values["name"], values.get("description"), line)
+
+    def role(self, role_id: str, line: int, node: YValue, roles_file: RolesFile) -> Role | None:
+        what = f"role '{role_id}'"
+        if not self.is_mapping(node, what):
+            return None
+        values = self.simple_fields(node, F.ROLE_FIELDS, what)
+        group = self.role_group(node, roles_file, what)
+        admonitions = self.admonitions(node, what)
+        relations = self.role_relations(node, roles_file, what)
+        if values.get("name") is None or values.get("summary") is None:
+            return None
+        return Role(
+            id=role_id, name=values["name"], summary=values["summary"], line=line,
+            aliases=values.get("aliases", ()), group=group, count=values.get("count"),
+            filled_by=values.get("filled-by"), description=values.get("description"),
+            responsibilities=values.get("responsibilities", ()),
+            see_also=values.get("see-also", ()), admonitions=admonitions, relations=relations,
+        )
+
+    def role_group(self, node: YMap, roles_file: RolesFile, what: str) -> str | None:
+        if "group" not in node.items:
+            return None
+        group = self.name(node.items["group"][1], f"'group' of {what}")
+        if group is not None and group not in roles_file.groups:
+            self.problems.at(node.items["group"][0], f"{what} names group '{group}', which is "
+                             "not declared under 'groups'"
+                             + did_you_mean(group, roles_file.groups))
+            return None
+        return group
+
+    def admonitions(self, node: YMap, what: str) -> tuple[Admonition, ...]:
+        if "admonitions" not in node.items:
+            return ()
+        result = []
+        label = f"'admonitions' of {what}"
+        for item in self.seq(node.items["admonitions"][1], label):
+            if not self.is_mapping(item, f"an item of {label}"):
+                continue
+            values = self.simple_fields(item, F.ADMONITION_FIELDS, f"an admonition of {what}")
+            kind = None
+            if "kind" in item.items:
+                kind = self.name(item.items["kind"][1], f"'kind' of an admonition of {what}")
+                if kind is not None and kind not in F.ADMONITION_KINDS:
+                    self.problems.at(item.items["kind"][0], f"unknown admonition kind '{kind}'"
+                                     + (did_you_mean(kind, F.ADMONITION_KINDS) or
+                                        "; use one of " + ", ".join(F.ADMONITION_KINDS)))
+                    kind = None
+            if kind is not None and values.get("text") is not None:
+                result.append(Admonition(kind, values["text"]))
+        return tuple(result)
+
+    def role_relations(self, node: YMap, roles_file: RolesFile, what: str):
+        if "relations" not in node.items:
+            return ()
+        result = []
+        for rel_id, (line, targets_node) in self.items(node.items["relations"],
+                                                       f"'relations' of {what}"):
+            if rel_id not in roles_file.relations:
+                self.problems.at(line, f"{what} uses relation '{rel_id}', which is not "
+                                 "declared under 'relations'"
+                                 + did_you_mean(rel_id, roles_file.relations))
+                continue
+            targets: list[str] = []
+            for item in self.seq(targets_node, f"'{rel_id}' of {what}"):
+                target = self.name(item, f"a target of '{rel_id}' of {what}")
+                if target is None:
+                    continue
+                if target in targets:
+                    self.problems.at(item.line, f"{what} lists '{target}' twice under "
+                                     f"'{rel_id}'")
+                    continue
+                targets.append(target)
+                # Targets may be declared further down the file; checked once all are read.
+                self.pending_targets.append((target, item.line, what, rel_id))
+            result.append((rel_id, tuple(targets)))
+        return tuple(result)
+
+    def check_role_targets(self, roles_file: RolesFile, roles_node) -> None:
+        declared = set(roles_file.roles)
+        if roles_node is not None and isinstance(roles_node[1], YMap):
+            declared |= set(roles_node[1].items)  # roles with problems of their own count too
+        for target, line, what, rel_id in self.pending_targets:
+            if target not in declared:
+                self.problems.at(line, f"'{rel_id}' of {what} names '{target}', which is not "
+                                 "a role under 'roles'" + did_you_mean(target, declared))
+
+    def check_unique_names(self, roles_file: RolesFile) -> None:
+        """Names and aliases are glossary terms: two roles may not share one."""
+        owners: dict[str, str] = {}
+        for role in roles_file.roles.values():
+            for name in role.term_names:
+                other = owners.setdefault(name.lower(), role.id)
+                if other != role.id:
+                    self.problems.at(role.line, f"role '{role.id}' has the name or alias "
+                                     f"'{name}', which role '{other}' has too")
+
+    def is_mapping(self, node: YValue, what: str) -> bool:
+        if isinstance(node, YMap):
+            return True
+        self.problems.at(node.line, f"{what} must be a mapping of fields, not {describe(node)}")
+        return False
+
+
+def describe(node: YValue) -> str:
+    if isinstance(node, YMap):
+        return "a mapping"
+    if isinstance(node, YSeq):
+        return "a list"
+    return SCALAR_TAGS.get(node.tag, "a value")
+
+
+def suggest_id(key: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", key.lower())) or "my-role"

@@ -1,0 +1,112 @@
+"""The data model of roles.yaml: plain, immutable, picklable, and free of Sphinx."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Text:
+    """A MyST string from roles.yaml and the line of roles.yaml where its first line stands."""
+
+    source: str
+    line: int
+
+
+@dataclass(frozen=True)
+class RelationType:
+    id: str
+    label: str
+    inverse: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    name: str
+    description: Text | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Admonition:
+    kind: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    summary: Text
+    line: int
+    aliases: tuple[str, ...] = ()
+    group: str | None = None
+    count: Text | None = None
+    filled_by: Text | None = None
+    description: Text | None = None
+    responsibilities: tuple[Text, ...] = ()
+    see_also: tuple[Text, ...] = ()
+    admonitions: tuple[Admonition, ...] = ()
+    # relation type id -> target role ids, in file order
+    relations: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The cross-reference label of the role's card, as written in `roles:<id>` links."""
+        return f"roles:{self.id}"
+
+    @property
+    def term_names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Term:
+    name: str
+    definition: Text
+    line: int
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One relation between two roles: `source` <relation label> `target`."""
+
+    source: str
+    relation: str
+    target: str
+
+
+@dataclass(frozen=True)
+class RolesFile:
+    path: Path
+    relations: dict[str, RelationType] = field(default_factory=dict)
+    groups: dict[str, Group] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    terms: dict[str, Term] = field(default_factory=dict)
+
+    def edges(self) -> list[Edge]:
+        """Every relation, in file order of source role, then relation, then target."""
+        return [
+            Edge(role.id, relation, target)
+            for role in self.roles.values()
+            for relation, targets in role.relations
+            for target in targets
+        ]
+
+    def outgoing(self, role_id: str) -> list[tuple[RelationType, list[Role]]]:
+        role = self.roles[role_id]
+        return [
+            (self.relations[rel], [self.roles[t] for t in targets])
+            for rel, targets in role.relations
+        ]
+
+    def incoming(self, role_id: str) -> list[tuple[RelationType, list[Role]]]:
+        """Relations that point at `role_id`, grouped by relation type in vocabulary order."""
+        sources: dict[str, list[Role]] = {}
+        for edge in self.edges():
+            if edge.target == role_id:
+                sources.setdefault(edge.relation, []).append(self.roles[edge.source])
+        return [(self.relations[rel], sources[rel]) for rel in self.relations if rel in sources]
