@@ -11,7 +11,8 @@ class Text:
     """A MyST string from roles.yaml and the line of roles.yaml where its first line stands."""
 
     source: str
-    line: int
+    # Lines are left out of comparisons: moving text within roles.yaml changes nothing shown.
+    line: int = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class RelationType:
     id: str
     label: str
     inverse: str | None
-    line: int
+    line: int = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Group:
     id: str
     name: str
     description: Text | None
-    line: int
+    line: int = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class Role:
     id: str
     name: str
     summary: Text
-    line: int
+    line: int = field(compare=False, repr=False)
     aliases: tuple[str, ...] = ()
     group: str | None = None
     count: Text | None = None
@@ -67,7 +68,7 @@ class Role:
 class Term:
     name: str
     definition: Text
-    line: int
+    line: int = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,37 @@
+"""Roles of a team, written once in roles.yaml: cards, references, glossary and diagram."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+__version__ = "0.1.0"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    from .cards import setup_cards
+    from .data import setup_data
+    from .glossary import setup_glossary
+    from .references import setup_references
+
+    app.setup_extension("myst_parser")
+    app.setup_extension("sphinx_design")
+    setup_data(app)
+    setup_cards(app)
+    setup_glossary(app)
+    setup_references(app)
+    app.add_css_file("hubroles.css")
+    app.connect("builder-inited", _add_static_path)
+    return {
+        "version": __version__,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+        "env_version": 1,
+    }
+
+
+def _add_static_path(app: Sphinx) -> None:
+    from pathlib import Path
+
+    app.config.html_static_path.append(str(Path(__file__).parent / "static"))

@@ -1,0 +1,52 @@
+"""The `roles-glossary` directive: the `terms` of roles.yaml as a sorted Sphinx glossary."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.domains.std import make_glossary_term
+from sphinx.util.docutils import SphinxDirective
+
+from .data import note_display, register_display, roles_of, roles_path
+from .markup import render_block
+from .model import RolesFile
+
+
+def glossary_inputs(model: RolesFile) -> object:
+    return model.terms
+
+
+def sort_key(name: str) -> str:
+    # The order Sphinx's own `glossary :sorted:` uses.
+    return unicodedata.normalize("NFD", name.lower())
+
+
+class RolesGlossaryDirective(SphinxDirective):
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        model = roles_of(self.env)
+        note_display(self.env, "glossary")
+        source = str(roles_path(self.env.app))
+        definitions = nodes.definition_list(classes=["glossary", "hubroles-glossary"])
+        for term in sorted(model.terms.values(), key=lambda t: sort_key(t.name)):
+            term_node = make_glossary_term(
+                self.env, [nodes.Text(term.name)], None, source, term.line, None,
+                self.state.document)
+            definition = nodes.definition(
+                "", *render_block(self.env, self.state.document.settings, source,
+                                  term.definition))
+            definitions += nodes.definition_list_item("", term_node, definition)
+        glossary = addnodes.glossary()
+        glossary["sorted"] = True
+        glossary += definitions
+        self.set_source_info(glossary)
+        return [glossary]
+
+
+def setup_glossary(app: Sphinx) -> None:
+    register_display("glossary", glossary_inputs)
+    app.add_directive("roles-glossary", RolesGlossaryDirective)

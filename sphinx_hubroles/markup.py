@@ -1,0 +1,79 @@
+"""Turn MyST text from roles.yaml into docutils nodes, on any page (.md or .rst).
+
+The text is parsed with the project's own MyST settings, and every node it yields points at
+roles.yaml and the line the text stands on, so that Sphinx reports a broken reference or an
+unknown term inside it at `roles.yaml:LINE`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from urllib.parse import urlsplit
+
+from docutils import nodes
+from docutils.utils import new_document
+from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+from myst_parser.parsers.mdit import create_md_parser
+from sphinx.environment import BuildEnvironment
+
+from .model import Text
+
+# Links with these schemes run code or smuggle content; they are shown as plain text.
+UNSAFE_SCHEMES = {"javascript", "data", "vbscript"}
+
+_parsers: dict[int, tuple[object, object]] = {}
+
+
+def _parser(env: BuildEnvironment):
+    """One markdown-it parser per MyST configuration (building one costs milliseconds)."""
+    config = env.myst_config
+    cached = _parsers.get(id(config))
+    if cached is None or cached[0] is not config:
+        # The page's <meta> tags come from its own source, not from every roles.yaml field.
+        parser = create_md_parser(dataclasses.replace(config, html_meta={}), SphinxRenderer)
+        cached = _parsers[id(config)] = (config, parser)
+    return cached[1]
+
+
+def render_block(env: BuildEnvironment, settings, source_path: str, text: Text) -> list[nodes.Node]:
+    """Body elements (paragraphs, lists, admonitions...) for a block MyST field."""
+    document = new_document(source_path, settings)
+    parser = _parser(env)
+    parser.options["document"] = document
+    # MyST stores page-level facts (word count, heading slugs) on the page being read;
+    # a roles.yaml field is not that page, so keep them as they were.
+    metadata = env.metadata.get(env.docname, {})
+    saved = {key: metadata[key] for key in ("wordcount", "myst_slugs") if key in metadata}
+    parser.render(text.source)
+    for key in ("wordcount", "myst_slugs"):
+        metadata.pop(key, None)
+    metadata.update(saved)
+    _point_at_roles_file(document, source_path, text.line)
+    _neutralise(document)
+    return [child for child in document.children
+            if not isinstance(child, nodes.substitution_definition)]
+
+
+def render_inline(env: BuildEnvironment, settings, source_path: str,
+                  text: Text) -> list[nodes.Node]:
+    """Inline nodes for an inline MyST field (or blocks, if the text holds several)."""
+    blocks = render_block(env, settings, source_path, text)
+    if len(blocks) == 1 and isinstance(blocks[0], nodes.paragraph):
+        return list(blocks[0].children)
+    return blocks
+
+
+def _point_at_roles_file(document: nodes.document, source_path: str, first_line: int) -> None:
+    for node in document.findall(nodes.Element):
+        node.source = source_path
+        node.line = first_line + (node.line - 1 if node.line else 0)
+
+
+def _neutralise(document: nodes.document) -> None:
+    """Raw HTML and script links in roles.yaml are shown as text, never passed through."""
+    for raw in list(document.findall(nodes.raw)):
+        raw.replace_self(nodes.literal(raw.astext(), raw.astext()))
+    for reference in list(document.findall(nodes.reference)):
+        scheme = urlsplit(reference.get("refuri", "").strip()).scheme.lower()
+        if scheme in UNSAFE_SCHEMES:
+            reference.replace_self(nodes.inline("", "", *reference.children))

@@ -1,0 +1,78 @@
+"""`roles:<id>` references: one clear warning with "did you mean" for a broken one, and a record
+of which pages link where, so that they are rewritten when a role is renamed or moved."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from . import messages
+from .data import note_reference, roles_of
+
+logger = logging.getLogger(__name__)
+
+# The reference forms that can target a `roles:` label: MyST links, {ref} and :ref:.
+LABEL_REFTYPES = {"myst", "ref"}
+
+
+class RoleReferenceChecker(SphinxPostTransform):
+    """Report broken `roles:` references before MyST (priority 9) and Sphinx (10) see them,
+    so each gets exactly one warning, ours, which names the closest role ids."""
+
+    default_priority = 8
+
+    def run(self, **kwargs) -> None:
+        std = self.env.domains["std"]
+        for node in list(self.document.findall(addnodes.pending_xref)):
+            role_id = _role_target(node)
+            if role_id is None or f"roles:{role_id}" in std.anonlabels:
+                continue
+            if node.get("refwarn") is False:  # a card's own relation link: plain text
+                node.replace_self(node.children or nodes.Text(node["reftarget"]))
+                continue
+            if _in_intersphinx(self.env, f"roles:{role_id}"):
+                continue
+            model = roles_of(self.env)
+            target = node["reftarget"]
+            if role_id in model.roles:
+                message, subtype = messages.role_without_card(role_id, target), "card"
+            else:
+                message, subtype = messages.unknown_role(role_id, target, model.roles), "ref"
+            logger.warning(message, location=node, type="hubroles", subtype=subtype)
+            node.replace_self(_shown_text(node))
+
+
+def _role_target(node: addnodes.pending_xref) -> str | None:
+    if node.get("reftype") not in LABEL_REFTYPES or node.get("refdomain") not in (None, "std"):
+        return None
+    return messages.role_id_of(node.get("reftarget", ""))
+
+
+def _shown_text(node: addnodes.pending_xref) -> nodes.Node:
+    if node.astext():
+        return node[0].deepcopy() if len(node) == 1 else nodes.inline("", "", *node.children)
+    return nodes.Text(node["reftarget"])
+
+
+def _in_intersphinx(env, label: str) -> bool:
+    inventory = getattr(env, "intersphinx_inventory", None)
+    return bool(inventory) and label in inventory.get("std:label", {})
+
+
+def collect_references(app: Sphinx, doctree: nodes.document) -> None:
+    """doctree-read: remember the role labels and terms this page links to."""
+    env = app.env
+    for node in doctree.findall(addnodes.pending_xref):
+        role_id = _role_target(node)
+        if role_id is not None:
+            note_reference(env, env.docname, ("label", f"roles:{role_id}"))
+        elif node.get("reftype") == "term":
+            note_reference(env, env.docname, ("term", node["reftarget"].lower()))
+
+
+def setup_references(app: Sphinx) -> None:
+    app.add_post_transform(RoleReferenceChecker)
+    app.connect("doctree-read", collect_references)
