@@ -1,0 +1,70 @@
+"""Shared helpers: build small real Sphinx projects with real MyST and real Graphviz."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = "sphinx.testing.fixtures"
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DEFAULT_CONF = 'extensions = ["myst_parser", "sphinx_hubroles"]\n'
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    stdout: str
+    stderr: str
+    srcdir: Path
+    outdir: Path
+
+    def html(self, page: str) -> str:
+        return (self.outdir / page).read_text(encoding="utf-8")
+
+    def warnings(self) -> list[str]:
+        """Warning and error lines, with the source folder cut off their locations."""
+        prefix = str(self.srcdir) + os.sep
+        return [line.replace(prefix, "") for line in self.stderr.splitlines()
+                if "WARNING" in line or "ERROR" in line]
+
+
+def write_project(srcdir: Path, files: dict[str, str]) -> Path:
+    """Write a project; `conf.py` defaults to MyST plus sphinx_hubroles."""
+    files = {"conf.py": DEFAULT_CONF, **files}
+    for name, text in files.items():
+        path = srcdir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return srcdir
+
+
+def sphinx_build(srcdir: Path, *args: str, builder: str = "html",
+                 outdir: Path | None = None) -> BuildResult:
+    """Run the real `sphinx-build` in a subprocess, as a user or CI would."""
+    outdir = outdir or srcdir / "_build" / builder
+    command = [sys.executable, "-m", "sphinx", "-b", builder, *args, str(srcdir), str(outdir)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=srcdir,
+                          env={**os.environ, "NO_COLOR": "1", "PYTHONWARNINGS": "ignore"})
+    return BuildResult(done.returncode, done.stdout, done.stderr, srcdir, outdir)
+
+
+@pytest.fixture
+def project(tmp_path):
+    """`project(files)` writes a project into a fresh folder and returns its path."""
+
+    def make(files: dict[str, str]) -> Path:
+        return write_project(tmp_path / "src", files)
+
+    return make
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return (FIXTURES / "roles-for-the-service.md").read_text(encoding="utf-8")
