@@ -157,7 +157,7 @@ def register_cards(app: Sphinx, env: BuildEnvironment) -> None:
         for other_doc, other_line, _ in others:
             logger.warning(
                 "role '%s' already has a role-card at %s:%s; each role gets one card",
-                role_id, env.doc2path(docname), line,
+                role_id, env.doc2path(docname, False), line,
                 location=(other_doc, other_line), type="hubroles", subtype="duplicate")
         std.labels[role.label] = (docname, anchor, role.name)
         std.anonlabels[role.label] = (docname, anchor)

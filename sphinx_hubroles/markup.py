@@ -72,8 +72,10 @@ def _point_at_roles_file(document: nodes.document, source_path: str, first_line:
 def _neutralise(document: nodes.document) -> None:
     """Raw HTML and script links in roles.yaml are shown as text, never passed through."""
     for raw in list(document.findall(nodes.raw)):
-        raw.replace_self(nodes.literal(raw.astext(), raw.astext()))
+        raw.replace_self(nodes.Text(raw.astext()))
     for reference in list(document.findall(nodes.reference)):
-        scheme = urlsplit(reference.get("refuri", "").strip()).scheme.lower()
+        # Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
+        uri = "".join(ch for ch in reference.get("refuri", "") if ch > " ")
+        scheme = urlsplit(uri).scheme.lower()
         if scheme in UNSAFE_SCHEMES:
             reference.replace_self(nodes.inline("", "", *reference.children))

@@ -1,0 +1,154 @@
+"""`role-card` renders a role's page from roles.yaml, in MyST and in RST."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import FIXTURES, sphinx_build, write_project
+
+TEAM = (FIXTURES / "team.yaml").read_text()
+
+CARD_PAGES = {
+    "roles.yaml": TEAM,
+    "conf.py": 'extensions = ["myst_parser", "sphinx_hubroles"]\n'
+               'myst_enable_extensions = ["colon_fence"]\n',
+    "index.md": """
+        # Team
+
+        ```{toctree}
+        admin
+        ```
+
+        :::{role-card} community-representative
+        :::
+
+        ## Glossary
+
+        :::{roles-glossary}
+        :::
+        """,
+    "admin.rst": """
+        Admins
+        ======
+
+        .. role-card:: hub-administrator
+
+        .. role-card:: project-manager
+        """,
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    srcdir = write_project(tmp_path_factory.mktemp("cards"), CARD_PAGES)
+    result = sphinx_build(srcdir, "-nW", "--keep-going")
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def card(built, page: str, role_id: str):
+    soup = BeautifulSoup(built.html(page), "html.parser")
+    return soup.find("section", id=f"roles-{role_id}")
+
+
+def test_card_is_a_titled_section_with_permalink_and_toc_entry(built):
+    section = card(built, "index.html", "community-representative")
+    assert "hubroles-card" in section["class"]
+    heading = section.find("h2")
+    assert heading.get_text().rstrip("¶") == "Community Representative"
+    assert heading.find("a", class_="headerlink")["href"] == "#roles-community-representative"
+    # The sidebar's table of contents lists the cards of the current page.
+    toc = BeautifulSoup(built.html("admin.html"), "html.parser").select(".sphinxsidebar a")
+    assert [(a.get_text(), a["href"]) for a in toc if "#roles-" in a["href"]] == [
+        ("Hub Administrator", "#roles-hub-administrator"),
+        ("Project Manager", "#roles-project-manager")]
+
+
+def test_card_shows_every_field(built):
+    section = card(built, "index.html", "community-representative")
+    text = " ".join(section.get_text(" ").split())
+    assert "Represents the Hub Community ." in text
+    assert "Group : Hub Community" in text
+    assert "How many : one or two per community" in text
+    assert "Usually filled by : a member of the community" in text
+    assert section.find("em").get_text() == "Hub Administrator"  # description is MyST
+    assert section.select_one(".hubroles-responsibilities").get_text(" ").split() == \
+        "Collect feedback from users. Oversee the Hub Administrators".split()
+    term = section.select_one(".hubroles-summary a")
+    assert (term.get_text(), term["href"]) == ("Hub Community", "#term-Hub-Community")
+
+
+def test_card_links_outgoing_and_incoming_relations(built):
+    rep = card(built, "index.html", "community-representative")
+    relations = rep.select_one("dl.hubroles-relations")
+    pairs = [(dt.get_text().rstrip(":"), [(a.get_text(), a["href"]) for a in dd.find_all("a")])
+             for dt, dd in zip(relations.find_all("dt"), relations.find_all("dd"))]
+    assert pairs == [
+        ("Oversees", [("Hub Administrator", "admin.html#roles-hub-administrator")]),
+        # A relation to a role without a card is plain text, and does not warn.
+        ("Surfaces requests to", []),
+    ]
+    assert "Hub Engineer" in relations.get_text()
+
+    admin = card(built, "admin.html", "hub-administrator")
+    relations = admin.select_one("dl.hubroles-relations")
+    pairs = [(dt.get_text().rstrip(":"), [(a.get_text(), a["href"]) for a in dd.find_all("a")])
+             for dt, dd in zip(relations.find_all("dt"), relations.find_all("dd"))]
+    assert pairs == [
+        ("Adds", [("Hub Administrator", "#roles-hub-administrator")]),
+        ("Overseen by", [("Community Representative",
+                          "index.html#roles-community-representative")]),
+        ("Added by", [("Hub Administrator", "#roles-hub-administrator")]),
+    ]
+
+
+def test_card_renders_admonitions_and_see_also_in_rst_pages(built):
+    admin = card(built, "admin.html", "hub-administrator")
+    warning = admin.select_one("div.admonition.warning")
+    assert "Give this role to people you trust." in warning.get_text()
+    seealso = admin.select_one("div.admonition.seealso")
+    link = seealso.find("a")
+    assert (link.get_text(), link["href"]) == ("Admin docs", "https://example.org/admin")
+
+
+def test_card_of_unknown_role_warns_with_suggestion_and_renders_nothing(project):
+    srcdir = project({"roles.yaml": TEAM, "index.md": """
+        # Team
+
+        ```{role-card} hub-enginer
+        ```
+        """})
+    result = sphinx_build(srcdir, "-W", "--keep-going")
+    assert result.returncode == 1
+    assert result.warnings() == [
+        "index.md:3: WARNING: unknown role 'hub-enginer' in role-card; did you mean "
+        "'hub-engineer'? [hubroles.card]"]
+    assert "hubroles-card" not in result.html("index.html")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_card_placed_twice_warns(project, jobs):
+    srcdir = project({"roles.yaml": TEAM, "index.md": """
+        # Team
+
+        ```{toctree}
+        a
+        b
+        ```
+        """, "a.md": "# A\n\n```{role-card} hub-engineer\n```\n",
+        "b.md": "# B\n\nText.\n\n```{role-card} hub-engineer\n```\n"})
+    result = sphinx_build(srcdir, "-j", jobs)
+    assert result.warnings() == [
+        "b.md:5: WARNING: role 'hub-engineer' already has a role-card at a.md:3; "
+        "each role gets one card [hubroles.duplicate]"]
+
+
+def test_raw_html_and_script_links_in_roles_yaml_are_not_passed_through(project):
+    team = TEAM.replace("Operates the hub infrastructure.",
+                        "Operates <script>alert(1)</script> and <a href='javascript:x'>a</a>.")
+    srcdir = project({"roles.yaml": team, "index.md": "# T\n\n```{role-card} hub-engineer\n```\n"})
+    result = sphinx_build(srcdir)
+    html = result.html("index.html")
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'href="javascript' not in html
