@@ -22,7 +22,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_glossary(app)
     setup_references(app)
     app.add_css_file("hubroles.css")
-    app.connect("builder-inited", _add_static_path)
+    app.connect("build-finished", copy_static_files)
     return {
         "version": __version__,
         "parallel_read_safe": True,
@@ -31,7 +31,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     }
 
 
-def _add_static_path(app: Sphinx) -> None:
+def copy_static_files(app: Sphinx, exception: Exception | None) -> None:
+    """Copy our CSS and JS into `_static/`; adding to `html_static_path` instead would change
+    the project's configuration, and with it force a full rebuild every time."""
     from pathlib import Path
 
-    app.config.html_static_path.append(str(Path(__file__).parent / "static"))
+    from sphinx.util.fileutil import copy_asset
+
+    if exception is None and app.builder.format == "html":
+        copy_asset(Path(__file__).parent / "static", Path(app.outdir, "_static"))

@@ -62,6 +62,13 @@ class _Validator:
                              "'relations', 'groups', 'terms') at the top level")
             return roles_file
         top = self.mapping_fields(root, F.TOP_LEVEL, "the top level")
+        # Ids written in the file, even those with problems: suggestions and references use
+        # them, so one mistake is not reported again at every use.
+        self.declared = {key: set(value.items) if isinstance(value, YMap) else set()
+                         for key, (_line, value) in top.items()}
+        self.declared.setdefault("groups", set())
+        self.declared.setdefault("relations", set())
+        self.declared.setdefault("roles", set())
         for key, parse in (("relations", self.relation_type), ("groups", self.group)):
             for item_id, line, value in self.id_mapping(top.get(key), f"'{key}'"):
                 item = parse(item_id, line, value)
@@ -71,7 +78,7 @@ class _Validator:
             role = self.role(role_id, line, value, roles_file)
             if role is not None:
                 roles_file.roles[role_id] = role
-        self.check_role_targets(roles_file, top.get("roles"))
+        self.check_role_targets()
         self.check_unique_names(roles_file)
         for name, (line, value) in self.items(top.get("terms"), "'terms'"):
             definition = self.text(value, f"the definition of term '{name}'", block=True)
@@ -85,6 +92,8 @@ class _Validator:
         if value is None:
             return []
         line, node = value
+        if is_reported(node):
+            return []
         if not isinstance(node, YMap):
             self.problems.at(node.line, f"{what} must be a mapping, not {describe(node)}")
             return []
@@ -121,7 +130,7 @@ class _Validator:
         if not isinstance(node, YScalar):
             self.problems.at(node.line, f"{what} must be text, not {describe(node)}")
             return None
-        if node.tag == REPORTED:
+        if is_reported(node):
             return None
         if node.tag != STR:
             kind = SCALAR_TAGS[node.tag]
@@ -156,6 +165,8 @@ class _Validator:
     def seq(self, node: YValue, what: str) -> list[YValue]:
         if isinstance(node, YSeq):
             return node.items
+        if is_reported(node):
+            return []
         self.problems.at(node.line, f"{what} must be a list (one '- item' per line), "
                          f"not {describe(node)}")
         return []
@@ -224,9 +235,11 @@ class _Validator:
             return None
         group = self.name(node.items["group"][1], f"'group' of {what}")
         if group is not None and group not in roles_file.groups:
+            if group in self.declared["groups"]:
+                return None  # the group has a problem of its own, reported there
             self.problems.at(node.items["group"][0], f"{what} names group '{group}', which is "
                              "not declared under 'groups'"
-                             + did_you_mean(group, roles_file.groups))
+                             + did_you_mean(group, self.declared["groups"]))
             return None
         return group
 
@@ -258,9 +271,10 @@ class _Validator:
         for rel_id, (line, targets_node) in self.items(node.items["relations"],
                                                        f"'relations' of {what}"):
             if rel_id not in roles_file.relations:
-                self.problems.at(line, f"{what} uses relation '{rel_id}', which is not "
-                                 "declared under 'relations'"
-                                 + did_you_mean(rel_id, roles_file.relations))
+                if rel_id not in self.declared["relations"]:
+                    self.problems.at(line, f"{what} uses relation '{rel_id}', which is not "
+                                     "declared under 'relations'"
+                                     + did_you_mean(rel_id, self.declared["relations"]))
                 continue
             targets: list[str] = []
             for item in self.seq(targets_node, f"'{rel_id}' of {what}"):
@@ -277,10 +291,8 @@ class _Validator:
             result.append((rel_id, tuple(targets)))
         return tuple(result)
 
-    def check_role_targets(self, roles_file: RolesFile, roles_node) -> None:
-        declared = set(roles_file.roles)
-        if roles_node is not None and isinstance(roles_node[1], YMap):
-            declared |= set(roles_node[1].items)  # roles with problems of their own count too
+    def check_role_targets(self) -> None:
+        declared = self.declared["roles"]
         for target, line, what, rel_id in self.pending_targets:
             if target not in declared:
                 self.problems.at(line, f"'{rel_id}' of {what} names '{target}', which is not "
@@ -299,8 +311,15 @@ class _Validator:
     def is_mapping(self, node: YValue, what: str) -> bool:
         if isinstance(node, YMap):
             return True
+        if is_reported(node):
+            return False
         self.problems.at(node.line, f"{what} must be a mapping of fields, not {describe(node)}")
         return False
+
+
+def is_reported(node: YValue) -> bool:
+    """A value whose problem was reported where it was read (a forbidden tag)."""
+    return isinstance(node, YScalar) and node.tag == REPORTED
 
 
 def describe(node: YValue) -> str:
