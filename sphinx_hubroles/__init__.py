@@ -22,7 +22,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_glossary(app)
     setup_references(app)
     app.add_css_file("hubroles.css")
-    app.connect("build-finished", copy_static_files)
+    app.connect("builder-inited", copy_static_files)
     return {
         "version": __version__,
         "parallel_read_safe": True,
@@ -31,12 +31,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     }
 
 
-def copy_static_files(app: Sphinx, exception: Exception | None) -> None:
-    """Copy our CSS and JS into `_static/`; adding to `html_static_path` instead would change
-    the project's configuration, and with it force a full rebuild every time."""
+def copy_static_files(app: Sphinx) -> None:
+    """Copy our CSS and JS into `_static/` before pages are written, so their links carry the
+    files' checksums. Adding to `html_static_path` instead would change the project's
+    configuration, and with it force a full rebuild every time."""
     from pathlib import Path
 
     from sphinx.util.fileutil import copy_asset
 
-    if exception is None and app.builder.format == "html":
+    if app.builder.format == "html":
         copy_asset(Path(__file__).parent / "static", Path(app.outdir, "_static"))

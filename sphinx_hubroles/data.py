@@ -68,8 +68,12 @@ def load_model(app: Sphinx) -> None:
         model = load_roles(path)
     except RolesFileError as error:
         for problem in error.problems:
-            logger.error(problem.message, location=location(path, problem.line),
-                         type="hubroles", subtype="yaml")
+            if problem.line:
+                logger.error(problem.message, location=location(path, problem.line),
+                             type="hubroles", subtype="yaml")
+            else:  # Sphinx would read a location without a line as a page name
+                logger.error("%s: %s", display_path(path), problem.message,
+                             type="hubroles", subtype="yaml")
         logger.error("sphinx-hubroles stopped the build: fix %s and build again "
                      "(hubroles_file = %r)", display_path(path), app.config.hubroles_file)
         raise SystemExit(1) from None

@@ -1,0 +1,146 @@
+"""Whole builds: a bad roles.yaml stops the build cleanly; incremental and parallel builds give
+exactly what a clean serial build gives."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from conftest import FIXTURES, sphinx_build, write_project
+
+TEAM = (FIXTURES / "team.yaml").read_text()
+
+SITE = {
+    "roles.yaml": TEAM,
+    "index.md": """
+        # Handbook
+
+        ```{toctree}
+        cards
+        links
+        terms
+        plain
+        ```
+        """,
+    "cards.md": """
+        # Cards
+
+        ```{role-card} community-representative
+        ```
+
+        ```{role-card} hub-administrator
+        ```
+
+        ```{role-card} hub-engineer
+        ```
+        """,
+    "links.md": "# Links\n\nAsk the [](roles:hub-engineer) or the [admins](roles:hub-administrator).\n",
+    "terms.md": "# Terms\n\n```{roles-glossary}\n```\n",
+    "plain.md": "# Plain\n\nNothing about roles here.\n",
+}
+
+
+def read_and_written(result) -> tuple[set[str], set[str]]:
+    """The pages a build re-read and the pages it wrote, from its own progress output."""
+    read = set(re.findall(r"reading sources\.\.\. \[[ \d]+%\] (\S+)", result.stdout))
+    written = set(re.findall(r"writing output\.\.\. \[[ \d]+%\] (\S+)", result.stdout))
+    return read, written
+
+
+def html_files(outdir: Path) -> dict[str, str]:
+    return {str(p.relative_to(outdir)): p.read_text() for p in sorted(outdir.rglob("*.html"))}
+
+
+def test_bad_roles_yaml_fails_without_W_and_without_traceback(project):
+    srcdir = project({**SITE, "roles.yaml": TEAM.replace("name: Hub Engineer", "name: no")
+                      .replace("group: provider", "group: providers")})
+    result = sphinx_build(srcdir)
+    assert result.returncode == 1
+    assert result.warnings() == [
+        "roles.yaml:46: ERROR: 'name' of role 'hub-engineer' must be text, but YAML reads `no` "
+        "as a boolean; put it in quotes: \"no\" [hubroles.yaml]",
+        "roles.yaml:47: ERROR: role 'hub-engineer' names group 'providers', which is not "
+        "declared under 'groups'; did you mean 'provider'? [hubroles.yaml]",
+        "ERROR: sphinx-hubroles stopped the build: fix roles.yaml and build again "
+        "(hubroles_file = 'roles.yaml')",
+    ]
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "report" not in result.stderr.lower()
+    assert not (result.outdir / "index.html").exists()  # nothing half-written
+
+
+def test_missing_roles_yaml_names_the_config_value(project):
+    srcdir = project({**SITE, "conf.py": 'extensions = ["myst_parser", "sphinx_hubroles"]\n'
+                      'hubroles_file = "team/roles.yaml"\n'})
+    result = sphinx_build(srcdir)
+    assert result.returncode == 1
+    assert result.warnings() == [
+        "ERROR: team/roles.yaml: not found: there is no such file [hubroles.yaml]",
+        "ERROR: sphinx-hubroles stopped the build: fix team/roles.yaml and build again "
+        "(hubroles_file = 'team/roles.yaml')",
+    ]
+
+
+def test_after_a_failed_build_and_the_fix_the_site_equals_a_clean_build(project, tmp_path):
+    srcdir = project(SITE)
+    assert sphinx_build(srcdir).returncode == 0
+    renamed = TEAM.replace("name: Hub Engineer", "name: Platform Engineer")
+    (srcdir / "roles.yaml").write_text(renamed.replace("summary: Plans the work.", "summary:"))
+    assert sphinx_build(srcdir).returncode == 1
+    (srcdir / "roles.yaml").write_text(renamed)
+    incremental = sphinx_build(srcdir)
+    assert incremental.returncode == 0, incremental.stderr
+
+    clean_src = tmp_path / "clean"
+    shutil.copytree(srcdir, clean_src, ignore=shutil.ignore_patterns("_build"))
+    clean = sphinx_build(clean_src)
+    assert html_files(incremental.outdir) == html_files(clean.outdir)
+    assert "Platform Engineer" in incremental.html("links.html")
+
+
+def test_unchanged_rebuild_reads_and_writes_nothing(project):
+    srcdir = project(SITE)
+    sphinx_build(srcdir)
+    again = sphinx_build(srcdir)
+    assert read_and_written(again) == (set(), set())
+    assert "0 added, 0 changed, 0 removed" in again.stdout
+
+
+def test_renaming_a_role_rereads_its_displays_and_rewrites_its_links(project):
+    srcdir = project(SITE)
+    sphinx_build(srcdir)
+    (srcdir / "roles.yaml").write_text(TEAM.replace("name: Hub Engineer", "name: Platform Engineer"))
+    result = sphinx_build(srcdir)
+    # cards.md shows the role; links.md only links to it, and its link text changes;
+    # Sphinx itself rewrites index.md, whose table of contents lists cards.md.
+    assert read_and_written(result) == ({"cards"}, {"cards", "links", "index"})
+    assert "Platform Engineer" in result.html("links.html")
+
+
+def test_editing_a_term_rereads_only_the_glossary(project):
+    srcdir = project(SITE)
+    sphinx_build(srcdir)
+    (srcdir / "roles.yaml").write_text(TEAM.replace("Something that broke.", "An outage."))
+    result = sphinx_build(srcdir)
+    assert read_and_written(result) == ({"terms"}, {"terms", "index"})
+
+
+def test_moving_a_card_rewrites_the_pages_that_link_to_it(project):
+    srcdir = project(SITE)
+    sphinx_build(srcdir)
+    cards = (srcdir / "cards.md").read_text()
+    (srcdir / "cards.md").write_text(cards.replace("```{role-card} hub-engineer\n```\n", ""))
+    (srcdir / "plain.md").write_text("# Plain\n\n```{role-card} hub-engineer\n```\n")
+    result = sphinx_build(srcdir)
+    read, written = read_and_written(result)
+    assert read == {"cards", "plain"}
+    assert written == {"cards", "plain", "links", "index"}
+    assert 'href="plain.html#roles-hub-engineer"' in result.html("links.html")
+
+
+def test_parallel_build_equals_serial_build(tmp_path):
+    serial = sphinx_build(write_project(tmp_path / "serial", SITE))
+    parallel = sphinx_build(write_project(tmp_path / "parallel", SITE), "-j", "2")
+    assert serial.returncode == parallel.returncode == 0
+    assert html_files(serial.outdir) == html_files(parallel.outdir)
