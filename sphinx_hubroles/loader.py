@@ -12,9 +12,11 @@ from pathlib import Path
 from . import fields as F
 from .model import Admonition, Group, RelationType, Role, RolesFile, Term, Text
 from .problems import Problem, Problems, RolesFileError, did_you_mean
-from .yamlsource import REPORTED, STR, SCALAR_TAGS, YMap, YScalar, YSeq, YValue, parse_yaml
+from .yamlsource import REPORTED, SCALAR_TAGS, STR, YMap, YScalar, YSeq, YValue, parse_yaml
 
 ID_RE = re.compile(F.ID_PATTERN)
+# Kinds read by `field_value`; the others have their own methods.
+SIMPLE_KINDS = (F.NAME, F.INLINE, F.BLOCK, F.NAMES, F.INLINES)
 
 
 def load_roles(path: str | Path) -> RolesFile:
@@ -38,7 +40,8 @@ def parse_roles(data: bytes, path: Path) -> RolesFile:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise RolesFileError(path, [Problem(line, "is not valid UTF-8 (byte "
-                                            f"0x{data[error.start]:02x}); save it as UTF-8")])
+                                            f"0x{data[error.start]:02x}); save it as UTF-8")]
+                             ) from None
     root = parse_yaml(text, problems)
     if root is None:
         raise RolesFileError(path, problems.items)
@@ -187,12 +190,10 @@ class _Validator:
         raise AssertionError(f"unhandled field kind {f.kind}")
 
     def simple_fields(self, node: YMap, spec, what: str) -> dict:
-        values = {}
-        for key, (line, value) in self.mapping_fields(node, spec, what).items():
-            f = next(f for f in spec if f.key == key)
-            if f.kind in (F.NAME, F.INLINE, F.BLOCK, F.NAMES, F.INLINES):
-                values[key] = self.field_value(f, value, what)
-        return values
+        by_key = {f.key: f for f in spec if f.kind in SIMPLE_KINDS}
+        return {key: self.field_value(by_key[key], value, what)
+                for key, (_line, value) in self.mapping_fields(node, spec, what).items()
+                if key in by_key}
 
     # -- entries ---------------------------------------------------------------------------
 

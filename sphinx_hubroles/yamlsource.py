@@ -8,7 +8,6 @@ values ourselves: duplicates, tags and alias bombs become problems with a line n
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 import yaml
 
@@ -61,7 +60,7 @@ class YMap:
     line: int = 0
 
 
-YValue = Union[YScalar, YSeq, YMap]
+YValue = YScalar | YSeq | YMap
 
 
 def parse_yaml(text: str, problems: Problems) -> YValue | None:

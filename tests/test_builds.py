@@ -35,7 +35,8 @@ SITE = {
         ```{role-card} hub-engineer
         ```
         """,
-    "links.md": "# Links\n\nAsk the [](roles:hub-engineer) or the [admins](roles:hub-administrator).\n",
+    "links.md": "# Links\n\nAsk the [](roles:hub-engineer) or the "
+                "[admins](roles:hub-administrator).\n",
     "terms.md": "# Terms\n\n```{roles-glossary}\n```\n",
     "plain.md": "# Plain\n\nNothing about roles here.\n",
 }
@@ -110,7 +111,8 @@ def test_unchanged_rebuild_reads_and_writes_nothing(project):
 def test_renaming_a_role_rereads_its_displays_and_rewrites_its_links(project):
     srcdir = project(SITE)
     sphinx_build(srcdir)
-    (srcdir / "roles.yaml").write_text(TEAM.replace("name: Hub Engineer", "name: Platform Engineer"))
+    renamed = TEAM.replace("name: Hub Engineer", "name: Platform Engineer")
+    (srcdir / "roles.yaml").write_text(renamed)
     result = sphinx_build(srcdir)
     # cards.md shows the role; links.md only links to it, and its link text changes;
     # Sphinx itself rewrites index.md, whose table of contents lists cards.md.

@@ -78,11 +78,16 @@ def test_card_shows_every_field(built):
     assert (term.get_text(), term["href"]) == ("Hub Community", "#term-Hub-Community")
 
 
+def relation_links(relations) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(field name, [(link text, href)]) for each field of a card's relations list."""
+    return [(dt.get_text().rstrip(":"), [(a.get_text(), a["href"]) for a in dd.find_all("a")])
+            for dt, dd in zip(relations.find_all("dt"), relations.find_all("dd"), strict=True)]
+
+
 def test_card_links_outgoing_and_incoming_relations(built):
     rep = card(built, "index.html", "community-representative")
     relations = rep.select_one("dl.hubroles-relations")
-    pairs = [(dt.get_text().rstrip(":"), [(a.get_text(), a["href"]) for a in dd.find_all("a")])
-             for dt, dd in zip(relations.find_all("dt"), relations.find_all("dd"))]
+    pairs = relation_links(relations)
     assert pairs == [
         ("Oversees", [("Hub Administrator", "admin.html#roles-hub-administrator")]),
         # A relation to a role without a card is plain text, and does not warn.
@@ -92,8 +97,7 @@ def test_card_links_outgoing_and_incoming_relations(built):
 
     admin = card(built, "admin.html", "hub-administrator")
     relations = admin.select_one("dl.hubroles-relations")
-    pairs = [(dt.get_text().rstrip(":"), [(a.get_text(), a["href"]) for a in dd.find_all("a")])
-             for dt, dd in zip(relations.find_all("dt"), relations.find_all("dd"))]
+    pairs = relation_links(relations)
     assert pairs == [
         ("Adds", [("Hub Administrator", "#roles-hub-administrator")]),
         ("Overseen by", [("Community Representative",

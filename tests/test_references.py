@@ -64,7 +64,8 @@ def built(tmp_path_factory):
 
 def links(html: str) -> list[tuple[str, str]]:
     soup = BeautifulSoup(html, "html.parser")
-    return [(a.get_text(), a["href"]) for a in soup.select("article a.reference, div.body a.reference")]
+    return [(a.get_text(), a["href"])
+            for a in soup.select("article a.reference, div.body a.reference")]
 
 
 def test_build_is_clean(built):

@@ -1,0 +1,46 @@
+"""Developer sessions: `nox -s docs` builds the handbook, `nox -s tests` runs the tests."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["lint", "tests", "docs"]
+nox.options.reuse_existing_virtualenvs = True
+
+DOCS_BUILD = ["docs", "docs/_build/html"]
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite against the newest Sphinx and MyST-Parser."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(name="tests-oldest")
+def tests_oldest(session: nox.Session) -> None:
+    """Run the test suite against the oldest Sphinx and MyST-Parser we support."""
+    session.install("-e", ".[test]", "sphinx==8.1.*", "myst-parser==4.0.*")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the handbook into docs/_build/html, failing on any warning."""
+    session.install("-e", ".[docs]")
+    session.run("sphinx-build", "-nW", "--keep-going", "-b", "html", *DOCS_BUILD)
+
+
+@nox.session(name="docs-live")
+def docs_live(session: nox.Session) -> None:
+    """Serve the handbook and rebuild it when a page or roles.yaml changes."""
+    session.install("-e", ".[docs]", "sphinx-autobuild")
+    session.run("sphinx-autobuild", "--watch", "roles.yaml", "--watch", "sphinx_hubroles",
+                "-n", *DOCS_BUILD, *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check style and common mistakes with ruff."""
+    session.install("ruff")
+    session.run("ruff", "check", "sphinx_hubroles", "tests", "docs", "noxfile.py")
