@@ -8,6 +8,8 @@ unknown term inside it at `roles.yaml:LINE`.
 from __future__ import annotations
 
 import dataclasses
+import logging
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from docutils import nodes
@@ -44,7 +46,8 @@ def render_block(env: BuildEnvironment, settings, source_path: str, text: Text) 
     # a roles.yaml field is not that page, so keep them as they were.
     metadata = env.metadata.get(env.docname, {})
     saved = {key: metadata[key] for key in ("wordcount", "myst_slugs") if key in metadata}
-    parser.render(text.source)
+    with _warnings_point_at(source_path, text.line):
+        parser.render(text.source)
     for key in ("wordcount", "myst_slugs"):
         metadata.pop(key, None)
     metadata.update(saved)
@@ -61,6 +64,25 @@ def render_inline(env: BuildEnvironment, settings, source_path: str,
     if len(blocks) == 1 and isinstance(blocks[0], nodes.paragraph):
         return list(blocks[0].children)
     return blocks
+
+
+@contextmanager
+def _warnings_point_at(source_path: str, first_line: int):
+    """MyST reports syntax problems at (page being read, line within the text); point them at
+    the roles.yaml line instead."""
+
+    def relocate(record: logging.LogRecord) -> bool:
+        location = getattr(record, "location", None)
+        if isinstance(location, tuple):
+            record.location = f"{source_path}:{first_line + (location[1] or 1) - 1}"
+        return True
+
+    logger = logging.getLogger("sphinx.myst_parser.warnings_")
+    logger.addFilter(relocate)
+    try:
+        yield
+    finally:
+        logger.removeFilter(relocate)
 
 
 def _point_at_roles_file(document: nodes.document, source_path: str, first_line: int) -> None:

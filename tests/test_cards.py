@@ -156,3 +156,50 @@ def test_raw_html_and_script_links_in_roles_yaml_are_not_passed_through(project)
     assert "<script>alert(1)" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert 'href="javascript' not in html
+
+
+def test_roles_yaml_text_uses_the_projects_myst_settings_on_rst_pages(project):
+    team = TEAM.replace("      - listed item\n",
+                        "      :::{note}\n      A fenced note.\n      :::\n\n"
+                        "      Term\n      : A definition.\n")
+    srcdir = project({"roles.yaml": team,
+                      "conf.py": 'extensions = ["myst_parser", "sphinx_hubroles"]\n'
+                                 'myst_enable_extensions = ["colon_fence", "deflist"]\n',
+                      "index.rst": "Team\n====\n\n.. role-card:: community-representative\n\n"
+                                   ".. role-card:: hub-administrator\n\n"
+                                   ".. roles-glossary::\n"})
+    result = sphinx_build(srcdir, "-W")
+    assert result.returncode == 0, result.stderr
+    section = card(result, "index.html", "community-representative")
+    assert "A fenced note." in section.select_one("div.admonition.note").get_text()
+    assert section.select_one("dl:not(.field-list) dt").get_text() == "Term"
+
+
+def test_myst_problems_in_roles_yaml_are_reported_at_their_line(project):
+    team = TEAM.replace("      - listed item\n", "      ```{nodirective}\n      ```\n")
+    srcdir = project({"roles.yaml": team, "index.md": """
+        # Team
+
+        ```{role-card} community-representative
+        ```
+
+        ```{role-card} hub-administrator
+        ```
+
+        ```{roles-glossary}
+        ```
+        """})
+    line = team.splitlines().index("      ```{nodirective}") + 1
+    assert sphinx_build(srcdir).warnings() == [
+        f"roles.yaml:{line}: WARNING: Unknown directive type: 'nodirective' "
+        "[myst.directive_unknown]"]
+
+
+def test_glossary_lists_terms_sorted_and_not_role_names(project):
+    team = TEAM.replace("  Incident: Something that broke.\n",
+                        "  Incident: Something that broke.\n  alert: A page.\n")
+    srcdir = project({"roles.yaml": team, "index.md": "# G\n\n```{roles-glossary}\n```\n"})
+    result = sphinx_build(srcdir, "-W")
+    soup = BeautifulSoup(result.html("index.html"), "html.parser")
+    assert [dt.get_text().rstrip("¶") for dt in soup.select("dl.glossary dt")] == [
+        "alert", "Hub Community", "Incident"]

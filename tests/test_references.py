@@ -219,3 +219,17 @@ def test_role_terms_can_be_turned_off(project):
     result = sphinx_build(srcdir, "-W")
     assert result.returncode == 0, result.stderr
     assert ("Hub Engineer", "#term-Hub-Engineer") in links(result.html("index.html"))
+
+
+def test_labels_found_through_intersphinx_are_not_flagged(built, project):
+    srcdir = project({
+        "roles.yaml": "roles:\n  local: {name: Local, summary: Here.}\n",
+        "conf.py": 'extensions = ["myst_parser", "sphinx_hubroles", "sphinx.ext.intersphinx"]\n'
+                   "intersphinx_mapping = {'team': ('https://team.example.org/', "
+                   f"{str(built.outdir / 'objects.inv')!r})}}\n",
+        "index.md": "# Elsewhere\n\n[](roles:hub-engineer) and {ref}`roles:hub-administrator`\n",
+    })
+    result = sphinx_build(srcdir, "-nW")
+    assert result.returncode == 0, result.stderr
+    assert ("Hub Engineer", "https://team.example.org/roles.html#roles-hub-engineer") in \
+        links(result.html("index.html"))
