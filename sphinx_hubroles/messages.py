@@ -28,3 +28,13 @@ def role_without_card(role_id: str, target: str) -> str:
 
 def unknown_card_id(role_id: str, known_ids: Iterable[str]) -> str:
     return f"unknown role '{role_id}' in role-card" + did_you_mean(role_id, known_ids)
+
+
+def unknown_term(term: str, known_terms: Iterable[str]) -> str:
+    """Sphinx's own words for an unknown `{term}`, with the closest known terms."""
+    return f"term not in glossary: '{term}'" + did_you_mean(term, known_terms)
+
+
+def duplicate_card(role_id: str, first: str) -> str:
+    """`first` is where the role's first card stands, as 'path:line'."""
+    return f"role '{role_id}' already has a role-card at {first}; each role gets one card"

@@ -1,0 +1,187 @@
+"""The `sphinx-hubroles` command: check, schema, export.
+
+Exit status: 0 when all is well, 1 when roles.yaml or the pages have problems, 2 for usage
+errors (argparse's own convention), so CI and pre-commit can tell them apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+
+PROG = "sphinx-hubroles"
+
+CHECK_EXAMPLES = """\
+examples:
+  sphinx-hubroles check                          # roles.yaml and the pages beside it
+  sphinx-hubroles check --roles roles.yaml docs  # roles.yaml at the top, pages in docs/
+  sphinx-hubroles check docs --exclude 'examples/*' --exclude 'drafts/*'
+
+Each problem is printed as 'file:line:column: message'. Exit status: 0 when
+clean, 1 when there are problems, 2 for usage errors.
+"""
+
+SCHEMA_EXAMPLES = """\
+examples:
+  sphinx-hubroles schema > roles.schema.json
+  sphinx-hubroles schema --path     # where the installed package keeps its copy
+
+Then start roles.yaml with this line and editors validate and complete it:
+  # yaml-language-server: $schema=roles.schema.json
+"""
+
+EXPORT_EXAMPLES = """\
+examples:
+  sphinx-hubroles export > roles.json
+  sphinx-hubroles export --format csv --output responsibilities.csv
+  sphinx-hubroles export --format dot | dot -Tsvg > roles.svg
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog=PROG, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Check, describe and export the roles.yaml of a sphinx-hubroles site.",
+        epilog="examples:\n  sphinx-hubroles check --roles roles.yaml docs\n"
+               "  sphinx-hubroles COMMAND --help     # options of one command",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    # Every command reads roles.yaml; --roles comes after the command, like its other options.
+    roles = argparse.ArgumentParser(add_help=False)
+    roles.add_argument("--roles", type=Path, default=Path("roles.yaml"), metavar="PATH",
+                       help="the roles.yaml to read (default: roles.yaml in the current folder)")
+
+    def command(name: str, help_text: str, epilog: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=[roles], help=help_text,
+                                  description=textwrap.fill(help_text, 79),
+                                  epilog=epilog,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+        sub.set_defaults(parser=sub)
+        return sub
+
+    check = command("check", "Check roles.yaml and every role reference, role-card and "
+                    "{term} in MyST and RST pages, without building the site.", CHECK_EXAMPLES)
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                       help="pages or folders to scan, folders recursively (default: the "
+                            "folder that holds roles.yaml)")
+    check.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                       help="skip files and folders whose path, relative to the folder "
+                            "given, matches GLOB (repeatable), like Sphinx's exclude_patterns")
+    check.set_defaults(run=run_check)
+
+    schema = command("schema", "Print the JSON Schema (draft 2020-12) of roles.yaml.",
+                     SCHEMA_EXAMPLES)
+    schema.add_argument("--path", action="store_true",
+                        help="print where the installed package keeps roles.schema.json "
+                             "instead of the schema itself")
+    schema.set_defaults(run=run_schema)
+
+    export = command("export", "Print the roles, relations (both directions), groups and "
+                     "terms of roles.yaml for other tools.", EXPORT_EXAMPLES)
+    export.add_argument("--format", choices=sorted(EXPORTERS), default="json",
+                        help="json: everything, text fields as written; dot: the full "
+                             "diagram as Graphviz DOT; csv: one row per role and "
+                             "responsibility (default: json)")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write to FILE instead of standard output")
+    export.set_defaults(run=run_export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # `sphinx-hubroles export | head`
+        sys.stderr.close()
+        return 1
+
+
+# -- commands --------------------------------------------------------------------------------
+
+
+def load(args: argparse.Namespace):
+    """roles.yaml's model, or None after printing its problems. A missing file is a usage
+    error: the command was run in the wrong folder or without --roles."""
+    from .loader import load_roles
+    from .problems import RolesFileError, display_path
+
+    if not args.roles.exists() or args.roles.is_dir():
+        what = "is a folder" if args.roles.is_dir() else "not found"
+        args.parser.error(f"{display_path(args.roles)}: {what}; give the path of roles.yaml "
+                          "with --roles PATH")
+    try:
+        return load_roles(args.roles)
+    except RolesFileError as error:
+        from .check import Finding
+
+        for problem in error.problems:
+            print(Finding(error.path, problem.line, problem.column, problem.message),
+                  file=sys.stdout if args.command == "check" else sys.stderr)
+        return None
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from .check import problems, scan
+    from .scan import is_source
+
+    for path in args.paths:
+        if not path.exists():
+            args.parser.error(f"{path}: no such file or folder")
+        if path.is_file() and not is_source(path):
+            args.parser.error(f"{path}: not a MyST (.md) or reStructuredText (.rst) file")
+    model = load(args)
+    if model is None:
+        return 1
+    findings = scan(model, args.paths or [args.roles.parent], args.exclude)
+    found = problems(model, findings)
+    for finding in found:
+        print(finding)
+    files = f"{findings.files} file{'s' * (findings.files != 1)} and {args.roles.name}"
+    if found:
+        print(f"{PROG}: {len(found)} problem{'s' * (len(found) != 1)} in {files}",
+              file=sys.stderr)
+        return 1
+    print(f"{PROG}: no problems in {files}", file=sys.stderr)
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from .schema import SHIPPED, schema_text
+
+    sys.stdout.write(f"{SHIPPED}\n" if args.path else schema_text())
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    model = load(args)
+    if model is None:
+        return 1
+    text = EXPORTERS[args.format](model)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _json(model) -> str:
+    from .export import to_json
+
+    return to_json(model)
+
+
+def _csv(model) -> str:
+    from .export import to_csv
+
+    return to_csv(model)
+
+
+EXPORTERS = {"json": _json, "csv": _csv}

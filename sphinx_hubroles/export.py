@@ -1,0 +1,68 @@
+"""roles.yaml as data for other tools: JSON, or a flat CSV of role x responsibility.
+
+Text fields stay as written (MyST source): a tool that wants HTML can render them itself.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from . import fields as F
+from .model import Admonition, RolesFile, Text
+
+
+def _plain(value: Any) -> Any:
+    """A model value as JSON: Text as its source, tuples as lists."""
+    if isinstance(value, Text):
+        return value.source
+    if isinstance(value, Admonition):
+        return {"kind": value.kind, "text": value.text.source}
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def to_data(model: RolesFile) -> dict[str, Any]:
+    """Every field of every role (missing ones as null or empty), with the relations in both
+    directions: `relations` as written, `incoming` as seen from the target."""
+    roles = {}
+    for role in model.roles.values():
+        entry: dict[str, Any] = {"id": role.id}
+        for f in F.ROLE_FIELDS:
+            value = getattr(role, f.key.replace("-", "_"))
+            entry[f.key] = (dict((rel, list(targets)) for rel, targets in value)
+                            if f.key == "relations" else _plain(value))
+        entry["incoming"] = {rel.id: [source.id for source in sources]
+                             for rel, sources in model.incoming(role.id)}
+        roles[role.id] = entry
+    return {
+        "relations": {rel.id: {"label": rel.label, "inverse": rel.inverse}
+                      for rel in model.relations.values()},
+        "groups": {group.id: {"name": group.name, "description": _plain(group.description),
+                              "roles": [r.id for r in model.roles.values()
+                                        if r.group == group.id]}
+                   for group in model.groups.values()},
+        "roles": roles,
+        "edges": [{"source": e.source, "relation": e.relation, "target": e.target}
+                  for e in model.edges()],
+        "terms": {term.name: term.definition.source for term in model.terms.values()},
+    }
+
+
+def to_json(model: RolesFile) -> str:
+    return json.dumps(to_data(model), indent=2, ensure_ascii=False) + "\n"
+
+
+def to_csv(model: RolesFile) -> str:
+    """One row per responsibility; a role without any gets one row with an empty cell, so
+    that every role is listed."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["role id", "role name", "responsibility"])
+    for role in model.roles.values():
+        for text in role.responsibilities or (None,):
+            writer.writerow([role.id, role.name, text.source if text else ""])
+    return out.getvalue()

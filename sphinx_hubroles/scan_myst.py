@@ -1,0 +1,155 @@
+"""Scan MyST Markdown with MyST's own markdown-it parser, so that code blocks, inline code and
+directives are recognised exactly as the Sphinx build recognises them."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from functools import cache
+
+from markdown_it.token import Token
+
+from .messages import role_id_of
+from .scan import (
+    LITERAL_DIRECTIVES, Card, Findings, Reference, Source, glossary_entries, normalise,
+    note_term, split_target,
+)
+
+REF_ROLES = {"ref", "std:ref"}
+TERM_ROLES = {"term", "std:term"}
+_DIRECTIVE = re.compile(r"^\{([^}\s]+)\}\s*(.*)$")
+_OPTION = re.compile(r"^\s*:([\w-]+):\s*(.*)$")
+
+
+@cache
+def _parser():
+    # Imported here: markdown-it is not needed for RST-only trees.
+    from markdown_it.renderer import RendererHTML
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
+
+    # colon_fence: `:::{role-card} x` is the common way to write directives in MyST. The other
+    # extensions change nothing about where references, labels and cards are.
+    return create_md_parser(MdParserConfig(enable_extensions={"colon_fence"}), RendererHTML)
+
+
+def scan_myst(text: str, source: Source, line0: int, findings: Findings) -> None:
+    """Note everything in `text`, MyST whose first line is line `line0` (0-based) of `source`."""
+    for token in _parser().parse(text):
+        if token.map is None:
+            continue
+        start = line0 + token.map[0]
+        if token.type == "inline":
+            _inline(token, source, start, findings)
+        elif token.type == "myst_target":
+            findings.labels.add(normalise(token.content).lower())
+        elif token.type in ("fence", "colon_fence"):
+            _directive(token, source, start, findings)
+
+
+def _inline(token: Token, source: Source, line0: int, findings: Findings) -> None:
+    content = token.content
+    cursor = 0  # inline children come in source order; search each after the last
+    link_end = None
+    for child in token.children or []:
+        if child.type == "code_inline":
+            begin = content.find(child.markup, cursor)
+            if begin >= 0:
+                end = content.find(child.markup, begin + len(child.markup))
+                cursor = end + len(child.markup) if end >= 0 else begin + len(child.markup)
+        elif child.type == "myst_role":
+            name = child.meta.get("name", "")
+            begin = content.find("{" + name + "}", cursor)
+            begin = cursor if begin < 0 else begin
+            cursor = begin + len(name) + 2
+            kind = "ref" if name in REF_ROLES else "term" if name in TERM_ROLES else None
+            target = split_target(child.content) if kind else None
+            if target is None or (kind == "ref" and role_id_of(target) is None):
+                continue
+            at = content.find(target, cursor)  # absent when the role spans lines
+            where = source.at_offset(line0, content, at if at >= 0 else begin, target)
+            findings.references.append(Reference(kind, target, where))
+        elif child.type == "link_open" and child.markup != "autolink":
+            # `<roles:x>` is a plain URL to Sphinx, not a reference.
+            href = str(child.attrGet("href") or "")
+            if role_id_of(href) is None:
+                continue
+            at = content.find(href, cursor)
+            if at >= 0:
+                link_end = at + len(href)
+            where = source.at_offset(line0, content, at if at >= 0 else cursor, href)
+            findings.references.append(Reference("ref", href, where))
+        elif child.type == "link_close" and link_end is not None:
+            cursor, link_end = max(cursor, link_end), None
+
+
+def _directive(token: Token, source: Source, line0: int, findings: Findings) -> None:
+    match = _DIRECTIVE.match(token.info.strip())
+    if not match:
+        return  # a code block
+    name, argument = match.group(1).lower(), match.group(2)
+    lines = token.content.splitlines()
+    options, body = _split_options(lines)
+    if "name" in options:
+        findings.labels.add(normalise(options["name"]).lower())
+    body_line0 = line0 + 1 + body
+    if name in LITERAL_DIRECTIVES:
+        return
+    if name == "role-card":
+        if argument.strip():  # without an id, docutils itself says an argument is required
+            info = token.info.strip()
+            where = source.at(line0, info, info.find(argument), argument)
+            findings.cards.append(Card(argument.strip().lower(), where))
+        return
+    if argument.strip():  # a title, or the body's first line: parsed as MyST either way
+        scan_myst(argument, source, line0, findings)
+    if name == "eval-rst":
+        from .scan_rst import scan_rst
+
+        scan_rst("\n".join(lines[body:]), source, body_line0, findings)
+    elif name == "glossary":
+        _glossary(lines[body:], source, body_line0, findings)
+    else:
+        scan_myst("\n".join(lines[body:]), source, body_line0, findings)
+
+
+def _split_options(lines: list[str]) -> tuple[dict[str, str], int]:
+    """A directive's options (`:key: value` lines or a `---` YAML block) and where its body
+    starts, as MyST reads them."""
+    options: dict[str, str] = {}
+    if lines and lines[0].strip() == "---":
+        for index in range(1, len(lines)):
+            if lines[index].strip() == "---":
+                for line in lines[1:index]:
+                    key, _, value = line.partition(":")
+                    options[key.strip()] = value.strip().strip("'\"")
+                return options, index + 1
+        return options, 0
+    index = 0
+    while index < len(lines):
+        match = _OPTION.match(lines[index])
+        if not match or lines[index].lstrip().startswith(":::"):
+            break
+        options[match.group(1)] = match.group(2)
+        index += 1
+    return options, index
+
+
+def _glossary(lines: list[str], source: Source, line0: int, findings: Findings) -> None:
+    """Terms of a hand-written glossary; each definition is MyST again."""
+    definition: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if definition:
+            first = definition[0][0]
+            block = textwrap.dedent("\n".join(lines[first:definition[-1][0] + 1]))
+            scan_myst(block, source, line0 + first, findings)
+            definition.clear()
+
+    for index, term in glossary_entries(lines):
+        if term is None:
+            definition.append((index, lines[index]))
+        else:
+            flush()
+            note_term(findings, term)
+    flush()
