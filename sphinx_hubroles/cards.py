@@ -159,6 +159,14 @@ def register_cards(app: Sphinx, env: BuildEnvironment) -> None:
                 "role '%s' already has a role-card at %s:%s; each role gets one card",
                 role_id, env.doc2path(docname, False), line,
                 location=(other_doc, other_line), type="hubroles", subtype="duplicate")
+        existing = std.labels.get(role.label)
+        cards = {(docname, anchor)} | {(d, a) for d, _, a in others}
+        if existing and existing[:2] not in cards:
+            logger.warning(
+                "label '%s' is written by hand here, and the role-card at %s:%s makes it "
+                "too; remove the hand-written label", role.label,
+                env.doc2path(docname, False), line,
+                location=(existing[0], None), type="hubroles", subtype="duplicate")
         std.labels[role.label] = (docname, anchor, role.name)
         std.anonlabels[role.label] = (docname, anchor)
         if app.config.hubroles_role_terms:

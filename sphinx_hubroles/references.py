@@ -33,16 +33,33 @@ class RoleReferenceChecker(SphinxPostTransform):
             if node.get("refwarn") is False:  # a card's own relation link: plain text
                 node.replace_self(node.children or nodes.Text(node["reftarget"]))
                 continue
-            if _in_intersphinx(self.env, f"roles:{role_id}"):
+            if not _in_intersphinx(self.env, f"roles:{role_id}"):
+                self.report(node, node["reftarget"], role_id)
+        self.resolve_autolinks(std)
+
+    def report(self, node: addnodes.pending_xref, target: str, role_id: str) -> None:
+        """Warn about a reference that cannot resolve, and show its text instead."""
+        model = roles_of(self.env)
+        if role_id in model.roles:
+            message, subtype = messages.role_without_card(role_id, target), "card"
+        else:
+            message, subtype = messages.unknown_role(role_id, target, model.roles), "ref"
+        logger.warning(message, location=node, type="hubroles", subtype=subtype)
+        node.replace_self(_shown_text(node))
+
+    def resolve_autolinks(self, std) -> None:
+        """MyST turns `<roles:x>` into a plain URL; make it a link to the card instead."""
+        for node in list(self.document.findall(nodes.reference)):
+            role_id = messages.role_id_of(node.get("refuri", ""))
+            if role_id is None:
                 continue
-            model = roles_of(self.env)
-            target = node["reftarget"]
-            if role_id in model.roles:
-                message, subtype = messages.role_without_card(role_id, target), "card"
-            else:
-                message, subtype = messages.unknown_role(role_id, target, model.roles), "ref"
-            logger.warning(message, location=node, type="hubroles", subtype=subtype)
-            node.replace_self(_shown_text(node))
+            pending = addnodes.pending_xref(
+                "", nodes.inline("", node.astext()), refdomain="std", reftype="ref",
+                reftarget=f"roles:{role_id}", refexplicit=True, refdoc=self.env.docname)
+            pending.source, pending.line = node.source, node.line
+            node.replace_self(pending)
+            if f"roles:{role_id}" not in std.anonlabels:
+                self.report(pending, f"roles:{role_id}", role_id)
 
 
 def _role_target(node: addnodes.pending_xref) -> str | None:

@@ -203,3 +203,24 @@ def test_glossary_lists_terms_sorted_and_not_role_names(project):
     soup = BeautifulSoup(result.html("index.html"), "html.parser")
     assert [dt.get_text().rstrip("¶") for dt in soup.select("dl.glossary dt")] == [
         "alert", "Hub Community", "Incident"]
+
+
+def test_hand_written_label_beside_a_card_warns(project):
+    srcdir = project({"roles.yaml": TEAM, "index.md": """
+        # Team
+
+        ```{toctree}
+        old
+        ```
+
+        ```{role-card} hub-engineer
+        ```
+        """, "old.md": "# Old\n\n(roles:hub-engineer)=\n## Hub Engineer\n\n"
+                       "By hand; see [](roles:hub-engineer).\n"})
+    result = sphinx_build(srcdir)
+    assert result.warnings() == [
+        "old.md: WARNING: label 'roles:hub-engineer' is written by hand here, and the "
+        "role-card at index.md:7 makes it too; remove the hand-written label "
+        "[hubroles.duplicate]"]
+    # The card wins: links go to it, not to the hand-written section.
+    assert 'href="index.html#roles-hub-engineer"' in result.html("old.html")

@@ -45,6 +45,7 @@ PAGES = {
         - {ref}`Reps <roles:community-representative>`
         - [](roles:Hub-Engineer)
         - {term}`Hub Engineer`, {term}`Hub Administrators`, {term}`Incident`
+        - <roles:hub-administrator>
         """,
     "folder/rst.rst": """
         RST
@@ -80,6 +81,8 @@ def test_myst_links_and_ref_resolve_to_cards(built):
     assert ("Hub Engineer", "roles.html#roles-hub-engineer") in found
     assert ("Community Representative", "roles.html#roles-community-representative") in found
     assert ("Reps", "roles.html#roles-community-representative") in found
+    # The autolink form, which MyST would leave as a raw URL, links to the card too.
+    assert ("roles:hub-administrator", "roles.html#roles-hub-administrator") in found
     # Role ids are matched case-insensitively, like every Sphinx label: two links and a term.
     assert found.count(("Hub Engineer", "roles.html#roles-hub-engineer")) == 3
 
@@ -121,6 +124,8 @@ BROKEN = {
         [](roles:project-manager)
 
         {term}`Nobody`
+
+        <roles:nobody>
         """,
     "other.rst": """
         :orphan:
@@ -157,6 +162,7 @@ def test_each_broken_reference_warns_once_with_location_and_suggestion(broken):
         "index.md:7: WARNING: role 'project-manager' in reference 'roles:project-manager' is in "
         "roles.yaml but has no role-card on any page; add one with the role-card directive "
         "[hubroles.card]",
+        "index.md:11: WARNING: unknown role 'nobody' in reference 'roles:nobody' [hubroles.ref]",
         "index.md:9: WARNING: term not in glossary: 'Nobody' [ref.term]",
         "other.rst:6: WARNING: unknown role 'comunity-representative' in reference "
         "'roles:comunity-representative'; did you mean 'community-representative'? "
