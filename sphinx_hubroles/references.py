@@ -88,6 +88,10 @@ def collect_references(app: Sphinx, doctree: nodes.document) -> None:
             note_reference(env, env.docname, ("label", f"roles:{role_id}"))
         elif node.get("reftype") == "term":
             note_reference(env, env.docname, ("term", node["reftarget"].lower()))
+    for node in doctree.findall(nodes.reference):  # `<roles:x>` autolinks
+        role_id = messages.role_id_of(node.get("refuri", ""))
+        if role_id is not None:
+            note_reference(env, env.docname, ("label", f"roles:{role_id}"))
 
 
 def setup_references(app: Sphinx) -> None:
