@@ -1,0 +1,281 @@
+"""The JSON Schema of roles.yaml: generated from the field table, shipped as a file, and in
+agreement with the loader on every example below."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sphinx_hubroles import fields as F
+from sphinx_hubroles.loader import load_roles
+from sphinx_hubroles.problems import RolesFileError
+from sphinx_hubroles.schema import SHIPPED, build_schema, schema_text
+
+jsonschema = pytest.importorskip("jsonschema")
+
+
+@pytest.fixture(scope="module")
+def validator():
+    schema = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def test_the_shipped_file_is_the_generated_schema():
+    # If this fails: python -m sphinx_hubroles schema > sphinx_hubroles/roles.schema.json
+    assert SHIPPED.read_text(encoding="utf-8") == schema_text()
+
+
+def test_every_field_of_the_table_is_in_the_schema_with_its_help():
+    schema = build_schema()
+    tables = {"role": F.ROLE_FIELDS, "relation": F.RELATION_FIELDS, "group": F.GROUP_FIELDS,
+              "admonition": F.ADMONITION_FIELDS}
+    places = [(schema, F.TOP_LEVEL)] + [(schema["$defs"][name], table)
+                                        for name, table in tables.items()]
+    for place, table in places:
+        assert list(place["properties"]) == [f.key for f in table]
+        assert place["required"] == [f.key for f in table if f.required]
+        assert place["additionalProperties"] is False
+        for f in table:
+            assert place["properties"][f.key]["description"].startswith(f.help)
+            assert f.example in place["properties"][f.key]["markdownDescription"]
+
+
+def test_the_dialect_is_draft_2020_12():
+    assert build_schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+# -- the loader and the schema agree ----------------------------------------------------------
+
+BASE = """\
+relations:
+  oversees: {label: oversees, inverse: overseen by}
+groups:
+  provider: {name: Service Provider}
+  community: {name: Hub Community}
+roles:
+  hub-engineer:
+    name: Hub Engineer
+    summary: Operates the hub.
+  hub-administrator:
+    name: Hub Administrator
+    summary: Supports users.
+"""
+
+
+def role_with(snippet: str) -> str:
+    """BASE with `snippet` (role fields) added to the hub-engineer role."""
+    fields = textwrap.indent(snippet, "    ")
+    return BASE.replace("    summary: Operates the hub.\n",
+                        "    summary: Operates the hub.\n" + fields + "\n")
+
+
+def table_examples() -> list[str]:
+    """Each role field's own example from the field table, as a whole valid file."""
+    examples = []
+    for f in F.ROLE_FIELDS:
+        if f.key in ("name", "summary"):
+            examples.append(BASE.replace(
+                f"    {f.key}: " + ("Hub Engineer" if f.key == "name" else "Operates the hub."),
+                textwrap.indent(f.example, "    ")))
+        else:
+            examples.append(role_with(f.example))
+    return examples
+
+
+VALID = [
+    BASE,
+    "roles: {}\n",
+    "roles:\n  a: {name: A, summary: S}\n",
+    role_with("aliases: [Hub Engineers, Engineers]\ngroup: provider\ncount: one or two\n"
+              "filled-by: a person\ndescription: |\n  Two\n\n  paragraphs.\n"
+              "responsibilities:\n  - Upgrade the hub\n  - Talk to {term}`Hub Community`\n"
+              "see-also:\n  - \"[docs](https://example.org)\"\n"
+              "admonitions:\n  - kind: warning\n    text: Careful.\n  - kind: tip\n    text: Hm.\n"
+              "relations:\n  oversees: [hub-administrator, hub-engineer]\n"),
+    role_with("aliases: []\nresponsibilities: []\n"),
+    BASE + "terms:\n  Hub Community: The people a hub serves.\n  Yet another term: |\n"
+           "    A definition\n    on two lines.\n",
+    BASE.replace("Operates the hub.", "\"no\""),  # quoted, it is text
+    BASE.replace("name: Hub Engineer", "name: '2024-01-01'"),
+    BASE + "# a comment at the end\n",
+    *table_examples(),
+]
+
+# Invalid files that a JSON Schema can describe: both must refuse them.
+INVALID = {
+    "no roles": "relations: {}\n",
+    "empty file": "",
+    "a list at the top": "- roles\n",
+    "unknown top-level key": BASE + "rolse: {}\n",
+    "roles is a list": "roles:\n  - hub-engineer\n",
+    "roles is empty (null)": "roles:\n",
+    "role without name": "roles:\n  a: {summary: S}\n",
+    "role without summary": "roles:\n  a: {name: A}\n",
+    "unknown role key": role_with("sumary: typo"),
+    "role id with a capital": "roles:\n  Hub-Engineer: {name: A, summary: S}\n",
+    "role id with an underscore": "roles:\n  hub_engineer: {name: A, summary: S}\n",
+    "role id with a space": "roles:\n  hub engineer: {name: A, summary: S}\n",
+    "role id with a double dash": "roles:\n  hub--engineer: {name: A, summary: S}\n",
+    "role id ending in a dash": "roles:\n  hub-: {name: A, summary: S}\n",
+    "role is text": "roles:\n  a: A role\n",
+    "name: no": "roles:\n  a: {name: no, summary: S}\n",
+    "name: yes": "roles:\n  a: {name: yes, summary: S}\n",
+    "name is a date": "roles:\n  a: {name: 2024-01-01, summary: S}\n",
+    "name is a number": "roles:\n  a: {name: 42, summary: S}\n",
+    "name is a list": "roles:\n  a: {name: [A], summary: S}\n",
+    "name on two lines": "roles:\n  a:\n    name: |\n      A\n      B\n    summary: S\n",
+    "name is blank": "roles:\n  a: {name: '  ', summary: S}\n",
+    "summary is empty": "roles:\n  a: {name: A, summary: ''}\n",
+    "summary is null": "roles:\n  a: {name: A, summary: ~}\n",
+    "summary is a mapping": "roles:\n  a: {name: A, summary: {x: y}}\n",
+    "aliases is text": role_with("aliases: Hub Engineers"),
+    "an alias is a number": role_with("aliases: [3]"),
+    "an alias is a boolean": role_with("aliases: [off]"),
+    "a responsibility is a mapping": role_with("responsibilities:\n  - {a: b}"),
+    "responsibilities is text": role_with("responsibilities: Upgrade"),
+    "see-also is a mapping": role_with("see-also: {a: b}"),
+    "count is a number": role_with("count: 2"),
+    "description is a boolean": role_with("description: true"),
+    "group is not an id": role_with("group: Service Provider"),
+    "group is a list": role_with("group: [provider]"),
+    "unknown admonition kind": role_with("admonitions:\n  - {kind: warnign, text: T}"),
+    "admonition without text": role_with("admonitions:\n  - {kind: note}"),
+    "admonition without kind": role_with("admonitions:\n  - {text: T}"),
+    "unknown admonition key": role_with("admonitions:\n  - {kind: note, text: T, title: X}"),
+    "admonitions is a mapping": role_with("admonitions: {kind: note, text: T}"),
+    "relations is a list": role_with("relations: [oversees]"),
+    "relation targets are text": role_with("relations:\n  oversees: hub-administrator"),
+    "relation target twice": role_with("relations:\n  oversees: [hub-administrator, "
+                                       "hub-administrator]"),
+    "relation target not an id": role_with("relations:\n  oversees: [Hub Administrator]"),
+    "relation id not an id": role_with("relations:\n  Oversees: [hub-administrator]"),
+    "relation type without label": BASE.replace("{label: oversees, inverse: overseen by}",
+                                                "{inverse: overseen by}"),
+    "relation type with unknown key": BASE.replace("inverse: overseen by",
+                                                   "inverse: overseen by, colour: red"),
+    "relation type is text": BASE.replace("{label: oversees, inverse: overseen by}",
+                                          "oversees"),
+    "relation id with a capital": BASE.replace("  oversees: {", "  Oversees: {"),
+    "group without name": BASE.replace("{name: Service Provider}", "{description: D}"),
+    "group with unknown key": BASE.replace("{name: Service Provider}",
+                                           "{name: S, colour: red}"),
+    "group id with a space": BASE.replace("  provider: {", "  service provider: {"),
+    "groups is a list": "groups: [a]\nroles: {}\n",
+    "terms is a list": BASE + "terms: [Hub Community]\n",
+    "term definition is a number": BASE + "terms:\n  Answer: 42\n",
+    "term definition is empty": BASE + "terms:\n  Hub Community:\n",
+    "term definition is a list": BASE + "terms:\n  Hub Community: [a, b]\n",
+}
+
+# Invalid files whose problem needs more than one place of the file, or YAML that PyYAML's
+# safe loader silently accepts: JSON Schema cannot say so, the loader does.
+BEYOND_SCHEMA = {
+    "undeclared group": role_with("group: volunteers"),
+    "undeclared relation type": role_with("relations:\n  mentors: [hub-administrator]"),
+    "relation target that is no role": role_with("relations:\n  oversees: [hub-admin]"),
+    "two roles with one name": BASE.replace("name: Hub Administrator", "name: Hub Engineer"),
+    "an alias that is another role's name": role_with("aliases: [Hub Administrator]"),
+    "duplicate role": BASE + "  hub-engineer:\n    name: Again\n    summary: Again.\n",
+    "duplicate field": role_with("summary: Twice."),
+}
+
+
+def load_with_loader(tmp_path: Path, text: str):
+    path = tmp_path / "roles.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_roles(path)
+
+
+def schema_errors(validator, text: str) -> list[str]:
+    return [error.message for error in validator.iter_errors(yaml.safe_load(text))]
+
+
+@pytest.mark.parametrize("text", VALID, ids=range(len(VALID)))
+def test_valid_examples_pass_loader_and_schema(tmp_path, validator, text):
+    load_with_loader(tmp_path, text)
+    assert schema_errors(validator, text) == []
+
+
+@pytest.mark.parametrize("name", INVALID)
+def test_invalid_examples_fail_loader_and_schema(tmp_path, validator, name):
+    with pytest.raises(RolesFileError):
+        load_with_loader(tmp_path, INVALID[name])
+    assert schema_errors(validator, INVALID[name]) != []
+
+
+@pytest.mark.parametrize("name", BEYOND_SCHEMA)
+def test_problems_beyond_a_schema_fail_the_loader_only(tmp_path, validator, name):
+    # If the schema learns to catch one of these, move it to INVALID.
+    with pytest.raises(RolesFileError):
+        load_with_loader(tmp_path, BEYOND_SCHEMA[name])
+    assert schema_errors(validator, BEYOND_SCHEMA[name]) == []
+
+
+def test_the_seed_handbook_roles_pass_both(tmp_path, validator):
+    text = SEED_ROLES
+    load_with_loader(tmp_path, text)
+    assert schema_errors(validator, text) == []
+
+
+# The roles of the seed page, written as roles.yaml (shared with the command line tests).
+SEED_ROLES = """\
+# yaml-language-server: $schema=roles.schema.json
+relations:
+  oversees: {label: oversees, inverse: overseen by}
+  adds: {label: adds, inverse: added by}
+  escalates-to: {label: escalates to, inverse: receives escalations from}
+groups:
+  community:
+    name: Hub Community
+    description: The community of practice that a hub serves.
+  provider:
+    name: Service Provider
+roles:
+  community-representative:
+    name: Community Representative
+    aliases: [Community Representatives]
+    group: community
+    summary: >-
+      Ensures that the interests of the {term}`Hub Community` are represented in the
+      infrastructure, and that the hub serves their needs.
+    count: one or two per community
+    filled-by: a member of the hub's community of practice
+    responsibilities:
+      - The main point of contact between the hub engineer and the {term}`Hub Community`.
+      - Collect feedback and questions from users on a hub.
+      - Oversee the [Hub Administrators](roles:hub-administrator)
+    relations:
+      oversees: [hub-administrator]
+      escalates-to: [hub-engineer]
+  hub-administrator:
+    name: Hub Administrator
+    aliases: [Hub Administrators]
+    group: community
+    summary: Supports users and performs common administrative operations on a hub.
+    see-also:
+      - "[Community Hub Administrator documentation](https://docs.2i2c.org)"
+    admonitions:
+      - kind: warning
+        text: |
+          Make sure to give this role to people you trust, as they can perform disruptive
+          actions for other users.
+    responsibilities:
+      - Provide support to users of a hub for common problems.
+      - Surface major issues to the [](roles:community-representative).
+    relations:
+      adds: [hub-administrator]
+  hub-engineer:
+    name: Hub Engineer
+    aliases: [Hub Engineers]
+    group: provider
+    summary: Develops and operates the deployment infrastructure for a hub.
+    responsibilities:
+      - Respond to support requests from the Community Representative(s)
+terms:
+  Hub Community: The community of practice that a hub serves.
+"""
