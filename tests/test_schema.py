@@ -279,3 +279,34 @@ roles:
 terms:
   Hub Community: The community of practice that a hub serves.
 """
+
+
+# -- the loader's own corpus of bad files -----------------------------------------------------
+
+def loader_cases() -> dict[str, str]:
+    from test_loader import CASES
+
+    return {name: textwrap.dedent(text).lstrip("\n") for name, (text, _) in CASES.items()}
+
+
+# Cases of tests/test_loader.py that no JSON Schema can catch (duplicate keys vanish when YAML
+# is read into data; the others need to compare two places of the file).
+LOADER_CASES_BEYOND_SCHEMA = {
+    "duplicate role", "duplicate field", "duplicate top-level key", "duplicate in flow mapping",
+    "undeclared group", "undeclared relation type", "undeclared relation target", "shared name",
+}
+
+
+@pytest.mark.parametrize("name", loader_cases())
+def test_the_loader_corpus_fails_the_schema_where_a_schema_can_tell(validator, name):
+    text = loader_cases()[name]
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return  # not YAML data at all (syntax, tags, two documents): editors flag it as such
+    errors = [error.message for error in validator.iter_errors(data)]
+    if name in LOADER_CASES_BEYOND_SCHEMA:
+        assert errors == [], "the schema now catches this case: take it out of the set"
+    else:
+        assert errors, (f"the schema accepts the loader's bad case {name!r}; make the schema "
+                        "stricter or add the case to LOADER_CASES_BEYOND_SCHEMA")
