@@ -1,0 +1,339 @@
+"""Reference tables of the sphinx-hubroles documentation, generated from the package itself.
+
+- ``hubroles-fields <table>`` renders one table of roles.yaml fields from
+  ``sphinx_hubroles.fields`` (``top-level``, ``role``, ``relation``, ``group``, ``admonition``);
+  ``hubroles-field-kinds`` renders what each type of field holds.
+- ``hubroles-config`` documents every ``hubroles_*`` config value the extension registers, with
+  its real default and types, as Sphinx ``confval`` entries.
+- ``hubroles-directive <name>`` documents a registered directive, its argument and every option
+  of its ``option_spec``.
+
+Descriptions that the code does not carry are written below. A config value or directive option
+that has none makes the build warn (``hubroles-docs.undocumented``), so under ``-W`` a new
+option cannot ship undocumented, and an option that no longer exists cannot stay documented.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives as rst_directives
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_hubroles import fields as F
+
+logger = logging.getLogger(__name__)
+
+TABLES = {
+    "top-level": F.TOP_LEVEL,
+    "role": F.ROLE_FIELDS,
+    "relation": F.RELATION_FIELDS,
+    "group": F.GROUP_FIELDS,
+    "admonition": F.ADMONITION_FIELDS,
+}
+
+# What an optional field means when it is left out, by the kind of value it holds.
+ABSENT = {
+    F.NAMES: "`[]`: none",
+    F.INLINES: "`[]`: none",
+    F.ADMONITIONS: "`[]`: none",
+    F.RELATION_MAP: "`{}`: no relations",
+}
+ABSENT_MAPPING = "`{}`: none"
+ABSENT_TEXT = "none: not shown"
+
+# Config values: what the code does not say about them. Keep one entry per `hubroles_*` value.
+CONFIG_HELP = {
+    "hubroles_file": """
+        Path of the roles file, relative to the folder that holds `conf.py` (an absolute path
+        works too). One file per project: every card, reference, glossary and diagram of the
+        project reads it. The handbook you are reading sets `hubroles_file = "../roles.yaml"`,
+        because its roles file sits at the repository root.
+    """,
+    "hubroles_role_terms": """
+        When true, every role's `name` and `aliases` are also glossary terms: `` {term}`Hub
+        Engineer` `` links to the role's card, with no glossary entry written by hand. Set it
+        to `False` while a site still defines its role names in a hand-written `glossary`
+        (see {doc}`/how-to/migrate`).
+    """,
+    "hubroles_dot_timeout": """
+        Seconds that one run of Graphviz `dot` may take to lay out a `roles-diagram` before the
+        build reports an error at the diagram's `file:line`. The program itself is Sphinx's own
+        `graphviz_dot` setting.
+    """,
+}
+
+# Documented ahead of the code that registers them (the diagram is being written).
+PENDING = {"hubroles_dot_timeout"}
+
+# Directives: a summary, the argument and each option. Keys must match the option_spec.
+DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
+    "role-card": {
+        "argument": "id",
+        "summary": """
+            Renders one role from roles.yaml as a titled section: its name (in the page's table
+            of contents, with a permalink), summary, group, count, filled-by, description,
+            responsibilities, admonitions, see-also, and its outgoing and incoming relations as
+            links to the other roles' cards.
+
+            It registers the label `roles:<id>`, so that `[text](roles:<id>)`, `[](roles:<id>)`,
+            `` {ref}`roles:<id>` `` and `` :ref:`roles:<id>` `` link to it, and (unless
+            {confval}`hubroles_role_terms` is off) the role's name and aliases as glossary terms.
+            Each role gets one card in the whole project. An unknown id warns at the directive's
+            line with the closest ids ({ref}`hubroles.card <warning-hubroles-card>`) and renders
+            nothing.
+        """,
+        "options": {},
+    },
+    "roles-glossary": {
+        "argument": None,
+        "summary": """
+            Renders the `terms` of roles.yaml as a sorted Sphinx glossary, so that `{term}` links
+            to them resolve with no glossary written by hand. Role names and group names are not
+            listed here: role names are terms that point at their cards. Place it once per project.
+        """,
+        "options": {},
+    },
+}
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).strip()
+
+
+def undocumented(message: str, directive: SphinxDirective) -> None:
+    logger.warning(message, location=directive.get_location(), type="hubroles-docs",
+                   subtype="undocumented")
+
+
+class FieldTableDirective(SphinxDirective):
+    """A table of the fields of one part of roles.yaml, from `sphinx_hubroles.fields`."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        self.env.note_dependency(F.__file__)
+        table = self.arguments[0]
+        if table not in TABLES:
+            logger.warning("unknown field table %r; use one of %s", table, ", ".join(TABLES),
+                           location=self.get_location())
+            return []
+        rows = []
+        for field in TABLES[table]:
+            if field.required:
+                default = "**required**"
+            elif field.kind.startswith("mapping"):
+                default = ABSENT_MAPPING
+            else:
+                default = ABSENT.get(field.kind, ABSENT_TEXT)
+            example = textwrap.indent(field.example, "     ")
+            rows.append(
+                f"* - (roles-yaml-{table}-{field.key})=\n"
+                f"     `{field.key}`\n"
+                f"   - {field.kind}\n"
+                f"   - {default}\n"
+                f"   - {field.help}\n\n"
+                f"     ```yaml\n{example}\n     ```\n"
+            )
+        text = (
+            "````{list-table}\n"
+            ":header-rows: 1\n"
+            ":class: hubroles-docs-fields\n"
+            ":widths: 18 17 15 50\n"
+            f":name: roles-yaml-{table}-fields\n\n"
+            "* - Field\n   - Type\n   - Default\n   - Meaning and example\n"
+            + "".join(rows)
+            + "````\n"
+        )
+        return self.parse_text_to_nodes(text)
+
+
+class FieldKindsDirective(SphinxDirective):
+    """What each type named in the field tables holds, from `sphinx_hubroles.fields`."""
+
+    def run(self) -> list[nodes.Node]:
+        self.env.note_dependency(F.__file__)
+        rows = "".join(f"* - {kind}\n   - {help_text[:1].upper() + help_text[1:]}.\n"
+                       for kind, help_text in F.KIND_HELP.items())
+        text = ("```{list-table}\n:header-rows: 1\n\n* - Type\n   - What it holds\n"
+                + rows + "```\n")
+        return self.parse_text_to_nodes(text)
+
+
+REBUILD = {
+    "env": "Changing it makes the next build read every page again.",
+    "html": "Changing it makes the next build write every page again.",
+    "": "Changing it rebuilds nothing.",
+}
+
+
+def _format_default(value: Any) -> str:
+    if isinstance(value, str):
+        return '"' + value.replace('"', '\\"') + '"'
+    return repr(value)
+
+
+class ConfigDirective(SphinxDirective):
+    """A `confval` entry for every `hubroles_*` config value the extension registers."""
+
+    def run(self) -> list[nodes.Node]:
+        options = self.config._options  # name -> _Opt(default, rebuild, valid_types, ...)
+        names = sorted(name for name in options if name.startswith("hubroles_"))
+        parts = []
+        for name in names:
+            option = options[name]
+            help_text = CONFIG_HELP.get(name) or getattr(option, "description", "")
+            if not help_text:
+                undocumented(f"config value {name!r} has no description; add one to "
+                             "CONFIG_HELP in docs/_ext/hubroles_docs.py", self)
+                continue
+            types = sorted({t.__name__ for t in (option.valid_types or ())}) or [
+                type(option.default).__name__]
+            parts.append(
+                f"````{{confval}} {name}\n"
+                f":type: {' or '.join(f'`{t}`' for t in types)}\n"
+                f":default: `{_format_default(option.default)}`\n\n"
+                f"{dedent(help_text)}\n\n"
+                f"{REBUILD.get(option.rebuild, '')}\n"
+                "````\n"
+            )
+        for name in sorted(set(CONFIG_HELP) - set(names)):
+            if name not in PENDING:
+                undocumented(f"CONFIG_HELP documents {name!r}, which sphinx_hubroles does "
+                             "not register", self)
+        return self.parse_text_to_nodes("\n".join(parts))
+
+
+class DirectiveDirective(SphinxDirective):
+    """An `rst:directive` entry for a registered directive and each of its options."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        name = self.arguments[0]
+        directive_class, _messages = rst_directives.directive(
+            name, self.state.memo.language, self.state.document)
+        if directive_class is None:
+            undocumented(f"directive {name!r} is not registered", self)
+            return []
+        help_entry = DIRECTIVE_HELP.get(name)
+        if help_entry is None:
+            undocumented(f"directive {name!r} has no entry in DIRECTIVE_HELP", self)
+            return []
+        argument = help_entry["argument"]
+        takes_argument = (directive_class.required_arguments
+                          + directive_class.optional_arguments) > 0
+        if takes_argument != (argument is not None):
+            undocumented(f"directive {name!r}: DIRECTIVE_HELP says argument={argument!r}, "
+                         "which does not match the directive class", self)
+        signature = f".. {name}::" + (f" {argument}" if argument else "")
+        text = [f"`````{{rst:directive}} {signature}\n", dedent(help_entry["summary"]), "\n"]
+        spec = dict(directive_class.option_spec or {})
+        documented = help_entry["options"]
+        for option in spec:
+            if option not in documented:
+                undocumented(f"option {option!r} of directive {name!r} has no description "
+                             "in DIRECTIVE_HELP", self)
+        for option, (value, help_text) in documented.items():
+            if option not in spec:
+                undocumented(f"DIRECTIVE_HELP documents option {option!r}, which directive "
+                             f"{name!r} does not have", self)
+                continue
+            text.append(f"\n````{{rst:directive:option}} {option}: {value}\n"
+                        f"{dedent(help_text)}\n````\n")
+        if not spec:
+            text.append("\nIt takes no options.\n")
+        text.append("`````\n")
+        return self.parse_text_to_nodes("\n".join(text))
+
+
+class InlineExamplesDirective(SphinxDirective):
+    """A two-column table: each line of the content as written, and as the build renders it.
+
+    The same lines are shown and parsed, so an example can never disagree with its result. It
+    works on MyST and reStructuredText pages alike: each is parsed as its own page's markup.
+    """
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        table = nodes.table(classes=["hubroles-docs-examples"])
+        group = nodes.tgroup(cols=2)
+        table += group
+        group += nodes.colspec(colwidth=50)
+        group += nodes.colspec(colwidth=50)
+        head = nodes.thead()
+        head += self.row([nodes.paragraph("", "You write")], [nodes.paragraph("", "Readers see")])
+        group += head
+        body = nodes.tbody()
+        group += body
+        for offset, line in enumerate(self.content):
+            if not line.strip():
+                continue
+            lineno = self.content_offset + offset + 1
+            rendered, messages = self.parse_inline(line.strip(), lineno=lineno)
+            source = nodes.literal(line.strip(), line.strip())
+            body += self.row([nodes.paragraph("", "", source)],
+                             [nodes.paragraph("", "", *rendered), *messages])
+        self.set_source_info(table)
+        return [table]
+
+    @staticmethod
+    def row(*cells: list[nodes.Node]) -> nodes.row:
+        row = nodes.row()
+        for content in cells:
+            row += nodes.entry("", *content)
+        return row
+
+
+class BlockExampleDirective(SphinxDirective):
+    """The content shown as source, then rendered: one source for both."""
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        language = "rst" if self.env.doc2path(self.env.docname).suffix == ".rst" else "markdown"
+        source = "\n".join(self.content)
+        code = nodes.literal_block(source, source, language=language,
+                                   classes=["hubroles-docs-source"])
+        self.set_source_info(code)
+        result = nodes.container("", *self.parse_content_to_nodes(),
+                                 classes=["hubroles-docs-result"])
+        return [code, result]
+
+
+class PendingDiagramDirective(SphinxDirective):
+    """Stands in for `roles-diagram` until the diagram directive is part of the package."""
+
+    optional_arguments = 0
+    option_spec = {name: rst_directives.unchanged for name in (
+        "roles", "groups", "relations", "focus", "depth", "direction", "edge-labels",
+        "caption", "alt", "name", "align")}
+
+    def run(self) -> list[nodes.Node]:
+        text = "The roles diagram is not part of this build of sphinx-hubroles yet."
+        return [nodes.note("", nodes.paragraph("", text))]
+
+
+def add_pending_diagram(app: Sphinx) -> None:
+    from sphinx.util.docutils import is_directive_registered
+
+    if not is_directive_registered("roles-diagram"):
+        app.add_directive("roles-diagram", PendingDiagramDirective)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_directive("hubroles-inline-examples", InlineExamplesDirective)
+    app.add_directive("hubroles-example", BlockExampleDirective)
+    app.connect("builder-inited", add_pending_diagram)
+    app.add_directive("hubroles-fields", FieldTableDirective)
+    app.add_directive("hubroles-field-kinds", FieldKindsDirective)
+    app.add_directive("hubroles-config", ConfigDirective)
+    app.add_directive("hubroles-directive", DirectiveDirective)
+    app.add_css_file("hubroles-docs.css")
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+

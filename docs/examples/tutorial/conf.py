@@ -1,0 +1,2 @@
+project = "Our team"
+extensions = ["myst_parser", "sphinx_hubroles"]
