@@ -44,8 +44,9 @@ examples:
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
+    # allow_abbrev=False: `--role x` must not quietly mean `--roles x`.
     parser = argparse.ArgumentParser(
-        prog=PROG, formatter_class=argparse.RawDescriptionHelpFormatter,
+        prog=PROG, allow_abbrev=False, formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Check, describe and export the roles.yaml of a sphinx-hubroles site.",
         epilog="examples:\n  sphinx-hubroles check --roles roles.yaml docs\n"
                "  sphinx-hubroles COMMAND --help     # options of one command",
@@ -54,12 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     # Every command reads roles.yaml; --roles comes after the command, like its other options.
-    roles = argparse.ArgumentParser(add_help=False)
+    roles = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     roles.add_argument("--roles", type=Path, default=Path("roles.yaml"), metavar="PATH",
                        help="the roles.yaml to read (default: roles.yaml in the current folder)")
 
     def command(name: str, help_text: str, epilog: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, parents=[roles], help=help_text,
+        sub = commands.add_parser(name, parents=[roles], help=help_text, allow_abbrev=False,
                                   description=textwrap.fill(help_text, 79),
                                   epilog=epilog,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
