@@ -42,8 +42,8 @@ def problems(model: RolesFile, findings: Findings) -> list[Finding]:
     """Every problem, in file and line order."""
     result = [_at(where, message) for where, message in findings.unreadable]
     result += _card_problems(model, findings)
-    labels = findings.labels | {f"roles:{card.role_id}" for card in findings.cards
-                                if card.role_id in model.roles}
+    labels = set(findings.labels) | {f"roles:{card.role_id}" for card in findings.cards
+                                     if card.role_id in model.roles}
     terms = {name.lower(): name for name in model.terms}
     for role in model.roles.values():
         terms.update((name.lower(), name) for name in role.term_names)
@@ -72,13 +72,20 @@ def _card_problems(model: RolesFile, findings: Findings) -> list[Finding]:
         if card.role_id not in model.roles:
             result.append(_at(card.where, messages.unknown_card_id(card.role_id, model.roles)))
         elif card.role_id in first:
-            where = first[card.role_id]
-            message = messages.duplicate_card(card.role_id,
-                                              f"{display_path(where.path)}:{where.line}")
+            message = messages.duplicate_card(card.role_id, _place(first[card.role_id]))
             result.append(_at(card.where, message))
         else:
             first[card.role_id] = card.where
+    for role_id, card in first.items():
+        hand_written = findings.labels.get(f"roles:{role_id}")
+        if hand_written is not None:
+            message = messages.hand_label_and_card(f"roles:{role_id}", _place(card))
+            result.append(_at(hand_written, message))
     return result
+
+
+def _place(where: Location) -> str:
+    return f"{display_path(where.path)}:{where.line}"
 
 
 def _at(where: Location, message: str) -> Finding:

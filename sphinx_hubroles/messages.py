@@ -38,3 +38,9 @@ def unknown_term(term: str, known_terms: Iterable[str]) -> str:
 def duplicate_card(role_id: str, first: str) -> str:
     """`first` is where the role's first card stands, as 'path:line'."""
     return f"role '{role_id}' already has a role-card at {first}; each role gets one card"
+
+
+def hand_label_and_card(label: str, card: str) -> str:
+    """`card` is where the role's card stands, as 'path:line'."""
+    return (f"label '{label}' is written by hand here, and the role-card at {card} makes it "
+            "too; remove the hand-written label")

@@ -57,7 +57,8 @@ class Card:
 @dataclass
 class Findings:
     references: list[Reference] = field(default_factory=list)
-    labels: set[str] = field(default_factory=set)  # lower-cased, as Sphinx stores them
+    # label written by hand, lower-cased as Sphinx stores it -> where it is first written
+    labels: dict[str, Location] = field(default_factory=dict)
     cards: list[Card] = field(default_factory=list)
     # lower-cased, as Sphinx looks them up -> as written
     terms: dict[str, str] = field(default_factory=dict)
@@ -127,6 +128,10 @@ def glossary_entries(lines: list[str]) -> Iterator[tuple[int, str | None]]:
             yield index, re.split(r"\s+:\s+", line.strip(), maxsplit=1)[0]
         else:
             yield index, None
+
+
+def note_label(findings: Findings, label: str, where: Location) -> None:
+    findings.labels.setdefault(normalise(label).lower(), where)
 
 
 def note_term(findings: Findings, term: str) -> None:

@@ -11,7 +11,7 @@ from markdown_it.token import Token
 
 from .messages import role_id_of
 from .scan import (
-    LITERAL_DIRECTIVES, Card, Findings, Reference, Source, glossary_entries, normalise,
+    LITERAL_DIRECTIVES, Card, Findings, Reference, Source, glossary_entries, note_label,
     note_term, split_target,
 )
 
@@ -42,7 +42,8 @@ def scan_myst(text: str, source: Source, line0: int, findings: Findings) -> None
         if token.type == "inline":
             _inline(token, source, start, findings)
         elif token.type == "myst_target":
-            findings.labels.add(normalise(token.content).lower())
+            label = token.content.strip()
+            note_label(findings, label, source.at(start, label, 0, label))
         elif token.type in ("fence", "colon_fence"):
             _directive(token, source, start, findings)
 
@@ -69,16 +70,19 @@ def _inline(token: Token, source: Source, line0: int, findings: Findings) -> Non
             at = content.find(target, cursor)  # absent when the role spans lines
             where = source.at_offset(line0, content, at if at >= 0 else begin, target)
             findings.references.append(Reference(kind, target, where))
-        elif child.type == "link_open" and child.markup != "autolink":
-            # `<roles:x>` is a plain URL to Sphinx, not a reference.
+        elif child.type == "link_open":
             href = str(child.attrGet("href") or "")
-            if role_id_of(href) is None:
+            role_id = role_id_of(href)
+            if role_id is None:
                 continue
             at = content.find(href, cursor)
             if at >= 0:
                 link_end = at + len(href)
             where = source.at_offset(line0, content, at if at >= 0 else cursor, href)
-            findings.references.append(Reference("ref", href, where))
+            # The extension turns an autolink `<roles:x>` into a reference to 'roles:x',
+            # lower-cased; a link keeps its target as written.
+            target = f"roles:{role_id}" if child.markup == "autolink" else href
+            findings.references.append(Reference("ref", target, where))
         elif child.type == "link_close" and link_end is not None:
             cursor, link_end = max(cursor, link_end), None
 
@@ -91,7 +95,10 @@ def _directive(token: Token, source: Source, line0: int, findings: Findings) -> 
     lines = token.content.splitlines()
     options, body = _split_options(lines)
     if "name" in options:
-        findings.labels.add(normalise(options["name"]).lower())
+        name_line = next((i for i, line in enumerate(lines) if options["name"] in line), 0)
+        note_label(findings, options["name"],
+                   source.at(line0 + 1 + name_line, lines[name_line],
+                             lines[name_line].find(options["name"]), options["name"]))
     body_line0 = line0 + 1 + body
     if name in LITERAL_DIRECTIVES:
         return

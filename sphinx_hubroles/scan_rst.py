@@ -11,7 +11,7 @@ import re
 
 from .messages import role_id_of
 from .scan import (
-    LITERAL_DIRECTIVES, Card, Findings, Reference, Source, glossary_entries, normalise,
+    LITERAL_DIRECTIVES, Card, Findings, Reference, Source, glossary_entries, note_label,
     note_term, split_target,
 )
 
@@ -25,6 +25,8 @@ _INLINE_LITERAL = re.compile(r"``.+?``", re.DOTALL)
 _ROLE_CONTENT = r"`((?:[^`\\]|\\.)+)`"
 _ROLE = re.compile(r"(?<![\w`:]):(?:std:)?(ref|term):" + _ROLE_CONTENT, re.IGNORECASE)
 _SUFFIX_ROLE = re.compile(_ROLE_CONTENT + r":(?:std:)?(ref|term):(?![\w`])", re.IGNORECASE)
+# `text <roles:x>`_ : a hyperlink, which the extension turns into a reference to the card.
+_EMBEDDED_URI = re.compile(r"`(?:[^`<\\]|\\.)*<(roles:[^>\s]+)>`__?", re.IGNORECASE)
 
 
 def scan_rst(text: str, source: Source, line0: int, findings: Findings) -> None:
@@ -78,7 +80,11 @@ def _explicit_markup(lines, source: Source, line0: int, findings: Findings) -> l
             name, argument = directive.group(1).lower(), (directive.group(2) or "").strip()
             options, body = _options(lines, index + 1, end)
             if "name" in options:
-                findings.labels.add(normalise(options["name"]).lower())
+                name_index = next((i for i in range(index + 1, body)
+                                   if options["name"] in lines[i]), index)
+                note_label(findings, options["name"], source.at(
+                    line0 + name_index, lines[name_index],
+                    lines[name_index].find(options["name"]), options["name"]))
             if name in LITERAL_DIRECTIVES:
                 skipped[index:end] = [True] * (end - index)
             elif name == "role-card" and argument:
@@ -91,8 +97,9 @@ def _explicit_markup(lines, source: Source, line0: int, findings: Findings) -> l
                         note_term(findings, term)
                         skipped[body + offset] = True
         elif target and not target.group(2):  # `.. _name: https://...` is a link, no label
-            name = target.group(1).strip("`")
-            findings.labels.add(normalise(re.sub(r"\\(.)", r"\1", name)).lower())
+            name = re.sub(r"\\(.)", r"\1", target.group(1).strip("`"))
+            column = line.find(target.group(1))
+            note_label(findings, name, source.at(line0 + index, line, column, name))
         elif not rest.startswith(("|", "[", "__")):  # not a substitution, footnote, citation
             skipped[index:end] = [True] * (end - index)  # a comment
             index = end
@@ -123,8 +130,13 @@ def _roles(lines: list[str], block: list[int], source: Source, line0: int,
     masked = _INLINE_LITERAL.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
     found = [(m.start(2), m.group(1), m.group(2)) for m in _ROLE.finditer(masked)]
     found += [(m.start(1), m.group(2), m.group(1)) for m in _SUFFIX_ROLE.finditer(masked)]
+    found += [(m.start(1), "link", m.group(1)) for m in _EMBEDDED_URI.finditer(masked)]
     for start, name, content in sorted(found):
         kind = name.lower()
+        if kind == "link":
+            where = source.at_offset(line0 + first, text, start, content)
+            findings.references.append(Reference("ref", f"roles:{role_id_of(content)}", where))
+            continue
         target = split_target(content)
         if target is None or (kind == "ref" and role_id_of(target) is None):
             continue

@@ -140,8 +140,6 @@ def test_references_in_code_and_comments_are_not_references(tmp_path):
 
             <!-- [x](roles:nope-8) -->
 
-            <roles:nope-9> is a URL to Sphinx, not a reference.
-
             The one real problem: [x](roles:nope-10).
             """,
         "page.rst": """
@@ -167,7 +165,7 @@ def test_references_in_code_and_comments_are_not_references(tmp_path):
     })
     run = hubroles(tmp_path, "check")
     assert run.lines == [
-        "page.md:25:27: unknown role 'nope-10' in reference 'roles:nope-10'",
+        "page.md:23:27: unknown role 'nope-10' in reference 'roles:nope-10'",
         "page.rst:18:29: unknown role 'nope-16' in reference 'roles:nope-16'",
     ]
 
@@ -201,6 +199,34 @@ def test_references_inside_directives_and_eval_rst_are_checked(tmp_path):
         "page.md:10:18: term not in glossary: 'Nothing'",
         "page.md:15:21: unknown role 'in-eval-rst' in reference 'roles:in-eval-rst'",
     ]
+
+
+def test_autolinks_and_rst_hyperlinks_to_roles_are_references(tmp_path):
+    """The extension makes `<roles:x>` and RST's `text <roles:x>`_ links to the card."""
+    write_tree(tmp_path, {
+        "roles.yaml": ROLES,
+        "cards.md": GOOD["cards.md"],
+        "page.md": "<roles:hub-engineer> and <roles:Hub-Enginer>\n",
+        "page.rst": "`fine <roles:hub-engineer>`_, `broken <roles:hub-enginer>`__,\n"
+                    "and roles:not-a-link-in-rst.\n",
+    })
+    assert hubroles(tmp_path, "check").lines == [
+        "page.md:1:27: unknown role 'hub-enginer' in reference 'roles:hub-enginer'; did you "
+        "mean 'hub-engineer'?",
+        "page.rst:1:40: unknown role 'hub-enginer' in reference 'roles:hub-enginer'; did you "
+        "mean 'hub-engineer'?",
+    ]
+
+
+def test_a_label_written_by_hand_beside_the_card_that_makes_it(tmp_path):
+    write_tree(tmp_path, {
+        "roles.yaml": ROLES,
+        "cards.md": GOOD["cards.md"],
+        "old.md": "# Old\n\n(roles:hub-engineer)=\n## Hub Engineer\n",
+    })
+    assert hubroles(tmp_path, "check").lines == [
+        "old.md:3:2: label 'roles:hub-engineer' is written by hand here, and the role-card at "
+        "cards.md:3 makes it too; remove the hand-written label"]
 
 
 def test_labels_written_by_hand_are_respected(tmp_path):
