@@ -12,6 +12,7 @@ __version__ = "0.1.0"
 def setup(app: Sphinx) -> dict[str, Any]:
     from .cards import setup_cards
     from .data import setup_data
+    from .diagram import setup_diagram
     from .glossary import setup_glossary
     from .references import setup_references
 
@@ -21,6 +22,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_cards(app)
     setup_glossary(app)
     setup_references(app)
+    setup_diagram(app)
     app.add_css_file("hubroles.css")
     app.connect("builder-inited", copy_static_files)
     return {

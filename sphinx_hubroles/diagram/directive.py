@@ -1,0 +1,166 @@
+"""The `roles-diagram` directive: what the diagram shows, its DOT, and its text alternative.
+
+dot does not run here. The node carries the page-independent DOT; the diagrams of all pages are
+rendered together before writing (jobs.py), and each page fills in its own links (visitors.py).
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from ..cards import role_reference
+from ..data import note_display, roles_of
+from ..model import RolesFile
+from .dotsource import DIRECTIONS, layout_for, to_dot
+from .plaintext import plain_text
+from .selection import DiagramSpec, Selection, select
+
+logger = logging.getLogger(__name__)
+
+EDGE_LABELS = ("auto", "on", "off")
+ALIGNS = ("left", "center", "right")
+
+
+class roles_diagram(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """A diagram; its children are the text alternative.
+
+    Attributes: `svg_dot` (with link placeholders and tooltips), `print_dot` (without, for
+    PDF and PNG), `alt`, and `align` when given without a figure.
+    """
+
+
+# The text alternative's link to each card sits in an inline with this attribute (the role
+# id); once Sphinx has resolved the link for the page being written, it is also the href of
+# that role's box in the SVG. (An attribute on the pending_xref itself would not survive.)
+ROLE_ATTRIBUTE = "hubroles_role"
+
+
+def id_list(argument: str | None) -> tuple[str, ...]:
+    items = [item.strip().lower() for item in (argument or "").split(",")]
+    return tuple(dict.fromkeys(item for item in items if item))
+
+
+def one_id(argument: str | None) -> str:
+    return directives.unchanged_required(argument).strip().lower()
+
+
+def direction(argument: str | None) -> str:
+    return directives.choice((argument or "").strip().upper(), DIRECTIONS)
+
+
+def edge_labels(argument: str | None) -> str:
+    return directives.choice((argument or "").strip().lower(), EDGE_LABELS)
+
+
+def align(argument: str | None) -> str:
+    return directives.choice((argument or "").strip().lower(), ALIGNS)
+
+
+def diagram_inputs(model: RolesFile, spec: DiagramSpec) -> Selection:
+    """What a diagram shows, for data.py to tell when a page must be read again."""
+    return select(model, spec)
+
+
+class RolesDiagramDirective(SphinxDirective):
+    has_content = False
+    option_spec = {
+        "roles": id_list,
+        "groups": id_list,
+        "relations": id_list,
+        "focus": one_id,
+        "depth": directives.nonnegative_int,
+        "direction": direction,
+        "edge-labels": edge_labels,
+        "caption": directives.unchanged_required,
+        "alt": directives.unchanged_required,
+        "name": directives.unchanged_required,
+        "align": align,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        options = self.options
+        spec = DiagramSpec(options.get("roles", ()), options.get("groups", ()),
+                           options.get("relations", ()), options.get("focus"),
+                           options.get("depth", 1))
+        note_display(self.env, "diagram", spec)
+        selection = select(roles_of(self.env), spec)
+        for problem in selection.problems:
+            self.warn(problem)
+        if "depth" in options and "focus" not in options:
+            self.warn(":depth: has no effect without :focus: in roles-diagram")
+        if not selection.roles:
+            self.warn("roles-diagram has no roles to show; check :roles:, :groups: and "
+                      "roles.yaml")
+            return []
+
+        tooltips = {role.id: plain_text(role.summary, self.env.myst_config)
+                    for role in selection.roles}
+        layout = layout_for(options.get("direction", "TB"), options.get("edge-labels", "auto"),
+                            len(selection.roles))
+        svg_dot = to_dot(selection, tooltips, layout)
+        print_dot = to_dot(selection, {}, layout_for(layout.direction, options.get(
+            "edge-labels", "auto"), len(selection.roles), links=False))
+        alt = options.get("alt") or default_alt(selection)
+        diagram = roles_diagram("", svg_dot=svg_dot, print_dot=print_dot, alt=alt)
+        self.set_source_info(diagram)
+        diagram += text_alternative(self.env, selection)
+        self.env.hubroles_diagrams.setdefault(self.env.docname, []).append(
+            (self.lineno, svg_dot, print_dot))
+
+        if "caption" not in options and "name" not in options:
+            if "align" in options:
+                diagram["align"] = options["align"]
+            return [diagram]
+        # A figure, so that :name: works with {numref} as well as {ref}.
+        figure = nodes.figure("", diagram, classes=["hubroles-diagram-figure"])
+        self.set_source_info(figure)
+        if "align" in options:
+            figure["align"] = options["align"]
+        if "caption" in options:
+            inline, messages = self.parse_inline(options["caption"], lineno=self.lineno)
+            caption = nodes.caption(options["caption"], "", *inline)
+            self.set_source_info(caption)
+            figure += caption
+            figure += messages
+        self.add_name(figure)
+        return [figure]
+
+    def warn(self, message: str) -> None:
+        logger.warning(message, location=self.get_location(), type="hubroles",
+                       subtype="diagram")
+
+
+def default_alt(selection: Selection) -> str:
+    roles, edges = len(selection.roles), len(selection.edges)
+    return (f"Diagram of {roles} role{'s' * (roles != 1)} and {edges} "
+            f"relation{'s' * (edges != 1)}; the text version lists them")
+
+
+def text_alternative(env: BuildEnvironment, selection: Selection) -> list[nodes.Node]:
+    """Every role and every relation as a sentence. The roles link to their cards."""
+    names = {role.id: role.name for role in selection.roles}
+    groups = dict(selection.groups)
+    labels = {rel.id: rel.label for rel in selection.relations}
+
+    roles = nodes.bullet_list(classes=["hubroles-diagram-roles"])
+    for role in selection.roles:
+        link = nodes.inline("", "", role_reference(env, role.id, role.name),
+                            classes=["hubroles-diagram-role"], **{ROLE_ATTRIBUTE: role.id})
+        where = f" is in {groups[role.group]}." if role.group else " is in no group."
+        roles += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(where)))
+    result: list[nodes.Node] = [nodes.paragraph("", "Roles:"), roles]
+    if selection.edges:
+        relations = nodes.bullet_list(classes=["hubroles-diagram-relations"])
+        for source, relation, target in selection.edges:
+            sentence = f"{names[source]} {labels[relation]} {names[target]}."
+            relations += nodes.list_item("", nodes.paragraph(sentence, sentence))
+        result += [nodes.paragraph("", "Relations:"), relations]
+    return result
+
+
+def setup_directive(app) -> None:
+    app.add_directive("roles-diagram", RolesDiagramDirective)

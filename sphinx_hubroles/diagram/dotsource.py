@@ -1,0 +1,161 @@
+"""The DOT source of a diagram: roles as nodes, one cluster per group, relations as styled
+edges, and a legend. Pure Python: the text does not depend on the page that shows it, so one
+rendering serves every page (links are placeholders, filled in per page after rendering)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import graphviz
+
+from .escape import dot_label, dot_tooltip
+from .selection import Selection
+
+# `hubroles-href:<role id>` in the SVG is replaced by the page's own link to the card.
+HREF_PLACEHOLDER = "hubroles-href:"
+
+FONT = "Helvetica,Arial,sans-serif"
+
+# One look per relation type, cycled by its position in the vocabulary. Colour, line style and
+# arrowhead all change, so types stay apart without colour too. The colours are the light-mode
+# ones (used as is in PDF and PNG); hubroles-diagram.css swaps them in dark mode.
+COLOURS = ("#0072b2", "#d55e00", "#009e73", "#b8327d", "#6a3d9a", "#8c510a")
+LINE_STYLES = ("solid", "dashed", "dotted")
+ARROWHEADS = ("normal", "empty", "diamond", "dot", "vee", "odiamond")
+
+TEXT_COLOUR = "#24292f"
+NODE_FILL = "#f6f8fa"
+NODE_LINE = "#57606a"
+GROUP_LINE = "#8c959f"
+
+DIRECTIONS = ("TB", "LR", "BT", "RL")
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    css_class: str
+    colour: str
+    line: str
+    arrowhead: str
+
+
+def edge_style(index: int) -> EdgeStyle:
+    return EdgeStyle(f"hubroles-rel-{index % len(COLOURS)}", COLOURS[index % len(COLOURS)],
+                     LINE_STYLES[index % len(LINE_STYLES)],
+                     ARROWHEADS[index % len(ARROWHEADS)])
+
+
+# Edge labels, from benchmarks/edge_label_threshold.py on dot 2.43 (numbers in its docstring):
+# a `label` is laid out as part of the graph, so it stays clear of roles and other labels, but
+# on clustered graphs dot 2.43 then fails ("trouble in init_rank") unless newrank=true is set.
+# With newrank, labels stay clear in most diagrams of up to 20 roles and clash from 24 up,
+# hence `auto`'s limit; past ~100 roles newrank with labels takes seconds to minutes, so
+# `on` switches to `xlabel` there, placed after layout at no cost but often over a role.
+AUTO_LABEL_ROLES = 20
+LAID_OUT_LABEL_ROLES = 100
+
+
+@dataclass(frozen=True)
+class Layout:
+    direction: str = "TB"
+    edge_labels: bool = False
+    links: bool = True  # placeholder hrefs and tooltips: for SVG, not for PDF or PNG
+    label_attribute: str = "label"  # or "xlabel"
+    newrank: bool = True  # only used with labels; see above
+
+
+def layout_for(direction: str, edge_labels: str, roles: int, links: bool = True) -> Layout:
+    """The layout for `:edge-labels:` (`on`, `off`, `auto`) on a diagram of `roles` roles."""
+    shown = edge_labels == "on" or (edge_labels == "auto" and roles <= AUTO_LABEL_ROLES)
+    laid_out = roles <= LAID_OUT_LABEL_ROLES
+    return Layout(direction, shown, links, "label" if laid_out else "xlabel", laid_out)
+
+
+def to_dot(selection: Selection, tooltips: dict[str, str], layout: Layout) -> str:
+    """DOT for `selection`; `tooltips` maps role ids to the plain text shown on hover."""
+    names = {role.id: role.name for role in selection.roles}
+    labels = {rel.id: rel.label for rel in selection.relations}
+    styles = {rel.id: edge_style(rel.style) for rel in selection.relations}
+
+    graph = graphviz.Digraph("roles")
+    graph.attr("graph", rankdir=layout.direction, bgcolor="transparent", fontname=FONT,
+               fontsize="12", fontcolor=TEXT_COLOUR, nodesep="0.3", ranksep="0.5",
+               **({"newrank": "true"} if layout.edge_labels and layout.newrank else {}))
+    graph.attr("node", shape="box", style="rounded,filled", fillcolor=NODE_FILL,
+               color=NODE_LINE, fontcolor=TEXT_COLOUR, fontname=FONT, fontsize="12",
+               margin="0.15,0.07")
+    graph.attr("edge", fontname=FONT, fontsize="10", arrowsize="0.8")
+
+    def add_role(target: graphviz.Digraph, role) -> None:
+        attrs = {"class": "hubroles-role"}
+        if role.id == selection.focus:
+            attrs.update({"class": "hubroles-role hubroles-focus", "penwidth": "2.5"})
+        if layout.links:
+            attrs.update(URL=HREF_PLACEHOLDER + role.id,
+                         tooltip=dot_tooltip(tooltips.get(role.id) or role.name))
+        target.node(role.id, label=dot_label(role.name), **attrs)
+
+    for index, (group_id, group_name) in enumerate(selection.groups):
+        with graph.subgraph(name=f"cluster_{index}") as cluster:
+            cluster.attr(label=dot_label(group_name), style="rounded", color=GROUP_LINE,
+                         fontcolor=TEXT_COLOUR, margin="12", **{"class": "hubroles-group"})
+            if layout.links:
+                cluster.attr(tooltip=dot_tooltip(group_name))
+            for role in selection.roles:
+                if role.group == group_id:
+                    add_role(cluster, role)
+    for role in selection.roles:
+        if role.group is None:
+            add_role(graph, role)
+
+    for source, relation, target in selection.edges:
+        style = styles[relation]
+        attrs = _edge_attrs(style, "hubroles-edge")
+        if layout.links:
+            attrs["tooltip"] = dot_tooltip(f"{names[source]} {labels[relation]} {names[target]}")
+        if layout.edge_labels:
+            attrs[layout.label_attribute] = dot_label(labels[relation])
+            attrs["fontcolor"] = style.colour
+        graph.edge(source, target, **attrs)
+
+    if selection.relations:
+        _add_legend(graph, selection, styles, layout)
+    return graph.source
+
+
+def _edge_attrs(style: EdgeStyle, kind: str) -> dict[str, str]:
+    return {"class": f"{kind} {style.css_class}", "color": style.colour, "style": style.line,
+            "arrowhead": style.arrowhead}
+
+
+def _add_legend(graph: graphviz.Digraph, selection: Selection, styles, layout: Layout) -> None:
+    """A cluster with one sample edge per relation type, pointing at the type's label.
+
+    Node names carry `_`, which role ids cannot, so they never collide with a role.
+    """
+    across = layout.direction in ("TB", "BT")
+    with graph.subgraph(name="cluster_legend") as legend:
+        legend.attr(label="Legend", style="rounded,dashed", color=GROUP_LINE,
+                    fontcolor=TEXT_COLOUR, margin="10", **{"class": "hubroles-legend"})
+        if layout.links:
+            legend.attr(tooltip="Legend")
+        previous = None
+        for index, relation in enumerate(selection.relations):
+            tail, head = f"legend_{index}_from", f"legend_{index}_to"
+            legend.node(tail, label="", shape="point", width="0.02", style="invis")
+            legend.node(head, label=dot_label(relation.label), shape="plaintext",
+                        style="", **{"class": "hubroles-legend-label"},
+                        **({"tooltip": dot_tooltip(relation.label)} if layout.links else {}))
+            attrs = _edge_attrs(styles[relation.id], "hubroles-legend-sample")
+            if layout.links:
+                attrs["tooltip"] = dot_tooltip(relation.label)
+            legend.edge(tail, head, **attrs)
+            if across:
+                # Each sample lies flat on its own rank; the invisible edges stack them.
+                with legend.subgraph() as same:
+                    same.attr(rank="same")
+                    same.node(tail)
+                    same.node(head)
+                if previous is not None:
+                    legend.edge(previous, tail, style="invis")
+                previous = tail

@@ -1,0 +1,111 @@
+"""Which diagrams the build has, rendering them all before writing, and reporting failures.
+
+The environment keeps each page's diagrams (line and DOT). When writing starts, every diagram
+missing from the cache is rendered at once, up to `-j` dot processes, in the main process; the
+writers (serial, or forked by `-j`) then find them in the cache. A failure is reported once,
+at the first page and line that shows the diagram, and a missing dot once per build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from .render import DotError, DotMissing, Job, Renderer
+
+logger = logging.getLogger(__name__)
+
+# The image format each kind of builder gets; other builders show the text alternative only.
+FORMATS = {"html": "svg", "latex": "pdf", "texinfo": "png"}
+CACHE_FOLDER = "hubroles-diagrams"
+
+_MISSING = "dot-missing"
+_reported: set[str] = set()  # failed jobs (and _MISSING) already reported in this build
+
+
+def renderer_for(builder: Builder) -> Renderer:
+    config = builder.config
+    return Renderer(config.graphviz_dot, config.graphviz_dot_args, config.hubroles_dot_timeout,
+                    Path(builder.doctreedir) / CACHE_FOLDER, on_run=_log_run)
+
+
+def _log_run(command: str) -> None:
+    # Tests count these lines (with -v) to check the cache; keep the wording.
+    logger.verbose("hubroles: running %s", command)
+
+
+def job_for(format: str, svg_dot: str, print_dot: str) -> Job:
+    return Job(svg_dot if format == "svg" else print_dot, format)
+
+
+def start_build(app: Sphinx) -> None:
+    """builder-inited"""
+    _reported.clear()
+    if not hasattr(app.env, "hubroles_diagrams"):
+        app.env.hubroles_diagrams = {}
+
+
+def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    env.hubroles_diagrams.pop(docname, None)
+
+
+def merge_info(app: Sphinx, env: BuildEnvironment, docnames: Iterable[str],
+               other: BuildEnvironment) -> None:
+    for docname in docnames:
+        if docname in other.hubroles_diagrams:
+            env.hubroles_diagrams[docname] = other.hubroles_diagrams[docname]
+
+
+def render_before_writing(app: Sphinx, builder: Builder) -> None:
+    """write-started: render every diagram the cache lacks, concurrently."""
+    format = FORMATS.get(builder.format)
+    if format is None:
+        return
+    first_place: dict[Job, tuple[str, int]] = {}
+    for docname in sorted(app.env.hubroles_diagrams):
+        for line, svg_dot, print_dot in app.env.hubroles_diagrams[docname]:
+            first_place.setdefault(job_for(format, svg_dot, print_dot), (docname, line))
+    renderer = renderer_for(builder)
+    todo = [job for job in first_place if renderer.cached(job) is None]
+    if not todo:
+        return
+    workers = min(len(todo), max(1, app.parallel))
+    logger.info("hubroles: drawing %d diagram%s with up to %d dot process%s at a time",
+                len(todo), "s" * (len(todo) != 1), workers, "es" * (workers != 1))
+    failures = renderer.render_all(todo, workers)
+    for job in todo:
+        if job in failures:
+            report(renderer, job, failures[job], first_place[job])
+
+
+def rendering(builder: Builder, node: nodes.Element, format: str) -> Path | None:
+    """The rendered file for a diagram node, or None (already reported) if dot failed."""
+    renderer = renderer_for(builder)
+    job = job_for(format, node["svg_dot"], node["print_dot"])
+    if _MISSING in _reported or renderer.key(job) in _reported:
+        return None
+    try:
+        return renderer.render(job)
+    except DotError as error:
+        report(renderer, job, error, node)
+        return None
+
+
+def report(renderer: Renderer, job: Job, error: DotError, location) -> None:
+    key = _MISSING if isinstance(error, DotMissing) else renderer.key(job)
+    if key not in _reported:
+        _reported.add(key)
+        logger.error(str(error), location=location, type="hubroles", subtype="diagram")
+
+
+def setup_jobs(app: Sphinx) -> None:
+    app.connect("builder-inited", start_build)
+    app.connect("env-purge-doc", purge_doc)
+    app.connect("env-merge-info", merge_info)
+    app.connect("write-started", render_before_writing)

@@ -1,0 +1,110 @@
+"""Which roles, groups and relations one diagram shows, from roles.yaml and the directive's
+options. Pure Python: no Sphinx, no Graphviz."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import RolesFile
+from ..problems import did_you_mean
+
+
+@dataclass(frozen=True)
+class DiagramSpec:
+    """The directive's options that choose what is shown, normalised and hashable."""
+
+    roles: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    relations: tuple[str, ...] = ()
+    focus: str | None = None
+    depth: int = 1
+
+
+@dataclass(frozen=True)
+class ShownRole:
+    id: str
+    name: str
+    summary: str  # MyST source; made plain text for the tooltip
+    group: str | None
+
+
+@dataclass(frozen=True)
+class ShownRelation:
+    id: str
+    label: str
+    style: int  # position in the vocabulary: picks colour, line style and arrowhead
+
+
+@dataclass(frozen=True)
+class Selection:
+    roles: tuple[ShownRole, ...]
+    groups: tuple[tuple[str, str], ...]  # (id, name) of groups with a shown role, file order
+    relations: tuple[ShownRelation, ...]  # types with a shown edge, vocabulary order
+    edges: tuple[tuple[str, str, str], ...]  # (source, relation, target), file order
+    focus: str | None
+    problems: tuple[str, ...]  # unknown ids and the like, as messages for the page
+
+
+WHAT = {"roles": "role", "groups": "group", "relations": "relation type", "focus": "role"}
+
+
+def select(model: RolesFile, spec: DiagramSpec) -> Selection:
+    problems: list[str] = []
+
+    def known(option: str, ids: tuple[str, ...], table: dict) -> list[str]:
+        for item in ids:
+            if item not in table:
+                problems.append(f"unknown {WHAT[option]} '{item}' in :{option}: of roles-diagram"
+                                + did_you_mean(item, table))
+        return [item for item in ids if item in table]
+
+    kept_roles = known("roles", spec.roles, model.roles)
+    kept_groups = set(known("groups", spec.groups, model.groups))
+    kept_relations = set(known("relations", spec.relations, model.relations))
+    focus = (known("focus", (spec.focus,), model.roles) or [None])[0] if spec.focus else None
+
+    # :roles: and :groups: both pick roles, so together they show both sets.
+    if spec.roles or spec.groups:
+        ids = set(kept_roles) | {
+            r.id for r in model.roles.values() if r.group in kept_groups}
+    else:
+        ids = set(model.roles)
+    edges = [e for e in model.edges()
+             if (not spec.relations or e.relation in kept_relations)
+             and e.source in ids and e.target in ids]
+    if focus is not None:
+        if focus not in ids:
+            problems.append(f"the :focus: role '{focus}' is not among the roles that :roles: "
+                            "and :groups: keep; the diagram shows them without a focus")
+            focus = None
+        else:
+            ids = neighbourhood(focus, spec.depth, edges)
+            edges = [e for e in edges if e.source in ids and e.target in ids]
+
+    roles = tuple(ShownRole(r.id, r.name, r.summary.source, r.group)
+                  for r in model.roles.values() if r.id in ids)
+    shown_groups = {r.group for r in roles}
+    used = {e.relation for e in edges}
+    return Selection(
+        roles=roles,
+        groups=tuple((g.id, g.name) for g in model.groups.values() if g.id in shown_groups),
+        relations=tuple(ShownRelation(rel.id, rel.label, index)
+                        for index, rel in enumerate(model.relations.values())
+                        if rel.id in used),
+        edges=tuple((e.source, e.relation, e.target) for e in edges),
+        focus=focus,
+        problems=tuple(problems),
+    )
+
+
+def neighbourhood(start: str, depth: int, edges) -> set[str]:
+    """`start` and every role up to `depth` edges away, following edges either way."""
+    around: dict[str, set[str]] = {}
+    for e in edges:
+        around.setdefault(e.source, set()).add(e.target)
+        around.setdefault(e.target, set()).add(e.source)
+    seen, frontier = {start}, {start}
+    for _ in range(depth):
+        frontier = {n for f in frontier for n in around.get(f, ())} - seen
+        seen |= frontier
+    return seen

@@ -1,0 +1,83 @@
+"""dot's SVG made fit to sit inline in a page, and its placeholder links made the page's own.
+
+The template (stored in the cache) is the same for every page: no XML prolog, no ids (two
+diagrams on one page must not clash), no background, tooltips as <title> children (which
+every browser shows, unlike xlink:title), and `hubroles-href:<id>` links. `fill_links` then
+puts each page's relative link to each card in place, or drops the link of a role with no card.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+
+from .dotsource import HREF_PLACEHOLDER
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+_SVG = f"{{{SVG_NS}}}"
+_XLINK = f"{{{XLINK_NS}}}"
+
+_PLACEHOLDER = re.compile(r' xlink:href="' + re.escape(HREF_PLACEHOLDER) + r'([a-z0-9-]+)"')
+
+
+def svg_template(dot_svg: str) -> str:
+    root = ET.fromstring(dot_svg)
+    for element in root.iter():
+        element.attrib.pop("id", None)
+    graph = root.find(f"{_SVG}g")
+    if graph is not None:
+        for child in list(graph):
+            # The graph's own <title> (its DOT name) and the polygon painted behind it.
+            if child.tag in (f"{_SVG}title", f"{_SVG}polygon"):
+                graph.remove(child)
+            else:
+                break
+    for group in list(root.iter(f"{_SVG}g")):
+        _tooltip_to_title(group)
+    _plain_names(root)
+    root.set("class", "hubroles-diagram-svg")
+    return ET.tostring(root, encoding="unicode")
+
+
+def _plain_names(root: ET.Element) -> None:
+    """Write names as dot did (`svg`, `xlink:href`) rather than as ElementTree's `ns0:svg`;
+    done here, without ElementTree's process-wide namespace registry."""
+    for element in root.iter():
+        element.tag = element.tag.replace(_SVG, "")
+        for name in [n for n in element.attrib if n.startswith(_XLINK)]:
+            element.set(name.replace(_XLINK, "xlink:"), element.attrib.pop(name))
+    root.set("xmlns", SVG_NS)
+    root.set("xmlns:xlink", XLINK_NS)
+
+
+def _tooltip_to_title(group: ET.Element) -> None:
+    """Move an <a xlink:title> inside `group` into the group's <title>; unwrap link-less <a>."""
+    for wrapper in list(group.findall(f"{_SVG}g")):
+        anchor = wrapper.find(f"{_SVG}a")
+        if anchor is None or len(wrapper) != 1:
+            continue
+        tooltip = anchor.attrib.pop(f"{_XLINK}title", None)
+        anchor.attrib.pop("target", None)
+        title = group.find(f"{_SVG}title")
+        if tooltip is not None and title is not None:
+            title.text = tooltip
+        index = list(group).index(wrapper)
+        group.remove(wrapper)
+        if f"{_XLINK}href" in anchor.attrib:
+            group.insert(index, anchor)
+        else:
+            for offset, child in enumerate(anchor):
+                group.insert(index + offset, child)
+
+
+def fill_links(template: str, hrefs: dict[str, str]) -> str:
+    """The template with each role's placeholder replaced by `hrefs[role id]`; roles missing
+    from `hrefs` (no card anywhere) keep their box and tooltip but are not links."""
+
+    def link(match: re.Match) -> str:
+        href = hrefs.get(match.group(1))
+        return "" if href is None else f' xlink:href="{html.escape(href, quote=True)}"'
+
+    return _PLACEHOLDER.sub(link, template)

@@ -1,0 +1,107 @@
+"""Writing a diagram: inline SVG with the page's own links (HTML, EPUB), a PDF image (LaTeX),
+a PNG image (Texinfo), and the text alternative everywhere it is read as text."""
+
+from __future__ import annotations
+
+import posixpath
+import shutil
+from pathlib import Path
+
+from docutils import nodes
+
+from .directive import ROLE_ATTRIBUTE, roles_diagram
+from .jobs import rendering
+from .svg import fill_links
+
+
+def role_hrefs(node: roles_diagram) -> dict[str, str]:
+    """role id -> href of its card, read from the text alternative's links as Sphinx resolved
+    them for this page (so html, dirhtml, singlehtml and epub each get their own form)."""
+    hrefs = {}
+    for wrapper in node.findall(nodes.inline):
+        if ROLE_ATTRIBUTE not in wrapper:
+            continue
+        for reference in wrapper.findall(nodes.reference):
+            if "refuri" in reference:
+                hrefs[wrapper[ROLE_ATTRIBUTE]] = single_fragment(reference["refuri"] or "#")
+            elif "refid" in reference:
+                hrefs[wrapper[ROLE_ATTRIBUTE]] = "#" + reference["refid"]
+            break
+    return hrefs
+
+
+def single_fragment(href: str) -> str:
+    """Sphinx 9.0's singlehtml resolves links to other documents as `#document-x#anchor`,
+    which no browser follows; everything is on the one page, so the last fragment is the
+    target (what Sphinx 8's SingleFileHTMLBuilder.fix_refuris did)."""
+    first = href.find("#")
+    return href[href.rfind("#"):] if first != href.rfind("#") else href
+
+
+def visit_html(self, node: roles_diagram) -> None:
+    path = rendering(self.builder, node, "svg")
+    classes = "hubroles-diagram" + (f" align-{node['align']}" if node.get("align") else "")
+    self.body.append(f'<div class="{classes}">\n')
+    if path is not None:
+        svg = fill_links(path.read_text(encoding="utf-8"), role_hrefs(node))
+        # Inline, not <img> or <object>: links are relative to the page and open in place.
+        self.body.append(f'<div class="hubroles-diagram-canvas" role="group" '
+                         f'aria-label="{self.attval(node["alt"])}">{svg}</div>\n')
+    # Without a picture the text version is all there is, so it starts open.
+    self.body.append(f'<details class="hubroles-diagram-text"{"" if path else " open"}>'
+                     "<summary>Text version of this diagram</summary>\n")
+
+
+def depart_html(self, node: roles_diagram) -> None:
+    self.body.append("</details>\n</div>\n")
+
+
+def _image(builder, node: roles_diagram, format: str) -> str | None:
+    """Copy the rendering into the output's image folder; its path for the document."""
+    path = rendering(builder, node, format)
+    if path is None:
+        return None
+    name = f"hubroles-diagram-{path.stem[:20]}.{format}"
+    target = Path(builder.outdir, builder.imagedir, name)
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    return posixpath.join(builder.imgpath, name)
+
+
+def visit_latex(self, node: roles_diagram) -> None:
+    image = _image(self.builder, node, "pdf")
+    if image is None:
+        return  # the text alternative is printed instead
+    inside_figure = isinstance(node.parent, nodes.figure)
+    before, after = {
+        "left": ("{", r"\hspace*{\fill}}"),
+        "right": (r"{\hspace*{\fill}", "}"),
+    }.get(node.get("align", ""), (r"\begin{center}", r"\end{center}"))
+    if inside_figure:
+        before, after = "", ""
+    self.body.append(f"\n{before}\\sphinxincludegraphics[]{{{image}}}{after}\n")
+    raise nodes.SkipNode
+
+
+def visit_texinfo(self, node: roles_diagram) -> None:
+    image = _image(self.builder, node, "png")
+    if image is not None:
+        self.body.append(f"\n@image{{{image[:-4]},,,{self.escape_arg(node['alt'])},png}}\n")
+
+
+def visit_text_only(self, node: roles_diagram) -> None:
+    """text and man: the text alternative (the node's children) is the diagram."""
+
+
+def depart_nothing(self, node: roles_diagram) -> None:
+    pass
+
+
+HANDLERS = {
+    "html": (visit_html, depart_html),
+    "latex": (visit_latex, depart_nothing),
+    "texinfo": (visit_texinfo, depart_nothing),
+    "text": (visit_text_only, depart_nothing),
+    "man": (visit_text_only, depart_nothing),
+}

@@ -1,0 +1,220 @@
+"""The diagram below Sphinx: selection, DOT, escaping and layout, through the real `dot`."""
+
+from __future__ import annotations
+
+import subprocess
+import xml.etree.ElementTree as ET
+
+import pytest
+from diagram_helpers import (
+    ROLES_YAML,
+    SVG,
+    XLINK,
+    cluster_labels,
+    edge_titles,
+    groups_of,
+    legend_labels,
+    random_roles_file,
+    role_boxes,
+    texts_of,
+)
+
+from sphinx_hubroles.diagram.dotsource import (
+    AUTO_LABEL_ROLES,
+    LAID_OUT_LABEL_ROLES,
+    Layout,
+    layout_for,
+    to_dot,
+)
+from sphinx_hubroles.diagram.selection import DiagramSpec, ShownRelation, ShownRole, select
+from sphinx_hubroles.diagram.selection import Selection
+from sphinx_hubroles.diagram.svg import fill_links, svg_template
+from sphinx_hubroles.loader import load_roles
+
+
+def render(dot_source: str) -> ET.Element:
+    done = subprocess.run(["dot", "-Tsvg"], input=dot_source.encode(), capture_output=True,
+                          check=True, timeout=120)
+    assert b"init_rank" not in done.stderr
+    return ET.fromstring(svg_template(done.stdout.decode()))
+
+
+@pytest.fixture(scope="module")
+def model(tmp_path_factory):
+    path = tmp_path_factory.mktemp("model") / "roles.yaml"
+    path.write_text(ROLES_YAML, encoding="utf-8")
+    return load_roles(path)
+
+
+# -- what is shown -----------------------------------------------------------------------------
+
+def ids(selection: Selection) -> list[str]:
+    return [role.id for role in selection.roles]
+
+
+def test_everything_by_default_in_file_order(model):
+    shown = select(model, DiagramSpec())
+    assert ids(shown) == list(model.roles)
+    assert [g for g, _ in shown.groups] == ["community", "service", "weird"]
+    assert len(shown.edges) == len(model.edges()) == 8
+    assert [r.id for r in shown.relations] == list(model.relations)
+    assert shown.problems == ()
+
+
+def test_roles_and_groups_add_up_and_edges_stay_inside(model):
+    shown = select(model, DiagramSpec(roles=("project-manager",), groups=("service",)))
+    assert ids(shown) == ["hub-engineer", "support-steward", "project-manager"]
+    assert shown.edges == (("support-steward", "oversees", "hub-engineer"),)
+    assert [g for g, _ in shown.groups] == ["service"]
+    assert [r.id for r in shown.relations] == ["oversees"]  # the legend names only these
+
+
+def test_relations_keep_roles_but_drop_other_edges(model):
+    shown = select(model, DiagramSpec(relations=("adds",)))
+    assert len(shown.roles) == 6
+    assert shown.edges == (("community-representative", "adds", "hub-administrator"),
+                           ("hub-administrator", "adds", "hub-administrator"))
+
+
+@pytest.mark.parametrize("depth, expected", [
+    (0, ["hub-engineer"]),
+    (1, ["community-representative", "hub-administrator", "hub-engineer", "support-steward"]),
+    (2, ["community-representative", "hub-administrator", "hub-engineer", "support-steward"]),
+])
+def test_focus_follows_edges_both_ways_up_to_depth(model, depth, expected):
+    shown = select(model, DiagramSpec(focus="hub-engineer", depth=depth))
+    assert ids(shown) == expected
+    assert shown.focus == "hub-engineer"
+
+
+def test_focus_within_relations(model):
+    shown = select(model, DiagramSpec(focus="hub-engineer", relations=("oversees",)))
+    assert ids(shown) == ["hub-engineer", "support-steward"]
+
+
+def test_unknown_ids_say_what_and_suggest(model):
+    shown = select(model, DiagramSpec(roles=("hub-enginer", "hub-administrator"),
+                                      groups=("comunity",), relations=("overseas",),
+                                      focus="nobody-at-all"))
+    assert shown.problems == (
+        "unknown role 'hub-enginer' in :roles: of roles-diagram; did you mean 'hub-engineer'?",
+        "unknown group 'comunity' in :groups: of roles-diagram; did you mean 'community'?",
+        "unknown relation type 'overseas' in :relations: of roles-diagram; "
+        "did you mean 'oversees'?",
+        "unknown role 'nobody-at-all' in :focus: of roles-diagram",
+    )
+    assert ids(shown) == ["hub-administrator"]
+
+
+def test_focus_outside_the_kept_roles_is_reported(model):
+    shown = select(model, DiagramSpec(groups=("service",), focus="project-manager"))
+    assert shown.focus is None
+    assert "the :focus: role 'project-manager' is not among the roles" in shown.problems[0]
+
+
+# -- edge labels -------------------------------------------------------------------------------
+
+def test_label_strategy_follows_the_measured_limits():
+    assert layout_for("TB", "auto", AUTO_LABEL_ROLES).edge_labels
+    assert not layout_for("TB", "auto", AUTO_LABEL_ROLES + 1).edge_labels
+    assert not layout_for("TB", "off", 2).edge_labels
+    on = layout_for("TB", "on", LAID_OUT_LABEL_ROLES)
+    assert (on.edge_labels, on.label_attribute, on.newrank) == (True, "label", True)
+    big = layout_for("TB", "on", LAID_OUT_LABEL_ROLES + 1)
+    assert (big.edge_labels, big.label_attribute) == (True, "xlabel")
+
+
+def diagram_counts(svg: ET.Element) -> dict[str, int]:
+    return {"roles": len(groups_of(svg, "hubroles-role")),
+            "groups": len(groups_of(svg, "hubroles-group")),
+            "edges": len(groups_of(svg, "hubroles-edge")),
+            "legend": len(groups_of(svg, "hubroles-legend-sample")),
+            "edge labels": sum(len(texts_of(g)) for g in groups_of(svg, "hubroles-edge"))}
+
+
+# dot 2.43 fails with "trouble in init_rank" on such graphs when edges carry plain labels;
+# these lay out with every strategy the directive can choose. 200 roles with labels use
+# xlabel (~0.1 s); 100 with laid-out labels would take seconds, so it runs without labels.
+@pytest.mark.parametrize("size, edge_labels", [
+    (20, "off"), (50, "off"), (100, "off"), (200, "off"),
+    (20, "auto"), (50, "on"), (200, "on"),
+])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_random_clustered_graphs_lay_out(size, edge_labels, seed):
+    selection = select(random_roles_file(size, seed), DiagramSpec())
+    layout = layout_for("TB", edge_labels, size)
+    svg = render(to_dot(selection, {}, layout))
+    assert diagram_counts(svg) == {
+        "roles": size, "groups": len(selection.groups), "edges": len(selection.edges),
+        "legend": len(selection.relations),
+        "edge labels": len(selection.edges) if layout.edge_labels else 0}
+
+
+# -- escaping ----------------------------------------------------------------------------------
+
+HOSTILE = [
+    "<script>alert('x')</script>",
+    "<<b>an HTML-like label</b>>",
+    "trailing backslash \\",
+    "\\N \\G \\E \\T \\H \\L \\n \\l \\r",
+    "R&amp;D &lt;x&gt; &#60; &#x41; & AT&T;",
+    'say "hi" \\" done',
+    'ends with a quote"',
+    "ünïcødé — “quotes” ✓",
+    "{braces} [brackets]; a=b -> c -- d",
+    "node",
+    "two  spaces\tand a tab",
+]
+
+
+def test_hostile_text_reaches_the_svg_exactly():
+    """Every hostile string as a role name, tooltip, group name and relation label."""
+    roles = tuple(ShownRole(f"r{i}", text, "", f"g{i % 3}") for i, text in enumerate(HOSTILE))
+    relations = tuple(ShownRelation(f"rel{i}", text, i) for i, text in enumerate(HOSTILE))
+    selection = Selection(
+        roles=roles, groups=tuple((f"g{i}", HOSTILE[i]) for i in range(3)),
+        relations=relations,
+        edges=tuple((f"r{i}", f"rel{i}", f"r{(i + 1) % len(HOSTILE)}")
+                    for i in range(len(HOSTILE))),
+        focus=None, problems=())
+    tooltips = {f"r{i}": text for i, text in enumerate(reversed(HOSTILE))}
+    svg = render(to_dot(selection, tooltips, Layout(edge_labels=True)))
+
+    def shown(text: str) -> str:  # whitespace runs become one space, on purpose
+        return " ".join(text.split())
+
+    boxes = role_boxes(svg)
+    assert sorted(boxes) == sorted(shown(t) for t in HOSTILE)
+    assert sorted(box["title"] for box in boxes.values()) == sorted(shown(t) for t in HOSTILE)
+    assert cluster_labels(svg) == [shown(t) for t in HOSTILE[:3]]
+    assert legend_labels(svg) == [shown(t) for t in HOSTILE]
+    labels = sorted(" ".join(texts_of(g)) for g in groups_of(svg, "hubroles-edge"))
+    assert labels == sorted(shown(t) for t in HOSTILE)
+    names = [shown(t) for t in HOSTILE]
+    assert sorted(edge_titles(svg)) == sorted(
+        f"{names[i]} {names[i]} {names[(i + 1) % len(names)]}" for i in range(len(names)))
+
+
+# -- the SVG template --------------------------------------------------------------------------
+
+def test_template_is_inline_ready_and_links_are_filled_per_page(model):
+    shown = select(model, DiagramSpec(groups=("community",)))
+    source = to_dot(shown, {"hub-administrator": "Supports users."}, Layout())
+    dot_svg = subprocess.run(["dot", "-Tsvg"], input=source.encode(), capture_output=True,
+                             check=True).stdout.decode()
+    template = svg_template(dot_svg)
+    assert not template.startswith("<?xml") and "<!DOCTYPE" not in template
+    assert ' id="' not in template  # two diagrams on one page must not clash
+    root = ET.fromstring(template)
+    assert root.find(f"{SVG}g/{SVG}polygon") is None  # no background box
+    assert "xlink:title" not in template and "<title>roles</title>" not in template
+    boxes = role_boxes(root)
+    assert boxes["Hub Administrator"]["title"] == "Supports users."
+    assert boxes["Hub Administrator"]["href"] == "hubroles-href:hub-administrator"
+
+    page = ET.fromstring(fill_links(template, {"hub-administrator": '../a b/#x"&y'}))
+    boxes = role_boxes(page)
+    assert boxes["Hub Administrator"]["href"] == '../a b/#x"&y'
+    assert boxes["Community Representative"]["href"] is None  # no card: no link
+    assert "hubroles-href" not in fill_links(template, {})
+    assert [a.get(f"{XLINK}href") for a in page.iter(f"{SVG}a")].count('../a b/#x"&y') == 1
