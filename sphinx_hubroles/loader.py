@@ -7,14 +7,19 @@ the same in both.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from . import fields as F
 from .model import Admonition, Group, RelationType, Role, RolesFile, Term, Text
-from .problems import Problem, Problems, RolesFileError, did_you_mean
+from .problems import Problem, Problems, RolesFileError, did_you_mean, shown
 from .yamlsource import REPORTED, SCALAR_TAGS, STR, YMap, YScalar, YSeq, YValue, parse_yaml
 
 ID_RE = re.compile(F.ID_PATTERN)
+# Characters that no page can show: controls other than tab and line breaks, unpaired
+# surrogates and non-characters (double-quoted YAML escapes such as "\x1b" or "\ud800" can
+# write them). An unpaired surrogate would even stop Sphinx from writing the page.
+BAD_CHAR_RE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Kinds read by `field_value`; the others have their own methods.
 SIMPLE_KINDS = (F.NAME, F.INLINE, F.BLOCK, F.NAMES, F.INLINES)
 
@@ -35,6 +40,8 @@ def load_roles(path: str | Path) -> RolesFile:
 
 def parse_roles(data: bytes, path: Path) -> RolesFile:
     problems = Problems()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise RolesFileError(path, [Problem(None, "is saved as UTF-16; save it as UTF-8")])
     try:
         text = data.decode("utf-8-sig")  # tolerate a byte order mark
     except UnicodeDecodeError as error:
@@ -83,11 +90,31 @@ class _Validator:
                 roles_file.roles[role_id] = role
         self.check_role_targets()
         self.check_unique_names(roles_file)
-        for name, (line, value) in self.items(top.get("terms"), "'terms'"):
-            definition = self.text(value, f"the definition of term '{name}'", block=True)
-            if definition is not None:
+        seen_terms: dict[str, tuple[str, int]] = {}
+        for key, (line, value) in self.items(top.get("terms"), "'terms'"):
+            name = self.term_name(key, line, seen_terms)
+            definition = self.text(value, f"the definition of term '{shown(key)}'", block=True)
+            if name is not None and definition is not None:
                 roles_file.terms[name] = Term(name, definition, line)
         return roles_file
+
+    def term_name(self, key: str, line: int, seen: dict[str, tuple[str, int]]) -> str | None:
+        """A term's name: one line of text, unique regardless of case (as Sphinx's terms)."""
+        name = key.strip()
+        if not name:
+            self.problems.at(line, "a term under 'terms' has an empty name; give it one")
+            return None
+        if len(name.splitlines()) > 1:
+            self.problems.at(line, f"term '{shown(name)}' must fit on one line")
+            return None
+        if not self.good_characters(name, f"term '{shown(name)}'", line):
+            return None
+        other = seen.setdefault(name.lower(), (name, line))
+        if other[1] != line:
+            self.problems.at(line, f"term '{shown(name)}' is term '{shown(other[0])}' (line "
+                             f"{other[1]}) again: glossary terms ignore case")
+            return None
+        return name
 
     # -- structure -------------------------------------------------------------------------
 
@@ -107,8 +134,8 @@ class _Validator:
         result = []
         for key, (line, node) in self.items(value, what):
             if not ID_RE.fullmatch(key):
-                self.problems.at(line, f"'{key}' is not a valid id in {what}: use lower-case "
-                                 "letters, digits and single '-' between them, "
+                self.problems.at(line, f"'{shown(key)}' is not a valid id in {what}: use "
+                                 "lower-case letters, digits and single '-' between them, "
                                  f"like '{suggest_id(key)}'")
                 continue
             result.append((key, line, node))
@@ -119,7 +146,7 @@ class _Validator:
         known = {f.key for f in spec}
         for key, (line, _value) in node.items.items():
             if key not in known:
-                self.problems.at(line, f"unknown key '{key}' in {where}"
+                self.problems.at(line, f"unknown key '{shown(key)}' in {where}"
                                  + (did_you_mean(key, known) or
                                     "; allowed keys: " + ", ".join(f.key for f in spec)))
         for f in spec:
@@ -138,16 +165,33 @@ class _Validator:
         if node.tag != STR:
             kind = SCALAR_TAGS[node.tag]
             if node.tag.endswith(":null") and node.value in ("", "~"):
-                self.problems.at(node.line, f"{what} is empty; give it a value or remove it")
+                self.problems.at(node.line, f"{what} is empty; give it a value or remove it"
+                                 + ("; a '#' after a space starts a YAML comment, so text "
+                                    "starting with '#' must be in quotes"
+                                    if node.comment_follows else ""))
             else:
+                value = shown(node.value)
                 self.problems.at(node.line, f"{what} must be text, but YAML reads "
-                                 f"`{node.value}` as {kind}; put it in quotes: "
-                                 f"\"{node.value}\"")
+                                 f"`{value}` as {kind}; put it in quotes: \"{value}\"")
             return None
         if not node.value.strip():
             self.problems.at(node.line, f"{what} is empty; give it a value or remove it")
             return None
+        if not self.good_characters(node.value, what, node.text_line):
+            return None
         return node
+
+    def good_characters(self, text: str, what: str, line: int) -> bool:
+        bad = BAD_CHAR_RE.search(text)
+        if bad is None:
+            return True
+        char = bad.group()
+        line += text.count("\n", 0, bad.start())
+        kind = ("the control character" if unicodedata.category(char) == "Cc"
+                else "the non-character")
+        self.problems.at(line, f"{what} contains {kind} U+{ord(char):04X}, which no page can "
+                         "show; remove it")
+        return False
 
     def name(self, node: YValue, what: str) -> str | None:
         scalar = self.scalar_text(node, what)
@@ -162,8 +206,12 @@ class _Validator:
         scalar = self.scalar_text(node, what)
         if scalar is None:
             return None
-        return Text(scalar.value.strip("\n") if block else scalar.value.strip(),
-                    scalar.text_line)
+        if not block:
+            return Text(scalar.value.strip(), scalar.text_line)
+        # Blank lines cut from the start move the text's first line down.
+        text = scalar.value.lstrip("\n")
+        line = scalar.text_line + (len(scalar.value) - len(text) if scalar.block else 0)
+        return Text(text.rstrip("\n"), line)
 
     def seq(self, node: YValue, what: str) -> list[YValue]:
         if isinstance(node, YSeq):
@@ -238,8 +286,8 @@ class _Validator:
         if group is not None and group not in roles_file.groups:
             if group in self.declared["groups"]:
                 return None  # the group has a problem of its own, reported there
-            self.problems.at(node.items["group"][0], f"{what} names group '{group}', which is "
-                             "not declared under 'groups'"
+            self.problems.at(node.items["group"][0], f"{what} names group '{shown(group)}', "
+                             "which is not declared under 'groups'"
                              + did_you_mean(group, self.declared["groups"]))
             return None
         return group
@@ -257,7 +305,8 @@ class _Validator:
             if "kind" in item.items:
                 kind = self.name(item.items["kind"][1], f"'kind' of an admonition of {what}")
                 if kind is not None and kind not in F.ADMONITION_KINDS:
-                    self.problems.at(item.items["kind"][0], f"unknown admonition kind '{kind}'"
+                    self.problems.at(item.items["kind"][0], "unknown admonition kind "
+                                     f"'{shown(kind)}'"
                                      + (did_you_mean(kind, F.ADMONITION_KINDS) or
                                         "; use one of " + ", ".join(F.ADMONITION_KINDS)))
                     kind = None
@@ -273,8 +322,8 @@ class _Validator:
                                                        f"'relations' of {what}"):
             if rel_id not in roles_file.relations:
                 if rel_id not in self.declared["relations"]:
-                    self.problems.at(line, f"{what} uses relation '{rel_id}', which is not "
-                                     "declared under 'relations'"
+                    self.problems.at(line, f"{what} uses relation '{shown(rel_id)}', which "
+                                     "is not declared under 'relations'"
                                      + did_you_mean(rel_id, self.declared["relations"]))
                 continue
             targets: list[str] = []
@@ -283,7 +332,7 @@ class _Validator:
                 if target is None:
                     continue
                 if target in targets:
-                    self.problems.at(item.line, f"{what} lists '{target}' twice under "
+                    self.problems.at(item.line, f"{what} lists '{shown(target)}' twice under "
                                      f"'{rel_id}'")
                     continue
                 targets.append(target)
@@ -296,8 +345,8 @@ class _Validator:
         declared = self.declared["roles"]
         for target, line, what, rel_id in self.pending_targets:
             if target not in declared:
-                self.problems.at(line, f"'{rel_id}' of {what} names '{target}', which is not "
-                                 "a role under 'roles'" + did_you_mean(target, declared))
+                self.problems.at(line, f"'{rel_id}' of {what} names '{shown(target)}', which "
+                                 "is not a role under 'roles'" + did_you_mean(target, declared))
 
     def check_unique_names(self, roles_file: RolesFile) -> None:
         """Names and aliases are glossary terms: two roles may not share one."""
@@ -307,7 +356,7 @@ class _Validator:
                 other = owners.setdefault(name.lower(), role.id)
                 if other != role.id:
                     self.problems.at(role.line, f"role '{role.id}' has the name or alias "
-                                     f"'{name}', which role '{other}' has too")
+                                     f"'{shown(name)}', which role '{other}' has too")
 
     def is_mapping(self, node: YValue, what: str) -> bool:
         if isinstance(node, YMap):

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from contextlib import contextmanager
-from urllib.parse import urlsplit
 
 from docutils import nodes
 from docutils.utils import new_document
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
+from sphinx import addnodes
 from sphinx.environment import BuildEnvironment
 
 from .model import Text
 
 # Links with these schemes run code or smuggle content; they are shown as plain text.
 UNSAFE_SCHEMES = {"javascript", "data", "vbscript"}
+_SCHEME_RE = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
 _parsers: dict[int, tuple[object, object]] = {}
 
@@ -91,13 +93,35 @@ def _point_at_roles_file(document: nodes.document, source_path: str, first_line:
         node.line = first_line + (node.line - 1 if node.line else 0)
 
 
+def is_unsafe_url(url: str) -> bool:
+    """Whether a browser would run or open `url` as a javascript:, data: or vbscript: URL."""
+    # Browsers ignore tabs and newlines anywhere in a URL, and controls and spaces around it
+    # ("java\tscript:"); drop every one of them before reading the scheme.
+    compact = "".join(ch for ch in url if ch > " " and ch != "\x7f")
+    scheme = _SCHEME_RE.match(compact)
+    return scheme is not None and scheme.group(1).lower() in UNSAFE_SCHEMES
+
+
 def _neutralise(document: nodes.document) -> None:
-    """Raw HTML and script links in roles.yaml are shown as text, never passed through."""
+    """Raw HTML, script links and <meta> tags from roles.yaml are shown as text or dropped,
+    never passed through, however the text was written (MyST, or RST in `{eval-rst}`)."""
     for raw in list(document.findall(nodes.raw)):
         raw.replace_self(nodes.Text(raw.astext()))
-    for reference in list(document.findall(nodes.reference)):
-        # Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
-        uri = "".join(ch for ch in reference.get("refuri", "") if ch > " ")
-        scheme = urlsplit(uri).scheme.lower()
-        if scheme in UNSAFE_SCHEMES:
-            reference.replace_self(nodes.inline("", "", *reference.children))
+    # `.. meta::` in `{eval-rst}` would write <meta> tags (a refresh to another site) into
+    # the head of the page that shows the text.
+    for meta in list(document.findall(nodes.meta)):
+        meta.parent.remove(meta)
+    for node in list(document.findall(nodes.Element)):
+        if isinstance(node, (nodes.reference, addnodes.download_reference)):
+            if any(is_unsafe_url(node.get(key, "")) for key in ("refuri", "reftarget")):
+                # {download}`x <javascript://%0a...>` would become an external link too.
+                node.replace_self(nodes.inline("", "", *node.children))
+        elif isinstance(node, nodes.image):
+            if is_unsafe_url(node.get("uri", "")):
+                node.replace_self(nodes.inline("", node.get("alt", "")))
+        elif isinstance(node, nodes.target):
+            if is_unsafe_url(node.get("refuri", "")):
+                # `.. _name: javascript:...`: references to it stay unresolved.
+                node.parent.remove(node)
+        elif is_unsafe_url(node.get("refuri", "")):
+            del node["refuri"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,9 +19,14 @@ class Problem:
 class Problems:
     def __init__(self) -> None:
         self.items: list[Problem] = []
+        self._seen: set[Problem] = set()
 
     def add(self, problem: Problem) -> None:
-        self.items.append(problem)
+        """Note a problem; the same problem at the same place (an anchored value read again
+        through an alias) is noted once."""
+        if problem not in self._seen:
+            self._seen.add(problem)
+            self.items.append(problem)
 
     def at(self, line: int | None, message: str) -> None:
         self.add(Problem(line, message))
@@ -51,11 +57,42 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+# Categories of characters that are invisible, or look like others, in a one-line message:
+# controls, format characters (zero-width, bidi overrides), separators, unassigned.
+_ESCAPED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"}
+_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def shown(text: str, limit: int = 80) -> str:
+    """Text from roles.yaml as a message shows it: on one line, invisible characters written
+    as escapes (so that 'na\\u200bme' does not pass for 'name' and no terminal control code
+    reaches the log), and cut short when longer than `limit`."""
+    if text.isascii() and text.isprintable() and len(text) <= limit:
+        return text
+    result = []
+    for char in text[: limit + 1]:
+        if char in _ESCAPES:
+            result.append(_ESCAPES[char])
+        elif char != " " and unicodedata.category(char) in _ESCAPED_CATEGORIES:
+            code = ord(char)
+            result.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+        else:
+            result.append(char)
+    escaped = "".join(result)
+    if len(text) > limit or len(escaped) > limit:
+        escaped = escaped[: limit - 1] + "\u2026"
+    return escaped
+
+
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """' did you mean 'x'?' for the closest candidates, or '' when none is close."""
-    matches = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.6)
+    candidates = list(candidates)
+    if len(word) > 100 or len(candidates) > 2_000:
+        # difflib compares every pair of characters; keep a hostile file from taking minutes
+        candidates = [c for c in candidates if abs(len(c) - len(word)) <= 3][:2_000]
+    matches = difflib.get_close_matches(word, candidates, n=3, cutoff=0.6)
     if not matches:
         return ""
-    quoted = [f"'{m}'" for m in matches]
+    quoted = [f"'{shown(m)}'" for m in matches]
     joined = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
     return f"; did you mean {joined}?"

@@ -2,20 +2,23 @@
 
 PyYAML's constructors silently keep the last of duplicate keys, construct Python objects for
 some tags and expand aliases without limit. So we only *compose* (parse into nodes) and build the
-values ourselves: duplicates, tags and alias bombs become problems with a line number.
+values ourselves: duplicates, tags, recursive aliases, alias bombs and very deep nesting become
+problems with a line number, found in time and memory proportional to the size of the file.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
 
-from .problems import Problem, Problems
+from .problems import Problem, Problems, shown
 
 STR = "tag:yaml.org,2002:str"
 MAP = "tag:yaml.org,2002:map"
 SEQ = "tag:yaml.org,2002:seq"
+NULL = "tag:yaml.org,2002:null"
 MERGE = "tag:yaml.org,2002:merge"
 # Stands in for a value that was already reported (a forbidden tag), so that checks of the
 # mapping around it do not report it again as missing.
@@ -25,14 +28,22 @@ SCALAR_TAGS = {
     "tag:yaml.org,2002:bool": "a boolean",
     "tag:yaml.org,2002:int": "a number",
     "tag:yaml.org,2002:float": "a number",
-    "tag:yaml.org,2002:null": "empty (null)",
+    NULL: "empty (null)",
     "tag:yaml.org,2002:timestamp": "a date",
 }
 
-# Aliases may expand a small file into billions of values ("billion laughs"); legitimate files
-# reuse a few anchors, so a generous cap on expanded values refuses bombs in well under a second.
+# Aliases may expand a small file into billions of values ("billion laughs"), or one long text
+# into gigabytes of pages (the "quadratic blowup"). Legitimate files reuse a few anchors, so
+# generous caps on what aliases expand to refuse both. Each built value is kept once and
+# aliases share it, so refusing costs time and memory proportional to the file, not to the
+# expansion.
 MAX_EXPANDED_ALIAS_VALUES = 100_000
+MAX_EXPANDED_ALIAS_CHARS = 10_000_000
 MAX_DEPTH = 100
+
+# Characters that start YAML syntax when they start a value; text starting with one of them
+# must be quoted. The hint is added to syntax errors found on a line whose value starts with one.
+SPECIAL_STARTS = "[{*&!|>@`%?-\"'"
 
 
 @dataclass
@@ -41,6 +52,8 @@ class YScalar:
     tag: str
     line: int
     block: bool = False  # a `|` or `>` scalar, whose text starts on the next line
+    # For an empty value: what followed it on its line was a comment (`summary: #1 priority`)
+    comment_follows: bool = False
 
     @property
     def text_line(self) -> int:
@@ -65,86 +78,242 @@ YValue = YScalar | YSeq | YMap
 
 def parse_yaml(text: str, problems: Problems) -> YValue | None:
     """Parse one YAML document into Y-values; None (with problems noted) if it cannot be read."""
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
-    except yaml.MarkedYAMLError as error:
-        problems.add(_syntax_problem(error))
+    except yaml.reader.ReaderError as error:
+        problems.add(_reader_problem(error, text))
         return None
-    except RecursionError:
+    except _TooDeep as error:
+        problems.add(Problem(error.mark.line + 1, "lists and mappings are nested more than "
+                             f"{MAX_DEPTH} levels deep here; roles.yaml needs only a few"))
+        return None
+    except yaml.MarkedYAMLError as error:
+        problems.add(_syntax_problem(error, text))
+        return None
+    except yaml.YAMLError as error:  # not expected: PyYAML's errors above carry a position
+        problems.add(Problem(None, f"YAML error: {shown(str(error), 200)}"))
+        return None
+    except RecursionError:  # not expected: _Loader refuses deep nesting before Python does
         problems.add(Problem(None, f"is nested more than {MAX_DEPTH} levels deep"))
         return None
-    except yaml.YAMLError as error:  # e.g. a control character in the stream
-        problems.add(Problem(None, f"YAML error: {error}"))
-        return None
     finally:
-        loader.dispose()
-    if node is None:
+        if loader is not None:
+            loader.dispose()
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == NULL
+                        and node.value in ("", "~", "null", "Null", "NULL")):
         problems.add(Problem(None, "is empty; it needs at least a 'roles' mapping"))
         return None
-    return _Builder(problems).build(node)
+    return _Builder(problems, text).build(node)
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError) -> Problem:
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        self.mark = mark
+
+
+class _Alias:
+    """An alias where it stands in the file; PyYAML would hand back the anchored node itself."""
+
+    __slots__ = ("node", "anchor", "line")
+
+    def __init__(self, node: yaml.Node, anchor: str, line: int) -> None:
+        self.node = node
+        self.anchor = anchor
+        self.line = line
+
+
+class _Loader(yaml.SafeLoader):
+    """Composes nodes only, remembering where each alias stands and refusing deep nesting
+    before Python's recursion limit does."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            node = super().compose_node(parent, index)
+            return _Alias(node, event.anchor, event.start_mark.line + 1)
+        if not self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent):
+            return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _reader_problem(error: yaml.reader.ReaderError, text: str) -> Problem:
+    """A character YAML does not allow anywhere in the file (a control character)."""
+    position = max(0, min(error.position, len(text)))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    char = error.character if isinstance(error.character, int) else 0
+    message = (f"contains the character U+{char:04X} at column {column}, which YAML does not "
+               "allow; remove it")
+    if char == 0:
+        message += " (a file full of them is saved as UTF-16: save it as UTF-8)"
+    return Problem(line, message, column=column)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
+    if mark is None:  # PyYAML always gives one; do not fail if it someday does not
+        return Problem(None, f"YAML syntax error: {shown(str(error), 200)}")
+    line, column = mark.line + 1, mark.column + 1
     if error.context == "expected a single document in the stream":
-        return Problem(mark.line + 1, "holds more than one YAML document (a second '---'); "
+        return Problem(line, "holds more than one YAML document (a second '---'); "
                        "keep everything in one document")
+    context = error.context or ""
+    anchor = re.fullmatch(r"found duplicate anchor '(.*)'; first occurrence", context)
+    if anchor and error.context_mark is not None:
+        return Problem(line, f"the anchor '&{shown(anchor.group(1))}' is defined twice (first "
+                       f"at line {error.context_mark.line + 1}); give each anchor its own name",
+                       column=column)
     what = error.problem or "cannot be parsed"
     if "'\\t'" in what:
         what += " (indent with spaces: YAML does not allow tabs for indentation)"
-    if error.context:
-        what = f"{what} ({error.context}"
+    if context:
+        what = f"{what} ({context}"
         if error.context_mark and error.context_mark.line != mark.line:
             what += f" at line {error.context_mark.line + 1}"
         what += ")"
-    return Problem(mark.line + 1, f"YAML syntax error at column {mark.column + 1}: {what}",
-                   column=mark.column + 1)
+    what += _quoting_hint(error, text)
+    return Problem(line, f"YAML syntax error at column {column}: {what}", column=column)
+
+
+def _quoting_hint(error: yaml.MarkedYAMLError, text: str) -> str:
+    """Most syntax errors in roles.yaml are text that YAML reads as syntax: say so."""
+    problem, context = error.problem or "", error.context or ""
+    if problem.startswith("found unknown escape character"):
+        return ("; in double quotes a backslash starts an escape: write it as \\\\, or put "
+                "the whole value in single quotes")
+    lines = text.splitlines()
+    mark = error.problem_mark
+    if mark is not None and mark.line < len(lines) and "quoted scalar" not in context \
+            and "flow" not in context:
+        start = _value_start(lines[mark.line])
+        if start and start in SPECIAL_STARTS:
+            if start in "\"'":
+                other = "single" if start == '"' else "double"
+                return (f"; a value that starts with {start} must also end with it: put the "
+                        f"whole value in {other} quotes")
+            return (f"; a value that starts with '{start}' is YAML syntax, not text: put "
+                    "the whole value in quotes")
+    if problem == "mapping values are not allowed here":
+        if mark is not None and mark.column >= 1024:
+            return "; a key may be at most 1024 characters long"
+        return "; if the value holds ': ', put the whole value in quotes"
+    if problem == "could not find expected ':'":
+        return "; write a key as 'key: value', with a space after the ':'"
+    if problem.startswith("expected <block end>, but found '<block"):
+        return "; check the indentation of this line: it lines up with nothing above it"
+    return ""
+
+
+def _value_start(line: str) -> str:
+    """The first character of the value on a `key: value` or `- value` line."""
+    rest = line.lstrip(" ")
+    while rest.startswith("- "):
+        rest = rest[2:].lstrip(" ")
+    key = re.match(r"[^\s\"'\[\]{}#&*!|>%@`,?:][^#]*?:(?: +|$)", rest)
+    if key:
+        rest = rest[key.end():]
+    return rest[:1]
 
 
 class _Builder:
-    def __init__(self, problems: Problems) -> None:
+    def __init__(self, problems: Problems, text: str) -> None:
         self.problems = problems
-        self.seen: set[int] = set()
-        self.expanded = 0
+        self.lines = text.splitlines()
+        # id(node) -> (value, values it holds, characters it holds); aliases share the value
+        self.built: dict[int, tuple[YValue | None, int, int]] = {}
+        self.building: set[int] = set()
+        self.expanded_values = 0
+        self.expanded_chars = 0
         self.refused_bomb = False
 
-    def build(self, node: yaml.Node, depth: int = 0) -> YValue | None:
+    def build(self, node: yaml.Node) -> YValue | None:
+        return self._value(node)[0]
+
+    def _value(self, node) -> tuple[YValue | None, int, int]:
+        alias_line = None
+        if isinstance(node, _Alias):
+            alias_line, anchor, node = node.line, node.anchor, node.node
+            if id(node) in self.building:
+                self.problems.add(Problem(alias_line, f"the alias '*{shown(anchor)}' stands "
+                                          "inside what it names; roles.yaml cannot hold "
+                                          "recursive data"))
+                return None, 1, 0
+        key = id(node)
+        if key not in self.built:
+            self.building.add(key)
+            try:
+                self.built[key] = self._new(node)
+            finally:
+                self.building.discard(key)
+            if alias_line is None:
+                return self.built[key]
+        # An alias, or a node merged in twice: count what it expands to.
+        value, values, chars = self.built[key]
+        self.expanded_values += values
+        self.expanded_chars += chars
+        if (self.expanded_values > MAX_EXPANDED_ALIAS_VALUES
+                or self.expanded_chars > MAX_EXPANDED_ALIAS_CHARS):
+            if not self.refused_bomb:
+                self.refused_bomb = True
+                what = (f"{MAX_EXPANDED_ALIAS_VALUES:,} values"
+                        if self.expanded_values > MAX_EXPANDED_ALIAS_VALUES
+                        else f"{MAX_EXPANDED_ALIAS_CHARS:,} characters of text")
+                self.problems.add(Problem(alias_line or node.start_mark.line + 1,
+                                          f"aliases expand to more than {what}; roles.yaml "
+                                          "refuses such alias bombs"))
+            return None, values, chars
+        return value, values, chars
+
+    def _new(self, node: yaml.Node) -> tuple[YValue | None, int, int]:
         line = node.start_mark.line + 1
-        if depth > MAX_DEPTH:
-            self.problems.add(Problem(line, f"is nested more than {MAX_DEPTH} levels deep"))
-            return None
-        if id(node) in self.seen:  # an alias: count what it expands to
-            self.expanded += 1
-            if self.expanded > MAX_EXPANDED_ALIAS_VALUES:
-                if not self.refused_bomb:
-                    self.refused_bomb = True
-                    self.problems.add(Problem(line, "aliases expand to more than "
-                                              f"{MAX_EXPANDED_ALIAS_VALUES:,} values; "
-                                              "roles.yaml refuses such alias bombs"))
-                return None
-        self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node, line)
+            return self._scalar(node, line), 1, len(node.value)
         if node.tag != (SEQ if isinstance(node, yaml.SequenceNode) else MAP):
             self.problems.add(_tag_problem(node, line))
-            return None
+            return None, 1, 0
         if isinstance(node, yaml.SequenceNode):
-            items = [self.build(item, depth + 1) for item in node.value]
-            return YSeq([item for item in items if item is not None], line)
-        return self._mapping(node, line, depth)
+            items, values, chars = [], 1, 0
+            for item_node in node.value:
+                item, item_values, item_chars = self._value(item_node)
+                values += item_values
+                chars += item_chars
+                if item is not None:
+                    items.append(item)
+            return YSeq(items, line), values, chars
+        return self._mapping(node, line)
 
     def _scalar(self, node: yaml.ScalarNode, line: int) -> YScalar | None:
         if node.tag not in SCALAR_TAGS:
             self.problems.add(_tag_problem(node, line))
             return None
-        return YScalar(node.value, node.tag, line, block=node.style in ("|", ">"))
+        comment_follows = False
+        if node.tag == NULL and node.value == "" and node.start_mark.line < len(self.lines):
+            after = self.lines[node.start_mark.line][node.start_mark.column:].lstrip()
+            comment_follows = after.startswith("#")
+        return YScalar(node.value, node.tag, line, block=node.style in ("|", ">"),
+                       comment_follows=comment_follows)
 
-    def _mapping(self, node: yaml.MappingNode, line: int, depth: int) -> YMap:
+    def _mapping(self, node: yaml.MappingNode, line: int) -> tuple[YMap, int, int]:
         result = YMap(line=line)
+        values, chars = 1, 0
         merges = []
         for key_node, value_node in node.value:
-            key_line = key_node.start_mark.line + 1
+            key_line = (key_node.line if isinstance(key_node, _Alias)
+                        else key_node.start_mark.line + 1)
+            if isinstance(key_node, _Alias):
+                key_node = key_node.node
             if key_node.tag == MERGE:
                 merges.append(value_node)
                 continue
@@ -152,32 +321,53 @@ class _Builder:
                 self.problems.add(Problem(key_line, "a key must be plain text, not a list "
                                           "or mapping"))
                 continue
+            if key_node.tag not in SCALAR_TAGS:
+                self.problems.add(_tag_problem(key_node, key_line))
+                continue
             key = key_node.value
             if key in result.items:
                 first = result.items[key][0]
-                self.problems.add(Problem(key_line, f"duplicate key '{key}' (first at line "
-                                          f"{first}); YAML keeps only one of them"))
+                self.problems.add(Problem(key_line, f"duplicate key '{shown(key)}' (first at "
+                                          f"line {first}); YAML keeps only one of them"))
                 continue
-            value = self.build(value_node, depth + 1)
+            value, value_values, value_chars = self._value(value_node)
+            values += value_values
+            chars += len(key) + value_chars
             result.items[key] = (key_line, value or YScalar("", REPORTED, key_line))
         for value_node in merges:
-            self._merge(result, value_node, depth)
-        return result
+            merged_values, merged_chars = self._merge(result, value_node)
+            values += merged_values
+            chars += merged_chars
+        return result, values, chars
 
-    def _merge(self, result: YMap, value_node: yaml.Node, depth: int) -> None:
+    def _merge(self, result: YMap, value_node) -> tuple[int, int]:
         """`<<: *anchor` merge keys: keys written in the mapping itself win."""
-        sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+        line = value_node.line if isinstance(value_node, _Alias) else \
+            value_node.start_mark.line + 1
+        target = value_node.node if isinstance(value_node, _Alias) else value_node
+        if isinstance(target, yaml.SequenceNode) and target.tag == SEQ:
+            sources = target.value
+        else:
+            sources = [value_node]
+        values = chars = 0
         for source in sources:
-            merged = self.build(source, depth + 1)
+            merged, merged_values, merged_chars = self._value(source)
+            values += merged_values
+            chars += merged_chars
+            if merged is None:  # reported where it was read
+                continue
             if not isinstance(merged, YMap):
-                self.problems.add(Problem(value_node.start_mark.line + 1,
-                                          "'<<' merges mappings only"))
+                self.problems.add(Problem(line, "'<<' merges mappings only"))
                 continue
             for key, item in merged.items.items():
                 result.items.setdefault(key, item)
+        return values, chars
 
 
 def _tag_problem(node: yaml.Node, line: int) -> Problem:
     tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-    return Problem(line, f"the YAML tag '{tag}' is not allowed: roles.yaml holds plain "
-                   "text, lists and mappings only")
+    hint = ""
+    if isinstance(node, yaml.ScalarNode) and node.tag.startswith("!") and node.style is None:
+        hint = f"; if `{shown(tag)}` is part of the text, put the whole value in quotes"
+    return Problem(line, f"the YAML tag '{shown(tag)}' is not allowed: roles.yaml holds plain "
+                   f"text, lists and mappings only{hint}")
