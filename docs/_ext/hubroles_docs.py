@@ -25,6 +25,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_hubroles import fields as F
+from sphinx_hubroles.diagram.dotsource import AUTO_LABEL_ROLES
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ CONFIG_HELP = {
 }
 
 # Documented ahead of the code that registers them (the diagram is being written).
-PENDING = {"hubroles_dot_timeout"}
+PENDING: set[str] = set()
 
 # Directives: a summary, the argument and each option. Keys must match the option_spec.
 DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
@@ -88,6 +89,64 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
             nothing.
         """,
         "options": {},
+    },
+    "roles-diagram": {
+        "argument": None,
+        "summary": """
+            Draws roles as boxes and relations as arrows, from roles.yaml: by default every
+            role, one frame per group, each relation type with its own colour, line style and
+            arrowhead, and a legend naming the types. Every box links to its role's card, from
+            any page; hovering over a box shows the role's summary. A text version lists every
+            role and states every relation as a sentence ("Community Representative oversees Hub
+            Administrator"); the text and man builders print it, and LaTeX gets a PDF image.
+            The diagram follows the theme's light and dark modes.
+
+            An unknown id or type in an option warns at the directive's line with the closest
+            ids ({ref}`hubroles.diagram <warning-hubroles-diagram>`). Graphviz's `dot` draws the
+            diagram: Sphinx's `graphviz_dot` setting names the program, and
+            {confval}`hubroles_dot_timeout` limits how long it may take.
+        """,
+        "options": {
+            "roles": ("id, id, ...", """
+                Show only these roles. Arrows to and from roles that are not shown are left out.
+            """),
+            "groups": ("id, id, ...", """
+                Show only the roles of these groups. With `:roles:`, shows both sets.
+            """),
+            "relations": ("id, id, ...", """
+                Draw only these relation types.
+            """),
+            "focus": ("id", """
+                Show this role and its neighbours, related in either direction, up to
+                `:depth:` steps away, with the role itself highlighted: the natural picture on
+                a role's own page.
+            """),
+            "depth": ("N", """
+                With `:focus:`, how many steps away from the focused role to go. Default: `1`.
+            """),
+            "direction": ("TB, LR, RL or BT", """
+                The direction in which relations point: top to bottom (the default), left to
+                right, right to left or bottom to top.
+            """),
+            "edge-labels": ("auto, on or off", f"""
+                Whether each arrow carries its relation's label; the legend names the types
+                either way. `auto`, the default, labels the arrows of diagrams with up to
+                {AUTO_LABEL_ROLES} roles.
+            """),
+            "caption": ("text", """
+                A caption under the diagram, in the page's markup.
+            """),
+            "alt": ("text", """
+                The short text alternative of the image. By default it counts the roles and
+                relations and points to the text version.
+            """),
+            "name": ("label", """
+                A label, so that `` {ref}`label` `` and `` {numref}`label` `` link to the diagram.
+            """),
+            "align": ("left, center or right", """
+                The diagram's horizontal alignment.
+            """),
+        },
     },
     "roles-glossary": {
         "argument": None,
@@ -306,30 +365,9 @@ class BlockExampleDirective(SphinxDirective):
         return [code, result]
 
 
-class PendingDiagramDirective(SphinxDirective):
-    """Stands in for `roles-diagram` until the diagram directive is part of the package."""
-
-    optional_arguments = 0
-    option_spec = {name: rst_directives.unchanged for name in (
-        "roles", "groups", "relations", "focus", "depth", "direction", "edge-labels",
-        "caption", "alt", "name", "align")}
-
-    def run(self) -> list[nodes.Node]:
-        text = "The roles diagram is not part of this build of sphinx-hubroles yet."
-        return [nodes.note("", nodes.paragraph("", text))]
-
-
-def add_pending_diagram(app: Sphinx) -> None:
-    from sphinx.util.docutils import is_directive_registered
-
-    if not is_directive_registered("roles-diagram"):
-        app.add_directive("roles-diagram", PendingDiagramDirective)
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("hubroles-inline-examples", InlineExamplesDirective)
     app.add_directive("hubroles-example", BlockExampleDirective)
-    app.connect("builder-inited", add_pending_diagram)
     app.add_directive("hubroles-fields", FieldTableDirective)
     app.add_directive("hubroles-field-kinds", FieldKindsDirective)
     app.add_directive("hubroles-config", ConfigDirective)
