@@ -48,16 +48,22 @@ def one_id(argument: str | None) -> str:
     return directives.unchanged_required(argument).strip().lower()
 
 
-def direction(argument: str | None) -> str:
-    return directives.choice((argument or "").strip().upper(), DIRECTIONS)
+def choice(values: tuple[str, ...], upper: bool = False):
+    """An option converter for one of `values`, in either case."""
+
+    def convert(argument: str | None) -> str:
+        value = (argument or "").strip()
+        value = value.upper() if upper else value.lower()
+        if value not in values:
+            raise ValueError(f"{argument!r} is not one of {', '.join(values)}")
+        return value
+
+    return convert
 
 
-def edge_labels(argument: str | None) -> str:
-    return directives.choice((argument or "").strip().lower(), EDGE_LABELS)
-
-
-def align(argument: str | None) -> str:
-    return directives.choice((argument or "").strip().lower(), ALIGNS)
+direction = choice(DIRECTIONS, upper=True)
+edge_labels = choice(EDGE_LABELS)
+align = choice(ALIGNS)
 
 
 def diagram_inputs(model: RolesFile, spec: DiagramSpec) -> Selection:
@@ -105,7 +111,9 @@ class RolesDiagramDirective(SphinxDirective):
         print_dot = to_dot(selection, {}, layout_for(layout.direction, options.get(
             "edge-labels", "auto"), len(selection.roles), links=False))
         alt = options.get("alt") or default_alt(selection)
-        diagram = roles_diagram("", svg_dot=svg_dot, print_dot=print_dot, alt=alt)
+        # support_smartquotes: the text version names roles exactly as the picture does.
+        diagram = roles_diagram("", svg_dot=svg_dot, print_dot=print_dot, alt=alt,
+                                support_smartquotes=False)
         self.set_source_info(diagram)
         diagram += text_alternative(self.env, selection)
         self.env.hubroles_diagrams.setdefault(self.env.docname, []).append(
