@@ -38,6 +38,8 @@ html_theme_options = {
     "navbar_end": ["theme-switcher", "navbar-icon-links"],
     "navigation_with_keys": False,
     "show_toc_level": 2,
+    # The overview's diagram gets the whole width of the page.
+    "secondary_sidebar_items": {"**": ["page-toc", "sourcelink"], "handbook/index": []},
     "footer_start": ["copyright"],
     "footer_end": ["sphinx-version"],
 }
