@@ -186,9 +186,8 @@ class _Validator:
         if bad is None:
             return True
         char = bad.group()
-        line += text.count("\n", 0, bad.start())
-        kind = ("the control character" if unicodedata.category(char) == "Cc"
-                else "the non-character")
+        kind = {"Cc": "the control character", "Cs": "the unpaired surrogate"}.get(
+            unicodedata.category(char), "the non-character")
         self.problems.at(line, f"{what} contains {kind} U+{ord(char):04X}, which no page can "
                          "show; remove it")
         return False
@@ -381,4 +380,5 @@ def describe(node: YValue) -> str:
 
 
 def suggest_id(key: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", key.lower())) or "my-role"
+    ascii_key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_key.lower())) or "my-role"

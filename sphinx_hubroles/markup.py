@@ -41,6 +41,24 @@ def _parser(env: BuildEnvironment):
 
 def render_block(env: BuildEnvironment, settings, source_path: str, text: Text) -> list[nodes.Node]:
     """Body elements (paragraphs, lists, admonitions...) for a block MyST field."""
+    document = _render(env, settings, source_path, text, inline=False)
+    return [child for child in document.children
+            if not isinstance(child, nodes.substitution_definition)]
+
+
+def render_inline(env: BuildEnvironment, settings, source_path: str,
+                  text: Text) -> list[nodes.Node]:
+    """Inline nodes for an inline MyST field.
+
+    Only inline syntax applies (emphasis, code, links, roles), as in a MyST role's content:
+    a responsibility written as "# on call" or "- first" shows as written, instead of
+    becoming a heading or a list inside the paragraph that the card puts it in.
+    """
+    return list(_render(env, settings, source_path, text, inline=True).children)
+
+
+def _render(env: BuildEnvironment, settings, source_path: str, text: Text,
+            inline: bool) -> nodes.document:
     document = new_document(source_path, settings)
     parser = _parser(env)
     parser.options["document"] = document
@@ -49,23 +67,18 @@ def render_block(env: BuildEnvironment, settings, source_path: str, text: Text) 
     metadata = env.metadata.get(env.docname, {})
     saved = {key: metadata[key] for key in ("wordcount", "myst_slugs") if key in metadata}
     with _warnings_point_at(source_path, text.line):
-        parser.render(text.source)
+        if inline:
+            md_env: dict = {}
+            parser.renderer.render(parser.parseInline(text.source, md_env), parser.options,
+                                   md_env)
+        else:
+            parser.render(text.source)
     for key in ("wordcount", "myst_slugs"):
         metadata.pop(key, None)
     metadata.update(saved)
     _point_at_roles_file(document, source_path, text.line)
     _neutralise(document)
-    return [child for child in document.children
-            if not isinstance(child, nodes.substitution_definition)]
-
-
-def render_inline(env: BuildEnvironment, settings, source_path: str,
-                  text: Text) -> list[nodes.Node]:
-    """Inline nodes for an inline MyST field (or blocks, if the text holds several)."""
-    blocks = render_block(env, settings, source_path, text)
-    if len(blocks) == 1 and isinstance(blocks[0], nodes.paragraph):
-        return list(blocks[0].children)
-    return blocks
+    return document
 
 
 @contextmanager

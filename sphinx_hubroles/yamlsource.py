@@ -177,7 +177,11 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> Problem:
                        column=column)
     what = error.problem or "cannot be parsed"
     if "'\\t'" in what:
-        what += " (indent with spaces: YAML does not allow tabs for indentation)"
+        lines = text.splitlines()
+        before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
+        what += (" (indent with spaces: YAML does not allow tabs for indentation)"
+                 if not before.strip() else " (YAML does not allow a tab here: remove it or use "
+                 "spaces)")
     if context:
         what = f"{what} ({context}"
         if error.context_mark and error.context_mark.line != mark.line:
@@ -190,13 +194,13 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> Problem:
 def _quoting_hint(error: yaml.MarkedYAMLError, text: str) -> str:
     """Most syntax errors in roles.yaml are text that YAML reads as syntax: say so."""
     problem, context = error.problem or "", error.context or ""
-    if problem.startswith("found unknown escape character"):
+    if "escape" in problem and "double-quoted" in context:
         return ("; in double quotes a backslash starts an escape: write it as \\\\, or put "
                 "the whole value in single quotes")
     lines = text.splitlines()
     mark = error.problem_mark
     if mark is not None and mark.line < len(lines) and "quoted scalar" not in context \
-            and "flow" not in context:
+            and "flow" not in context and not lines[mark.line].startswith("%"):
         start = _value_start(lines[mark.line])
         if start and start in SPECIAL_STARTS:
             if start in "\"'":
