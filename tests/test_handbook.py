@@ -10,12 +10,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, BuildResult, sphinx_build
 
@@ -241,3 +243,13 @@ def test_suppressed_reference_warnings(tmp_path):
                           "-D", "suppress_warnings=hubroles.ref")
     assert result.returncode == 0, result.stderr
     assert result.warnings() == []
+
+
+def test_handbook_roles_yaml_names_the_shipped_schema_and_passes_it():
+    """The first line points editors at the schema in the package, and the file validates."""
+    jsonschema = pytest.importorskip("jsonschema")
+    first_line, _, _ = (ROOT / "roles.yaml").read_text(encoding="utf-8").partition("\n")
+    assert first_line == "# yaml-language-server: $schema=sphinx_hubroles/roles.schema.json"
+    schema = json.loads((ROOT / "sphinx_hubroles" / "roles.schema.json").read_text())
+    data = yaml.safe_load((ROOT / "roles.yaml").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(data)
