@@ -217,4 +217,4 @@ def test_template_is_inline_ready_and_links_are_filled_per_page(model):
     assert boxes["Hub Administrator"]["href"] == '../a b/#x"&y'
     assert boxes["Community Representative"]["href"] is None  # no card: no link
     assert "hubroles-href" not in fill_links(template, {})
-    assert [a.get(f"{XLINK}href") for a in page.iter(f"{SVG}a")].count('../a b/#x"&y') == 1
+    assert [a.get(f"{XLINK}href") for a in page.iter(f"{SVG}a")] == ['../a b/#x"&y']

@@ -84,7 +84,7 @@ def to_dot(selection: Selection, tooltips: dict[str, str], layout: Layout) -> st
     graph.attr("node", shape="box", style="rounded,filled", fillcolor=NODE_FILL,
                color=NODE_LINE, fontcolor=TEXT_COLOUR, fontname=FONT, fontsize="12",
                margin="0.15,0.07")
-    graph.attr("edge", fontname=FONT, fontsize="10", arrowsize="0.8")
+    graph.attr("edge", fontname=FONT, fontsize="10", arrowsize="0.8", penwidth="1.3")
 
     def add_role(target: graphviz.Digraph, role) -> None:
         attrs = {"class": "hubroles-role"}

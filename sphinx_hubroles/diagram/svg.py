@@ -19,7 +19,10 @@ XLINK_NS = "http://www.w3.org/1999/xlink"
 _SVG = f"{{{SVG_NS}}}"
 _XLINK = f"{{{XLINK_NS}}}"
 
-_PLACEHOLDER = re.compile(r' xlink:href="' + re.escape(HREF_PLACEHOLDER) + r'([a-z0-9-]+)"')
+# The template's only <a> elements are role boxes (svg_template unwraps the others), and they
+# never nest, so each one ends at the next </a>.
+_ROLE_LINK = re.compile(r'<a xlink:href="' + re.escape(HREF_PLACEHOLDER) + r'([a-z0-9-]+)">'
+                        r"(.*?)</a>", re.S)
 
 
 def svg_template(dot_svg: str) -> str:
@@ -78,6 +81,8 @@ def fill_links(template: str, hrefs: dict[str, str]) -> str:
 
     def link(match: re.Match) -> str:
         href = hrefs.get(match.group(1))
-        return "" if href is None else f' xlink:href="{html.escape(href, quote=True)}"'
+        if href is None:  # a group, so that themes do not style the box as a link
+            return f"<g>{match.group(2)}</g>"
+        return f'<a xlink:href="{html.escape(href, quote=True)}">{match.group(2)}</a>'
 
-    return _PLACEHOLDER.sub(link, template)
+    return _ROLE_LINK.sub(link, template)
