@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from conftest import sphinx_build
-from diagram_helpers import ROLES_YAML
+from diagram_helpers import ROLES_YAML, role_boxes, svg_after
 
 PAGES = {
     "roles.yaml": ROLES_YAML,
@@ -98,24 +98,42 @@ def test_editing_a_role_rereads_only_pages_whose_diagram_shows_it(project):
     assert pages_read(result) == {"index", "a", "b", "focus"}
     assert dot_runs(result) == 2
     assert "Hub Engineers" in result.html("focus.html")
+    cache = Path(result.outdir, ".doctrees", "hubroles-diagrams")
+    assert len(list(cache.glob("*.svg"))) == 2  # the outdated renderings are gone
+
+
+def test_moving_a_card_rewrites_the_links_of_diagrams_on_other_pages(project):
+    src = project(PAGES)
+    first = sphinx_build(src)
+    assert role_boxes(svg_after(first.html("index.html"), "<svg"))["Hub Engineer"]["href"] \
+        == "b.html#roles-hub-engineer"
+    (src / "b.md").write_text((src / "b.md").read_text().replace("hub-engineer", "x"))
+    (src / "a.md").write_text((src / "a.md").read_text() + "\n```{role-card} hub-engineer\n```\n")
+    result = sphinx_build(src, "-v")
+    assert "index" not in pages_read(result) and dot_runs(result) == 0
+    assert role_boxes(svg_after(result.html("index.html"), "<svg"))["Hub Engineer"]["href"] \
+        == "a.html#roles-hub-engineer"
 
 
 def test_distinct_diagrams_render_concurrently_and_parallel_output_equals_serial(project):
-    src = project({**PAGES, "c.md": """
+    extra = {f"{name}.md": f"# {name}\n\n```{{roles-diagram}}\n:focus: {focus}\n```\n"
+             for name, focus in [("d", "hub-engineer"), ("e", "project-manager")]}
+    src = project({**PAGES, **extra, "c.md": """
         # C
 
         ```{roles-diagram}
         :groups: community
         :direction: LR
         ```
-        """, "index.md": PAGES["index.md"].replace("focus\n", "focus\n        c\n")})
+        """, "index.md": PAGES["index.md"].replace("focus\n", "focus\n        c\n        d\n        e\n")})
     serial = sphinx_build(src, "-v", outdir=src / "_build" / "serial")
     parallel = sphinx_build(src, "-v", "-j", "2", outdir=src / "_build" / "parallel")
     assert serial.returncode == parallel.returncode == 0, parallel.stderr
-    assert "hubroles: drawing 3 diagrams with up to 1 dot process at a time" in serial.stdout
-    assert "hubroles: drawing 3 diagrams with up to 2 dot processes at a time" in \
+    assert "hubroles: drawing 5 diagrams with up to 1 dot process at a time" in serial.stdout
+    assert "hubroles: drawing 5 diagrams with up to 2 dot processes at a time" in \
         parallel.stdout
-    assert dot_runs(parallel) == 3
+    assert dot_runs(parallel) == 5
+    assert parallel.warnings() == []  # no "extension is not safe for parallel" either
     pages = sorted(p.relative_to(serial.outdir) for p in serial.outdir.rglob("*.html"))
     assert pages == sorted(p.relative_to(parallel.outdir) for p in parallel.outdir.rglob("*.html"))
     for page in pages:

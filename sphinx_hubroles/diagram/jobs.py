@@ -72,6 +72,9 @@ def render_before_writing(app: Sphinx, builder: Builder) -> None:
         for line, svg_dot, print_dot in app.env.hubroles_diagrams[docname]:
             first_place.setdefault(job_for(format, svg_dot, print_dot), (docname, line))
     renderer = renderer_for(builder)
+    # The environment knows every diagram of the project: a rendering none of them uses
+    # (an edited or deleted diagram) would only fill the disk.
+    renderer.prune(first_place, format)
     todo = [job for job in first_place if renderer.cached(job) is None]
     if not todo:
         return

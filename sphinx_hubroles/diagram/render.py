@@ -75,6 +75,13 @@ class Renderer:
         os.replace(partial, path)
         return path
 
+    def prune(self, keep: Iterable[Job], format: str) -> None:
+        """Delete the cached renderings in `format` that are not among `keep`."""
+        wanted = {self.path(job).name for job in keep}
+        for path in self.cache.glob(f"*.{format}"):
+            if path.name not in wanted:
+                path.unlink(missing_ok=True)
+
     def render_all(self, jobs: Iterable[Job], workers: int) -> dict[Job, DotError]:
         """Render every job missing from the cache, up to `workers` dot processes at once.
 
