@@ -7,6 +7,7 @@ errors (argparse's own convention), so CI and pre-commit can tell them apart.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -100,8 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except BrokenPipeError:  # `sphinx-hubroles export | head`
-        sys.stderr.close()
+    except BrokenPipeError:  # `sphinx-hubroles export | head`: the reader left; say no more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
 
 
@@ -140,6 +141,8 @@ def run_check(args: argparse.Namespace) -> int:
             args.parser.error(f"{path}: not a MyST (.md) or reStructuredText (.rst) file")
     model = load(args)
     if model is None:
+        print(f"{PROG}: fix {args.roles.name} first; the pages are checked once it loads",
+              file=sys.stderr)
         return 1
     findings = scan(model, args.paths or [args.roles.parent], args.exclude)
     found = problems(model, findings)

@@ -1,0 +1,183 @@
+"""`sphinx-hubroles schema` and `export`, and the pre-commit hook, run as real commands."""
+
+from __future__ import annotations
+
+import json
+import shlex
+from pathlib import Path
+
+import pytest
+import yaml
+from cli_helpers import GOOD, hubroles, write_tree
+
+from sphinx_hubroles.schema import SHIPPED
+
+REPO = Path(__file__).parent.parent
+
+TEAM = """\
+relations:
+  oversees: {label: oversees, inverse: overseen by}
+  asks: {label: surfaces requests to}
+groups:
+  community:
+    name: Hub Community
+    description: The people a hub serves.
+roles:
+  community-representative:
+    name: Community Representative
+    aliases: [Community Representatives]
+    group: community
+    summary: Speaks for the {term}`Hub Community`.
+    count: one or two
+    responsibilities:
+      - Oversee the [Hub Administrators](roles:hub-administrator)
+      - "Collect feedback, with commas"
+    relations:
+      oversees: [hub-administrator]
+      asks: [hub-engineer]
+  hub-administrator:
+    name: Hub Administrator
+    group: community
+    summary: Supports users.
+    admonitions:
+      - kind: warning
+        text: Only people you trust.
+    relations:
+      oversees: [hub-administrator]
+  hub-engineer:
+    name: Hub Engineer
+    summary: Operates the hub.
+terms:
+  Hub Community: The people a hub serves.
+"""
+
+
+@pytest.fixture
+def team(tmp_path):
+    write_tree(tmp_path, {"roles.yaml": TEAM})
+    return tmp_path
+
+
+def test_schema_prints_the_shipped_file(tmp_path):
+    run = hubroles(tmp_path, "schema")
+    assert run.returncode == 0
+    assert run.stdout == SHIPPED.read_text(encoding="utf-8")
+    assert json.loads(run.stdout)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_schema_path_is_the_installed_copy(tmp_path):
+    run = hubroles(tmp_path, "schema", "--path", entry="script")
+    assert run.returncode == 0
+    assert Path(run.stdout.strip()).read_text(encoding="utf-8") == SHIPPED.read_text("utf-8")
+
+
+def test_export_json_has_every_field_and_both_directions(team):
+    run = hubroles(team, "export", "--roles", "roles.yaml")
+    assert (run.returncode, run.stderr) == (0, "")
+    data = json.loads(run.stdout)
+    assert list(data) == ["relations", "groups", "roles", "edges", "terms"]
+    assert data["relations"] == {
+        "oversees": {"label": "oversees", "inverse": "overseen by"},
+        "asks": {"label": "surfaces requests to", "inverse": None},
+    }
+    assert data["groups"] == {"community": {
+        "name": "Hub Community", "description": "The people a hub serves.",
+        "roles": ["community-representative", "hub-administrator"]}}
+    assert list(data["roles"]) == ["community-representative", "hub-administrator",
+                                   "hub-engineer"]
+    assert data["roles"]["community-representative"] == {
+        "id": "community-representative",
+        "name": "Community Representative",
+        "aliases": ["Community Representatives"],
+        "group": "community",
+        "summary": "Speaks for the {term}`Hub Community`.",
+        "count": "one or two",
+        "filled-by": None,
+        "description": None,
+        "responsibilities": ["Oversee the [Hub Administrators](roles:hub-administrator)",
+                             "Collect feedback, with commas"],
+        "see-also": [],
+        "admonitions": [],
+        "relations": {"oversees": ["hub-administrator"], "asks": ["hub-engineer"]},
+        "incoming": {},
+    }
+    admin = data["roles"]["hub-administrator"]
+    assert admin["admonitions"] == [{"kind": "warning", "text": "Only people you trust."}]
+    assert admin["incoming"] == {"oversees": ["community-representative",
+                                              "hub-administrator"]}
+    assert data["roles"]["hub-engineer"]["incoming"] == {"asks": ["community-representative"]}
+    assert data["edges"] == [
+        {"source": "community-representative", "relation": "oversees",
+         "target": "hub-administrator"},
+        {"source": "community-representative", "relation": "asks", "target": "hub-engineer"},
+        {"source": "hub-administrator", "relation": "oversees", "target": "hub-administrator"},
+    ]
+    assert data["terms"] == {"Hub Community": "The people a hub serves."}
+
+
+def test_export_csv_is_one_row_per_role_and_responsibility(team):
+    run = hubroles(team, "export", "--format", "csv", entry="script")
+    assert run.returncode == 0
+    assert run.stdout == (
+        "role id,role name,responsibility\n"
+        "community-representative,Community Representative,"
+        "Oversee the [Hub Administrators](roles:hub-administrator)\n"
+        'community-representative,Community Representative,"Collect feedback, with commas"\n'
+        "hub-administrator,Hub Administrator,\n"
+        "hub-engineer,Hub Engineer,\n"
+    )
+
+
+def test_export_to_a_file(team):
+    run = hubroles(team, "export", "--format", "csv", "--output", "out.csv")
+    assert (run.returncode, run.stdout) == (0, "")
+    assert (team / "out.csv").read_text(encoding="utf-8").startswith("role id,")
+
+
+def test_export_of_a_bad_roles_yaml_prints_its_problems_and_exits_1(tmp_path):
+    write_tree(tmp_path, {"roles.yaml": "roles:\n  hub:\n    name: Hub\n"})
+    run = hubroles(tmp_path, "export")
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr == "roles.yaml:3: role 'hub' has no 'summary', which is required\n"
+
+
+def test_the_same_output_both_ways(team):
+    assert hubroles(team, "export").stdout == hubroles(team, "export", entry="script").stdout
+
+
+# -- pre-commit --------------------------------------------------------------------------------
+
+def hook() -> dict:
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [h["id"] for h in hooks] == ["sphinx-hubroles-check"]
+    return hooks[0]
+
+
+def test_the_hook_checks_the_whole_tree_with_the_installed_command():
+    definition = hook()
+    assert definition["pass_filenames"] is False
+    assert definition["language"] == "python"
+    assert shlex.split(definition["entry"]) == ["sphinx-hubroles", "check"]
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'sphinx-hubroles = "sphinx_hubroles.cli:main"' in pyproject
+
+
+def test_the_hook_as_a_project_would_configure_it(tmp_path):
+    """What pre-commit runs: the entry, then the hook's args, in the repository's root."""
+    write_tree(tmp_path, {f"docs/{name}": text for name, text in GOOD.items()})
+    args = shlex.split(hook()["entry"])[1:] + ["--roles", "docs/roles.yaml", "docs"]
+    assert hubroles(tmp_path, *args, entry="script").returncode == 0
+    write_tree(tmp_path, {"docs/new.md": "[x](roles:hub-enginer)\n"})
+    run = hubroles(tmp_path, *args, entry="script")
+    assert run.returncode == 1
+    assert run.lines == ["docs/new.md:1:5: unknown role 'hub-enginer' in reference "
+                         "'roles:hub-enginer'; did you mean 'hub-engineer'?"]
+
+
+def test_the_hook_runs_for_pages_and_yaml_only():
+    import re
+
+    files = re.compile(hook()["files"])
+    assert all(files.search(name) for name in ("docs/a.md", "b.rst", "roles.yaml", "x.yml"))
+    assert not any(files.search(name) for name in ("setup.py", "docs/conf.py", "a.txt"))
+
