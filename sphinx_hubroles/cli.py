@@ -188,4 +188,13 @@ def _csv(model) -> str:
     return to_csv(model)
 
 
-EXPORTERS = {"json": _json, "csv": _csv}
+def _dot(model) -> str:
+    # What a `roles-diagram` with no options draws, without the page-specific links.
+    from .diagram.dotsource import layout_for, to_dot
+    from .diagram.selection import DiagramSpec, select
+
+    selection = select(model, DiagramSpec())
+    return to_dot(selection, {}, layout_for("TB", "auto", len(selection.roles), links=False))
+
+
+EXPORTERS = {"json": _json, "csv": _csv, "dot": _dot}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shlex
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -126,6 +128,29 @@ def test_export_csv_is_one_row_per_role_and_responsibility(team):
         "hub-administrator,Hub Administrator,\n"
         "hub-engineer,Hub Engineer,\n"
     )
+
+
+def test_export_dot_is_the_full_diagram_without_page_links(team):
+    run = hubroles(team, "export", "--format", "dot")
+    assert run.returncode == 0
+    dot = run.stdout
+    assert dot.startswith("digraph roles {")
+    for node in ('"community-representative" [label="Community Representative"',
+                 '"hub-administrator" [label="Hub Administrator"',
+                 '"hub-engineer" [label="Hub Engineer"', 'label="Hub Community"',
+                 '"community-representative" -> "hub-administrator"',
+                 '"community-representative" -> "hub-engineer"',
+                 '"hub-administrator" -> "hub-administrator"', "label=Legend"):
+        assert node in dot
+    assert "hubroles-href:" not in dot and "URL=" not in dot
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+def test_export_dot_is_valid_for_graphviz(team):
+    dot = hubroles(team, "export", "--format", "dot").stdout
+    done = subprocess.run(["dot", "-Tsvg"], input=dot, capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "Community Representative" in done.stdout
 
 
 def test_export_to_a_file(team):
