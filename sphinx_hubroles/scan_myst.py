@@ -11,8 +11,15 @@ from markdown_it.token import Token
 
 from .messages import role_id_of
 from .scan import (
-    LITERAL_DIRECTIVES, Card, Findings, Reference, Source, glossary_entries, note_label,
-    note_term, split_target,
+    LITERAL_DIRECTIVES,
+    Card,
+    Findings,
+    Reference,
+    Source,
+    glossary_entries,
+    note_label,
+    note_term,
+    split_target,
 )
 
 REF_ROLES = {"ref", "std:ref"}

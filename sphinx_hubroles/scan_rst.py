@@ -11,8 +11,15 @@ import re
 
 from .messages import role_id_of
 from .scan import (
-    LITERAL_DIRECTIVES, Card, Findings, Reference, Source, glossary_entries, note_label,
-    note_term, split_target,
+    LITERAL_DIRECTIVES,
+    Card,
+    Findings,
+    Reference,
+    Source,
+    glossary_entries,
+    note_label,
+    note_term,
+    split_target,
 )
 
 _EXPLICIT = re.compile(r"^(\s*)\.\.(?:\s+(.*))?$")

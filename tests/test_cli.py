@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from cli_helpers import CONF, GOOD, ROLES, hubroles, write_tree
+from cli_helpers import GOOD, ROLES, hubroles, write_tree
 from conftest import FIXTURES, sphinx_build
 
 ENTRY_POINTS = ["module", "script"]
@@ -315,7 +315,8 @@ def test_terms_from_roles_yaml_role_names_and_glossaries_written_by_hand(tmp_pat
 
 
 def test_a_term_role_spanning_two_lines(tmp_path):
-    write_tree(tmp_path, {"roles.yaml": ROLES, "cards.md": GOOD["cards.md"], "a.md": "See {term}`Hub\nEnginer` here.\n",
+    write_tree(tmp_path, {"roles.yaml": ROLES, "cards.md": GOOD["cards.md"],
+                          "a.md": "See {term}`Hub\nEnginer` here.\n",
                           "b.rst": "See :term:`Hub\n   Enginer` here.\n"})
     assert hubroles(tmp_path, "check").lines == [
         "a.md:1:5: term not in glossary: 'Hub Enginer'; did you mean 'Hub Engineer' or "
