@@ -36,12 +36,14 @@ from diagram_helpers import random_roles_file  # noqa: E402
 from sphinx_hubroles.diagram.dotsource import Layout, to_dot  # noqa: E402
 from sphinx_hubroles.diagram.selection import DiagramSpec, select  # noqa: E402
 
+# The print form of the DOT: it also lays out the legend, so it is the harder of the two.
 STRATEGIES = {
-    "none": Layout(edge_labels=False),
-    "label": Layout(edge_labels=True, label_attribute="label", newrank=False),
-    "label+newrank": Layout(edge_labels=True, label_attribute="label", newrank=True),
-    "xlabel": Layout(edge_labels=True, label_attribute="xlabel", newrank=False),
-    "xlabel+newrank": Layout(edge_labels=True, label_attribute="xlabel", newrank=True),
+    "none": Layout(edge_labels=False, web=False),
+    "label": Layout(edge_labels=True, web=False, label_attribute="label", newrank=False),
+    "label+newrank": Layout(edge_labels=True, web=False, label_attribute="label", newrank=True),
+    "xlabel": Layout(edge_labels=True, web=False, label_attribute="xlabel", newrank=False),
+    "xlabel+newrank": Layout(edge_labels=True, web=False, label_attribute="xlabel",
+                             newrank=True),
 }
 
 

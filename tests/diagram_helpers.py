@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 import xml.etree.ElementTree as ET
+from html import unescape
 from pathlib import Path
 
 from sphinx_hubroles.model import Group, RelationType, Role, RolesFile, Text
@@ -175,7 +176,18 @@ def edge_titles(svg: ET.Element) -> list[str]:
 
 
 def legend_labels(svg: ET.Element) -> list[str]:
+    """The legend drawn in a printed diagram's picture."""
     return [" ".join(texts_of(g)) for g in groups_of(svg, "hubroles-legend-label")]
+
+
+def html_legend(html: str, marker: str) -> list[tuple[str, str]]:
+    """(label, relation class) of the HTML legend of the first diagram after `marker`."""
+    start = html.index(marker)
+    match = re.compile(r'<ul class="hubroles-diagram-legend".*?</ul>', re.S).search(html, start)
+    assert match and match.start() < html.find("</details>", start), "no legend"
+    return [(unescape(label).strip(), css_class) for css_class, label in re.findall(
+        r'<li><svg class="hubroles-legend-svg".*?<g class="(hubroles-rel-\d)">.*?</svg>(.*?)</li>',
+        match.group(0), flags=re.S)]
 
 
 def cluster_labels(svg: ET.Element) -> list[str]:

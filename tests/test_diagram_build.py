@@ -16,7 +16,7 @@ from diagram_helpers import (
     ROLES_YAML,
     cluster_labels,
     edge_titles,
-    legend_labels,
+    html_legend,
     role_boxes,
     svg_after,
     svg_elements,
@@ -144,7 +144,10 @@ def test_default_diagram_shows_every_role_group_relation_and_the_legend(site):
     assert sorted(role_boxes(svg)) == sorted(ROLE_NAMES.values())
     assert cluster_labels(svg) == ["Hub Community", "Service Team", HOSTILE_GROUP]
     assert sorted(edge_titles(svg)) == sorted(" ".join(edge) for edge in EDGES)
-    assert legend_labels(svg) == ["oversees", "adds", "supports", "escalates to", HOSTILE_LABEL]
+    assert html_legend(site["html"].html("index.html"), 'id="fig-all"') == [
+        ("oversees", "hubroles-rel-0"), ("adds", "hubroles-rel-1"),
+        ("supports", "hubroles-rel-2"), ("escalates to", "hubroles-rel-3"),
+        (HOSTILE_LABEL, "hubroles-rel-4")]
     # Each relation type has its own colour, line style and arrowhead class.
     classes = {title: cls for title, cls in (
         (" ".join(e.itertext()).strip(), e.get("class")) for e in svg.iter()
@@ -236,7 +239,7 @@ def test_options(site):
     assert sorted(role_boxes(roles)) == ["Hub Engineer", "Support Steward"]
     assert edge_titles(roles) == ["Support Steward oversees Hub Engineer"]
     assert cluster_labels(roles) == ["Service Team"]
-    assert legend_labels(roles) == ["oversees"]
+    assert [label for label, _ in html_legend(html, 'id="opt-roles"')] == ["oversees"]
     width, height = (float(roles.get(k).removesuffix("pt")) for k in ("width", "height"))
     assert width > height  # LR: the legend and the edge lie across
 
@@ -252,7 +255,7 @@ def test_options(site):
         "Community Representative oversees Hub Administrator",
         "Hub Administrator adds Hub Administrator",
         "Support Steward oversees Hub Engineer"]
-    assert legend_labels(relations) == ["oversees", "adds"]
+    assert [label for label, _ in html_legend(html, 'id="opt-relations"')] == ["oversees", "adds"]
 
     depth = figure(html, "opt-depth")
     assert sorted(role_boxes(depth)) == ["Community Representative", "Hub Administrator",

@@ -28,8 +28,9 @@ ALIGNS = ("left", "center", "right")
 class roles_diagram(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
     """A diagram; its children are the text alternative.
 
-    Attributes: `svg_dot` (with link placeholders and tooltips), `print_dot` (without, for
-    PDF and PNG), `alt`, and `align` when given without a figure.
+    Attributes: `svg_dot` (with link placeholders and tooltips), `print_dot` (without, and
+    with the legend in the picture, for PDF and PNG), `legend` ((label, style) per relation
+    type, which HTML shows beside the SVG), `alt`, and `align` when given without a figure.
     """
 
 
@@ -109,10 +110,11 @@ class RolesDiagramDirective(SphinxDirective):
                             len(selection.roles))
         svg_dot = to_dot(selection, tooltips, layout)
         print_dot = to_dot(selection, {}, layout_for(layout.direction, options.get(
-            "edge-labels", "auto"), len(selection.roles), links=False))
+            "edge-labels", "auto"), len(selection.roles), web=False))
         alt = options.get("alt") or default_alt(selection)
         # support_smartquotes: the text version names roles exactly as the picture does.
         diagram = roles_diagram("", svg_dot=svg_dot, print_dot=print_dot, alt=alt,
+                                legend=[(rel.label, rel.style) for rel in selection.relations],
                                 support_smartquotes=False)
         self.set_source_info(diagram)
         diagram += text_alternative(self.env, selection)

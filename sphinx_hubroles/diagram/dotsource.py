@@ -59,16 +59,19 @@ LAID_OUT_LABEL_ROLES = 100
 class Layout:
     direction: str = "TB"
     edge_labels: bool = False
-    links: bool = True  # placeholder hrefs and tooltips: for SVG, not for PDF or PNG
+    # For the web (SVG): placeholder links, tooltips, and no legend (the page shows it in HTML,
+    # at text size, where it takes no width from the picture). For print (PDF, PNG): none of
+    # those, and the legend drawn in the picture.
+    web: bool = True
     label_attribute: str = "label"  # or "xlabel"
     newrank: bool = True  # only used with labels; see above
 
 
-def layout_for(direction: str, edge_labels: str, roles: int, links: bool = True) -> Layout:
+def layout_for(direction: str, edge_labels: str, roles: int, web: bool = True) -> Layout:
     """The layout for `:edge-labels:` (`on`, `off`, `auto`) on a diagram of `roles` roles."""
     shown = edge_labels == "on" or (edge_labels == "auto" and roles <= AUTO_LABEL_ROLES)
     laid_out = roles <= LAID_OUT_LABEL_ROLES
-    return Layout(direction, shown, links, "label" if laid_out else "xlabel", laid_out)
+    return Layout(direction, shown, web, "label" if laid_out else "xlabel", laid_out)
 
 
 def to_dot(selection: Selection, tooltips: dict[str, str], layout: Layout) -> str:
@@ -90,7 +93,7 @@ def to_dot(selection: Selection, tooltips: dict[str, str], layout: Layout) -> st
         attrs = {"class": "hubroles-role"}
         if role.id == selection.focus:
             attrs.update({"class": "hubroles-role hubroles-focus", "penwidth": "2.5"})
-        if layout.links:
+        if layout.web:
             attrs.update(URL=HREF_PLACEHOLDER + role.id,
                          tooltip=dot_tooltip(tooltips.get(role.id) or role.name))
         target.node(role.id, label=dot_label(role.name), **attrs)
@@ -99,7 +102,7 @@ def to_dot(selection: Selection, tooltips: dict[str, str], layout: Layout) -> st
         with graph.subgraph(name=f"cluster_{index}") as cluster:
             cluster.attr(label=dot_label(group_name), style="rounded", color=GROUP_LINE,
                          fontcolor=TEXT_COLOUR, margin="12", **{"class": "hubroles-group"})
-            if layout.links:
+            if layout.web:
                 cluster.attr(tooltip=dot_tooltip(group_name))
             for role in selection.roles:
                 if role.group == group_id:
@@ -111,14 +114,14 @@ def to_dot(selection: Selection, tooltips: dict[str, str], layout: Layout) -> st
     for source, relation, target in selection.edges:
         style = styles[relation]
         attrs = _edge_attrs(style, "hubroles-edge")
-        if layout.links:
+        if layout.web:
             attrs["tooltip"] = dot_tooltip(f"{names[source]} {labels[relation]} {names[target]}")
         if layout.edge_labels:
             attrs[layout.label_attribute] = dot_label(labels[relation])
             attrs["fontcolor"] = style.colour
         graph.edge(source, target, **attrs)
 
-    if selection.relations:
+    if selection.relations and not layout.web:
         _add_legend(graph, selection, styles, layout)
     return graph.source
 
@@ -129,29 +132,23 @@ def _edge_attrs(style: EdgeStyle, kind: str) -> dict[str, str]:
 
 
 def _add_legend(graph: graphviz.Digraph, selection: Selection, styles, layout: Layout) -> None:
-    """A cluster with one sample edge per relation type, pointing at the type's label.
-
-    Node names carry `_`, which role ids cannot, so they never collide with a role.
+    """For print: a cluster with one sample edge per relation type, pointing at its label,
+    the samples one under the other (a column adds less width than a row; width is what
+    a page lacks). Node names carry `_`, which role ids cannot, so they never meet a role.
     """
     across = layout.direction in ("TB", "BT")
     with graph.subgraph(name="cluster_legend") as legend:
         legend.attr(label="Legend", style="rounded,dashed", color=GROUP_LINE,
                     fontcolor=TEXT_COLOUR, margin="10", **{"class": "hubroles-legend"})
-        if layout.links:
-            legend.attr(tooltip="Legend")
         previous = None
         for index, relation in enumerate(selection.relations):
             tail, head = f"legend_{index}_from", f"legend_{index}_to"
             legend.node(tail, label="", shape="point", width="0.02", style="invis")
             legend.node(head, label=dot_label(relation.label), shape="plaintext",
-                        style="", **{"class": "hubroles-legend-label"},
-                        **({"tooltip": dot_tooltip(relation.label)} if layout.links else {}))
-            attrs = _edge_attrs(styles[relation.id], "hubroles-legend-sample")
-            if layout.links:
-                attrs["tooltip"] = dot_tooltip(relation.label)
-            legend.edge(tail, head, **attrs)
+                        style="", **{"class": "hubroles-legend-label"})
+            legend.edge(tail, head, **_edge_attrs(styles[relation.id], "hubroles-legend-sample"))
             if across:
-                # Each sample lies flat on its own rank; the invisible edges stack them.
+                # Each sample lies flat on its own rank; invisible edges stack them.
                 with legend.subgraph() as same:
                     same.attr(rank="same")
                     same.node(tail)
