@@ -106,11 +106,10 @@ class RolesDiagramDirective(SphinxDirective):
 
         tooltips = {role.id: plain_text(role.summary, self.env.myst_config)
                     for role in selection.roles}
-        layout = layout_for(options.get("direction", "TB"), options.get("edge-labels", "auto"),
-                            len(selection.roles))
-        svg_dot = to_dot(selection, tooltips, layout)
-        print_dot = to_dot(selection, {}, layout_for(layout.direction, options.get(
-            "edge-labels", "auto"), len(selection.roles), web=False))
+        layout = (options.get("direction", "TB"), options.get("edge-labels", "auto"),
+                  len(selection.roles))
+        svg_dot = to_dot(selection, tooltips, layout_for(*layout))
+        print_dot = to_dot(selection, {}, layout_for(*layout, web=False))
         alt = options.get("alt") or default_alt(selection)
         # support_smartquotes: the text version names roles exactly as the picture does.
         diagram = roles_diagram("", svg_dot=svg_dot, print_dot=print_dot, alt=alt,

@@ -45,12 +45,14 @@ def edge_style(index: int) -> EdgeStyle:
                      ARROWHEADS[index % len(ARROWHEADS)])
 
 
-# Edge labels, from benchmarks/edge_label_threshold.py on dot 2.43 (numbers in its docstring):
-# a `label` is laid out as part of the graph, so it stays clear of roles and other labels, but
-# on clustered graphs dot 2.43 then fails ("trouble in init_rank") unless newrank=true is set.
-# With newrank, labels stay clear in most diagrams of up to 20 roles and clash from 24 up,
-# hence `auto`'s limit; past ~100 roles newrank with labels takes seconds to minutes, so
-# `on` switches to `xlabel` there, placed after layout at no cost but often over a role.
+# Edge labels, measured by benchmarks/edge_label_threshold.py on dot 2.43 (its output is in
+# benchmarks/edge_label_threshold.txt). A `label` is laid out as part of the graph, so it stays
+# clear of roles and other labels; but on some clustered graphs dot 2.43 then fails ("trouble
+# in init_rank"), more often the bigger the graph, and render.py draws those again with
+# newrank=true, which never failed but lets more labels overlap. Together, labels stay clear in
+# most diagrams up to 20 roles, hence `auto`'s limit. Past ~100 roles newrank with labels takes
+# seconds to minutes, so `on` uses `xlabel` there: placed after layout, at no cost, but more
+# often over a role or another label.
 AUTO_LABEL_ROLES = 20
 LAID_OUT_LABEL_ROLES = 100
 
@@ -64,14 +66,14 @@ class Layout:
     # those, and the legend drawn in the picture.
     web: bool = True
     label_attribute: str = "label"  # or "xlabel"
-    newrank: bool = True  # only used with labels; see above
+    newrank: bool = False  # for the benchmark; render.py adds it when dot 2.43 needs it
 
 
 def layout_for(direction: str, edge_labels: str, roles: int, web: bool = True) -> Layout:
     """The layout for `:edge-labels:` (`on`, `off`, `auto`) on a diagram of `roles` roles."""
     shown = edge_labels == "on" or (edge_labels == "auto" and roles <= AUTO_LABEL_ROLES)
     laid_out = roles <= LAID_OUT_LABEL_ROLES
-    return Layout(direction, shown, web, "label" if laid_out else "xlabel", laid_out)
+    return Layout(direction, shown, web, "label" if laid_out else "xlabel")
 
 
 def to_dot(selection: Selection, tooltips: dict[str, str], layout: Layout) -> str:
