@@ -194,7 +194,8 @@ def _dot(model) -> str:
     from .diagram.selection import DiagramSpec, select
 
     selection = select(model, DiagramSpec())
-    return to_dot(selection, {}, layout_for("TB", "auto", len(selection.roles), links=False))
+    # The fourth argument: no page links or tooltips (the print version of the directive).
+    return to_dot(selection, {}, layout_for("TB", "auto", len(selection.roles), False))
 
 
 EXPORTERS = {"json": _json, "csv": _csv, "dot": _dot}
