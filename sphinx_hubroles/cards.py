@@ -114,6 +114,7 @@ class RoleCardDirective(SphinxDirective):
             body.append(see_also)
         relations = self.relations(model, role_id)
         if len(relations):
+            body.append(nodes.rubric("Relations", "Relations"))
             body.append(relations)
         return [nodes.container("", *body, classes=["hubroles-card-body"])]
 
@@ -154,25 +155,39 @@ def register_cards(app: Sphinx, env: BuildEnvironment) -> None:
         role = model.roles.get(role_id)
         if role is None:  # the page will be re-read; its card is gone
             continue
+        card_at = f"{env.doc2path(docname, False)}:{line}"
         for other_doc, other_line, _ in others:
-            logger.warning(
-                "role '%s' already has a role-card at %s:%s; each role gets one card",
-                role_id, env.doc2path(docname, False), line,
-                location=(other_doc, other_line), type="hubroles", subtype="duplicate")
-        existing = std.labels.get(role.label)
+            logger.warning("role '%s' already has a role-card at %s; each role gets one card",
+                           role_id, card_at, location=(other_doc, other_line),
+                           type="hubroles", subtype="duplicate")
         cards = {(docname, anchor)} | {(d, a) for d, _, a in others}
-        if existing and existing[:2] not in cards:
-            logger.warning(
-                "label '%s' is written by hand here, and the role-card at %s:%s makes it "
-                "too; remove the hand-written label", role.label,
-                env.doc2path(docname, False), line,
-                location=(existing[0], None), type="hubroles", subtype="duplicate")
+        targets = [(std.labels, role.label, "label '%s'" % role.label,
+                    "remove the hand-written label")]
+        if app.config.hubroles_role_terms:
+            targets += [(std._terms, name.lower(), "glossary term '%s'" % name,
+                         "remove the entry, or set hubroles_role_terms = False")
+                        for name in role.term_names]
+        for table, key, what, fix in targets:
+            existing = table.get(key)
+            if existing and tuple(existing[:2]) not in cards:  # written by hand elsewhere
+                logger.warning("%s is written by hand here, and the role-card at %s makes it "
+                               "too; %s", what, card_at, fix,
+                               location=_location_of(env, *existing[:2]),
+                               type="hubroles", subtype="duplicate")
         std.labels[role.label] = (docname, anchor, role.name)
         std.anonlabels[role.label] = (docname, anchor)
         if app.config.hubroles_role_terms:
             for name in role.term_names:
                 std.objects["term", name] = (docname, anchor)
                 std._terms[name.lower()] = (docname, anchor)
+
+
+def _location_of(env: BuildEnvironment, docname: str, anchor: str) -> tuple[str, int | None]:
+    """Where an anchor stands, for warnings about a target someone wrote by hand."""
+    node = env.get_doctree(docname).ids.get(anchor)
+    while node is not None and not node.line:  # glossary terms carry no line of their own
+        node = node.parent
+    return docname, node.line if node is not None else None
 
 
 def setup_cards(app: Sphinx) -> None:

@@ -136,8 +136,10 @@ def merge_info(app: Sphinx, env: BuildEnvironment, docnames: Iterable[str],
 
 
 def setup_data(app: Sphinx) -> None:
-    app.add_config_value("hubroles_file", "roles.yaml", "env", types=[str])
-    app.add_config_value("hubroles_role_terms", True, "env", types=[bool])
+    app.add_config_value("hubroles_file", "roles.yaml", "env", types=[str],
+                         description="Path of roles.yaml, relative to the conf.py folder.")
+    app.add_config_value("hubroles_role_terms", True, "env", types=[bool],
+                         description="Make every role's name and aliases glossary terms.")
     app.connect("builder-inited", load_model)
     app.connect("env-get-outdated", outdated_displays)
     app.connect("env-before-read-docs", snapshot_targets)

@@ -219,8 +219,27 @@ def test_hand_written_label_beside_a_card_warns(project):
                        "By hand; see [](roles:hub-engineer).\n"})
     result = sphinx_build(srcdir)
     assert result.warnings() == [
-        "old.md: WARNING: label 'roles:hub-engineer' is written by hand here, and the "
+        "old.md:4: WARNING: label 'roles:hub-engineer' is written by hand here, and the "
         "role-card at index.md:7 makes it too; remove the hand-written label "
         "[hubroles.duplicate]"]
     # The card wins: links go to it, not to the hand-written section.
     assert 'href="index.html#roles-hub-engineer"' in result.html("old.html")
+
+
+def test_hand_written_glossary_entry_for_a_role_name_warns(project):
+    srcdir = project({"roles.yaml": TEAM, "index.md": """
+        # Team
+
+        ```{role-card} hub-engineer
+        ```
+
+        ```{glossary}
+        Hub Engineer
+          Written by hand.
+        ```
+        """})
+    result = sphinx_build(srcdir)
+    assert result.warnings() == [
+        "index.md:8: WARNING: glossary term 'Hub Engineer' is written by hand here, and the "
+        "role-card at index.md:3 makes it too; remove the entry, or set "
+        "hubroles_role_terms = False [hubroles.duplicate]"]
