@@ -157,22 +157,18 @@ def register_cards(app: Sphinx, env: BuildEnvironment) -> None:
             continue
         card_at = f"{env.doc2path(docname, False)}:{line}"
         for other_doc, other_line, _ in others:
-            logger.warning("role '%s' already has a role-card at %s; each role gets one card",
-                           role_id, card_at, location=(other_doc, other_line),
-                           type="hubroles", subtype="duplicate")
+            logger.warning(messages.duplicate_card(role_id, card_at),
+                           location=(other_doc, other_line), type="hubroles",
+                           subtype="duplicate")
         cards = {(docname, anchor)} | {(d, a) for d, _, a in others}
-        targets = [(std.labels, role.label, "label '%s'" % role.label,
-                    "remove the hand-written label")]
+        targets = [(std.labels, role.label, messages.hand_label_and_card(role.label, card_at))]
         if app.config.hubroles_role_terms:
-            targets += [(std._terms, name.lower(), "glossary term '%s'" % name,
-                         "remove the entry, or set hubroles_role_terms = False")
+            targets += [(std._terms, name.lower(), messages.hand_term_and_card(name, card_at))
                         for name in role.term_names]
-        for table, key, what, fix in targets:
+        for table, key, message in targets:
             existing = table.get(key)
             if existing and tuple(existing[:2]) not in cards:  # written by hand elsewhere
-                logger.warning("%s is written by hand here, and the role-card at %s makes it "
-                               "too; %s", what, card_at, fix,
-                               location=_location_of(env, *existing[:2]),
+                logger.warning(message, location=_location_of(env, *existing[:2]),
                                type="hubroles", subtype="duplicate")
         std.labels[role.label] = (docname, anchor, role.name)
         std.anonlabels[role.label] = (docname, anchor)

@@ -44,3 +44,9 @@ def hand_label_and_card(label: str, card: str) -> str:
     """`card` is where the role's card stands, as 'path:line'."""
     return (f"label '{label}' is written by hand here, and the role-card at {card} makes it "
             "too; remove the hand-written label")
+
+
+def hand_term_and_card(term: str, card: str) -> str:
+    """`card` is where the role's card stands, as 'path:line'."""
+    return (f"glossary term '{term}' is written by hand here, and the role-card at {card} "
+            "makes it too; remove the entry, or set hubroles_role_terms = False")
