@@ -142,7 +142,8 @@ def main() -> None:
             median = f"{statistics.median(times):9.2f}" if times else f"{'-':>9}"
             worst = f"{max(times):7.2f}" if times else f"{'-':>7}"
             clash = f"{statistics.median(clashes):6.0%}" if clashes else f"{'-':>6}"
-            clean = f"{sum(c == 0 for c in clashes) / len(clashes):6.0%}" if clashes else f"{'-':>6}"
+            clean = (f"{sum(c == 0 for c in clashes) / len(clashes):6.0%}" if clashes
+                     else f"{'-':>6}")
             print(f"{size:>5} {edges:>5g}  {name:<15} {len(ok):>2}/{len(outcomes):<2} {median} "
                   f"{worst} {clash} {clean} {overlapping:>4}/{len(ok):<2}  {failures}", flush=True)
 

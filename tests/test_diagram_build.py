@@ -198,7 +198,7 @@ def test_links_under_singlehtml_point_into_the_one_page(site):
     html = site["singlehtml"].html("index.html")
     ids = set(re.findall(r'\bid="([^"]+)"', html))
     for svg in svg_elements(html):
-        for name, box in role_boxes(svg).items():
+        for box in role_boxes(svg).values():
             if box["href"] is not None:
                 assert box["href"].count("#") == 1 and box["href"].startswith("#"), box
                 assert box["href"][1:] in ids

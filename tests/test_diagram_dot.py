@@ -26,9 +26,14 @@ from sphinx_hubroles.diagram.dotsource import (
     layout_for,
     to_dot,
 )
-from sphinx_hubroles.diagram.selection import DiagramSpec, ShownRelation, ShownRole, select
-from sphinx_hubroles.diagram.selection import Selection
 from sphinx_hubroles.diagram.render import Job, Renderer
+from sphinx_hubroles.diagram.selection import (
+    DiagramSpec,
+    Selection,
+    ShownRelation,
+    ShownRole,
+    select,
+)
 from sphinx_hubroles.diagram.svg import fill_links, svg_template
 from sphinx_hubroles.loader import load_roles
 

@@ -125,7 +125,8 @@ def test_distinct_diagrams_render_concurrently_and_parallel_output_equals_serial
         :groups: community
         :direction: LR
         ```
-        """, "index.md": PAGES["index.md"].replace("focus\n", "focus\n        c\n        d\n        e\n")})
+        """, "index.md": PAGES["index.md"].replace(
+            "focus\n", "focus\n        c\n        d\n        e\n")})
     serial = sphinx_build(src, "-v", outdir=src / "_build" / "serial")
     parallel = sphinx_build(src, "-v", "-j", "2", outdir=src / "_build" / "parallel")
     assert serial.returncode == parallel.returncode == 0, parallel.stderr
