@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from pathlib import Path
 
 from . import fields as F
@@ -51,17 +52,24 @@ def parse_roles(data: bytes, path: Path) -> RolesFile:
                              ) from None
     root = parse_yaml(text, problems)
     if root is None:
-        raise RolesFileError(path, problems.items)
+        raise RolesFileError(path, problems.items, problems.more)
     result = _Validator(path, problems).run(root)
     if problems.items:
-        raise RolesFileError(path, problems.items)
+        raise RolesFileError(path, problems.items, problems.more)
     return result
+
+
+# "Did you mean" compares a word with every candidate; in a file with thousands of roles and
+# thousands of mistakes that would take minutes, so suggestions stop after this many
+# comparisons (a file with a few mistakes gets every suggestion).
+SUGGESTION_BUDGET = 200_000
 
 
 class _Validator:
     def __init__(self, path: Path, problems: Problems) -> None:
         self.path = path
         self.problems = problems
+        self.suggestion_budget = SUGGESTION_BUDGET
         # (target, line, role, relation): checked once every role id is known
         self.pending_targets: list[tuple[str, int, str, str]] = []
 
@@ -147,7 +155,7 @@ class _Validator:
         for key, (line, _value) in node.items.items():
             if key not in known:
                 self.problems.at(line, f"unknown key '{shown(key)}' in {where}"
-                                 + (did_you_mean(key, known) or
+                                 + (self.did_you_mean(key, known) or
                                     "; allowed keys: " + ", ".join(f.key for f in spec)))
         for f in spec:
             if f.required and f.key not in node.items:
@@ -287,7 +295,7 @@ class _Validator:
                 return None  # the group has a problem of its own, reported there
             self.problems.at(node.items["group"][0], f"{what} names group '{shown(group)}', "
                              "which is not declared under 'groups'"
-                             + did_you_mean(group, self.declared["groups"]))
+                             + self.did_you_mean(group, self.declared["groups"]))
             return None
         return group
 
@@ -306,7 +314,7 @@ class _Validator:
                 if kind is not None and kind not in F.ADMONITION_KINDS:
                     self.problems.at(item.items["kind"][0], "unknown admonition kind "
                                      f"'{shown(kind)}'"
-                                     + (did_you_mean(kind, F.ADMONITION_KINDS) or
+                                     + (self.did_you_mean(kind, F.ADMONITION_KINDS) or
                                         "; use one of " + ", ".join(F.ADMONITION_KINDS)))
                     kind = None
             if kind is not None and values.get("text") is not None:
@@ -323,7 +331,7 @@ class _Validator:
                 if rel_id not in self.declared["relations"]:
                     self.problems.at(line, f"{what} uses relation '{shown(rel_id)}', which "
                                      "is not declared under 'relations'"
-                                     + did_you_mean(rel_id, self.declared["relations"]))
+                                     + self.did_you_mean(rel_id, self.declared["relations"]))
                 continue
             targets: list[str] = []
             for item in self.seq(targets_node, f"'{rel_id}' of {what}"):
@@ -345,7 +353,8 @@ class _Validator:
         for target, line, what, rel_id in self.pending_targets:
             if target not in declared:
                 self.problems.at(line, f"'{rel_id}' of {what} names '{shown(target)}', which "
-                                 "is not a role under 'roles'" + did_you_mean(target, declared))
+                                 "is not a role under 'roles'"
+                                 + self.did_you_mean(target, declared))
 
     def check_unique_names(self, roles_file: RolesFile) -> None:
         """Names and aliases are glossary terms: two roles may not share one."""
@@ -356,6 +365,13 @@ class _Validator:
                 if other != role.id:
                     self.problems.at(role.line, f"role '{role.id}' has the name or alias "
                                      f"'{shown(name)}', which role '{other}' has too")
+
+    def did_you_mean(self, word: str, candidates: Collection[str]) -> str:
+        """did_you_mean(), while the budget lasts and the problem will be shown."""
+        if self.problems.full or len(candidates) > self.suggestion_budget:
+            return ""
+        self.suggestion_budget -= len(candidates)
+        return did_you_mean(word, candidates)
 
     def is_mapping(self, node: YValue, what: str) -> bool:
         if isinstance(node, YMap):

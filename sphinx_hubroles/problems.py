@@ -16,16 +16,30 @@ class Problem:
     column: int | None = None
 
 
+# A file with thousands of mistakes (a generated or hostile one) is reported in part: the
+# first problems found, then how many more there are.
+MAX_PROBLEMS = 100
+
+
 class Problems:
     def __init__(self) -> None:
         self.items: list[Problem] = []
+        self.more = 0  # problems found beyond MAX_PROBLEMS, counted but not kept
         self._seen: set[Problem] = set()
+
+    @property
+    def full(self) -> bool:
+        return len(self.items) >= MAX_PROBLEMS
 
     def add(self, problem: Problem) -> None:
         """Note a problem; the same problem at the same place (an anchored value read again
         through an alias) is noted once."""
-        if problem not in self._seen:
-            self._seen.add(problem)
+        if problem in self._seen:
+            return
+        self._seen.add(problem)
+        if self.full:
+            self.more += 1
+        else:
             self.items.append(problem)
 
     def at(self, line: int | None, message: str) -> None:
@@ -33,11 +47,16 @@ class Problems:
 
 
 class RolesFileError(Exception):
-    """roles.yaml cannot be used; `problems` lists every reason, in line order."""
+    """roles.yaml cannot be used; `problems` lists every reason, in line order (after the
+    first MAX_PROBLEMS, the last one says how many more there are)."""
 
-    def __init__(self, path: Path, problems: Iterable[Problem]) -> None:
+    def __init__(self, path: Path, problems: Iterable[Problem], more: int = 0) -> None:
         self.path = path
         self.problems = sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+        if more:
+            self.problems.append(Problem(None, f"and {more:,} more problem"
+                                         f"{'s' if more > 1 else ''}: fix the ones above and "
+                                         "check again"))
         super().__init__("\n".join(self.lines()))
 
     def lines(self) -> list[str]:
@@ -86,11 +105,7 @@ def shown(text: str, limit: int = 80) -> str:
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """' did you mean 'x'?' for the closest candidates, or '' when none is close."""
-    candidates = list(candidates)
-    if len(word) > 100 or len(candidates) > 2_000:
-        # difflib compares every pair of characters; keep a hostile file from taking minutes
-        candidates = [c for c in candidates if abs(len(c) - len(word)) <= 3][:2_000]
-    matches = difflib.get_close_matches(word, candidates, n=3, cutoff=0.6)
+    matches = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.6)
     if not matches:
         return ""
     quoted = [f"'{shown(m)}'" for m in matches]

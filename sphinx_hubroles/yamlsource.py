@@ -46,7 +46,7 @@ MAX_DEPTH = 100
 SPECIAL_STARTS = "[{*&!|>@`%?-\"'"
 
 
-@dataclass
+@dataclass(slots=True)
 class YScalar:
     value: str
     tag: str
@@ -60,13 +60,13 @@ class YScalar:
         return self.line + 1 if self.block else self.line
 
 
-@dataclass
+@dataclass(slots=True)
 class YSeq:
     items: list[YValue]
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class YMap:
     # key -> (line of the key, value), in file order
     items: dict[str, tuple[int, YValue]] = field(default_factory=dict)
@@ -78,34 +78,54 @@ YValue = YScalar | YSeq | YMap
 
 def parse_yaml(text: str, problems: Problems) -> YValue | None:
     """Parse one YAML document into Y-values; None (with problems noted) if it cannot be read."""
-    loader = None
-    try:
-        loader = _Loader(text)
-        node = loader.get_single_node()
-    except yaml.reader.ReaderError as error:
-        problems.add(_reader_problem(error, text))
+    node = _compose(text, problems)
+    if node is _FAILED:
         return None
-    except _TooDeep as error:
-        problems.add(Problem(error.mark.line + 1, "lists and mappings are nested more than "
-                             f"{MAX_DEPTH} levels deep here; roles.yaml needs only a few"))
-        return None
-    except yaml.MarkedYAMLError as error:
-        problems.add(_syntax_problem(error, text))
-        return None
-    except yaml.YAMLError as error:  # not expected: PyYAML's errors above carry a position
-        problems.add(Problem(None, f"YAML error: {shown(str(error), 200)}"))
-        return None
-    except RecursionError:  # not expected: _Loader refuses deep nesting before Python does
-        problems.add(Problem(None, f"is nested more than {MAX_DEPTH} levels deep"))
-        return None
-    finally:
-        if loader is not None:
-            loader.dispose()
-    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == NULL
-                        and node.value in ("", "~", "null", "Null", "NULL")):
+    if node is None or (isinstance(node, yaml.ScalarNode) and not node.value.strip()) or (
+            isinstance(node, yaml.ScalarNode) and node.tag == NULL
+            and node.value in ("~", "null", "Null", "NULL")):
         problems.add(Problem(None, "is empty; it needs at least a 'roles' mapping"))
         return None
     return _Builder(problems, text).build(node)
+
+
+_FAILED = object()
+
+
+def _compose(text: str, problems: Problems):
+    """The document's node tree, composed from libyaml's events when PyYAML has libyaml (three
+    times faster on large files). A file libyaml cannot read is read again by PyYAML's own
+    parser, whose messages are clearer and the same on every installation. So is a file with
+    a tab in it: PyYAML refuses tabs inside plain values that libyaml accepts, and a file must
+    not load on one installation and fail on another (the only difference that comparing the
+    two parsers on generated files has found)."""
+    if _FastLoader is not None and "\t" not in text:
+        loader = _FastLoader(text)
+        try:
+            return loader.get_single_node()
+        except (yaml.YAMLError, _TooDeep, RecursionError):
+            pass
+        finally:
+            loader.dispose()
+    loader = None
+    try:
+        loader = _Loader(text)
+        return loader.get_single_node()
+    except yaml.reader.ReaderError as error:
+        problems.add(_reader_problem(error, text))
+    except _TooDeep as error:
+        problems.add(Problem(error.mark.line + 1, "lists and mappings are nested more than "
+                             f"{MAX_DEPTH} levels deep here; roles.yaml needs only a few"))
+    except yaml.MarkedYAMLError as error:
+        problems.add(_syntax_problem(error, text))
+    except yaml.YAMLError as error:  # not expected: PyYAML's errors above carry a position
+        problems.add(Problem(None, f"YAML error: {shown(str(error), 200)}"))
+    except RecursionError:  # not expected: _Loader refuses deep nesting before Python does
+        problems.add(Problem(None, f"is nested more than {MAX_DEPTH} levels deep"))
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return _FAILED
 
 
 class _TooDeep(Exception):
@@ -124,28 +144,48 @@ class _Alias:
         self.line = line
 
 
-class _Loader(yaml.SafeLoader):
+class _Composing:
     """Composes nodes only, remembering where each alias stands and refusing deep nesting
     before Python's recursion limit does."""
 
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.depth = 0
+    depth = 0
 
     def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+        event = self.peek_event()
+        if isinstance(event, yaml.ScalarEvent):
+            return super().compose_node(parent, index)
+        if isinstance(event, yaml.AliasEvent):
             node = super().compose_node(parent, index)
             return _Alias(node, event.anchor, event.start_mark.line + 1)
-        if not self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent):
-            return super().compose_node(parent, index)
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH:
-                raise _TooDeep(self.peek_event().start_mark)
+                raise _TooDeep(event.start_mark)
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+
+class _Loader(_Composing, yaml.SafeLoader):
+    pass
+
+
+if getattr(yaml, "__with_libyaml__", False):
+
+    from yaml._yaml import CParser
+
+    class _FastLoader(_Composing, yaml.composer.Composer, CParser,
+                      yaml.resolver.Resolver):
+        """libyaml's scanner and parser, with PyYAML's composer and the resolver of its
+        SafeLoader (the same tags for the same text)."""
+
+        def __init__(self, text: str) -> None:
+            CParser.__init__(self, text)
+            yaml.composer.Composer.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+else:  # pragma: no cover - PyYAML built without libyaml
+    _FastLoader = None
 
 
 def _reader_problem(error: yaml.reader.ReaderError, text: str) -> Problem:
@@ -371,7 +411,7 @@ class _Builder:
 def _tag_problem(node: yaml.Node, line: int) -> Problem:
     tag = node.tag.replace("tag:yaml.org,2002:", "!!")
     hint = ""
-    if isinstance(node, yaml.ScalarNode) and node.tag.startswith("!") and node.style is None:
+    if isinstance(node, yaml.ScalarNode) and node.tag.startswith("!") and not node.style:
         hint = f"; if `{shown(tag)}` is part of the text, put the whole value in quotes"
     return Problem(line, f"the YAML tag '{shown(tag)}' is not allowed: roles.yaml holds plain "
                    f"text, lists and mappings only{hint}")
