@@ -11,15 +11,19 @@ whose boxes link to the role cards.
 
 from __future__ import annotations
 
-from sphinx.application import Sphinx
+from typing import TYPE_CHECKING
 
-from ..data import register_display
-from .directive import diagram_inputs, roles_diagram, setup_directive
-from .jobs import setup_jobs
-from .visitors import HANDLERS
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 
 def setup_diagram(app: Sphinx) -> None:
+    # Imported here: the command line uses selection.py and dotsource.py without Sphinx.
+    from ..data import register_display
+    from .directive import diagram_inputs, roles_diagram, setup_directive
+    from .jobs import setup_jobs
+    from .visitors import HANDLERS
+
     # For its `graphviz_dot` and `graphviz_dot_args`: the dot program is configured once.
     app.setup_extension("sphinx.ext.graphviz")
     app.add_config_value("hubroles_dot_timeout", 60, "", types=(int, float))
