@@ -134,11 +134,13 @@ class _Validator:
             return None
         if not self.good_characters(name, f"term '{shown(name)}'", line):
             return None
-        other = seen.setdefault(name.lower(), (name, line))
-        if other[1] != line:
-            self.problems.at(line, f"term '{shown(name)}' is term '{shown(other[0])}' (line "
-                             f"{other[1]}) again: glossary terms ignore case")
+        if name.lower() in seen:
+            other, other_line = seen[name.lower()]
+            self.problems.at(line, f"term '{shown(name)}' is term '{shown(other)}' (line "
+                             f"{other_line}) again"
+                             + (": glossary terms ignore case" if other != name else ""))
             return None
+        seen[name.lower()] = (name, line)
         return name
 
     # -- structure -------------------------------------------------------------------------
