@@ -43,4 +43,5 @@ def copy_static_files(app: Sphinx) -> None:
     from sphinx.util.fileutil import copy_asset
 
     if app.builder.format == "html":
-        copy_asset(Path(__file__).parent / "static", Path(app.outdir, "_static"))
+        # force: after an upgrade of this package, its new files replace the old ones.
+        copy_asset(Path(__file__).parent / "static", Path(app.outdir, "_static"), force=True)

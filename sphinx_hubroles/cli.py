@@ -189,13 +189,9 @@ def _csv(model) -> str:
 
 
 def _dot(model) -> str:
-    # What a `roles-diagram` with no options draws, without the page-specific links.
-    from .diagram.dotsource import layout_for, to_dot
-    from .diagram.selection import DiagramSpec, select
+    from .diagram.dotsource import full_diagram_dot
 
-    selection = select(model, DiagramSpec())
-    # The fourth argument: no page links or tooltips (the print version of the directive).
-    return to_dot(selection, {}, layout_for("TB", "auto", len(selection.roles), False))
+    return full_diagram_dot(model)
 
 
 EXPORTERS = {"json": _json, "csv": _csv, "dot": _dot}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -171,3 +172,14 @@ def test_dot_past_the_timeout_is_stopped_and_reported(project):
         "diagram and was stopped; show fewer roles (:focus:, :groups:, :roles:), turn off "
         ":edge-labels:, or raise hubroles_dot_timeout in conf.py [hubroles.diagram]")
     assert result.returncode == 1
+
+
+def test_epub_does_not_pack_cached_renderings(project):
+    # With doctrees inside the output folder (plain `sphinx-build -b epub src out`), the EPUB
+    # builder packs every image file it finds there; the cache must not look like one.
+    srcdir = project(SMALL)
+    result = sphinx_build(srcdir, builder="epub")
+    assert result.returncode == 0, result.stderr
+    assert list((result.outdir / ".doctrees" / "hubroles-diagrams").iterdir())
+    with zipfile.ZipFile(next(result.outdir.glob("*.epub"))) as epub:
+        assert [name for name in epub.namelist() if "doctrees" in name] == []

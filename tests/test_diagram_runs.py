@@ -68,7 +68,7 @@ def test_cache_one_run_per_distinct_diagram_none_on_rebuilds(project):
     assert first.returncode == 0, first.stderr
     assert dot_runs(first) == 2  # index, a and b share one picture; focus is another
     cache = Path(first.outdir, ".doctrees", "hubroles-diagrams")
-    assert len(list(cache.glob("*.svg"))) == 2
+    assert len(list(cache.glob("*.svg.cache"))) == 2
 
     unchanged = sphinx_build(src, "-v")  # a fresh process, nothing to do
     assert dot_runs(unchanged) == 0
@@ -99,7 +99,7 @@ def test_editing_a_role_rereads_only_pages_whose_diagram_shows_it(project):
     assert dot_runs(result) == 2
     assert "Hub Engineers" in result.html("focus.html")
     cache = Path(result.outdir, ".doctrees", "hubroles-diagrams")
-    assert len(list(cache.glob("*.svg"))) == 2  # the outdated renderings are gone
+    assert len(list(cache.glob("*.svg.cache"))) == 2  # the outdated renderings are gone
 
 
 def test_moving_a_card_rewrites_the_links_of_diagrams_on_other_pages(project):

@@ -4,12 +4,13 @@ rendering serves every page (links are placeholders, filled in per page after re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import graphviz
 
+from ..model import RolesFile
 from .escape import dot_label, dot_tooltip
-from .selection import Selection
+from .selection import DiagramSpec, Selection, select
 
 # `hubroles-href:<role id>` in the SVG is replaced by the page's own link to the card.
 HREF_PLACEHOLDER = "hubroles-href:"
@@ -74,6 +75,14 @@ def layout_for(direction: str, edge_labels: str, roles: int, web: bool = True) -
     shown = edge_labels == "on" or (edge_labels == "auto" and roles <= AUTO_LABEL_ROLES)
     laid_out = roles <= LAID_OUT_LABEL_ROLES
     return Layout(direction, shown, web, "label" if laid_out else "xlabel")
+
+
+def full_diagram_dot(model: RolesFile) -> str:
+    """DOT of a `roles-diagram` with no options, for print and export: no page links, and
+    newrank, so that dot 2.43 lays it out in one run even with edge labels."""
+    selection = select(model, DiagramSpec())
+    layout = layout_for("TB", "auto", len(selection.roles), web=False)
+    return to_dot(selection, {}, replace(layout, newrank=True))
 
 
 def to_dot(selection: Selection, tooltips: dict[str, str], layout: Layout) -> str:

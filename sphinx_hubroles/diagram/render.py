@@ -62,7 +62,9 @@ class Renderer:
         return hashlib.sha256(text.encode()).hexdigest()
 
     def path(self, job: Job) -> Path:
-        return self.cache / f"{self.key(job)}.{job.format}"
+        # Not named *.svg or *.pdf: the EPUB builder packs every image file it finds under
+        # its output folder, and the doctree folder (this cache's home) is often inside it.
+        return self.cache / f"{self.key(job)}.{job.format}.cache"
 
     def cached(self, job: Job) -> Path | None:
         path = self.path(job)
@@ -93,7 +95,7 @@ class Renderer:
     def prune(self, keep: Iterable[Job], format: str) -> None:
         """Delete the cached renderings in `format` that are not among `keep`."""
         wanted = {self.path(job).name for job in keep}
-        for path in self.cache.glob(f"*.{format}"):
+        for path in self.cache.glob(f"*.{format}.cache"):
             if path.name not in wanted:
                 path.unlink(missing_ok=True)
 

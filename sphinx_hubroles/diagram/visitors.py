@@ -64,7 +64,7 @@ def _image(builder, node: roles_diagram, format: str) -> str | None:
     path = rendering(builder, node, format)
     if path is None:
         return None
-    name = f"hubroles-diagram-{path.stem[:20]}.{format}"
+    name = f"hubroles-diagram-{path.name[:20]}.{format}"
     target = Path(builder.outdir, builder.imagedir, name)
     if not target.is_file():
         target.parent.mkdir(parents=True, exist_ok=True)
