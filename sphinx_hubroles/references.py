@@ -62,6 +62,21 @@ class RoleReferenceChecker(SphinxPostTransform):
                 self.report(pending, f"roles:{role_id}", role_id)
 
 
+class SingleHtmlAnchorFix(SphinxPostTransform):
+    """Sphinx 9.0's singlehtml builder writes links to other pages' anchors as
+    `#document-page#anchor`, which no browser follows (sphinx-doc/sphinx#14221). Links to role
+    cards and terms are ours to keep working: point them at `#anchor`, as Sphinx 8 did."""
+
+    default_priority = 20  # after references are resolved
+    builders = ("singlehtml",)
+
+    def run(self, **kwargs) -> None:
+        for node in self.document.findall(nodes.reference):
+            page, hash_, anchor = node.get("refuri", "").rpartition("#")
+            if page.startswith("#document-") and anchor.startswith(("roles-", "term-")):
+                node["refuri"] = hash_ + anchor
+
+
 def _role_target(node: addnodes.pending_xref) -> str | None:
     if node.get("reftype") not in LABEL_REFTYPES or node.get("refdomain") not in (None, "std"):
         return None
@@ -96,4 +111,5 @@ def collect_references(app: Sphinx, doctree: nodes.document) -> None:
 
 def setup_references(app: Sphinx) -> None:
     app.add_post_transform(RoleReferenceChecker)
+    app.add_post_transform(SingleHtmlAnchorFix)
     app.connect("doctree-read", collect_references)

@@ -239,3 +239,11 @@ def test_labels_found_through_intersphinx_are_not_flagged(built, project):
     assert result.returncode == 0, result.stderr
     assert ("Hub Engineer", "https://team.example.org/roles.html#roles-hub-engineer") in \
         links(result.html("index.html"))
+
+
+def test_singlehtml_links_to_cards_and_terms_are_plain_anchors(tmp_path):
+    result = sphinx_build(write_project(tmp_path, PAGES), "-nW", builder="singlehtml")
+    assert result.returncode == 0, result.stderr
+    hrefs = {href for _, href in links(result.html("index.html"))}
+    assert {"#roles-hub-engineer", "#roles-hub-administrator", "#term-Incident"} <= hrefs
+    assert not [href for href in hrefs if href.count("#") > 1]
