@@ -118,7 +118,11 @@ def _referenced_keys(env: BuildEnvironment) -> set[tuple[str, str]]:
 def _targets(env: BuildEnvironment, keys: Iterable[tuple[str, str]]) -> dict:
     std = env.domains["std"]
     tables = {"label": std.labels, "term": std._terms}
-    return {key: tables[key[0]].get(key[1]) for key in keys}
+    # With the title a link to a card shows on hover (hover.py), kept on the environment
+    # like the labels: a changed role summary rewrites the pages that link to the role.
+    hovers = getattr(env, "hubroles_hovers", {})
+    targets = {key: tables[key[0]].get(key[1]) for key in keys}
+    return {key: target and (target, hovers.get(target[1])) for key, target in targets.items()}
 
 
 def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
