@@ -15,6 +15,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .data import setup_data
     from .diagram import setup_diagram
     from .glossary import setup_glossary
+    from .hover import setup_hover
     from .references import setup_references
 
     app.setup_extension("myst_parser")
@@ -24,6 +25,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_glossary(app)
     setup_references(app)
     setup_diagram(app)
+    setup_hover(app)
     app.add_css_file("hubroles.css")
     app.connect("builder-inited", copy_static_files)
     return {

@@ -1,0 +1,75 @@
+/* sphinx-hubroles hover previews: a link to a role's card shows the role's name and summary
+   in a small popover, on hover and on keyboard focus; Escape closes it.
+
+   Without this script the same text is the link's `title`. With it, the title moves to
+   `data-hubroles-preview`, so that the browser's own tooltip does not show as well, and the
+   open popover is the link's accessible description (aria-describedby). */
+(() => {
+  "use strict";
+  const ID = "hubroles-preview-popover";
+  let popover = null;
+  let owner = null;
+  let hideTimer = 0;
+
+  function hide() {
+    clearTimeout(hideTimer);
+    if (owner) owner.removeAttribute("aria-describedby");
+    if (popover) popover.remove();
+    popover = owner = null;
+  }
+
+  function hideSoon() {
+    // A moment to move the pointer onto the popover (to select its text, say) without losing it.
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 200);
+  }
+
+  function show(link) {
+    clearTimeout(hideTimer);
+    if (owner === link) return;
+    hide();
+    popover = document.createElement("div");
+    popover.id = ID;
+    popover.className = "hubroles-popover";
+    popover.setAttribute("role", "tooltip");
+    popover.textContent = link.dataset.hubrolesPreview;
+    popover.addEventListener("mouseenter", () => clearTimeout(hideTimer));
+    popover.addEventListener("mouseleave", hideSoon);
+    document.body.append(popover);
+    owner = link;
+    link.setAttribute("aria-describedby", ID);
+    place(link);
+  }
+
+  function place(link) {
+    const box = link.getBoundingClientRect();
+    const width = popover.offsetWidth;
+    const left = Math.max(4, Math.min(box.left, document.documentElement.clientWidth - width - 4));
+    let top = box.bottom + 6;
+    if (top + popover.offsetHeight > window.innerHeight && box.top > popover.offsetHeight + 6) {
+      top = box.top - popover.offsetHeight - 6; // no room below: above the link
+    }
+    popover.style.left = `${left + window.scrollX}px`;
+    popover.style.top = `${top + window.scrollY}px`;
+  }
+
+  function init() {
+    for (const link of document.querySelectorAll("a.hubroles-preview[title]")) {
+      link.dataset.hubrolesPreview = link.title;
+      link.removeAttribute("title");
+      link.addEventListener("mouseenter", () => show(link));
+      link.addEventListener("mouseleave", hideSoon);
+      link.addEventListener("focus", () => show(link));
+      link.addEventListener("blur", hide);
+    }
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && popover) hide();
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

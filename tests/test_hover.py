@@ -1,0 +1,166 @@
+"""Hover previews: every link to a role's card carries the role's name and summary as its
+title, as plain text; the pages that link to a role are rewritten when its summary changes."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import FIXTURES, sphinx_build, write_project
+from test_builds import html_files, read_and_written
+
+TEAM = (FIXTURES / "team.yaml").read_text()
+ENGINEER = "Hub Engineer: Operates the hub infrastructure."
+ADMIN = "Hub Administrator: Supports the users of a hub."
+# The summary is "Represents the {term}`Hub Community`.": the words, not the markup.
+REPRESENTATIVE = "Community Representative: Represents the Hub Community."
+
+SITE = {
+    "roles.yaml": TEAM,
+    "index.md": """
+        # Handbook
+
+        ```{toctree}
+        cards
+        links
+        folder/rst
+        ```
+        """,
+    "cards.md": """
+        # Cards
+
+        ```{role-card} community-representative
+        ```
+
+        ```{role-card} hub-administrator
+        ```
+
+        ```{role-card} hub-engineer
+        ```
+
+        ```{roles-glossary}
+        ```
+        """,
+    "links.md": """
+        # Links
+
+        - [the admins](roles:hub-administrator)
+        - [](roles:hub-engineer)
+        - {ref}`roles:community-representative`
+        - {ref}`Reps <roles:community-representative>`
+        - {term}`Hub Engineer` and {term}`Hub Administrators`
+        - <roles:hub-engineer>
+        - {term}`Incident`
+        - [the cards page](cards.md)
+
+        ```{roles-diagram}
+        :roles: hub-engineer, project-manager
+        ```
+        """,
+    "folder/rst.rst": """
+        RST
+        ===
+
+        :ref:`roles:hub-engineer` and :term:`Community Representatives`.
+        """,
+}
+
+
+def titled_links(html: str) -> list[tuple[str, str | None]]:
+    """(text, title) of every link in the page's body."""
+    soup = BeautifulSoup(html, "html.parser")
+    return [(a.get_text(), a.get("title")) for a in soup.select("div.body a.reference")]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    result = sphinx_build(write_project(tmp_path_factory.mktemp("hover"), SITE), "-nW")
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_every_reference_form_gets_the_roles_name_and_summary(built):
+    found = titled_links(built.html("links.html"))
+    assert found == [
+        ("the admins", ADMIN),
+        ("Hub Engineer", ENGINEER),
+        ("Community Representative", REPRESENTATIVE),
+        ("Reps", REPRESENTATIVE),
+        ("Hub Engineer", ENGINEER),
+        ("Hub Administrators", ADMIN),
+        ("roles:hub-engineer", ENGINEER),
+        ("Incident", None),  # a term of the glossary, not a role
+        ("the cards page", None),
+        # The diagram's text version; Project Manager has no card, so no link.
+        ("Hub Engineer", ENGINEER),
+    ]
+    soup = BeautifulSoup(built.html("links.html"), "html.parser")
+    assert all("hubroles-preview" in a["class"] for a in soup.select("a[title]")
+               if a["title"] in (ADMIN, ENGINEER, REPRESENTATIVE))
+
+
+def test_rst_pages_and_card_relations_get_it_too(built):
+    assert titled_links(built.html("folder/rst.html")) == [
+        ("Hub Engineer", ENGINEER), ("Community Representatives", REPRESENTATIVE)]
+    relations = titled_links(built.html("cards.html"))
+    assert ("Hub Administrator", ADMIN) in relations
+    assert ("Hub Engineer", ENGINEER) in relations
+
+
+def test_the_popover_script_is_linked_and_copied(built):
+    assert 'src="_static/hubroles-preview.js?v=' in built.html("links.html")
+    assert (built.outdir / "_static" / "hubroles-preview.js").is_file()
+
+
+@pytest.mark.parametrize("builder, page, href", [
+    ("dirhtml", "links/index.html", "../cards/#roles-hub-engineer"),
+    ("singlehtml", "index.html", "#roles-hub-engineer"),
+])
+def test_other_html_builders(tmp_path, builder, page, href):
+    result = sphinx_build(write_project(tmp_path, SITE), "-nW", builder=builder)
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup(result.html(page), "html.parser")
+    assert {a.get("title") for a in soup.select(f'a.reference[href="{href}"]')} == {ENGINEER}
+
+
+def test_markup_and_broken_references_in_a_summary_are_not_shown_nor_reported_twice(project):
+    team = TEAM.replace("summary: Operates the hub infrastructure.",
+                        "summary: Runs the **hub** with `kubectl`, for the [admins](roles:hub-admn).")
+    srcdir = project({**SITE, "roles.yaml": team})
+    result = sphinx_build(srcdir)
+    assert result.returncode == 0, result.stderr
+    # One warning, from the card that shows the summary.
+    assert [w for w in result.warnings() if "hub-admn" in w] == [
+        w for w in result.warnings() if w.startswith("roles.yaml:")]
+    assert len([w for w in result.warnings() if "hub-admn" in w]) == 1
+    assert ("Hub Engineer", "Hub Engineer: Runs the hub with kubectl, for the admins.") in \
+        titled_links(result.html("links.html"))
+
+
+def test_a_changed_summary_rewrites_the_pages_that_link_to_the_role(project, tmp_path):
+    srcdir = project(SITE)
+    assert sphinx_build(srcdir).returncode == 0
+    (srcdir / "roles.yaml").write_text(
+        TEAM.replace("Operates the hub infrastructure.", "Keeps the hubs running."))
+    result = sphinx_build(srcdir)
+    read, written = read_and_written(result)
+    # The card and the diagram's tooltip show the summary; folder/rst.rst only links to it.
+    assert read == {"cards", "links"}
+    assert "folder/rst" in written
+    assert ("Hub Engineer", "Hub Engineer: Keeps the hubs running.") in \
+        titled_links(result.html("folder/rst.html"))
+
+    clean = tmp_path / "clean"
+    shutil.copytree(srcdir, clean, ignore=shutil.ignore_patterns("_build"))
+    assert html_files(result.outdir) == html_files(sphinx_build(clean).outdir)
+
+
+def test_an_unrelated_summary_change_leaves_linking_pages_alone(project):
+    srcdir = project(SITE)
+    assert sphinx_build(srcdir).returncode == 0
+    (srcdir / "roles.yaml").write_text(TEAM.replace("Plans the work.", "Plans the year."))
+    result = sphinx_build(srcdir)
+    # Project Manager has no card: its summary is a tooltip in the diagram on links.md only
+    # (Sphinx rewrites index.md, whose table of contents lists links.md).
+    assert read_and_written(result) == ({"links"}, {"links", "index"})
