@@ -168,8 +168,11 @@ class _Validator:
             result.append((key, line, node))
         return result
 
-    def mapping_fields(self, node: YMap, spec: tuple[F.Field, ...], where: str) -> dict:
-        """The known keys of `node`; unknown and missing required keys become problems."""
+    def mapping_fields(self, node: YMap, spec: tuple[F.Field, ...], where: str,
+                       key_line: int | None = None) -> dict:
+        """The known keys of `node`; unknown and missing required keys become problems.
+
+        A missing key is reported at `key_line`, the line of the id the mapping belongs to."""
         known = {f.key for f in spec}
         for key, (line, _value) in node.items.items():
             if key not in known:
@@ -178,7 +181,8 @@ class _Validator:
                                     "; allowed keys: " + ", ".join(f.key for f in spec)))
         for f in spec:
             if f.required and f.key not in node.items:
-                self.problems.at(node.line, f"{where} has no '{f.key}', which is required")
+                self.problems.at(key_line or node.line,
+                                 f"{where} has no '{f.key}', which is required")
         return {key: item for key, item in node.items.items() if key in known}
 
     # -- values ----------------------------------------------------------------------------
@@ -263,18 +267,18 @@ class _Validator:
             return tuple(t for t in texts if t is not None)
         raise AssertionError(f"unhandled field kind {f.kind}")
 
-    def simple_fields(self, node: YMap, spec, what: str) -> dict:
+    def simple_fields(self, node: YMap, spec, what: str, key_line: int | None = None) -> dict:
         by_key = {f.key: f for f in spec if f.kind in SIMPLE_KINDS}
+        fields = self.mapping_fields(node, spec, what, key_line)
         return {key: self.field_value(by_key[key], value, what)
-                for key, (_line, value) in self.mapping_fields(node, spec, what).items()
-                if key in by_key}
+                for key, (_line, value) in fields.items() if key in by_key}
 
     # -- entries ---------------------------------------------------------------------------
 
     def relation_type(self, rel_id: str, line: int, node: YValue) -> RelationType | None:
         if not self.is_mapping(node, f"relation '{rel_id}'"):
             return None
-        values = self.simple_fields(node, F.RELATION_FIELDS, f"relation '{rel_id}'")
+        values = self.simple_fields(node, F.RELATION_FIELDS, f"relation '{rel_id}'", line)
         if values.get("label") is None:
             return None
         return RelationType(rel_id, values["label"], values.get("inverse"), line)
@@ -282,7 +286,7 @@ class _Validator:
     def group(self, group_id: str, line: int, node: YValue) -> Group | None:
         if not self.is_mapping(node, f"group '{group_id}'"):
             return None
-        values = self.simple_fields(node, F.GROUP_FIELDS, f"group '{group_id}'")
+        values = self.simple_fields(node, F.GROUP_FIELDS, f"group '{group_id}'", line)
         if values.get("name") is None:
             return None
         return Group(group_id, values["name"], values.get("description"), line)
@@ -291,7 +295,7 @@ class _Validator:
         what = f"role '{role_id}'"
         if not self.is_mapping(node, what):
             return None
-        values = self.simple_fields(node, F.ROLE_FIELDS, what)
+        values = self.simple_fields(node, F.ROLE_FIELDS, what, line)
         group = self.role_group(node, roles_file, what)
         admonitions = self.admonitions(node, what)
         relations = self.role_relations(node, roles_file, what)

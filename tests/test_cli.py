@@ -364,7 +364,7 @@ def test_problems_in_roles_yaml_read_like_the_loaders(tmp_path):
     run = hubroles(tmp_path, "check")
     assert run.returncode == 1
     assert run.lines == [
-        "roles.yaml:3: role 'hub-engineer' has no 'summary', which is required",
+        "roles.yaml:2: role 'hub-engineer' has no 'summary', which is required",
         "roles.yaml:3: 'name' of role 'hub-engineer' must be text, but YAML reads `no` as a "
         "boolean; put it in quotes: \"no\"",
         "roles.yaml:4: unknown key 'sumary' in role 'hub-engineer'; did you mean 'summary'?",
