@@ -16,6 +16,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .diagram import setup_diagram
     from .glossary import setup_glossary
     from .hover import setup_hover
+    from .jsonout import setup_jsonout
     from .references import setup_references
 
     app.setup_extension("myst_parser")
@@ -26,6 +27,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_references(app)
     setup_diagram(app)
     setup_hover(app)
+    setup_jsonout(app)
     app.add_css_file("hubroles.css")
     app.connect("builder-inited", copy_static_files)
     return {

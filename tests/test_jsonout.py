@@ -1,0 +1,69 @@
+"""hubroles.json at the root of the HTML output: what `sphinx-hubroles export` prints."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+from cli_helpers import hubroles
+from conftest import FIXTURES, sphinx_build, write_project
+
+TEAM = (FIXTURES / "team.yaml").read_text()
+SITE = {
+    "conf.py": 'extensions = ["myst_parser", "sphinx_hubroles"]\nproject = "Team"\n'
+               'copyright = "2026, Team"\nversion = "1"\n'
+               'hubroles_file = "team/roles.yaml"\n',
+    "team/roles.yaml": TEAM,
+    "index.md": "# Team\n\n```{role-card} hub-engineer\n```\n",
+}
+
+
+@pytest.fixture(scope="module")
+def srcdir(tmp_path_factory):
+    return write_project(tmp_path_factory.mktemp("json"), SITE)
+
+
+@pytest.fixture(scope="module")
+def exported(srcdir) -> str:
+    run = hubroles(srcdir, "export", "--format", "json", "--roles", "team/roles.yaml")
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml"])
+def test_html_builders_write_the_export_at_the_root(srcdir, exported, builder):
+    result = sphinx_build(srcdir, "-nW", builder=builder)
+    assert result.returncode == 0, result.stderr
+    text = (result.outdir / "hubroles.json").read_text(encoding="utf-8")
+    assert text == exported
+    data = json.loads(text)
+    assert data["roles"]["hub-engineer"]["summary"] == "Operates the hub infrastructure."
+    assert data["roles"]["community-representative"]["relations"] == {
+        "oversees": ["hub-administrator"], "asks": ["hub-engineer"]}
+    assert data["terms"]["Incident"] == "Something that broke."
+
+
+def test_an_unchanged_rebuild_leaves_the_file_alone_and_a_change_rewrites_it(tmp_path):
+    srcdir = write_project(tmp_path, SITE)
+    first = sphinx_build(srcdir)
+    path = first.outdir / "hubroles.json"
+    stamp = path.stat().st_mtime_ns
+    sphinx_build(srcdir)
+    assert path.stat().st_mtime_ns == stamp
+    (srcdir / "team/roles.yaml").write_text(TEAM.replace("Plans the work.", "Plans the year."))
+    assert sphinx_build(srcdir).returncode == 0
+    assert json.loads(path.read_text())["roles"]["project-manager"]["summary"] == \
+        "Plans the year."
+
+
+@pytest.mark.parametrize("builder", ["epub", "text", "latex"])
+def test_other_builders_write_no_json(srcdir, builder):
+    # EPUB lists every file of its folder in its package, and would warn about a .json file.
+    result = sphinx_build(srcdir, "-nW", "-d", str(srcdir / "_doctrees" / builder),
+                          builder=builder, outdir=srcdir / "_build" / f"no-json-{builder}")
+    assert result.returncode == 0, result.stderr
+    assert not (result.outdir / "hubroles.json").exists()
+    for epub in result.outdir.glob("*.epub"):
+        with zipfile.ZipFile(epub) as archive:
+            assert not [name for name in archive.namelist() if name.endswith(".json")]
