@@ -1,0 +1,80 @@
+"""A small site with everything sphinx-hubroles puts on a page (cards, glossary, diagrams, every
+reference form), built once per HTML theme for the theme tests and the browser tests."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+from conftest import FIXTURES, BuildResult, sphinx_build, write_project
+
+# html_theme of alabaster, furo, pydata-sphinx-theme and sphinx-book-theme.
+THEMES = ["alabaster", "furo", "pydata_sphinx_theme", "sphinx_book_theme"]
+
+SITE = {
+    "roles.yaml": (FIXTURES / "team.yaml").read_text(encoding="utf-8"),
+    "index.md": """
+        # Team handbook
+
+        ```{toctree}
+        :maxdepth: 1
+
+        roles
+        links
+        ```
+
+        ```{roles-diagram}
+        :caption: Who does what
+        ```
+        """,
+    "roles.md": """
+        # Roles
+
+        ```{role-card} community-representative
+        ```
+
+        ```{role-card} hub-administrator
+        ```
+
+        ```{role-card} hub-engineer
+        ```
+
+        ## Glossary
+
+        ```{roles-glossary}
+        ```
+        """,
+    "links.md": """
+        # Links
+
+        - [the admins](roles:hub-administrator)
+        - [](roles:hub-engineer)
+        - {ref}`roles:community-representative`
+        - {term}`Hub Administrators` and {term}`Incident`
+
+        ```{roles-diagram}
+        :focus: hub-engineer
+        ```
+        """,
+}
+
+
+def conf(theme: str) -> str:
+    return (f'extensions = ["myst_parser", "sphinx_hubroles"]\n'
+            f'project = "Team"\nhtml_theme = {theme!r}\n')
+
+
+_built: dict[str, dict[str, BuildResult]] = {}
+
+
+def built_themes(tmp_path_factory) -> dict[str, BuildResult]:
+    """The site under every theme, with -nW; built once per test session, two at a time."""
+    if "themes" not in _built:
+        root = tmp_path_factory.mktemp("themes")
+
+        def build(theme: str) -> tuple[str, BuildResult]:
+            srcdir = write_project(root / theme, {**SITE, "conf.py": conf(theme)})
+            return theme, sphinx_build(srcdir, "-nW", "--keep-going")
+
+        with ThreadPoolExecutor(2) as pool:
+            _built["themes"] = dict(pool.map(build, THEMES))
+    return _built["themes"]
