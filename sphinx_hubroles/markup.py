@@ -24,6 +24,9 @@ from .model import Text
 # Links with these schemes run code or smuggle content; they are shown as plain text.
 UNSAFE_SCHEMES = {"javascript", "data", "vbscript"}
 _SCHEME_RE = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+# MyST's own hard break (a line ending in a backslash or two spaces): a <br /> for HTML and
+# `\\` for LaTeX, kept as raw output (harmless whoever wrote them) instead of shown as text.
+_HARD_BREAK = {("html", "<br />\n"), ("latex", "\\\\\n")}
 
 _parsers: dict[int, tuple[object, object]] = {}
 
@@ -119,7 +122,8 @@ def _neutralise(document: nodes.document) -> None:
     """Raw HTML, script links and <meta> tags from roles.yaml are shown as text or dropped,
     never passed through, however the text was written (MyST, or RST in `{eval-rst}`)."""
     for raw in list(document.findall(nodes.raw)):
-        raw.replace_self(nodes.Text(raw.astext()))
+        if (raw.get("format"), raw.astext()) not in _HARD_BREAK:
+            raw.replace_self(nodes.Text(raw.astext()))
     # `.. meta::` in `{eval-rst}` would write <meta> tags (a refresh to another site) into
     # the head of the page that shows the text.
     for meta in list(document.findall(nodes.meta)):

@@ -153,13 +153,14 @@ def test_default_diagram_shows_every_role_group_relation_and_the_legend(site):
         (" ".join(e.itertext()).strip(), e.get("class")) for e in svg.iter()
         if "hubroles-edge" in (e.get("class") or ""))}
     assert len(set(classes.values())) == 5
-    # Tooltips: the summary as plain text, MyST markup and links gone.
+    # Tooltips: the summary as plain text, MyST markup and links gone; raw HTML shows as the
+    # text it is on the card.
     boxes = role_boxes(svg)
     assert boxes["Community Representative"]["title"] == (
         "Ensures that the interests of the Hub Community are represented; see the guide "
         "and code.")
     assert boxes[HOSTILE_NAME]["title"] == (
-        'Tooltip with \\N, "quotes", tags and a trailing backslash \\')
+        'Tooltip with \\N, "quotes", <i>tags</i> and a trailing backslash \\')
 
 
 def test_nodes_link_to_cards_from_the_same_page_a_sibling_and_a_nested_page(site):

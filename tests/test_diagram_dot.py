@@ -17,6 +17,7 @@ from diagram_helpers import (
     random_roles_file,
     role_boxes,
     texts_of,
+    title_of,
 )
 
 from sphinx_hubroles.diagram.dotsource import (
@@ -26,6 +27,7 @@ from sphinx_hubroles.diagram.dotsource import (
     layout_for,
     to_dot,
 )
+from sphinx_hubroles.diagram.escape import LABEL_LIMIT, TOOLTIP_LIMIT
 from sphinx_hubroles.diagram.render import Job, Renderer
 from sphinx_hubroles.diagram.selection import (
     DiagramSpec,
@@ -190,6 +192,9 @@ HOSTILE = [
     "{braces} [brackets]; a=b -> c -- d",
     "node",
     "two  spaces\tand a tab",
+    "</text></a></g></svg><script>alert(1)</script><svg onload=alert(1)>",
+    "line\nbreaks\r\nand\u2028separators",
+    "\u202eRTL\u202c zero\u200bwidth word\u2060joiner 👩\u200d💻 🇳🇴",
 ]
 
 
@@ -220,6 +225,54 @@ def test_hostile_text_reaches_the_svg_exactly(render):
     names = [shown(t) for t in HOSTILE]
     assert sorted(edge_titles(svg)) == sorted(
         f"{names[i]} {names[i]} {names[(i + 1) % len(names)]}" for i in range(len(names)))
+
+
+def test_very_long_texts_are_cut_to_what_dot_can_draw(render):
+    """dot refuses a quoted string past 16,384 bytes, and draws a label on one line: labels
+    are cut at LABEL_LIMIT characters and tooltips at TOOLTIP_LIMIT, with an ellipsis, even
+    when every character needs escaping."""
+    long = ["&" * 10_000, "\\" * 10_000, "\\N" * 5_000, "👩\u200d💻" * 3_400,
+            "word " * 2_000]
+    roles = tuple(ShownRole(f"r{i}", text, "", "g0") for i, text in enumerate(long))
+    selection = Selection(
+        roles=roles, groups=(("g0", long[0]),),
+        relations=tuple(ShownRelation(f"rel{i}", text, i) for i, text in enumerate(long)),
+        edges=tuple((f"r{i}", f"rel{i}", f"r{(i + 1) % len(long)}") for i in range(len(long))),
+        focus=None, problems=())
+    tooltips = {f"r{i}": text for i, text in enumerate(reversed(long))}
+
+    def cut(text: str, limit: int) -> str:
+        text = " ".join(text.split())
+        return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+    svg = render(to_dot(selection, tooltips, Layout(edge_labels=True)))
+    printed = render(to_dot(selection, tooltips, Layout(web=False)))
+    boxes = role_boxes(svg)
+    assert sorted(boxes) == sorted(cut(t, LABEL_LIMIT) for t in long)
+    # A role's tooltip starts with its whole name when its label is cut.
+    assert sorted(box["title"] for box in boxes.values()) == sorted(
+        cut(f"{name}: {summary}", TOOLTIP_LIMIT)
+        for name, summary in zip(long, reversed(long), strict=True))
+    assert cluster_labels(svg) == [cut(long[0], LABEL_LIMIT)]
+    assert title_of(groups_of(svg, "hubroles-group")[0]) == cut(long[0], TOOLTIP_LIMIT)
+    assert sorted(" ".join(texts_of(g)) for g in groups_of(svg, "hubroles-edge")) == sorted(
+        cut(t, LABEL_LIMIT) for t in long)
+    assert all(title == cut(title, TOOLTIP_LIMIT) and len(title) == TOOLTIP_LIMIT
+               for title in edge_titles(svg))
+    assert legend_labels(printed) == [cut(t, LABEL_LIMIT) for t in long]
+    # A page TeX can include (at most 16,383 points each way).
+    for drawing in (svg, printed):
+        assert all(float(drawing.get(side).removesuffix("pt")) < 16_383
+                   for side in ("width", "height"))
+
+
+def test_short_texts_are_never_cut(render):
+    name = "x" * LABEL_LIMIT
+    selection = Selection(roles=(ShownRole("a", name, "", None),), groups=(), relations=(),
+                          edges=(), focus=None, problems=())
+    svg = render(to_dot(selection, {"a": "t" * TOOLTIP_LIMIT}, Layout()))
+    assert [(text, box["title"]) for text, box in role_boxes(svg).items()] == [
+        (name, "t" * TOOLTIP_LIMIT)]
 
 
 # -- the SVG template --------------------------------------------------------------------------

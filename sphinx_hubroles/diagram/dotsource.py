@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import graphviz
 
 from ..model import RolesFile
-from .escape import dot_label, dot_tooltip
+from .escape import dot_label, dot_tooltip, is_shortened
 from .selection import DiagramSpec, Selection, select
 
 # `hubroles-href:<role id>` in the SVG is replaced by the page's own link to the card.
@@ -105,8 +105,10 @@ def to_dot(selection: Selection, tooltips: dict[str, str], layout: Layout) -> st
         if role.id == selection.focus:
             attrs.update({"class": "hubroles-role hubroles-focus", "penwidth": "2.5"})
         if layout.web:
-            attrs.update(URL=HREF_PLACEHOLDER + role.id,
-                         tooltip=dot_tooltip(tooltips.get(role.id) or role.name))
+            tooltip = tooltips.get(role.id) or role.name
+            if tooltip != role.name and is_shortened(role.name):
+                tooltip = f"{role.name}: {tooltip}"  # the whole name, which the box cuts
+            attrs.update(URL=HREF_PLACEHOLDER + role.id, tooltip=dot_tooltip(tooltip))
         target.node(role.id, label=dot_label(role.name), **attrs)
 
     for index, (group_id, group_name) in enumerate(selection.groups):

@@ -3,6 +3,9 @@
 The text is tokenised by the project's own MyST markdown-it parser, not rendered to docutils
 nodes: rendering would report the field's broken references a second time (the card already
 reports them), and a tooltip needs only the words.
+
+Raw HTML counts as words: the card shows it as text (markup.py never passes it through), and
+the tooltip shows what the card shows. An image counts as its alt text.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from markdown_it.renderer import RendererHTML
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
-_WORDS_OF = {"text", "code_inline", "math_inline", "myst_role"}
+_WORDS_OF = {"text", "code_inline", "math_inline", "myst_role", "html_inline", "image"}
 _TARGET = re.compile(r"^(.*?)\s*<[^<>]*>$", re.S)  # `text <target>` in a role's content
 _SPACE = re.compile(r"\s+")
 
@@ -36,6 +39,6 @@ def plain_text(source: str, config: MdParserConfig) -> str:
             elif token.type == "myst_role":
                 match = _TARGET.match(token.content)
                 words.append(match.group(1) if match and match.group(1) else token.content)
-            elif token.type in _WORDS_OF:
+            elif token.type in _WORDS_OF:  # an image's content is its alt text
                 words.append(token.content)
     return _SPACE.sub(" ", "".join(words)).strip()
