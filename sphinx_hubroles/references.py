@@ -77,6 +77,21 @@ class SingleHtmlAnchorFix(SphinxPostTransform):
                 node["refuri"] = hash_ + anchor
 
 
+class ManPageLinkFix(SphinxPostTransform):
+    """With docutils 0.22, Sphinx's man page writer prints the target of every link to another
+    page after its text, as in "Hub Engineer <#roles-hub-engineer>" (sphinx-doc/sphinx#14427):
+    noise in the middle of a sentence, such as the diagram's text version. A man page cannot
+    follow a link; keep the text of links to role cards and terms, as Sphinx 8 did."""
+
+    default_priority = 20  # after references are resolved
+    builders = ("man",)
+
+    def run(self, **kwargs) -> None:
+        for node in list(self.document.findall(nodes.reference)):
+            if node.get("refuri", "").startswith(("#roles-", "#term-")):
+                node.replace_self(nodes.inline("", "", *node.children))
+
+
 def _role_target(node: addnodes.pending_xref) -> str | None:
     if node.get("reftype") not in LABEL_REFTYPES or node.get("refdomain") not in (None, "std"):
         return None
@@ -112,4 +127,5 @@ def collect_references(app: Sphinx, doctree: nodes.document) -> None:
 def setup_references(app: Sphinx) -> None:
     app.add_post_transform(RoleReferenceChecker)
     app.add_post_transform(SingleHtmlAnchorFix)
+    app.add_post_transform(ManPageLinkFix)
     app.connect("doctree-read", collect_references)

@@ -1,4 +1,5 @@
-"""roles-diagram under every builder, and what a missing, failing or slow dot gives."""
+"""roles-diagram and links to roles under every builder, and what a missing, failing or slow
+dot gives."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ roles:
     summary: Runs the hub.
     relations:
       oversees: [hub-administrator]
+terms:
+  Incident: Something that broke.
 """
 SMALL = {
     "conf.py": 'extensions = ["myst_parser", "sphinx_hubroles"]\n'
@@ -63,13 +66,27 @@ SMALL = {
 
         ```{role-card} hub-engineer
         ```
+
+        ```{toctree}
+        links
+        ```
+        """,
+    "links.md": """
+        # Links
+
+        Ask the [representatives](roles:community-representative), the [](roles:hub-engineer)
+        or {ref}`roles:community-representative`; see {term}`Hub Engineer` and
+        {term}`Incident`.
+
+        ```{roles-glossary}
+        ```
         """,
 }
 SENTENCES = ["Community Representative oversees Hub Administrator.",
              "Hub Engineer oversees Hub Administrator.",
              "Hub Engineer is in no group."]
-BUILDERS = ["text", "man", "latex", "texinfo", "epub", "xml", "pseudoxml", "gettext",
-            "dummy", "changes", "singlehtml"]
+BUILDERS = ["html", "dirhtml", "singlehtml", "text", "man", "latex", "texinfo", "epub", "xml",
+            "pseudoxml", "gettext", "dummy", "changes"]
 
 
 @pytest.fixture(scope="module")
@@ -128,6 +145,72 @@ def test_epub_pages_hold_well_formed_inline_svg(builds):
         hrefs = {a.get("{http://www.w3.org/1999/xlink}href")
                  for a in svgs[0].iter("{http://www.w3.org/2000/svg}a")}
         assert hrefs == expected
+
+
+# -- links to roles and terms, in each builder's own form ----------------------------------
+
+REPRESENTATIVE = "roles-community-representative"
+ENGINEER = "roles-hub-engineer"
+
+
+def hrefs(html: str) -> list[tuple[str, str]]:
+    """(text, href) of the links in the paragraph of links.md."""
+    paragraph = re.search(r"<p>Ask the .*?</p>", html, re.S).group(0)
+    return [(re.sub(r"<[^>]+>", "", text), href) for href, text in
+            re.findall(r'<a class="[^"]*reference internal[^"]*" href="([^"]*)"[^>]*>(.*?)</a>',
+                       paragraph, re.S)]
+
+
+@pytest.mark.parametrize("builder, page, index, more", [
+    ("html", "links.html", "index.html", "more.html"),
+    ("dirhtml", "links/index.html", "../", "../more/"),
+    ("singlehtml", "index.html", "", ""),
+    ("epub", "links.xhtml", "index.xhtml", "more.xhtml"),
+])
+def test_html_family_links_point_at_cards_and_terms(builds, builder, page, index, more):
+    assert hrefs(builds[builder].html(page)) == [
+        ("representatives", f"{index}#{REPRESENTATIVE}"),
+        ("Hub Engineer", f"{more}#{ENGINEER}"),
+        ("Community Representative", f"{index}#{REPRESENTATIVE}"),
+        ("Hub Engineer", f"{more}#{ENGINEER}"),
+        ("Incident", "#term-Incident"),  # the glossary is on the same page
+    ]
+
+
+def test_html_family_diagrams_link_boxes_to_cards(builds):
+    for builder, page, expected in [
+        ("html", "index.html", {f"#{REPRESENTATIVE}", f"more.html#{ENGINEER}"}),
+        ("dirhtml", "index.html", {f"#{REPRESENTATIVE}", f"more/#{ENGINEER}"}),
+        ("dirhtml", "more/index.html", {f"#{ENGINEER}"}),
+        ("singlehtml", "index.html", {f"#{REPRESENTATIVE}", f"#{ENGINEER}"}),
+    ]:
+        html = builds[builder].html(page)
+        svg_hrefs = set(re.findall(r'<a xlink:href="([^"]*)"', html))
+        assert svg_hrefs == expected, (builder, page)
+
+
+def test_latex_links_are_hyperrefs_to_the_card_labels(builds):
+    tex = next(builds["latex"].outdir.glob("*.tex")).read_text(encoding="utf-8")
+    for anchor in (f"index:{REPRESENTATIVE}", f"more:{ENGINEER}", "links:term-Incident"):
+        assert rf"\label{{\detokenize{{{anchor}}}}}" in tex
+        assert rf"\hyperref[\detokenize{{{anchor}}}]" in tex
+    # The diagram's text version links each role to its card too.
+    assert re.search(r"\\hyperref\[\\detokenize\{more:roles-hub-engineer\}\]"
+                     r"\{\\sphinxcrossref\{\\DUrole\{std\}\{\\DUrole\{std-ref\}"
+                     r"\{Hub Engineer\}\}\}\}\}", tex)
+
+
+def test_text_and_man_show_the_link_texts(builds):
+    text = builds["text"].html("links.txt")
+    assert "Ask the representatives, the Hub Engineer or Community Representative" in \
+        " ".join(text.split())
+    man = builds["man"].html("roles.7").replace("\\-", "-")
+    assert "Ask the representatives, the Hub Engineer or Community Representative" in \
+        " ".join(man.split())
+    # No "<#roles-hub-engineer>" after the link texts (sphinx-doc/sphinx#14427), which
+    # would break the sentences of the diagram's text version in two.
+    assert "<#" not in man
+    assert man.count("Hub Engineer is in no group.") == 2
 
 
 # -- bad dot -----------------------------------------------------------------------------------
