@@ -1,0 +1,107 @@
+"""The real handbook (docs/, built as `nox -s docs` builds it) in a real browser: follow a role
+reference and a diagram box, read a hover preview, and switch pydata-sphinx-theme to dark."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import sphinx_build
+
+pytestmark = pytest.mark.browser
+
+DOCS = Path(__file__).parent.parent.parent / "docs"
+
+
+@pytest.fixture(scope="module")
+def handbook(tmp_path_factory):
+    outdir = tmp_path_factory.mktemp("handbook") / "html"
+    result = sphinx_build(DOCS, "-nW", "--keep-going", "-d", str(outdir.parent / "doctrees"),
+                          outdir=outdir)
+    assert result.returncode == 0, result.stderr
+    return outdir
+
+
+@pytest.fixture(scope="module")
+def base(serve, handbook) -> str:
+    return serve(handbook)
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    context.add_init_script("localStorage.setItem('mode', 'light');"
+                            "localStorage.setItem('theme', 'light');")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def wait_for_card(tab, base: str, page: str, anchor: str, name: str) -> None:
+    tab.wait_for_url(f"{base}{page}#{anchor}")
+    heading = tab.locator(f"#{anchor} h1, #{anchor} h2").first
+    assert heading.inner_text().startswith(name)
+    tab.wait_for_function("""(anchor) => {
+        const top = document.getElementById(anchor).getBoundingClientRect().top;
+        return top >= -1 && top < window.innerHeight;
+    }""", arg=anchor)
+
+
+def test_following_a_role_reference_opens_its_card(tab, base):
+    tab.goto(base + "handbook/index.html")
+    tab.locator("article a.reference", has_text="Hub Engineers").first.click()
+    wait_for_card(tab, base, "handbook/hub-engineer.html", "roles-hub-engineer", "Hub Engineer")
+
+
+def test_following_a_diagram_box_opens_its_card(tab, base):
+    tab.goto(base + "handbook/index.html")
+    tab.locator("svg.hubroles-diagram-svg a", has_text="Support Steward").first.click()
+    wait_for_card(tab, base, "handbook/support-steward.html", "roles-support-steward",
+                  "Support Steward")
+
+
+def test_hover_preview_shows_the_roles_name_and_summary(tab, base, handbook):
+    # What the page says without JavaScript: the link's title, from the role's summary.
+    soup = BeautifulSoup((handbook / "handbook/index.html").read_text(), "html.parser")
+    link = soup.find("a", class_="hubroles-preview", string=re.compile("Support Stewards"))
+    summary = json.loads((handbook / "hubroles.json").read_text())["roles"][
+        "support-steward"]["summary"]
+    assert link["title"] == f"Support Steward: {summary}"
+
+    tab.goto(base + "handbook/index.html")
+    tab.locator("article a.hubroles-preview", has_text="Support Stewards").first.hover()
+    popover = tab.locator("#hubroles-preview-popover")
+    popover.wait_for(state="visible")
+    assert popover.inner_text() == link["title"]
+
+
+def relation_colour(tab) -> str:
+    return tab.evaluate("""() => getComputedStyle(document.querySelector(
+        'svg.hubroles-diagram-svg .hubroles-rel-0 path')).stroke""")
+
+
+def test_dark_mode_switch_recolours_the_diagram_and_the_preview(tab, base):
+    tab.goto(base + "handbook/index.html")
+    assert tab.evaluate("document.documentElement.dataset.theme") == "light"
+    assert relation_colour(tab) == "rgb(0, 114, 178)"
+    switch = tab.locator("button.theme-switch-button").first
+    for _ in range(3):  # a menu of modes (pydata-sphinx-theme 0.16+) or a button that cycles
+        switch.click()
+        choice = tab.locator("button.theme-change-button[data-mode=dark]")
+        if choice.count() and choice.first.is_visible():
+            choice.first.click()
+        if tab.evaluate("document.documentElement.dataset.theme") == "dark":
+            break
+    assert tab.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert relation_colour(tab) == "rgb(86, 180, 233)"
+
+    tab.locator("article a.hubroles-preview", has_text="Hub Engineers").first.focus()
+    popover = tab.locator("#hubroles-preview-popover")
+    popover.wait_for(state="visible")
+    background = tab.evaluate("""() => getComputedStyle(
+        document.getElementById('hubroles-preview-popover')).backgroundColor""")
+    page = tab.evaluate("""() => getComputedStyle(document.body).backgroundColor""")
+    assert background != "rgb(255, 255, 255)" and page != "rgb(255, 255, 255)"
