@@ -1,13 +1,16 @@
 """Whole builds: a bad roles.yaml stops the build cleanly; incremental and parallel builds give
-exactly what a clean serial build gives."""
+exactly what a clean serial build gives, also after a build that failed."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, sphinx_build, write_project
+import pytest
+from conftest import DEFAULT_CONF, FIXTURES, sphinx_build, write_project
+from diagram_helpers import svg_elements
 
 TEAM = (FIXTURES / "team.yaml").read_text()
 
@@ -98,6 +101,73 @@ def test_after_a_failed_build_and_the_fix_the_site_equals_a_clean_build(project,
     clean = sphinx_build(clean_src)
     assert html_files(incremental.outdir) == html_files(clean.outdir)
     assert "Platform Engineer" in incremental.html("links.html")
+
+
+def output_files(outdir: Path) -> dict[str, object]:
+    """Every file a build wrote (the inline SVGs are in the pages), the doctrees aside, and
+    the search index without its index entries: Sphinx 9.0 drops the entries of the pages an
+    incremental build does not write again from searchindex.js, with or without this
+    extension (a Sphinx glossary alone shows it). `.buildinfo.bak` is Sphinx's copy of the
+    build info from before a change to conf.py."""
+    files: dict[str, object] = {}
+    for path in sorted(outdir.rglob("*")):
+        name = str(path.relative_to(outdir))
+        if not path.is_file() or ".doctrees" in path.parts or name == ".buildinfo.bak":
+            continue
+        files[name] = path.read_bytes()
+        if name == "searchindex.js":
+            index = json.loads(path.read_text(encoding="utf-8").removeprefix(
+                "Search.setIndex(").removesuffix(")"))
+            index.pop("indexentries")
+            files[name] = index
+    return files
+
+
+DIAGRAMS = {
+    **SITE,
+    "index.md": SITE["index.md"].replace("plain\n", "plain\n        diagram\n"),
+    "cards.md": SITE["cards.md"] + "\n        ```{roles-diagram}\n        :groups: community\n"
+                                   "        ```\n",
+    "diagram.md": "# Diagram\n\n```{roles-diagram}\n```\n\n```{roles-diagram}\n"
+                  ":focus: hub-engineer\n```\n",
+}
+FAILING_DOT = "#!/bin/sh\necho 'dot: out of memory' >&2\nexit 3\n"
+WORKING_DOT = f"#!/bin/sh\nexec {shutil.which('dot')} \"$@\"\n"
+# Relative to the folder sphinx-build runs in, the project's (as in the clean copy).
+WRAPPER_CONF = 'extensions = ["myst_parser", "sphinx_hubroles"]\ngraphviz_dot = "./dot.sh"\n'
+
+
+@pytest.mark.parametrize("fix", ["dot repaired in place", "graphviz_dot corrected"])
+def test_after_a_dot_error_and_the_fix_the_site_equals_a_clean_build(project, tmp_path, fix):
+    """A page whose diagram dot could not draw holds the text version alone; once dot works,
+    the next build writes it again with the picture, although no source changed."""
+    if fix == "dot repaired in place":  # a wrapper script that fails, then works
+        srcdir = project({**DIAGRAMS, "conf.py": WRAPPER_CONF, "dot.sh": FAILING_DOT})
+        (srcdir / "dot.sh").chmod(0o755)
+    else:
+        srcdir = project({**DIAGRAMS, "conf.py": DIAGRAMS.get("conf.py", DEFAULT_CONF)
+                          + 'graphviz_dot = "no-such-dot-program"\n'})
+    failed = sphinx_build(srcdir)
+    errors = [line for line in failed.warnings() if "hubroles.diagram" in line]
+    assert len(errors) == (3 if fix == "dot repaired in place" else 1), failed.stderr
+    assert "<svg" not in failed.html("diagram.html")
+
+    if fix == "dot repaired in place":
+        (srcdir / "dot.sh").write_text(WORKING_DOT)
+    else:
+        write_project(srcdir, {"conf.py": DEFAULT_CONF})
+    incremental = sphinx_build(srcdir)
+    assert incremental.returncode == 0 and incremental.warnings() == [], incremental.stderr
+    assert read_and_written(incremental)[1] >= {"cards", "diagram"}
+
+    clean_src = tmp_path / "clean"
+    shutil.copytree(srcdir, clean_src, ignore=shutil.ignore_patterns("_build"))
+    clean = sphinx_build(clean_src)
+    assert clean.returncode == 0, clean.stderr
+    assert output_files(incremental.outdir) == output_files(clean.outdir)
+    assert len(svg_elements(incremental.html("diagram.html"))) == 2
+    # Once every picture is drawn, the next build has nothing to do again.
+    assert read_and_written(sphinx_build(srcdir)) == (set(), set())
 
 
 def test_unchanged_rebuild_reads_and_writes_nothing(project):

@@ -3,7 +3,8 @@
 The environment keeps each page's diagrams (line and DOT). When writing starts, every diagram
 missing from the cache is rendered at once, up to `-j` dot processes, in the main process; the
 writers (serial, or forked by `-j`) then find them in the cache. A failure is reported once,
-at the first page and line that shows the diagram, and a missing dot once per build.
+at the first page and line that shows the diagram, and a missing dot once per build. A page
+whose diagram could not be drawn is written again by the next build (pages_without_pictures).
 """
 
 from __future__ import annotations
@@ -62,6 +63,24 @@ def merge_info(app: Sphinx, env: BuildEnvironment, docnames: Iterable[str],
             env.hubroles_diagrams[docname] = other.hubroles_diagrams[docname]
 
 
+def pages_without_pictures(app: Sphinx, env: BuildEnvironment, added: set[str],
+                           changed: set[str], removed: set[str]) -> list[str]:
+    """env-get-outdated: the pages with a diagram that the cache has no rendering of.
+
+    dot failed or was missing when they were last written, so they hold the text version
+    alone (or the cache was emptied). Nothing else tells Sphinx to write them again once dot
+    works, so they are read and written again: the site is then the one a clean build gives.
+    """
+    format = FORMATS.get(app.builder.format)
+    if format is None:
+        return []
+    renderer = renderer_for(app.builder)
+    return [docname for docname, diagrams in env.hubroles_diagrams.items()
+            if docname not in removed and any(
+                renderer.cached(job_for(format, svg_dot, print_dot)) is None
+                for _line, svg_dot, print_dot in diagrams)]
+
+
 def render_before_writing(app: Sphinx, builder: Builder) -> None:
     """write-started: render every diagram the cache lacks, concurrently."""
     format = FORMATS.get(builder.format)
@@ -111,4 +130,5 @@ def setup_jobs(app: Sphinx) -> None:
     app.connect("builder-inited", start_build)
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
+    app.connect("env-get-outdated", pages_without_pictures)
     app.connect("write-started", render_before_writing)
