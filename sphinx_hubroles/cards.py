@@ -179,8 +179,14 @@ def register_cards(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def _location_of(env: BuildEnvironment, docname: str, anchor: str) -> tuple[str, int | None]:
-    """Where an anchor stands, for warnings about a target someone wrote by hand."""
-    node = env.get_doctree(docname).ids.get(anchor)
+    """Where an anchor stands, for warnings about a target someone wrote by hand: the line of
+    the label itself (`(label)=`, `.. _label:`) rather than of the heading it names, which
+    is where `sphinx-hubroles check` places it too."""
+    doctree = env.get_doctree(docname)
+    for target in doctree.findall(nodes.target):
+        if target.get("refid") == anchor and target.line:
+            return docname, target.line
+    node = doctree.ids.get(anchor)
     while node is not None and not node.line:  # glossary terms carry no line of their own
         node = node.parent
     return docname, node.line if node is not None else None

@@ -1,4 +1,5 @@
-"""The `roles-glossary` directive: the `terms` of roles.yaml as a sorted Sphinx glossary."""
+"""The `roles-glossary` directive: the `terms` of roles.yaml as a sorted Sphinx glossary; and
+unknown `{term}` references reported with the closest terms, as `sphinx-hubroles check` does."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.domains.std import make_glossary_term
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from . import messages
 from .data import note_display, register_display, roles_of, roles_path
 from .markup import render_block
 from .model import RolesFile
@@ -47,6 +50,22 @@ class RolesGlossaryDirective(SphinxDirective):
         return [glossary]
 
 
+logger = logging.getLogger(__name__)
+
+
+def warn_unknown_term(app: Sphinx, domain, node: addnodes.pending_xref) -> bool | None:
+    """warn-missing-reference: Sphinx's own warning for an unknown term (same words, same
+    type, so `suppress_warnings = ["ref.term"]` still applies), with the closest terms of
+    the project, in the words of the command line's check (messages.unknown_term)."""
+    if domain is None or domain.name != "std" or node.get("reftype") != "term":
+        return None
+    terms = [name for kind, name in domain.objects if kind == "term"]
+    logger.warning(messages.unknown_term(node["reftarget"], terms), location=node,
+                   type="ref", subtype="term")
+    return True
+
+
 def setup_glossary(app: Sphinx) -> None:
     register_display("glossary", glossary_inputs)
     app.add_directive("roles-glossary", RolesGlossaryDirective)
+    app.connect("warn-missing-reference", warn_unknown_term)

@@ -219,7 +219,7 @@ def test_hand_written_label_beside_a_card_warns(project):
                        "By hand; see [](roles:hub-engineer).\n"})
     result = sphinx_build(srcdir)
     assert result.warnings() == [
-        "old.md:4: WARNING: label 'roles:hub-engineer' is written by hand here, and the "
+        "old.md:3: WARNING: label 'roles:hub-engineer' is written by hand here, and the "
         "role-card at index.md:7 makes it too; remove the hand-written label "
         "[hubroles.duplicate]"]
     # The card wins: links go to it, not to the hand-written section.

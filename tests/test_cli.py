@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from cli_helpers import GOOD, ROLES, hubroles, write_tree
+from cli_helpers import CONF, GOOD, ROLES, hubroles, write_tree
 from conftest import FIXTURES, sphinx_build
 
 ENTRY_POINTS = ["module", "script"]
@@ -88,11 +88,9 @@ def test_check_says_what_sphinx_build_says_where_it_says_it(tmp_path):
     own here: Sphinx reports a paragraph's references at the paragraph's first line)."""
     write_tree(tmp_path, BAD)
     from_check = [_without_column(line) for line in hubroles(tmp_path, "check").lines]
-    from_sphinx = [line.replace(" WARNING:", "").rsplit(" [", 1)[0]
-                   for line in sphinx_build(tmp_path, "-q").warnings()]
-    # Sphinx's unknown-term warning has no "did you mean"; check adds one.
-    matched = {mine for mine in from_check for line in from_sphinx if mine.startswith(line)}
-    assert len(from_sphinx) == len(matched) == 7
+    from_sphinx = _sphinx_lines(sphinx_build(tmp_path, "-q"))
+    matched = set(from_check) & set(from_sphinx)
+    assert sorted(from_sphinx) == sorted(matched) and len(matched) == 7
     # The rest is in the text of a role that has no card yet: the build does not show that
     # text, so it cannot find these; check reads all of roles.yaml.
     assert sorted(set(from_check) - matched) == [
@@ -105,6 +103,87 @@ def test_check_says_what_sphinx_build_says_where_it_says_it(tmp_path):
 def _without_column(line: str) -> str:
     path, number, _column, message = line.split(":", 3)
     return f"{path}:{number}:{message}"
+
+
+def _sphinx_lines(result) -> list[str]:
+    """sphinx-build's warnings as `file:line: message`, without their [type]."""
+    return [line.replace(" WARNING:", "").rsplit(" [", 1)[0] for line in result.warnings()]
+
+
+# One problem of each kind check and the extension both find, each in a paragraph of its own
+# (Sphinx reports a paragraph's references at the paragraph's first line), in MyST and RST.
+PARITY = {
+    "conf.py": CONF,
+    "roles.yaml": ROLES.replace("terms:", """\
+  community-representative:
+    name: Community Representative
+    summary: Speaks for the community.
+terms:"""),
+    "index.md": """
+        # Handbook
+
+        ```{toctree}
+        cards
+        old
+        page
+        other
+        terms
+        ```
+        """,
+    "cards.md": GOOD["cards.md"] + """
+        ```{role-card} hub-engneer
+        ```
+
+        ```{role-card} Hub-Engineer
+        ```
+        """,
+    "old.md": "# Old\n\n(roles:hub-administrator)=\n## Hub Administrator\n",
+    "page.md": """
+        # Page
+
+        Ask [a Hub Engineer](roles:hub-enginer).
+
+        Or the {ref}`admin <roles:hub-administrater>`.
+
+        Or <roles:hub-enginr>.
+
+        A [representative](roles:community-representative).
+
+        A {term}`Hub Enginer`.
+
+        A {term}`Hub's
+        Engineer`.
+
+        The {term}`the hub <Hub Comunity>`.
+        """,
+    "other.rst": """
+        Other
+        =====
+
+        A broken one: :ref:`roles:hub_engineer`.
+
+        A `broken link <roles:hub-enginer>`__.
+
+        A :term:`Thingamajig`, and :term:`Hub
+        Enginer`.
+
+        A :ref:`representative <roles:community-representative>`.
+        """,
+    "terms.md": "# Terms\n\n```{roles-glossary}\n```\n\n```{glossary}\nWidget\n  A thing.\n```\n",
+}
+
+
+def test_every_kind_of_reference_problem_reads_the_same_in_check_and_sphinx_build(tmp_path):
+    """Unknown roles in cards, links, {ref}, autolinks and RST hyperlinks; a second card; a
+    label written by hand; a role without a card; unknown terms (Sphinx's own warning, with
+    the closest terms as check gives them): the same words at the same lines."""
+    write_tree(tmp_path, PARITY)
+    from_check = [_without_column(line) for line in hubroles(tmp_path, "check").lines]
+    from_sphinx = _sphinx_lines(sphinx_build(tmp_path, "-q"))
+    assert sorted(from_check) == sorted(from_sphinx)
+    assert len(from_check) == 15
+    assert "page.md:13: term not in glossary: 'Hub's Engineer'; did you mean 'Hub Engineer' " \
+           "or 'Hub Engineers'?" in from_sphinx
 
 
 def test_the_good_tree_builds_without_a_warning_too(tmp_path):

@@ -1,20 +1,24 @@
 """The corpus of malformed and awkward roles.yaml files (tests/corpus, see its README).
 
-Every malformed file gets exactly its own messages at its own lines from the loader, and a
-sample of them the same messages from a real `sphinx-build`, which exits 1 without a traceback.
+Every malformed file gets exactly its own messages at its own lines from the loader and from
+`sphinx-hubroles check`, and a sample of them the same messages from a real `sphinx-build`
+(which exits 1 without a traceback) and the real command side by side.
 Every awkward file loads, and a real build shows each of its texts as written.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from cli_helpers import hubroles
 from conftest import sphinx_build, write_project
 
+from sphinx_hubroles.cli import main
 from sphinx_hubroles.loader import load_roles, parse_roles
 from sphinx_hubroles.model import RolesFile
 from sphinx_hubroles.problems import RolesFileError
@@ -52,18 +56,53 @@ def test_each_malformed_file_gets_its_own_messages(name):
 
 
 def test_whole_file_problems_are_only_about_the_whole_file():
-    """A problem without a line is about the file as a whole; everything else has a line."""
+    """A problem without a line is about the file as a whole (or says how many more problems
+    there are past the first 100); everything else has a line."""
     for name in BAD:
         for line in expected(name):
             if line.startswith("-: "):
-                assert line[3:].startswith(("is empty", "is saved as UTF-16")), (name, line)
+                assert line[3:].startswith(("is empty", "is saved as UTF-16", "and ")), \
+                    (name, line)
+    assert expected("too-many-problems")[-1] == (
+        "-: and 20 more problems: fix the ones above and check again")
+
+
+# -- the command line says the same ------------------------------------------------------------
+
+CLI_LINE = re.compile(r"(?P<file>[^:]+)(?::(?P<line>\d+)(?::(?P<column>\d+))?)?: (?P<message>.*)")
+
+
+def without_column(line: str) -> tuple[str, str]:
+    """(file:line, message) of a `file:line:column: message` line of the command line."""
+    match = CLI_LINE.fullmatch(line)
+    assert match, line
+    where = match["file"] + (f":{match['line']}" if match["line"] else "")
+    return where, match["message"]
+
+
+@pytest.mark.parametrize("name", BAD)
+def test_check_prints_the_loaders_problems(name, monkeypatch, capsys):
+    """`sphinx-hubroles check` on each malformed file: the loader's problems, each as
+    file:line:column: message (the column when the loader knows it), and exit status 1."""
+    monkeypatch.chdir(CORPUS / "bad")
+    assert main(["check", "--roles", f"{name}.yaml"]) == 1
+    printed = capsys.readouterr()
+    with pytest.raises(RolesFileError) as caught:
+        load_roles(CORPUS / "bad" / f"{name}.yaml")
+    assert printed.out.splitlines() == [
+        ":".join(str(part) for part in (f"{name}.yaml", p.line, p.column) if part is not None)
+        + f": {p.message}" for p in caught.value.problems]
+    assert [f"{where.partition(':')[2] or '-'}: {message}" for where, message in
+            map(without_column, printed.out.splitlines())] == expected(name)
+    assert printed.err == (f"sphinx-hubroles: fix {name}.yaml first; the pages are checked "
+                           "once it loads\n")
 
 
 # A sample through the real sphinx-build: one of each family of problems.
 SPHINX_SAMPLE = [
     "syntax-unquoted-link", "tab-indentation", "control-character", "latin1-not-utf8",
     "utf16-with-bom", "dangling-references", "escaped-surrogate",
-    "unknown-key-with-terminal-escape", "recursive-alias", "empty",
+    "unknown-key-with-terminal-escape", "recursive-alias", "empty", "too-many-problems",
 ]
 
 
@@ -89,11 +128,28 @@ def failed_build(srcdir: Path):
     return result
 
 
+def sphinx_problems(lines: list[str]) -> list[tuple[str, str]]:
+    """(file:line, message) of sphinx-build's `file:line: ERROR: message [type]` lines."""
+    result = []
+    for line in lines:
+        where, _, message = line.partition(": ERROR: ")
+        if not message:  # `ERROR: file: message`, about the whole file
+            where, _, message = line.removeprefix("ERROR: ").partition(": ")
+        result.append((where, message.removesuffix(" [hubroles.yaml]")))
+    return result
+
+
 @pytest.mark.parametrize("name", SPHINX_SAMPLE)
 def test_sphinx_build_reports_the_same_problems_and_stops(project, name):
     srcdir = project({"index.md": "# Roles\n\n```{role-card} hub-engineer\n```\n"})
     shutil.copyfile(CORPUS / "bad" / f"{name}.yaml", srcdir / "roles.yaml")
-    assert failed_build(srcdir).warnings() == sphinx_lines(name)
+    warnings = failed_build(srcdir).warnings()
+    assert warnings == sphinx_lines(name)
+    # The real command, in the same folder, says the same at the same lines (and a column
+    # where it has one, which Sphinx's messages do not show).
+    check = hubroles(srcdir, "check")
+    assert check.returncode == 1
+    assert list(map(without_column, check.lines)) == sphinx_problems(warnings[:-1])
 
 
 def test_sphinx_build_with_a_folder_as_roles_yaml(project):
