@@ -325,3 +325,27 @@ def test_text_builder_states_every_relation_in_full(srcdir):
     for e in MODEL.edges():
         assert "".join(f"{names[e.source]} {labels[e.relation]} {names[e.target]}.".split()) \
             in written
+
+
+# -- MyST substitutions ------------------------------------------------------------------------
+
+def test_substitutions_in_roles_yaml_are_evaluated_as_on_any_page(tmp_path):
+    """With MyST's `substitution` extension on, `{{ ... }}` in roles.yaml text is Jinja,
+    evaluated by MyST as on any page (the docs' "Security and robustness" says so). The
+    tooltip shows a myst_substitutions value, and any other expression as written: it
+    evaluates nothing itself."""
+    srcdir = write_project(tmp_path, {
+        "conf.py": 'extensions = ["myst_parser", "sphinx_hubroles"]\n'
+                   'myst_enable_extensions = ["substitution"]\n'
+                   'myst_substitutions = {"team": "the *Hub* Team"}\n'
+                   'project = "Handbook"\n',
+        "roles.yaml": 'roles:\n  a:\n    name: A\n    summary: "Six times seven is '
+                      '{{ 6 * 7 }} in {{ env.config.project }}, for {{ team }}."\n',
+        "index.md": "# Roles\n\n```{role-card} a\n```\n\n```{roles-diagram}\n```\n"})
+    result = sphinx_build(srcdir, "-W")
+    assert result.returncode == 0, result.stderr
+    html = result.html("index.html")
+    summary = BeautifulSoup(html, "html.parser").select_one(".hubroles-summary").get_text()
+    assert summary == "Six times seven is 42 in Handbook, for the Hub Team."
+    assert role_boxes(svg_elements(html)[0])["A"]["title"] == (
+        "Six times seven is {{ 6 * 7 }} in {{ env.config.project }}, for the Hub Team.")

@@ -30,7 +30,7 @@ def _parser(config: MdParserConfig):
     return cached[1]
 
 
-def plain_text(source: str, config: MdParserConfig) -> str:
+def plain_text(source: str, config: MdParserConfig, _within: frozenset[str] = frozenset()) -> str:
     words: list[str] = []
     for block in _parser(config).parseInline(source):
         for token in block.children or ():
@@ -41,4 +41,15 @@ def plain_text(source: str, config: MdParserConfig) -> str:
                 words.append(match.group(1) if match and match.group(1) else token.content)
             elif token.type in _WORDS_OF:  # an image's content is its alt text
                 words.append(token.content)
+            elif token.type == "substitution_inline":
+                words.append(_substitution(token.content.strip(), config, _within))
     return _SPACE.sub(" ", "".join(words)).strip()
+
+
+def _substitution(key: str, config: MdParserConfig, within: frozenset[str]) -> str:
+    """`{{ key }}` (MyST's substitution extension) as the card shows it when `key` is one of
+    myst_substitutions; any other expression as written: the tooltip never evaluates Jinja
+    (the card does, as MyST does on any page)."""
+    if key in config.substitutions and key not in within:
+        return plain_text(str(config.substitutions[key]), config, within | {key})
+    return f"{{{{ {key} }}}}"
