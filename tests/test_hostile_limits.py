@@ -138,3 +138,25 @@ def test_a_megabyte_of_text_in_one_field_loads():
     model, peak = load(ROLE.replace("summary: x", "summary: " + "y" * 1_000_000))
     assert len(model.roles["a"].summary.source) == 1_000_000
     assert peak < 10_000_000
+
+
+def test_the_robustness_page_states_these_limits():
+    """docs/reference/robustness.md gives the numbers the code has."""
+    from sphinx_hubroles.diagram.escape import LABEL_LIMIT, TOOLTIP_LIMIT
+    from sphinx_hubroles.yamlsource import (
+        MAX_DEPTH,
+        MAX_EXPANDED_ALIAS_CHARS,
+        MAX_EXPANDED_ALIAS_VALUES,
+    )
+
+    page = " ".join((Path(__file__).parent.parent / "docs" / "reference" / "robustness.md")
+                    .read_text(encoding="utf-8").split())
+    for sentence in (
+        f"expand to more than {MAX_EXPANDED_ALIAS_VALUES:,} values, or to more than "
+        f"{MAX_EXPANDED_ALIAS_CHARS:,} characters",
+        f"nested more than {MAX_DEPTH} levels deep",
+        f"More than {MAX_PROBLEMS} problems in one file | The first {MAX_PROBLEMS} are reported",
+        f"longer than {LABEL_LIMIT} characters is cut",
+        f"a tooltip longer than {TOOLTIP_LIMIT:,} characters is cut",
+    ):
+        assert sentence in page, sentence
