@@ -19,6 +19,8 @@ from diagram_helpers import (
     texts_of,
     title_of,
 )
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sphinx_hubroles.diagram.dotsource import (
     AUTO_LABEL_ROLES,
@@ -37,7 +39,7 @@ from sphinx_hubroles.diagram.selection import (
     select,
 )
 from sphinx_hubroles.diagram.svg import fill_links, svg_template
-from sphinx_hubroles.loader import load_roles
+from sphinx_hubroles.loader import BAD_CHAR_RE, load_roles
 
 
 @pytest.fixture
@@ -264,6 +266,53 @@ def test_very_long_texts_are_cut_to_what_dot_can_draw(render):
     for drawing in (svg, printed):
         assert all(float(drawing.get(side).removesuffix("pt")) < 16_383
                    for side in ("width", "height"))
+
+
+# Text as roles.yaml may hold it (the loader refuses other controls, surrogates and U+FFFE/F),
+# dense in what DOT, dot's escapes, XML and HTML read as syntax.
+DOT_SYNTAX = st.sampled_from(["\\", '"', "<", ">", "&", "&amp;", "&#60;", "{", "}", "[", "]",
+                              ";", "->", "--", "=", ",", "\\N", "\\G", "\\L", "\\n",
+                              "\\l", "\\r", "\\E", "\\T", "\\H", "\\\"", "<b>",
+                              "</svg>", "<script>", "]]>", "<!--", "  ", "\t", "\n", "\r",
+                              "\u202e", "\u200b", "\ufeff", "👩\u200d💻", "node", "graph"])
+HOSTILE_TEXT = st.lists(
+    st.one_of(DOT_SYNTAX, st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]),
+                                  max_size=6)),
+    min_size=1, max_size=12).map("".join).filter(
+        lambda text: text.strip() and not BAD_CHAR_RE.search(text))
+
+
+@settings(max_examples=40, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(HOSTILE_TEXT, min_size=2, max_size=4, unique_by=lambda t: " ".join(t.split())))
+def test_generated_hostile_text_round_trips_through_dot(texts):
+    """Whatever the text, dot draws the graph, and every label and tooltip says what it
+    should: the text on one line, each run of white space one space."""
+    roles = tuple(ShownRole(f"r{i}", text, "", "g0" if i % 2 else None)
+                  for i, text in enumerate(texts))
+    selection = Selection(
+        roles=roles, groups=(("g0", texts[0]),),
+        relations=tuple(ShownRelation(f"rel{i}", text, i) for i, text in enumerate(texts)),
+        edges=tuple((f"r{i}", f"rel{i}", f"r{(i + 1) % len(texts)}")
+                    for i in range(len(texts))),
+        focus=None, problems=())
+    tooltips = {f"r{i}": text for i, text in enumerate(reversed(texts))}
+    source = to_dot(selection, tooltips, Layout(edge_labels=True))
+    done = subprocess.run(["dot", "-Tsvg"], input=source.encode(), capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
+    svg = ET.fromstring(svg_template(done.stdout.decode()))
+
+    def one_line(text: str) -> str:
+        return " ".join(text.split())
+
+    boxes = role_boxes(svg)
+    assert sorted(boxes) == sorted(one_line(t) for t in texts)
+    assert sorted(box["title"] for box in boxes.values()) == sorted(one_line(t) for t in texts)
+    assert cluster_labels(svg) == [one_line(texts[0])]
+    assert sorted(" ".join(texts_of(g)) for g in groups_of(svg, "hubroles-edge")) == sorted(
+        one_line(t) for t in texts)
+    assert {element.tag.removeprefix(SVG) for element in svg.iter()} <= {
+        "svg", "g", "title", "a", "path", "polygon", "polyline", "ellipse", "text"}
 
 
 def test_short_texts_are_never_cut(render):
