@@ -13,6 +13,7 @@ import re
 from contextlib import contextmanager
 
 from docutils import nodes
+from docutils.parsers.rst.languages import get_language as get_language_rst
 from docutils.utils import new_document
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
@@ -30,6 +31,42 @@ _HARD_BREAK = {("html", "<br />\n"), ("latex", "\\\\\n")}
 
 _parsers: dict[int, tuple[object, object]] = {}
 
+# What SphinxRenderer.setup_render sets, in MyST-Parser 4.0 to 5.2.
+_RENDER_STATE = {"md_env", "md_options", "md_config", "document", "current_node", "reporter",
+                 "language_module_rst", "_heading_offset", "_level_to_section", "_heading_slugs"}
+
+
+class FieldRenderer(SphinxRenderer):
+    """MyST's renderer, without one cost that dominated rendering roles.yaml fields.
+
+    MyST's `setup_render` evaluates `options.get("document", make_document())`: it builds
+    docutils' default settings and a throwaway document (about 1.4 ms) on every call, although
+    a document is always given here. A card renders six fields or more, so a handbook of 1,000
+    roles paid about 8 s for nothing. The first call runs MyST's own method and notes the state
+    it sets; the next ones set that same state directly, and go back to MyST's method for good
+    if a MyST version sets anything else.
+    """
+
+    _fast: bool | None = None
+
+    def setup_render(self, options, env) -> None:
+        if not self._fast:
+            before = set(vars(self))
+            super().setup_render(options, env)
+            if self._fast is None:
+                self._fast = set(vars(self)) - before <= _RENDER_STATE
+            return
+        self.md_env = env
+        self.md_options = options
+        self.md_config = options["myst_config"]
+        self.document = options["document"]
+        self.current_node = options.get("current_node", self.document)
+        self.reporter = self.document.reporter
+        self.language_module_rst = get_language_rst(self.document.settings.language_code)
+        self._heading_offset = 0
+        self._level_to_section = {0: self.document}
+        self._heading_slugs = {}
+
 
 def _parser(env: BuildEnvironment):
     """One markdown-it parser per MyST configuration (building one costs milliseconds)."""
@@ -37,7 +74,7 @@ def _parser(env: BuildEnvironment):
     cached = _parsers.get(id(config))
     if cached is None or cached[0] is not config:
         # The page's <meta> tags come from its own source, not from every roles.yaml field.
-        parser = create_md_parser(dataclasses.replace(config, html_meta={}), SphinxRenderer)
+        parser = create_md_parser(dataclasses.replace(config, html_meta={}), FieldRenderer)
         cached = _parsers[id(config)] = (config, parser)
     return cached[1]
 
@@ -81,7 +118,20 @@ def _render(env: BuildEnvironment, settings, source_path: str, text: Text,
     metadata.update(saved)
     _point_at_roles_file(document, source_path, text.line)
     _neutralise(document)
+    _detach(document)
     return document
+
+
+def _detach(document: nodes.document) -> None:
+    """Let the nodes forget the document they were rendered in.
+
+    docutils gives every node a reference to its document, and the page keeps these nodes:
+    without this, each field's throwaway document (its settings, reporter and tables) stayed
+    in memory with the page and was pickled with it, 15 times the size of the page itself.
+    Once the nodes are placed in the page, they find the page's document through their parent.
+    """
+    for node in document.findall(include_self=False):
+        node.document = None
 
 
 @contextmanager
