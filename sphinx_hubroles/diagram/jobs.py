@@ -9,7 +9,7 @@ whose diagram could not be drawn is written again by the next build (pages_witho
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from docutils import nodes
@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
+from sphinx.util.display import status_iterator
 
 from .render import DotError, DotMissing, Job, Renderer
 
@@ -100,7 +101,13 @@ def render_before_writing(app: Sphinx, builder: Builder) -> None:
     workers = min(len(todo), max(1, app.parallel))
     logger.info("hubroles: drawing %d diagram%s with up to %d dot process%s at a time",
                 len(todo), "s" * (len(todo) != 1), workers, "es" * (workers != 1))
-    failures = renderer.render_all(todo, workers)
+
+    def progress(done: Iterator[Job], count: int) -> Iterator[Job]:
+        # One line per diagram drawn, as Sphinx shows the pages it reads and writes.
+        return status_iterator(done, "drawing diagrams... ", "darkgreen", count, app.verbosity,
+                               stringify_func=lambda job: "{}:{}".format(*first_place[job]))
+
+    failures = renderer.render_all(todo, workers, progress)
     for job in todo:
         if job in failures:
             report(renderer, job, failures[job], first_place[job])

@@ -11,7 +11,7 @@ import hashlib
 import os
 import subprocess
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +46,10 @@ class DotMissing(DotError):
 class Job:
     source: str
     format: str  # "svg", "pdf" or "png"
+
+
+def _no_progress(done: Iterator[Job], count: int) -> Iterable[Job]:
+    return done
 
 
 class Renderer:
@@ -99,19 +103,23 @@ class Renderer:
             if path.name not in wanted:
                 path.unlink(missing_ok=True)
 
-    def render_all(self, jobs: Iterable[Job], workers: int) -> dict[Job, DotError]:
+    def render_all(self, jobs: Iterable[Job], workers: int,
+                   progress: Callable[[Iterator[Job], int], Iterable[Job]] = _no_progress,
+                   ) -> dict[Job, DotError]:
         """Render every job missing from the cache, up to `workers` dot processes at once.
 
         Returns the jobs that failed. Once dot turns out to be missing, the rest is not tried.
+        `progress(done, count)` is handed the jobs as they finish (in order) and must give them
+        back; the build shows a progress line with it.
         """
         todo = [job for job in dict.fromkeys(jobs) if self.cached(job) is None]
         failures: dict[Job, DotError] = {}
         no_dot: list[DotMissing] = []
 
-        def attempt(job: Job) -> None:
+        def attempt(job: Job) -> Job:
             if no_dot:
                 failures[job] = no_dot[0]
-                return
+                return job
             try:
                 self.render(job)
             except DotMissing as error:
@@ -119,9 +127,11 @@ class Renderer:
                 failures[job] = error
             except DotError as error:
                 failures[job] = error
+            return job
 
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            list(pool.map(attempt, todo))
+            for _ in progress(pool.map(attempt, todo), len(todo)):
+                pass
         return failures
 
     def _run_dot(self, job: Job, source: str) -> bytes:
