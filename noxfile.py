@@ -1,4 +1,5 @@
-"""Developer sessions: `nox -s docs` builds the handbook, `nox -s tests` runs the tests."""
+"""Developer sessions: `nox -s docs` builds the handbook, `nox -s tests` runs the tests,
+`nox -s bench` compares build times with hand-written pages and sphinx-needs."""
 
 from __future__ import annotations
 
@@ -41,7 +42,16 @@ def docs_live(session: nox.Session) -> None:
 
 
 @nox.session
+def bench(session: nox.Session) -> None:
+    """Build one synthetic handbook hand-written, with sphinx-needs and with sphinx-hubroles,
+    and print the table of docs/reference/performance.md. Arguments go to the script:
+    `nox -s bench -- --sizes 20,200`, `nox -s bench -- --quick` (a smoke run)."""
+    session.install("-e", ".[docs]", "sphinx-needs")
+    session.run("python", "benchmarks/scale.py", *session.posargs)
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """Check style and common mistakes with ruff."""
     session.install("ruff")
-    session.run("ruff", "check", "sphinx_hubroles", "tests", "docs", "noxfile.py")
+    session.run("ruff", "check", "sphinx_hubroles", "tests", "docs", "benchmarks", "noxfile.py")

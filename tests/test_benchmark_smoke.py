@@ -1,0 +1,41 @@
+"""The scale benchmark's handbook (benchmarks/scale_site.py) builds, in all three variants,
+without a warning: a broken benchmark would compare builds that fail. No timing here; the
+numbers come from `nox -s bench`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+import scale  # noqa: E402
+import scale_site as site  # noqa: E402
+
+
+@pytest.mark.parametrize("variant", site.VARIANTS)
+def test_each_variant_builds_without_warnings(tmp_path, variant):
+    book = site.handbook(12, pages=3, refs=8)  # two groups
+    root = site.write_site(tmp_path / variant, book, variant, "all")
+    result = scale.build(root)
+    assert (result["status"], result["warnings"]) == (0, 0)
+    assert {"index", "glossary", "overview", "roles/group-000", "roles/group-001",
+            "pages/page-000"} <= set(result["read"])
+    assert result["dot_runs"] == 1 + 12  # the full diagram and one per role
+    html = (root / "_build" / "serial" / "pages" / "page-000.html").read_text()
+    assert "roles/group-00" in html  # the role references are links
+    if variant != "hubroles":
+        return
+    # The benchmark's edits: a summary re-reads the pages that show the role; a role added
+    # to roles.yaml and its group's page builds too.
+    role = book.roles[0]
+    site.edit_summary(root, book, variant, role, 1)
+    edited = scale.build(root)
+    assert edited["warnings"] == 0
+    assert edited["read"] == scale._pages_showing(book, role, "all")
+    site.add_role(root, book, variant, 1, "all")
+    added = scale.build(root)
+    assert (added["status"], added["warnings"]) == (0, 0)
+    assert "roles/group-001" in added["read"]
