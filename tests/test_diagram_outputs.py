@@ -213,6 +213,15 @@ def test_text_and_man_show_the_link_texts(builds):
     assert man.count("Hub Engineer is in no group.") == 2
 
 
+def test_only_the_html_builders_write_hubroles_json(builds):
+    for builder, result in builds.items():
+        written = (result.outdir / "hubroles.json").is_file()
+        assert written == (builder in ("html", "dirhtml", "singlehtml")), builder
+    # EPUB lists every file of its folder in its package (and warns about a .json file).
+    with zipfile.ZipFile(next(builds["epub"].outdir.glob("*.epub"))) as epub:
+        assert not [name for name in epub.namelist() if name.endswith(".json")]
+
+
 # -- bad dot -----------------------------------------------------------------------------------
 
 def build_with(project, conf_lines: str, *args: str):

@@ -125,8 +125,9 @@ def test_other_html_builders(tmp_path, builder, page, href):
 
 
 def test_markup_and_broken_references_in_a_summary_are_not_shown_nor_reported_twice(project):
-    team = TEAM.replace("summary: Operates the hub infrastructure.",
-                        "summary: Runs the **hub** with `kubectl`, for the [admins](roles:hub-admn).")
+    team = TEAM.replace(
+        "summary: Operates the hub infrastructure.",
+        "summary: Runs the **hub** with `kubectl`, for the [admins](roles:hub-admn).")
     srcdir = project({**SITE, "roles.yaml": team})
     result = sphinx_build(srcdir)
     assert result.returncode == 0, result.stderr
