@@ -163,7 +163,7 @@ def test_export_of_a_bad_roles_yaml_prints_its_problems_and_exits_1(tmp_path):
     write_tree(tmp_path, {"roles.yaml": "roles:\n  hub:\n    name: Hub\n"})
     run = hubroles(tmp_path, "export")
     assert (run.returncode, run.stdout) == (1, "")
-    assert run.stderr == "roles.yaml:3: role 'hub' has no 'summary', which is required\n"
+    assert run.stderr == "roles.yaml:2: role 'hub' has no 'summary', which is required\n"
 
 
 def test_the_same_output_both_ways(team):
