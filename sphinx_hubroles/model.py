@@ -91,12 +91,17 @@ class RolesFile:
 
     def edges(self) -> list[Edge]:
         """Every relation, in file order of source role, then relation, then target."""
-        return [
+        return list(self._edges)
+
+    @cached_property
+    def _edges(self) -> tuple[Edge, ...]:
+        # Made once: every diagram asks for them, at every build (to tell what changed).
+        return tuple(
             Edge(role.id, relation, target)
             for role in self.roles.values()
             for relation, targets in role.relations
             for target in targets
-        ]
+        )
 
     def outgoing(self, role_id: str) -> list[tuple[RelationType, list[Role]]]:
         role = self.roles[role_id]

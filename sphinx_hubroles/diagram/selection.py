@@ -69,9 +69,11 @@ def select(model: RolesFile, spec: DiagramSpec) -> Selection:
             r.id for r in model.roles.values() if r.group in kept_groups}
     else:
         ids = set(model.roles)
-    edges = [e for e in model.edges()
-             if (not spec.relations or e.relation in kept_relations)
-             and e.source in ids and e.target in ids]
+    edges = model.edges()
+    if spec.roles or spec.groups or spec.relations:
+        edges = [e for e in edges
+                 if (not spec.relations or e.relation in kept_relations)
+                 and e.source in ids and e.target in ids]
     if focus is not None:
         if focus not in ids:
             problems.append(f"the :focus: role '{focus}' is not among the roles that :roles: "
@@ -99,12 +101,18 @@ def select(model: RolesFile, spec: DiagramSpec) -> Selection:
 
 def neighbourhood(start: str, depth: int, edges) -> set[str]:
     """`start` and every role up to `depth` edges away, following edges either way."""
-    around: dict[str, set[str]] = {}
-    for e in edges:
-        around.setdefault(e.source, set()).add(e.target)
-        around.setdefault(e.target, set()).add(e.source)
+    # One pass over the edges per step, testing membership only: building the whole graph's
+    # adjacency for every focus diagram made a handbook of 1,000 of them quadratic.
     seen, frontier = {start}, {start}
     for _ in range(depth):
-        frontier = {n for f in frontier for n in around.get(f, ())} - seen
+        reached = set()
+        for e in edges:
+            if e.source in frontier:
+                reached.add(e.target)
+            elif e.target in frontier:
+                reached.add(e.source)
+        frontier = reached - seen
+        if not frontier:
+            break
         seen |= frontier
     return seen
