@@ -15,6 +15,19 @@ pytest_plugins = "sphinx.testing.fixtures"
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DEFAULT_CONF = 'extensions = ["myst_parser", "sphinx_hubroles"]\n'
+# The roles most test sites use: four roles in two groups, with relations, terms and aliases.
+TEAM = (FIXTURES / "team.yaml").read_text(encoding="utf-8")
+
+
+def cards_page(title: str, glossary: str | None = "Glossary") -> str:
+    """A MyST page with the cards of TEAM's three related roles and, under the heading
+    `glossary`, its `roles-glossary` (none when `glossary` is None)."""
+    cards = "\n".join(f"```{{role-card}} {role_id}\n```\n" for role_id in (
+        "community-representative", "hub-administrator", "hub-engineer"))
+    page = f"# {title}\n\n{cards}"
+    if glossary is not None:
+        page += f"\n## {glossary}\n\n```{{roles-glossary}}\n```\n"
+    return page
 
 
 @dataclass

@@ -13,9 +13,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import FIXTURES, write_project
+from conftest import TEAM, write_project
 
-TEAM = (FIXTURES / "team.yaml").read_text()
 PAGES = {
     # Like docs/conf.py: the roles live next to the source folder, not in it.
     "docs/conf.py": 'extensions = ["myst_parser", "sphinx_hubroles"]\n'

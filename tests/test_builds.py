@@ -9,10 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DEFAULT_CONF, FIXTURES, sphinx_build, write_project
+from conftest import DEFAULT_CONF, TEAM, cards_page, sphinx_build, write_project
 from diagram_helpers import svg_elements
-
-TEAM = (FIXTURES / "team.yaml").read_text()
 
 SITE = {
     "roles.yaml": TEAM,
@@ -26,18 +24,7 @@ SITE = {
         plain
         ```
         """,
-    "cards.md": """
-        # Cards
-
-        ```{role-card} community-representative
-        ```
-
-        ```{role-card} hub-administrator
-        ```
-
-        ```{role-card} hub-engineer
-        ```
-        """,
+    "cards.md": cards_page("Cards", glossary=None),
     "links.md": "# Links\n\nAsk the [](roles:hub-engineer) or the "
                 "[admins](roles:hub-administrator).\n",
     "terms.md": "# Terms\n\n```{roles-glossary}\n```\n",
@@ -126,8 +113,7 @@ def output_files(outdir: Path) -> dict[str, object]:
 DIAGRAMS = {
     **SITE,
     "index.md": SITE["index.md"].replace("plain\n", "plain\n        diagram\n"),
-    "cards.md": SITE["cards.md"] + "\n        ```{roles-diagram}\n        :groups: community\n"
-                                   "        ```\n",
+    "cards.md": SITE["cards.md"] + "\n```{roles-diagram}\n:groups: community\n```\n",
     "diagram.md": "# Diagram\n\n```{roles-diagram}\n```\n\n```{roles-diagram}\n"
                   ":focus: hub-engineer\n```\n",
 }

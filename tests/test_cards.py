@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, sphinx_build, write_project
-
-TEAM = (FIXTURES / "team.yaml").read_text()
+from conftest import TEAM, sphinx_build, write_project
 
 CARD_PAGES = {
     "roles.yaml": TEAM,

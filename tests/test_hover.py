@@ -7,10 +7,9 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, sphinx_build, write_project
+from conftest import TEAM, cards_page, sphinx_build, write_project
 from test_builds import html_files, read_and_written
 
-TEAM = (FIXTURES / "team.yaml").read_text()
 ENGINEER = "Hub Engineer: Operates the hub infrastructure."
 ADMIN = "Hub Administrator: Supports the users of a hub."
 # The summary is "Represents the {term}`Hub Community`.": the words, not the markup.
@@ -27,21 +26,7 @@ SITE = {
         folder/rst
         ```
         """,
-    "cards.md": """
-        # Cards
-
-        ```{role-card} community-representative
-        ```
-
-        ```{role-card} hub-administrator
-        ```
-
-        ```{role-card} hub-engineer
-        ```
-
-        ```{roles-glossary}
-        ```
-        """,
+    "cards.md": cards_page("Cards"),
     "links.md": """
         # Links
 

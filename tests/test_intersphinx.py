@@ -5,28 +5,12 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, sphinx_build, write_project
+from conftest import TEAM, cards_page, sphinx_build, write_project
 
 HANDBOOK = {
     "conf.py": 'extensions = ["myst_parser", "sphinx_hubroles"]\nproject = "Team"\n',
-    "roles.yaml": (FIXTURES / "team.yaml").read_text(),
-    "index.md": """
-        # Team
-
-        ```{role-card} community-representative
-        ```
-
-        ```{role-card} hub-administrator
-        ```
-
-        ```{role-card} hub-engineer
-        ```
-
-        ## Glossary
-
-        ```{roles-glossary}
-        ```
-        """,
+    "roles.yaml": TEAM,
+    "index.md": cards_page("Team"),
 }
 URL = "https://team.example.org/"
 

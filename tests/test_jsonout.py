@@ -6,9 +6,8 @@ import json
 
 import pytest
 from cli_helpers import hubroles
-from conftest import FIXTURES, sphinx_build, write_project
+from conftest import TEAM, sphinx_build, write_project
 
-TEAM = (FIXTURES / "team.yaml").read_text()
 SITE = {
     "conf.py": 'extensions = ["myst_parser", "sphinx_hubroles"]\nproject = "Team"\n'
                'hubroles_file = "team/roles.yaml"\n',

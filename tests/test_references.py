@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, sphinx_build, write_project
-
-TEAM = (FIXTURES / "team.yaml").read_text()
+from conftest import TEAM, cards_page, sphinx_build, write_project
 
 PAGES = {
     "roles.yaml": TEAM,
@@ -19,23 +17,7 @@ PAGES = {
         folder/rst
         ```
         """,
-    "roles.md": """
-        # Roles
-
-        ```{role-card} community-representative
-        ```
-
-        ```{role-card} hub-administrator
-        ```
-
-        ```{role-card} hub-engineer
-        ```
-
-        ## Glossary
-
-        ```{roles-glossary}
-        ```
-        """,
+    "roles.md": cards_page("Roles"),
     "links.md": """
         # Links
 

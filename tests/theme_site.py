@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
-from conftest import FIXTURES, BuildResult, sphinx_build, write_project
+from conftest import TEAM, BuildResult, cards_page, sphinx_build, write_project
 
 # html_theme of alabaster, furo, pydata-sphinx-theme and sphinx-book-theme.
 THEMES = ["alabaster", "furo", "pydata_sphinx_theme", "sphinx_book_theme"]
 
 SITE = {
-    "roles.yaml": (FIXTURES / "team.yaml").read_text(encoding="utf-8"),
+    "roles.yaml": TEAM,
     "index.md": """
         # Team handbook
 
@@ -26,23 +26,7 @@ SITE = {
         :caption: Who does what
         ```
         """,
-    "roles.md": """
-        # Roles
-
-        ```{role-card} community-representative
-        ```
-
-        ```{role-card} hub-administrator
-        ```
-
-        ```{role-card} hub-engineer
-        ```
-
-        ## Glossary
-
-        ```{roles-glossary}
-        ```
-        """,
+    "roles.md": cards_page("Roles"),
     "links.md": """
         # Links
 
