@@ -327,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in args.merge:
         _merge(results, json.loads(path.read_text())["results"])
     started = time.perf_counter()
-    for size in [int(s) for s in args.sizes.split(",")]:
+    for size in [int(s) for s in args.sizes.split(",") if s]:
         by = results.setdefault(str(size), {})
         for variant in variants:
             if "text" in measures:

@@ -29,6 +29,7 @@ people write by hand. sphinx-needs' needflow shows the relation of each edge by 
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -449,7 +450,9 @@ def _write(path: Path, text: str) -> None:
 def edit_summary(root: Path, book: Handbook, variant: str, role: Role, serial: int) -> None:
     """Change one role's summary (link text and name unchanged), as a writer would."""
     old = role.summary
-    new = old.replace("Looks after", f"Looks (edit {serial}) after", 1)
+    # Each edit differs from the last one: rewriting the same text would change nothing.
+    new = re.sub(r"^Looks( \(edit \d+\))? after", f"Looks (edit {serial}) after", old)
+    assert new != old
     if variant == "hubroles":
         path = root / "roles.yaml"
         text = path.read_text()
