@@ -9,11 +9,12 @@ from __future__ import annotations
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..cards import role_reference
-from ..data import note_display, roles_of
+from ..data import note_display, note_reference, roles_of
 from ..model import RolesFile
 from .dotsource import DIRECTIONS, layout_for, to_dot
 from .plaintext import plain_text
@@ -26,7 +27,8 @@ ALIGNS = ("left", "center", "right")
 
 
 class roles_diagram(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
-    """A diagram; its children are the text alternative.
+    """A diagram; its children are the text alternative (made when the page is written, from
+    the `hubroles_text` attribute).
 
     Attributes: `svg_dot` (with link placeholders and tooltips), `print_dot` (without, and
     with the legend in the picture, for PDF and PNG), `legend` ((label, style) per relation
@@ -38,6 +40,8 @@ class roles_diagram(nodes.General, nodes.Element):  # noqa: N801 (docutils node 
 # id); once Sphinx has resolved the link for the page being written, it is also the href of
 # that role's box in the SVG. (An attribute on the pending_xref itself would not survive.)
 ROLE_ATTRIBUTE = "hubroles_role"
+# The text version, as data, until the page is written (DiagramTextVersion).
+TEXT_ATTRIBUTE = "hubroles_text"
 
 
 def id_list(argument: str | None) -> tuple[str, ...]:
@@ -116,7 +120,10 @@ class RolesDiagramDirective(SphinxDirective):
                                 legend=[(rel.label, rel.style) for rel in selection.relations],
                                 support_smartquotes=False)
         self.set_source_info(diagram)
-        diagram += text_alternative(self.env, selection)
+        # The text version as plain data; its nodes are made when the page is written.
+        diagram[TEXT_ATTRIBUTE] = text_version(selection)
+        for role in selection.roles:  # what the text version's links will point at
+            note_reference(self.env, self.env.docname, ("label", f"roles:{role.id}"))
         self.env.hubroles_diagrams.setdefault(self.env.docname, []).append(
             (self.lineno, svg_dot, print_dot))
 
@@ -149,27 +156,53 @@ def default_alt(selection: Selection) -> str:
             f"relation{'s' * (edges != 1)}; the text version lists them")
 
 
-def text_alternative(env: BuildEnvironment, selection: Selection) -> list[nodes.Node]:
-    """Every role and every relation as a sentence. The roles link to their cards."""
+def text_version(selection: Selection) -> tuple[tuple[tuple[str, str, str], ...],
+                                                 tuple[str, ...]]:
+    """Every role (id, name, where it belongs) and every relation as a sentence."""
     names = {role.id: role.name for role in selection.roles}
     groups = dict(selection.groups)
     labels = {rel.id: rel.label for rel in selection.relations}
+    roles = tuple((role.id, role.name, f" is in {groups[role.group]}." if role.group
+                   else " is in no group.") for role in selection.roles)
+    sentences = tuple(f"{names[source]} {labels[relation]} {names[target]}."
+                      for source, relation, target in selection.edges)
+    return roles, sentences
 
-    roles = nodes.bullet_list(classes=["hubroles-diagram-roles"])
-    for role in selection.roles:
-        link = nodes.inline("", "", role_reference(env, role.id, role.name),
-                            classes=["hubroles-diagram-role"], **{ROLE_ATTRIBUTE: role.id})
-        where = f" is in {groups[role.group]}." if role.group else " is in no group."
-        roles += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(where)))
-    result: list[nodes.Node] = [nodes.paragraph("", "Roles:"), roles]
-    if selection.edges:
+
+def text_alternative(env: BuildEnvironment, roles, sentences) -> list[nodes.Node]:
+    """The text version's nodes. The roles link to their cards."""
+    role_list = nodes.bullet_list(classes=["hubroles-diagram-roles"])
+    for role_id, name, where in roles:
+        link = nodes.inline("", "", role_reference(env, role_id, name),
+                            classes=["hubroles-diagram-role"], **{ROLE_ATTRIBUTE: role_id})
+        role_list += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(where)))
+    result: list[nodes.Node] = [nodes.paragraph("", "Roles:"), role_list]
+    if sentences:
         relations = nodes.bullet_list(classes=["hubroles-diagram-relations"])
-        for source, relation, target in selection.edges:
-            sentence = f"{names[source]} {labels[relation]} {names[target]}."
+        for sentence in sentences:
             relations += nodes.list_item("", nodes.paragraph(sentence, sentence))
         result += [nodes.paragraph("", "Relations:"), relations]
     return result
 
 
+class DiagramTextVersion(SphinxPostTransform):
+    """Put each diagram's text version in place, before its links are resolved (priority 10)
+    and checked (8).
+
+    Made here rather than by the directive: Sphinx keeps every page it has read in memory until
+    it is written, and as nodes the text versions of a handbook's 1,000 focus diagrams took
+    some 60 MiB; as data they take a few.
+    """
+
+    default_priority = 5
+
+    def run(self, **kwargs) -> None:
+        for diagram in self.document.findall(roles_diagram):
+            if TEXT_ATTRIBUTE in diagram:
+                diagram += text_alternative(self.env, *diagram[TEXT_ATTRIBUTE])
+                del diagram[TEXT_ATTRIBUTE]
+
+
 def setup_directive(app) -> None:
     app.add_directive("roles-diagram", RolesDiagramDirective)
+    app.add_post_transform(DiagramTextVersion)
