@@ -35,9 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from diagram_helpers import random_roles_file  # noqa: E402
 
-from sphinx_hubroles.diagram.dotsource import Layout, to_dot  # noqa: E402
-from sphinx_hubroles.diagram.render import with_newrank  # noqa: E402
-from sphinx_hubroles.diagram.selection import DiagramSpec, select  # noqa: E402
+from sphinx_hubroles.core.diagram.dotsource import Layout, to_dot  # noqa: E402
+from sphinx_hubroles.core.diagram.render import with_newrank  # noqa: E402
+from sphinx_hubroles.core.diagram.selection import DiagramSpec, select  # noqa: E402
 
 # The print form of the DOT: it also lays out the legend, so it is the harder of the two.
 STRATEGIES = {

@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from test_hostile_properties import many_roles  # noqa: E402
 
-from sphinx_hubroles import yamlsource  # noqa: E402
-from sphinx_hubroles.loader import parse_roles  # noqa: E402
+from sphinx_hubroles.core import yamlsource  # noqa: E402
+from sphinx_hubroles.core.loader import parse_roles  # noqa: E402
 
 
 def best_of(runs: int, data: bytes) -> float:

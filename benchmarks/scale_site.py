@@ -306,7 +306,7 @@ def hubroles_section(role: Role, focus: bool) -> str:
 # --- DOT for the hand-written {graphviz} blocks --------------------------------------------
 
 def _model(root: Path):
-    from sphinx_hubroles.loader import load_roles
+    from sphinx_hubroles.core.loader import load_roles
 
     return load_roles(root / "roles.yaml")
 
@@ -315,8 +315,8 @@ def styled_dot(model, roles: list[Role], spec, *, page: str) -> str:
     """What roles-diagram draws for `spec`, with the links a writer would put in by hand
     (relative to `page`); labels laid out with newrank where dot 2.43 needs it, as a writer
     would do after dot's first "trouble in init_rank"."""
-    from sphinx_hubroles.diagram.dotsource import HREF_PLACEHOLDER, layout_for, to_dot
-    from sphinx_hubroles.diagram.selection import select
+    from sphinx_hubroles.core.diagram.dotsource import HREF_PLACEHOLDER, layout_for, to_dot
+    from sphinx_hubroles.core.diagram.selection import select
 
     selection = select(model, spec)
     layout = layout_for("TB", "auto", len(selection.roles))
@@ -407,7 +407,7 @@ def write_site(root: Path, book: Handbook, variant: str, diagrams: str = "none",
 
 def write_group(root: Path, book: Handbook, variant: str, group: int, focus: bool,
                 model=None) -> None:
-    from sphinx_hubroles.diagram.selection import DiagramSpec
+    from sphinx_hubroles.core.diagram.selection import DiagramSpec
 
     page = group_doc(group)
     sections = []
@@ -426,7 +426,7 @@ def write_group(root: Path, book: Handbook, variant: str, group: int, focus: boo
 
 
 def overview_page(book: Handbook, variant: str, full_style: str, model=None) -> str:
-    from sphinx_hubroles.diagram.selection import DiagramSpec
+    from sphinx_hubroles.core.diagram.selection import DiagramSpec
 
     if variant == "hubroles":
         block = "```{roles-diagram}\n```"
@@ -489,7 +489,7 @@ def _model_for(root: Path, book: Handbook):
     """The model of the book as it now is (the hand variants keep no roles.yaml)."""
     import tempfile
 
-    from sphinx_hubroles.loader import load_roles
+    from sphinx_hubroles.core.loader import load_roles
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder, "roles.yaml")

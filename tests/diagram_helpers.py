@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from html import unescape
 from pathlib import Path
 
-from sphinx_hubroles.model import Group, RelationType, Role, RolesFile, Text
+from sphinx_hubroles.core.model import Group, RelationType, Role, RolesFile, Text
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"

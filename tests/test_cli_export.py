@@ -12,7 +12,7 @@ import pytest
 import yaml
 from cli_helpers import GOOD, hubroles, write_tree
 
-from sphinx_hubroles.schema import SHIPPED
+from sphinx_hubroles.core.schema import SHIPPED
 
 REPO = Path(__file__).parent.parent
 

@@ -22,24 +22,24 @@ from diagram_helpers import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sphinx_hubroles.diagram.dotsource import (
+from sphinx_hubroles.core.diagram.dotsource import (
     AUTO_LABEL_ROLES,
     LAID_OUT_LABEL_ROLES,
     Layout,
     layout_for,
     to_dot,
 )
-from sphinx_hubroles.diagram.escape import LABEL_LIMIT, TOOLTIP_LIMIT
-from sphinx_hubroles.diagram.render import Job, Renderer
-from sphinx_hubroles.diagram.selection import (
+from sphinx_hubroles.core.diagram.escape import LABEL_LIMIT, TOOLTIP_LIMIT
+from sphinx_hubroles.core.diagram.render import Job, Renderer
+from sphinx_hubroles.core.diagram.selection import (
     DiagramSpec,
     Selection,
     ShownRelation,
     ShownRole,
     select,
 )
-from sphinx_hubroles.diagram.svg import fill_links, svg_template
-from sphinx_hubroles.loader import BAD_CHAR_RE, load_roles
+from sphinx_hubroles.core.diagram.svg import fill_links, svg_template
+from sphinx_hubroles.core.loader import BAD_CHAR_RE, load_roles
 
 
 @pytest.fixture

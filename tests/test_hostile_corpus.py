@@ -19,9 +19,9 @@ from cli_helpers import hubroles
 from conftest import sphinx_build, write_project
 
 from sphinx_hubroles.cli import main
-from sphinx_hubroles.loader import load_roles, parse_roles
-from sphinx_hubroles.model import RolesFile
-from sphinx_hubroles.problems import RolesFileError
+from sphinx_hubroles.core.loader import load_roles, parse_roles
+from sphinx_hubroles.core.model import RolesFile
+from sphinx_hubroles.core.problems import RolesFileError
 
 CORPUS = Path(__file__).parent / "corpus"
 BAD = sorted(p.stem for p in (CORPUS / "bad").glob("*.yaml"))

@@ -31,8 +31,8 @@ from diagram_helpers import (
 )
 from test_hostile_html import HOSTILE, LONG_NAME, ROLES_YAML, q
 
-from sphinx_hubroles.diagram.escape import LABEL_LIMIT, TOOLTIP_LIMIT
-from sphinx_hubroles.loader import parse_roles
+from sphinx_hubroles.core.diagram.escape import LABEL_LIMIT, TOOLTIP_LIMIT
+from sphinx_hubroles.core.loader import parse_roles
 
 # Text that DOT, dot's escapes, XML or the page would read as something other than text.
 DOT_TEXTS = [

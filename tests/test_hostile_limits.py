@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_hubroles.loader import parse_roles
-from sphinx_hubroles.problems import MAX_PROBLEMS, RolesFileError
+from sphinx_hubroles.core.loader import parse_roles
+from sphinx_hubroles.core.problems import MAX_PROBLEMS, RolesFileError
 
 PATH = Path("roles.yaml")
 ROLE = "roles:\n  a:\n    name: A\n    summary: x\n"
@@ -142,8 +142,8 @@ def test_a_megabyte_of_text_in_one_field_loads():
 
 def test_the_robustness_page_states_these_limits():
     """docs/reference/robustness.md gives the numbers the code has."""
-    from sphinx_hubroles.diagram.escape import LABEL_LIMIT, TOOLTIP_LIMIT
-    from sphinx_hubroles.yamlsource import (
+    from sphinx_hubroles.core.diagram.escape import LABEL_LIMIT, TOOLTIP_LIMIT
+    from sphinx_hubroles.core.yamlsource import (
         MAX_DEPTH,
         MAX_EXPANDED_ALIAS_CHARS,
         MAX_EXPANDED_ALIAS_VALUES,

@@ -20,10 +20,10 @@ from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sphinx_hubroles import yamlsource
-from sphinx_hubroles.loader import parse_roles
-from sphinx_hubroles.model import RolesFile
-from sphinx_hubroles.problems import RolesFileError
+from sphinx_hubroles.core import yamlsource
+from sphinx_hubroles.core.loader import parse_roles
+from sphinx_hubroles.core.model import RolesFile
+from sphinx_hubroles.core.problems import RolesFileError
 
 PATH = Path("roles.yaml")
 TEAM = (FIXTURES / "team.yaml").read_text(encoding="utf-8")

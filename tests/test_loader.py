@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from sphinx_hubroles.loader import load_roles, parse_roles
-from sphinx_hubroles.problems import RolesFileError
+from sphinx_hubroles.core.loader import load_roles, parse_roles
+from sphinx_hubroles.core.problems import RolesFileError
 
 BASE = """
 relations:

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sphinx_hubroles import fields as F
-from sphinx_hubroles.loader import load_roles
-from sphinx_hubroles.problems import RolesFileError
-from sphinx_hubroles.schema import SHIPPED, build_schema, schema_text
+from sphinx_hubroles.core import fields as F
+from sphinx_hubroles.core.loader import load_roles
+from sphinx_hubroles.core.problems import RolesFileError
+from sphinx_hubroles.core.schema import SHIPPED, build_schema, schema_text
 
 jsonschema = pytest.importorskip("jsonschema")
 

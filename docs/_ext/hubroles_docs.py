@@ -1,7 +1,8 @@
 """Reference tables of the sphinx-hubroles documentation, generated from the package itself.
 
 - ``hubroles-fields <table>`` renders one table of roles.yaml fields from
-  ``sphinx_hubroles.fields`` (``top-level``, ``role``, ``relation``, ``group``, ``admonition``);
+  ``sphinx_hubroles.core.fields`` (``top-level``, ``role``, ``relation``, ``group``,
+  ``admonition``);
   ``hubroles-field-kinds`` renders what each type of field holds.
 - ``hubroles-config`` documents every ``hubroles_*`` config value the extension registers, with
   its real default and types, as Sphinx ``confval`` entries.
@@ -24,8 +25,8 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_hubroles import fields as F
-from sphinx_hubroles.diagram.dotsource import AUTO_LABEL_ROLES
+from sphinx_hubroles.core import fields as F
+from sphinx_hubroles.core.diagram.dotsource import AUTO_LABEL_ROLES
 
 logger = logging.getLogger(__name__)
 
@@ -170,7 +171,7 @@ def undocumented(message: str, directive: SphinxDirective) -> None:
 
 
 class FieldTableDirective(SphinxDirective):
-    """A table of the fields of one part of roles.yaml, from `sphinx_hubroles.fields`."""
+    """A table of the fields of one part of roles.yaml, from `sphinx_hubroles.core.fields`."""
 
     required_arguments = 1
 
@@ -212,7 +213,7 @@ class FieldTableDirective(SphinxDirective):
 
 
 class FieldKindsDirective(SphinxDirective):
-    """What each type named in the field tables holds, from `sphinx_hubroles.fields`."""
+    """What each type named in the field tables holds, from `sphinx_hubroles.core.fields`."""
 
     def run(self) -> list[nodes.Node]:
         self.env.note_dependency(F.__file__)

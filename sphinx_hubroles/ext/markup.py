@@ -20,7 +20,7 @@ from myst_parser.parsers.mdit import create_md_parser
 from sphinx import addnodes
 from sphinx.environment import BuildEnvironment
 
-from .model import Text
+from ..core.model import Text
 
 # Links with these schemes run code or smuggle content; they are shown as plain text.
 UNSAFE_SCHEMES = {"javascript", "data", "vbscript"}

@@ -19,7 +19,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.display import status_iterator
 
-from .render import DotError, DotMissing, Job, Renderer
+from ...core.diagram.render import DotError, DotMissing, Job, Renderer
 
 logger = logging.getLogger(__name__)
 

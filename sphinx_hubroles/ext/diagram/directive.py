@@ -13,12 +13,12 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ...core.diagram.dotsource import DIRECTIONS, layout_for, to_dot
+from ...core.diagram.plaintext import plain_text
+from ...core.diagram.selection import DiagramSpec, Selection, select
+from ...core.model import RolesFile
 from ..cards import role_reference
 from ..data import note_display, note_reference, roles_of
-from ..model import RolesFile
-from .dotsource import DIRECTIONS, layout_for, to_dot
-from .plaintext import plain_text
-from .selection import DiagramSpec, Selection, select
 
 logger = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from . import messages
+from ..core import messages
 from .data import note_reference, roles_of
 
 logger = logging.getLogger(__name__)

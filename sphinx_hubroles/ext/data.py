@@ -18,9 +18,9 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .loader import load_roles
-from .model import RolesFile
-from .problems import RolesFileError, display_path, location
+from ..core.loader import load_roles
+from ..core.model import RolesFile
+from ..core.problems import RolesFileError, display_path, location
 
 logger = logging.getLogger(__name__)
 

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import messages
-from .model import RolesFile
-from .problems import display_path
-from .scan import Findings, Location, scan_file, scan_roles_file, source_files
+from ..core import messages
+from ..core.model import RolesFile
+from ..core.problems import display_path
+from ..core.scan.findings import Findings, Location, scan_file, scan_roles_file, source_files
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from sphinx.domains.std import make_glossary_term
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import messages
+from ..core import messages
+from ..core.model import RolesFile
 from .data import note_display, register_display, roles_of, roles_path
 from .markup import render_block
-from .model import RolesFile
 
 
 def glossary_inputs(model: RolesFile) -> object:

@@ -18,8 +18,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..core.diagram.plaintext import plain_text
 from .data import roles_of
-from .diagram.plaintext import plain_text
 
 
 def hover_titles(app: Sphinx, env: BuildEnvironment) -> None:

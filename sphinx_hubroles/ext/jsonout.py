@@ -10,8 +10,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from ..core.export import to_json
 from .data import roles_of
-from .export import to_json
 
 FILE_NAME = "hubroles.json"
 

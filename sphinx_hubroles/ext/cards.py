@@ -11,10 +11,10 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
-from . import messages
+from ..core import messages
+from ..core.model import RolesFile
 from .data import note_display, register_display, roles_of, roles_path
 from .markup import render_block, render_inline
-from .model import RolesFile
 
 logger = logging.getLogger(__name__)
 

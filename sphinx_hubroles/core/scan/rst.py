@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .messages import role_id_of
-from .scan import (
+from ..messages import role_id_of
+from .findings import (
     LITERAL_DIRECTIVES,
     Card,
     Findings,

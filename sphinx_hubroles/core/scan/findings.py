@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import RolesFile, Text
+from ..model import RolesFile, Text
 
 MYST_SUFFIXES = (".md", ".markdown")
 RST_SUFFIXES = (".rst", ".rest")
@@ -186,8 +186,8 @@ _CLUES = ("roles:", "term", "glossary", "role-card")
 
 
 def scan_file(path: Path, findings: Findings) -> None:
-    from .scan_myst import scan_myst
-    from .scan_rst import scan_rst
+    from .myst import scan_myst
+    from .rst import scan_rst
 
     findings.files += 1
     data = path.read_bytes()
@@ -211,7 +211,7 @@ def scan_file(path: Path, findings: Findings) -> None:
 
 def scan_roles_file(model: RolesFile, findings: Findings) -> None:
     """References inside roles.yaml's text fields, placed at their line in roles.yaml."""
-    from .scan_myst import scan_myst
+    from .myst import scan_myst
 
     try:
         source = Source(model.path, model.path.read_text(encoding="utf-8-sig"))

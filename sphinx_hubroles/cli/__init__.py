@@ -43,7 +43,7 @@ examples:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import __version__
+    from .. import __version__
 
     # allow_abbrev=False: `--role x` must not quietly mean `--roles x`.
     parser = argparse.ArgumentParser(
@@ -112,8 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def load(args: argparse.Namespace):
     """roles.yaml's model, or None after printing its problems. A missing file is a usage
     error: the command was run in the wrong folder or without --roles."""
-    from .loader import load_roles
-    from .problems import RolesFileError, display_path
+    from ..core.loader import load_roles
+    from ..core.problems import RolesFileError, display_path
 
     if not args.roles.exists() or args.roles.is_dir():
         what = "is a folder" if args.roles.is_dir() else "not found"
@@ -131,8 +131,8 @@ def load(args: argparse.Namespace):
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from ..core.scan.findings import is_source
     from .check import problems, scan
-    from .scan import is_source
 
     for path in args.paths:
         if not path.exists():
@@ -158,7 +158,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from .schema import SHIPPED, schema_text
+    from ..core.schema import SHIPPED, schema_text
 
     sys.stdout.write(f"{SHIPPED}\n" if args.path else schema_text())
     return 0
@@ -177,19 +177,19 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _json(model) -> str:
-    from .export import to_json
+    from ..core.export import to_json
 
     return to_json(model)
 
 
 def _csv(model) -> str:
-    from .export import to_csv
+    from ..core.export import to_csv
 
     return to_csv(model)
 
 
 def _dot(model) -> str:
-    from .diagram.dotsource import full_diagram_dot
+    from ..core.diagram.dotsource import full_diagram_dot
 
     return full_diagram_dot(model)
 

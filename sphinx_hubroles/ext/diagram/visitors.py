@@ -9,10 +9,10 @@ from pathlib import Path
 
 from docutils import nodes
 
+from ...core.diagram.legend import legend_html
+from ...core.diagram.svg import fill_links
 from .directive import ROLE_ATTRIBUTE, roles_diagram
 from .jobs import rendering
-from .legend import legend_html
-from .svg import fill_links
 
 
 def role_hrefs(node: roles_diagram) -> dict[str, str]:

@@ -14,7 +14,8 @@ from typing import Any
 from . import fields as F
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-SHIPPED = Path(__file__).with_name("roles.schema.json")
+# At the top of the package, where roles.yaml files point their `$schema` comment.
+SHIPPED = Path(__file__).parent.parent / "roles.schema.json"
 
 ID = {"type": "string", "pattern": f"^{F.ID_PATTERN}$"}
 # The loader strips text and refuses what is left empty; names must also fit on one line.

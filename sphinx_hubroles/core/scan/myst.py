@@ -9,8 +9,8 @@ from functools import cache
 
 from markdown_it.token import Token
 
-from .messages import role_id_of
-from .scan import (
+from ..messages import role_id_of
+from .findings import (
     LITERAL_DIRECTIVES,
     Card,
     Findings,
@@ -118,7 +118,7 @@ def _directive(token: Token, source: Source, line0: int, findings: Findings) -> 
     if argument.strip():  # a title, or the body's first line: parsed as MyST either way
         scan_myst(argument, source, line0, findings)
     if name == "eval-rst":
-        from .scan_rst import scan_rst
+        from .rst import scan_rst
 
         scan_rst("\n".join(lines[body:]), source, body_line0, findings)
     elif name == "glossary":
