@@ -17,6 +17,7 @@ release = version = sphinx_hubroles.__version__
 
 extensions = [
     "myst_parser",
+    "sphinx_design",  # the front page's grid of cards
     "sphinx_hubroles",
     "hubroles_docs",
 ]

@@ -68,6 +68,10 @@ terms:
 
 CONF = 'extensions = ["myst_parser", "sphinx_hubroles"]\nmyst_enable_extensions = ["colon_fence"]\n'
 
+# The cards of GOOD, and the glossary of roles.yaml's terms, which the cards' texts use: the
+# pages a tree needs for its roles to be shown without a problem.
+ROLES_GLOSSARY = "# Terms\n\n```{roles-glossary}\n```\n"
+
 # A small site in MyST and RST in which every reference resolves.
 GOOD = {
     "conf.py": CONF,
@@ -118,3 +122,5 @@ GOOD = {
         ```
         """,
 }
+
+CARDS = {"cards.md": GOOD["cards.md"], "roles-glossary.md": ROLES_GLOSSARY}

@@ -14,6 +14,16 @@ import pytest
 pytest_plugins = "sphinx.testing.fixtures"
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# The environment of every process a test starts: deprecation warnings from sphinx_hubroles
+# are errors there (sitecustomize/). PYTHONWARNINGS is set, empty, so that Sphinx does not
+# add a filter of its own for its deprecations in front of that one.
+SUBPROCESS_ENV = {
+    **os.environ,
+    "NO_COLOR": "1",
+    "PYTHONWARNINGS": "",
+    "PYTHONPATH": os.pathsep.join(filter(None, [str(Path(__file__).parent / "sitecustomize"),
+                                                os.environ.get("PYTHONPATH")])),
+}
 DEFAULT_CONF = 'extensions = ["myst_parser", "sphinx_hubroles"]\n'
 # The roles most test sites use: four roles in two groups, with relations, terms and aliases.
 TEAM = (FIXTURES / "team.yaml").read_text(encoding="utf-8")
@@ -64,7 +74,7 @@ def sphinx_build(srcdir: Path, *args: str, builder: str = "html",
     outdir = outdir or srcdir / "_build" / builder
     command = [sys.executable, "-m", "sphinx", "-b", builder, *args, str(srcdir), str(outdir)]
     done = subprocess.run(command, capture_output=True, text=True, cwd=srcdir,
-                          env={**os.environ, "NO_COLOR": "1", "PYTHONWARNINGS": "ignore"})
+                          env=SUBPROCESS_ENV)
     return BuildResult(done.returncode, done.stdout, done.stderr, srcdir, outdir)
 
 

@@ -13,7 +13,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import TEAM, write_project
+from conftest import SUBPROCESS_ENV, TEAM, write_project
 
 PAGES = {
     # Like docs/conf.py: the roles live next to the source folder, not in it.
@@ -66,7 +66,7 @@ def test_editing_roles_yaml_rebuilds_the_served_site(tmp_path):
              "--watch", str(root / "roles.yaml"), "-n", str(root / "docs"),
              str(tmp_path / "out")],
             stdout=output, stderr=subprocess.STDOUT, cwd=root, start_new_session=True,
-            env={**os.environ, "NO_COLOR": "1", "PYTHONWARNINGS": "ignore"})
+            env=SUBPROCESS_ENV)
     try:
         base = wait_for(lambda: (re.findall(r"Serving on (http://127\.0\.0\.1:\d+)",
                                             log.read_text()) or [None])[0],

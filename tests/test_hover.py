@@ -1,8 +1,10 @@
-"""Hover previews: every link to a role's card carries the role's name and summary as its
-title, as plain text; the pages that link to a role are rewritten when its summary changes."""
+"""Hover previews: every link to a role's card carries the role's name as its title and the
+class the preview script looks for; the site's one previews file holds each card's name and
+summary, as plain text, so a changed summary rewrites that file, not the pages that link."""
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -10,10 +12,14 @@ from bs4 import BeautifulSoup
 from conftest import TEAM, cards_page, sphinx_build, write_project
 from test_builds import html_files, read_and_written
 
-ENGINEER = "Hub Engineer: Operates the hub infrastructure."
-ADMIN = "Hub Administrator: Supports the users of a hub."
-# The summary is "Represents the {term}`Hub Community`.": the words, not the markup.
-REPRESENTATIVE = "Community Representative: Represents the Hub Community."
+ENGINEER, ADMIN, REPRESENTATIVE = "Hub Engineer", "Hub Administrator", "Community Representative"
+PREVIEWS = {
+    "roles-hub-engineer": "Hub Engineer: Operates the hub infrastructure.",
+    "roles-hub-administrator": "Hub Administrator: Supports the users of a hub.",
+    # The summary is "Represents the {term}`Hub Community`.": the words, not the markup.
+    "roles-community-representative":
+        "Community Representative: Represents the Hub Community.",
+}
 
 SITE = {
     "roles.yaml": TEAM,
@@ -52,6 +58,14 @@ SITE = {
 }
 
 
+def previews(result) -> dict[str, str]:
+    """What the site's previews file says, by card anchor."""
+    text = (result.outdir / "_static" / "hubroles-previews.js").read_text(encoding="utf-8")
+    prefix = "window.hubrolesPreviews = "
+    line = next(line for line in text.splitlines() if line.startswith(prefix))
+    return json.loads(line[len(prefix):].rstrip(";"))
+
+
 def titled_links(html: str) -> list[tuple[str, str | None]]:
     """(text, title) of every link in the page's body."""
     soup = BeautifulSoup(html, "html.parser")
@@ -65,7 +79,11 @@ def built(tmp_path_factory):
     return result
 
 
-def test_every_reference_form_gets_the_roles_name_and_summary(built):
+def test_the_previews_file_has_each_cards_name_and_summary(built):
+    assert previews(built) == PREVIEWS
+
+
+def test_every_reference_form_gets_the_roles_name_and_the_preview_class(built):
     found = titled_links(built.html("links.html"))
     assert found == [
         ("the admins", ADMIN),
@@ -96,6 +114,9 @@ def test_rst_pages_and_card_relations_get_it_too(built):
 def test_the_popover_script_is_linked_and_copied(built):
     assert 'src="_static/hubroles-preview.js?v=' in built.html("links.html")
     assert (built.outdir / "_static" / "hubroles-preview.js").is_file()
+    # The previews file is loaded by the script, not linked: its content changes with the
+    # summaries, and a page that links to it with a checksum would be stale.
+    assert "hubroles-previews.js" not in built.html("links.html")
 
 
 @pytest.mark.parametrize("builder, page, href", [
@@ -107,6 +128,7 @@ def test_other_html_builders(tmp_path, builder, page, href):
     assert result.returncode == 0, result.stderr
     soup = BeautifulSoup(result.html(page), "html.parser")
     assert {a.get("title") for a in soup.select(f'a.reference[href="{href}"]')} == {ENGINEER}
+    assert previews(result)["roles-hub-engineer"] == PREVIEWS["roles-hub-engineer"]
 
 
 def test_markup_and_broken_references_in_a_summary_are_not_shown_nor_reported_twice(project):
@@ -120,11 +142,11 @@ def test_markup_and_broken_references_in_a_summary_are_not_shown_nor_reported_tw
     assert [w for w in result.warnings() if "hub-admn" in w] == [
         w for w in result.warnings() if w.startswith("roles.yaml:")]
     assert len([w for w in result.warnings() if "hub-admn" in w]) == 1
-    assert ("Hub Engineer", "Hub Engineer: Runs the hub with kubectl, for the admins.") in \
-        titled_links(result.html("links.html"))
+    assert previews(result)["roles-hub-engineer"] == \
+        "Hub Engineer: Runs the hub with kubectl, for the admins."
 
 
-def test_a_changed_summary_rewrites_the_pages_that_link_to_the_role(project, tmp_path):
+def test_a_changed_summary_changes_the_previews_file_not_the_linking_pages(project, tmp_path):
     srcdir = project(SITE)
     assert sphinx_build(srcdir).returncode == 0
     (srcdir / "roles.yaml").write_text(
@@ -133,13 +155,26 @@ def test_a_changed_summary_rewrites_the_pages_that_link_to_the_role(project, tmp
     read, written = read_and_written(result)
     # The card and the diagram's tooltip show the summary; folder/rst.rst only links to it.
     assert read == {"cards", "links"}
-    assert "folder/rst" in written
-    assert ("Hub Engineer", "Hub Engineer: Keeps the hubs running.") in \
-        titled_links(result.html("folder/rst.html"))
+    assert "folder/rst" not in written
+    assert previews(result)["roles-hub-engineer"] == "Hub Engineer: Keeps the hubs running."
 
     clean = tmp_path / "clean"
     shutil.copytree(srcdir, clean, ignore=shutil.ignore_patterns("_build"))
-    assert html_files(result.outdir) == html_files(sphinx_build(clean).outdir)
+    clean_result = sphinx_build(clean)
+    assert html_files(result.outdir) == html_files(clean_result.outdir)
+    assert previews(result) == previews(clean_result)
+
+
+def test_a_long_summary_is_cut_in_the_preview_and_never_in_a_title(project):
+    srcdir = project({**SITE, "roles.yaml": TEAM.replace(
+        "Operates the hub infrastructure.", "Operates " + "very " * 100_000 + "much.")})
+    result = sphinx_build(srcdir, "-nW")
+    assert result.returncode == 0, result.stderr
+    preview = previews(result)["roles-hub-engineer"]
+    assert len(preview) == 2_000 and preview.endswith("\u2026")
+    assert max(len(title or "") for _text, title in titled_links(result.html("links.html"))) \
+        < 100
+    assert len(result.html("links.html")) < 100_000
 
 
 def test_an_unrelated_summary_change_leaves_linking_pages_alone(project):

@@ -118,5 +118,7 @@ def test_a_consumer_with_the_extension_keeps_intersphinx_titles(tmp_path, invent
     assert result.returncode == 0, result.stderr
     soup = BeautifulSoup(result.html("index.html"), "html.parser")
     titles = [a.get("title") for a in soup.select("div.body a.reference")]
-    # The link into the other project names it (intersphinx's title); the local one previews.
-    assert titles == ["Team", "Local: Here."]
+    # The link into the other project names it (intersphinx's title); the local one is a
+    # preview, titled with the role's name (its summary is in the previews file).
+    assert titles == ["Team", "Local"]
+    assert "hubroles-preview" in soup.select("div.body a.reference")[1]["class"]

@@ -136,6 +136,7 @@ def broken(tmp_path_factory):
 
 
 def test_each_broken_reference_warns_once_with_location_and_suggestion(broken):
+    # In file and line order, as `sphinx-hubroles check` prints them.
     assert broken.warnings() == [
         "index.md:3: WARNING: unknown role 'hub-enginer' in reference 'roles:hub-enginer'; "
         "did you mean 'hub-engineer'? [hubroles.ref]",
@@ -144,8 +145,8 @@ def test_each_broken_reference_warns_once_with_location_and_suggestion(broken):
         "index.md:7: WARNING: role 'project-manager' in reference 'roles:project-manager' is in "
         "roles.yaml but has no role-card on any page; add one with the role-card directive "
         "[hubroles.card]",
-        "index.md:11: WARNING: unknown role 'nobody' in reference 'roles:nobody' [hubroles.ref]",
         "index.md:9: WARNING: term not in glossary: 'Nobody' [ref.term]",
+        "index.md:11: WARNING: unknown role 'nobody' in reference 'roles:nobody' [hubroles.ref]",
         "other.rst:6: WARNING: unknown role 'comunity-representative' in reference "
         "'roles:comunity-representative'; did you mean 'community-representative'? "
         "[hubroles.ref]",

@@ -122,17 +122,18 @@ def load(args: argparse.Namespace):
     try:
         return load_roles(args.roles)
     except RolesFileError as error:
-        from .check import Finding
+        from ..core.site import Where
 
+        shown = display_path(error.path)
         for problem in error.problems:
-            print(Finding(error.path, problem.line, problem.column, problem.message),
+            print(f"{Where(shown, problem.line, problem.column)}: {problem.message}",
                   file=sys.stdout if args.command == "check" else sys.stderr)
         return None
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from ..core.scan.findings import is_source
-    from .check import problems, scan
+    from ..core.scan import is_source
+    from .check import check, scan
 
     for path in args.paths:
         if not path.exists():
@@ -145,7 +146,7 @@ def run_check(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     findings = scan(model, args.paths or [args.roles.parent], args.exclude)
-    found = problems(model, findings)
+    found = check(model, findings)
     for finding in found:
         print(finding)
     files = f"{findings.files} file{'s' * (findings.files != 1)} and {args.roles.name}"

@@ -1,24 +1,11 @@
-"""Messages about role references, shared by the Sphinx extension and the command line so that
-the same problem reads the same in both."""
+"""The words of the problems that rules.py finds, in one place. A `hint` is a "did you mean"
+(problems.did_you_mean) or empty."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 
-from .problems import did_you_mean
-
-LABEL_PREFIX = "roles:"
-
-
-def role_id_of(target: str) -> str | None:
-    """The role id in a reference target such as 'roles:hub-engineer', or None."""
-    if target.lower().startswith(LABEL_PREFIX):
-        return target[len(LABEL_PREFIX):].lower()
-    return None
-
-
-def unknown_role(role_id: str, target: str, known_ids: Iterable[str]) -> str:
-    return f"unknown role '{role_id}' in reference '{target}'" + did_you_mean(role_id, known_ids)
+def unknown_role(role_id: str, target: str, hint: str = "") -> str:
+    return f"unknown role '{role_id}' in reference '{target}'{hint}"
 
 
 def role_without_card(role_id: str, target: str) -> str:
@@ -26,13 +13,13 @@ def role_without_card(role_id: str, target: str) -> str:
             "on any page; add one with the role-card directive")
 
 
-def unknown_card_id(role_id: str, known_ids: Iterable[str]) -> str:
-    return f"unknown role '{role_id}' in role-card" + did_you_mean(role_id, known_ids)
+def unknown_card_id(role_id: str, hint: str = "") -> str:
+    return f"unknown role '{role_id}' in role-card{hint}"
 
 
-def unknown_term(term: str, known_terms: Iterable[str]) -> str:
+def unknown_term(term: str, hint: str = "") -> str:
     """Sphinx's own words for an unknown `{term}`, with the closest known terms."""
-    return f"term not in glossary: '{term}'" + did_you_mean(term, known_terms)
+    return f"term not in glossary: '{term}'{hint}"
 
 
 def duplicate_card(role_id: str, first: str) -> str:
@@ -50,3 +37,11 @@ def hand_term_and_card(term: str, card: str) -> str:
     """`card` is where the role's card stands, as 'path:line'."""
     return (f"glossary term '{term}' is written by hand here, and the role-card at {card} "
             "makes it too; remove the entry, or set hubroles_role_terms = False")
+
+
+def no_diagram_roles() -> str:
+    return "roles-diagram has no roles to show; check :roles:, :groups: and roles.yaml"
+
+
+def depth_without_focus() -> str:
+    return ":depth: has no effect without :focus: in roles-diagram"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
+
+from .names import role_label
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ class Role:
     @property
     def label(self) -> str:
         """The cross-reference label of the role's card, as written in `roles:<id>` links."""
-        return f"roles:{self.id}"
+        return role_label(self.id)
 
     @property
     def term_names(self) -> tuple[str, ...]:
@@ -88,6 +91,16 @@ class RolesFile:
     groups: dict[str, Group] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     terms: dict[str, Term] = field(default_factory=dict)
+
+    def texts(self) -> Iterator[tuple[tuple[str, str], Text]]:
+        """Every MyST text of the file (summaries, descriptions, items, definitions...) with
+        its owner, ('group', id), ('role', id) or ('term', name): found from the dataclasses
+        themselves, so a new text field needs no list kept by hand."""
+        for kind, table in (("group", self.groups), ("role", self.roles),
+                            ("term", self.terms)):
+            for key, item in table.items():
+                for text in texts_of(item):
+                    yield (kind, key), text
 
     def edges(self) -> list[Edge]:
         """Every relation, in file order of source role, then relation, then target."""
@@ -126,3 +139,15 @@ class RolesFile:
             index.setdefault(edge.target, {}).setdefault(edge.relation, []).append(
                 self.roles[edge.source])
         return index
+
+
+def texts_of(value: object) -> Iterator[Text]:
+    """The Text values inside a model value, in field order."""
+    if isinstance(value, Text):
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from texts_of(item)
+    elif hasattr(value, "__dataclass_fields__"):
+        for f in fields(value):
+            yield from texts_of(getattr(value, f.name))

@@ -1,39 +1,82 @@
-"""The Sphinx side of sphinx-hubroles."""
+"""The Sphinx side of sphinx-hubroles: everything it adds to a Sphinx build, wired here.
+
+How roles.yaml becomes pages (docs/reference/architecture.md draws it):
+
+1. builder-inited: state.py loads roles.yaml into the domain (domain.py), or stops the build.
+2. Reading: the directives (cards.py, glossary.py, diagram/directive.py) render roles.yaml
+   and note in the domain what each page shows; the domain's process_doc notes each page's
+   references, hand-written labels and glossary terms.
+3. env-updated: the domain judges all pages with the rules (core/rules.py): which card each
+   role's links go to, and every problem, which state.py reports on every build.
+4. Writing: references.py hands role links to the domain, which resolves them from that
+   judgement; diagram/jobs.py draws the
+   diagrams with dot; the visitors write them; hover.py writes the previews file.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.util.fileutil import copy_asset
 
 from .. import __version__
+from . import _compat, cards, glossary, hover, jsonout, references, state
+from .diagram import directive as diagram
+from .diagram import jobs, visitors
+from .domain import HandLabels, RolesDomain
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from .cards import setup_cards
-    from .data import setup_data
-    from .diagram import setup_diagram
-    from .glossary import setup_glossary
-    from .hover import setup_hover
-    from .jsonout import setup_jsonout
-    from .references import setup_references
-
     app.setup_extension("myst_parser")
-    app.setup_extension("sphinx_design")
-    setup_data(app)
-    setup_cards(app)
-    setup_glossary(app)
-    setup_references(app)
-    setup_diagram(app)
-    setup_hover(app)
-    setup_jsonout(app)
-    app.add_css_file("hubroles.css")
+    # For its `graphviz_dot` and `graphviz_dot_args`: the dot program is configured once, for
+    # {graphviz} blocks and role diagrams alike.
+    app.setup_extension("sphinx.ext.graphviz")
+
+    app.add_config_value("hubroles_file", "roles.yaml", "env", types=[str],
+                         description="Path of roles.yaml, relative to the conf.py folder.")
+    app.add_config_value("hubroles_role_terms", True, "env", types=[bool],
+                         description="Make every role's name and aliases glossary terms.")
+    app.add_config_value("hubroles_dot_timeout", 60, "", types=(int, float),
+                         description="Seconds dot may take to draw one diagram.")
+
+    app.add_domain(RolesDomain)
+    # Before Sphinx's domains read a page (850): labels written by hand for a card's role.
+    app.add_transform(HandLabels)
+    app.add_directive("role-card", cards.RoleCardDirective)
+    app.add_directive("roles-glossary", glossary.RolesGlossaryDirective)
+    app.add_directive("roles-diagram", diagram.RolesDiagramDirective)
+    app.add_node(diagram.roles_diagram, **visitors.HANDLERS)
+
+    # Post-transforms, in the order they run on a page being written:
+    # 5: the diagrams' text versions, whose links to cards are then resolved;
+    app.add_post_transform(diagram.DiagramTextVersion)
+    # 8: links to roles, before MyST (9) and Sphinx (10) try to resolve them;
+    app.add_post_transform(references.RoleReferences)
+    # 20: upstream bugs in resolved links (singlehtml, man), see _compat.py.
+    app.add_post_transform(_compat.SingleHtmlAnchorFix)
+    app.add_post_transform(_compat.ManPageLinkFix)
+
+    app.connect("builder-inited", state.load_model)
+    app.connect("builder-inited", jobs.start_build)
     app.connect("builder-inited", copy_static_files)
+    app.connect("env-get-outdated", state.outdated_displays)
+    app.connect("env-get-outdated", jobs.pages_without_pictures)
+    app.connect("env-updated", state.judge_and_report)
+    app.connect("env-get-updated", state.pages_with_changed_targets)
+    app.connect("write-started", jobs.render_before_writing)
+    app.connect("write-started", hover.write_previews)
+    app.connect("build-finished", jsonout.write_json)
+
+    app.add_css_file("hubroles.css")
+    app.add_css_file("hubroles-diagram.css")
+    app.add_js_file("hubroles-preview.js", loading_method="defer")
     return {
         "version": __version__,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
-        "env_version": 1,
+        "env_version": 2,
     }
 
 
@@ -41,10 +84,6 @@ def copy_static_files(app: Sphinx) -> None:
     """Copy our CSS and JS into `_static/` before pages are written, so their links carry the
     files' checksums. Adding to `html_static_path` instead would change the project's
     configuration, and with it force a full rebuild every time."""
-    from pathlib import Path
-
-    from sphinx.util.fileutil import copy_asset
-
     if app.builder.format == "html":
         # force: after an upgrade of this package, its new files replace the old ones.
         copy_asset(Path(__file__).parent / "static", Path(app.outdir, "_static"), force=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ..core.export import to_json
-from .data import roles_of
+from .state import roles_of
 
 FILE_NAME = "hubroles.json"
 
@@ -27,7 +27,3 @@ def write_json(app: Sphinx, exception: Exception | None) -> None:
     # Unchanged content keeps its timestamp, for tools that copy only what changed.
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
-
-
-def setup_jsonout(app: Sphinx) -> None:
-    app.connect("build-finished", write_json)

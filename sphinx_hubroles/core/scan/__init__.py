@@ -1,0 +1,102 @@
+"""Find what a Sphinx build would judge, without building: role references, labels, cards,
+diagrams and glossaries written in MyST and RST pages, and the references inside roles.yaml's
+own text fields (myst.py and rst.py read the two markups; findings.py holds what they find).
+
+Pure Python, no Sphinx import: `sphinx-hubroles check` must answer in well under a second.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..model import RolesFile
+from ..site import Reference, Site
+from .findings import MYST_SUFFIXES, RST_SUFFIXES, SKIPPED_FOLDERS, Findings, Source
+from .myst import scan_myst
+from .rst import scan_rst
+
+# -- files ------------------------------------------------------------------------------------
+
+
+def source_files(paths: Iterable[Path], exclude: Iterable[str] = ()) -> list[Path]:
+    """The MyST and RST files named or found under `paths`, sorted, without duplicates.
+
+    Folders are walked recursively, skipping hidden folders, built sites, virtualenvs and
+    paths that match an `exclude` glob (relative to the folder given)."""
+    patterns = list(exclude)
+    found: dict[Path, None] = {}
+    for path in paths:
+        if path.is_dir():
+            for file in _walk(path, patterns):
+                found.setdefault(file)
+        else:
+            found.setdefault(path)
+    return sorted(found, key=lambda p: str(p))
+
+
+def _walk(root: Path, patterns: list[str]) -> Iterator[Path]:
+    def excluded(relative: str) -> bool:
+        return any(fnmatch.fnmatch(relative, pattern) for pattern in patterns)
+
+    for folder, subfolders, files in os.walk(root):
+        here = Path(folder)
+        subfolders[:] = sorted(
+            name for name in subfolders
+            if not name.startswith(".") and name not in SKIPPED_FOLDERS
+            and not (here / name / "pyvenv.cfg").exists()
+            and not excluded((here / name).relative_to(root).as_posix())
+        )
+        for name in files:
+            if name.endswith(MYST_SUFFIXES + RST_SUFFIXES):
+                if not excluded((here / name).relative_to(root).as_posix()):
+                    yield here / name
+
+
+def is_source(path: Path) -> bool:
+    return path.name.endswith(MYST_SUFFIXES + RST_SUFFIXES)
+
+
+# Text without any of these cannot hold a reference, a label, a card or a glossary entry,
+# so it is not worth parsing.
+_CLUES = ("roles:", "roles-", "term", "glossary", "role-card")
+
+
+def scan_file(path: Path, findings: Findings) -> None:
+    findings.files += 1
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        findings.unreadable.append((Source(path, "").where(line, column),
+                                    "is not valid UTF-8 (byte "
+                                    f"0x{data[error.start]:02x}); save it as UTF-8"))
+        text = data.decode("utf-8", errors="replace")
+    lowered = text.lower()
+    if not any(clue in lowered for clue in _CLUES):
+        return
+    source = Source(path, text)
+    if path.name.endswith(RST_SUFFIXES):
+        scan_rst(text, source, 0, findings)
+    else:
+        scan_myst(text, source, 0, findings)
+
+
+def scan_roles_file(model: RolesFile) -> dict[tuple[str, str], list[Reference]]:
+    """The references inside roles.yaml's text fields, placed at their line in roles.yaml, by
+    the owner of the text: ('group', id), ('role', id) or ('term', name)."""
+    try:
+        source = Source(model.path, model.path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):  # the loader read it a moment ago
+        source = Source(model.path, "")
+    found: dict[tuple[str, str], list[Reference]] = {}
+    for owner, text in model.texts():
+        site = Site()
+        scan_myst(text.source, source, text.line - 1, site)
+        if site.references:
+            found.setdefault(owner, []).extend(site.references)
+    return found

@@ -9,18 +9,19 @@ from functools import cache
 
 from markdown_it.token import Token
 
-from ..messages import role_id_of
+from ..names import role_id_of, role_label
+from ..site import ROLE, TERM, Reference, Site
 from .findings import (
     LITERAL_DIRECTIVES,
-    Card,
-    Findings,
-    Reference,
+    OWN_DIRECTIVES,
     Source,
     glossary_entries,
     note_label,
     note_term,
+    own_directive,
     split_target,
 )
+from .rst import scan_rst
 
 REF_ROLES = {"ref", "std:ref"}
 TERM_ROLES = {"term", "std:term"}
@@ -40,7 +41,7 @@ def _parser():
     return create_md_parser(MdParserConfig(enable_extensions={"colon_fence"}), RendererHTML)
 
 
-def scan_myst(text: str, source: Source, line0: int, findings: Findings) -> None:
+def scan_myst(text: str, source: Source, line0: int, findings: Site) -> None:
     """Note everything in `text`, MyST whose first line is line `line0` (0-based) of `source`."""
     for token in _parser().parse(text):
         if token.map is None:
@@ -55,7 +56,7 @@ def scan_myst(text: str, source: Source, line0: int, findings: Findings) -> None
             _directive(token, source, start, findings)
 
 
-def _inline(token: Token, source: Source, line0: int, findings: Findings) -> None:
+def _inline(token: Token, source: Source, line0: int, findings: Site) -> None:
     content = token.content
     cursor = 0  # inline children come in source order; search each after the last
     link_end = None
@@ -70,9 +71,9 @@ def _inline(token: Token, source: Source, line0: int, findings: Findings) -> Non
             begin = content.find("{" + name + "}", cursor)
             begin = cursor if begin < 0 else begin
             cursor = begin + len(name) + 2
-            kind = "ref" if name in REF_ROLES else "term" if name in TERM_ROLES else None
+            kind = ROLE if name in REF_ROLES else TERM if name in TERM_ROLES else None
             target = split_target(child.content) if kind else None
-            if target is None or (kind == "ref" and role_id_of(target) is None):
+            if target is None or (kind == ROLE and role_id_of(target) is None):
                 continue
             at = content.find(target, cursor)  # absent when the role spans lines
             where = source.at_offset(line0, content, at if at >= 0 else begin, target)
@@ -88,13 +89,13 @@ def _inline(token: Token, source: Source, line0: int, findings: Findings) -> Non
             where = source.at_offset(line0, content, at if at >= 0 else cursor, href)
             # The extension turns an autolink `<roles:x>` into a reference to 'roles:x',
             # lower-cased; a link keeps its target as written.
-            target = f"roles:{role_id}" if child.markup == "autolink" else href
-            findings.references.append(Reference("ref", target, where))
+            target = role_label(role_id) if child.markup == "autolink" else href
+            findings.references.append(Reference(ROLE, target, where))
         elif child.type == "link_close" and link_end is not None:
             cursor, link_end = max(cursor, link_end), None
 
 
-def _directive(token: Token, source: Source, line0: int, findings: Findings) -> None:
+def _directive(token: Token, source: Source, line0: int, findings: Site) -> None:
     match = _DIRECTIVE.match(token.info.strip())
     if not match:
         return  # a code block
@@ -109,17 +110,15 @@ def _directive(token: Token, source: Source, line0: int, findings: Findings) -> 
     body_line0 = line0 + 1 + body
     if name in LITERAL_DIRECTIVES:
         return
-    if name == "role-card":
-        if argument.strip():  # without an id, docutils itself says an argument is required
-            info = token.info.strip()
-            where = source.at(line0, info, info.find(argument), argument)
-            findings.cards.append(Card(argument.strip().lower(), where))
+    if name in OWN_DIRECTIVES:
+        # At the argument, as editors point at the id; at the directive if there is none.
+        info, shown = token.info.strip(), argument.strip() or token.info.strip()
+        own_directive(name, argument, options, source.at(line0, info, info.find(shown), shown),
+                      findings)
         return
     if argument.strip():  # a title, or the body's first line: parsed as MyST either way
         scan_myst(argument, source, line0, findings)
     if name == "eval-rst":
-        from .rst import scan_rst
-
         scan_rst("\n".join(lines[body:]), source, body_line0, findings)
     elif name == "glossary":
         _glossary(lines[body:], source, body_line0, findings)
@@ -149,7 +148,7 @@ def _split_options(lines: list[str]) -> tuple[dict[str, str], int]:
     return options, index
 
 
-def _glossary(lines: list[str], source: Source, line0: int, findings: Findings) -> None:
+def _glossary(lines: list[str], source: Source, line0: int, findings: Site) -> None:
     """Terms of a hand-written glossary; each definition is MyST again."""
     definition: list[tuple[int, str]] = []
 
@@ -165,5 +164,7 @@ def _glossary(lines: list[str], source: Source, line0: int, findings: Findings) 
             definition.append((index, lines[index]))
         else:
             flush()
-            note_term(findings, term)
+            note_term(findings, term, source.at(line0 + index, lines[index],
+                                                lines[index].find(term), term))
     flush()
+

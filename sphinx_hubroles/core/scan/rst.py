@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import re
 
-from ..messages import role_id_of
+from ..names import role_id_of, role_label
+from ..site import ROLE, TERM, Reference, Site
 from .findings import (
     LITERAL_DIRECTIVES,
-    Card,
-    Findings,
-    Reference,
+    OWN_DIRECTIVES,
     Source,
     glossary_entries,
     note_label,
     note_term,
+    own_directive,
     split_target,
 )
 
@@ -36,7 +36,7 @@ _SUFFIX_ROLE = re.compile(_ROLE_CONTENT + r":(?:std:)?(ref|term):(?![\w`])", re.
 _EMBEDDED_URI = re.compile(r"`(?:[^`<\\]|\\.)*<(roles:[^>\s]+)>`__?", re.IGNORECASE)
 
 
-def scan_rst(text: str, source: Source, line0: int, findings: Findings) -> None:
+def scan_rst(text: str, source: Source, line0: int, findings: Site) -> None:
     """Note everything in `text`, RST whose first line is line `line0` (0-based) of `source`."""
     lines = text.splitlines()
     skipped = _explicit_markup(lines, source, line0, findings)
@@ -64,7 +64,7 @@ def _block_end(lines: list[str], start: int, indent: int) -> int:
     return end
 
 
-def _explicit_markup(lines, source: Source, line0: int, findings: Findings) -> list[bool]:
+def _explicit_markup(lines, source: Source, line0: int, findings: Site) -> list[bool]:
     """Note labels, cards and glossary terms; return which lines hold no markup to scan."""
     skipped = [False] * len(lines)
     index = 0
@@ -94,14 +94,17 @@ def _explicit_markup(lines, source: Source, line0: int, findings: Findings) -> l
                     lines[name_index].find(options["name"]), options["name"]))
             if name in LITERAL_DIRECTIVES:
                 skipped[index:end] = [True] * (end - index)
-            elif name == "role-card" and argument:
-                column = line.find(argument, line.find("::"))
-                findings.cards.append(Card(argument.lower(),
-                                           source.at(line0 + index, line, column, argument)))
+            elif name in OWN_DIRECTIVES:
+                shown = argument or line.strip()
+                column = line.find(shown, line.find("::")) if argument else line.find("..")
+                own_directive(name, argument, options,
+                              source.at(line0 + index, line, column, shown), findings)
             elif name == "glossary":
                 for offset, term in glossary_entries(lines[body:end]):
                     if term is not None:
-                        note_term(findings, term)
+                        term_line = lines[body + offset]
+                        note_term(findings, term, source.at(
+                            line0 + body + offset, term_line, term_line.find(term), term))
                         skipped[body + offset] = True
         elif target and not target.group(2):  # `.. _name: https://...` is a link, no label
             name = re.sub(r"\\(.)", r"\1", target.group(1).strip("`"))
@@ -128,7 +131,7 @@ def _options(lines: list[str], start: int, end: int) -> tuple[dict[str, str], in
 
 
 def _roles(lines: list[str], block: list[int], source: Source, line0: int,
-           findings: Findings) -> None:
+           findings: Site) -> None:
     first = block[0]
     text = "\n".join(lines[first:block[-1] + 1])
     if ":" not in text:
@@ -142,11 +145,11 @@ def _roles(lines: list[str], block: list[int], source: Source, line0: int,
         kind = name.lower()
         if kind == "link":
             where = source.at_offset(line0 + first, text, start, content)
-            findings.references.append(Reference("ref", f"roles:{role_id_of(content)}", where))
+            findings.references.append(Reference(ROLE, role_label(role_id_of(content)), where))
             continue
         target = split_target(content)
         if target is None or (kind == "ref" and role_id_of(target) is None):
             continue
         at = text.find(target, start)
         where = source.at_offset(line0 + first, text, at if at >= 0 else start, target)
-        findings.references.append(Reference(kind, target, where))
+        findings.references.append(Reference(ROLE if kind == "ref" else TERM, target, where))

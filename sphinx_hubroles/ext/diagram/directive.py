@@ -7,23 +7,16 @@ rendered together before writing (jobs.py), and each page fills in its own links
 from __future__ import annotations
 
 from docutils import nodes
-from docutils.parsers.rst import directives
-from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ...core.diagram.dotsource import DIRECTIONS, layout_for, to_dot
-from ...core.diagram.plaintext import plain_text
-from ...core.diagram.selection import DiagramSpec, Selection, select
-from ...core.model import RolesFile
+from ...core.diagram.dotsource import layout_for, to_dot
+from ...core.diagram.options import OPTION_SPEC, diagram_spec
+from ...core.diagram.selection import Selection
+from ...core.names import role_label
+from ...core.site import ROLE
 from ..cards import role_reference
-from ..data import note_display, note_reference, roles_of
-
-logger = logging.getLogger(__name__)
-
-EDGE_LABELS = ("auto", "on", "off")
-ALIGNS = ("left", "center", "right")
+from ..state import domain_of, note_display
 
 
 class roles_diagram(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -44,76 +37,31 @@ ROLE_ATTRIBUTE = "hubroles_role"
 TEXT_ATTRIBUTE = "hubroles_text"
 
 
-def id_list(argument: str | None) -> tuple[str, ...]:
-    items = [item.strip().lower() for item in (argument or "").split(",")]
-    return tuple(dict.fromkeys(item for item in items if item))
-
-
-def one_id(argument: str | None) -> str:
-    return directives.unchanged_required(argument).strip().lower()
-
-
-def choice(values: tuple[str, ...], upper: bool = False):
-    """An option converter for one of `values`, in either case."""
-
-    def convert(argument: str | None) -> str:
-        value = (argument or "").strip()
-        value = value.upper() if upper else value.lower()
-        if value not in values:
-            raise ValueError(f"{argument!r} is not one of {', '.join(values)}")
-        return value
-
-    return convert
-
-
-direction = choice(DIRECTIONS, upper=True)
-edge_labels = choice(EDGE_LABELS)
-align = choice(ALIGNS)
-
-
-def diagram_inputs(model: RolesFile, spec: DiagramSpec) -> Selection:
-    """What a diagram shows, for data.py to tell when a page must be read again."""
-    return select(model, spec)
-
-
 class RolesDiagramDirective(SphinxDirective):
+    """A diagram. Problems with its options are found after reading, by the rules
+    (domain.py); a diagram with nothing to show is left out of the page."""
+
     has_content = False
-    option_spec = {
-        "roles": id_list,
-        "groups": id_list,
-        "relations": id_list,
-        "focus": one_id,
-        "depth": directives.nonnegative_int,
-        "direction": direction,
-        "edge-labels": edge_labels,
-        "caption": directives.unchanged_required,
-        "alt": directives.unchanged_required,
-        "name": directives.unchanged_required,
-        "align": align,
-    }
+    option_spec = OPTION_SPEC
 
     def run(self) -> list[nodes.Node]:
         options = self.options
-        spec = DiagramSpec(options.get("roles", ()), options.get("groups", ()),
-                           options.get("relations", ()), options.get("focus"),
-                           options.get("depth", 1))
+        domain = domain_of(self.env)
+        spec = diagram_spec(options)
         note_display(self.env, "diagram", spec)
-        selection = select(roles_of(self.env), spec)
-        for problem in selection.problems:
-            self.warn(problem)
-        if "depth" in options and "focus" not in options:
-            self.warn(":depth: has no effect without :focus: in roles-diagram")
+        selection = domain.select(domain.model, spec)
         if not selection.roles:
-            self.warn("roles-diagram has no roles to show; check :roles:, :groups: and "
-                      "roles.yaml")
+            domain.note_diagram(self.env.docname, self.lineno, spec, "depth" in options, None)
             return []
 
-        tooltips = {role.id: plain_text(role.summary, self.env.myst_config)
+        tooltips = {role.id: domain.plain_text(domain.model.roles[role.id].summary)
                     for role in selection.roles}
         layout = (options.get("direction", "TB"), options.get("edge-labels", "auto"),
                   len(selection.roles))
         svg_dot = to_dot(selection, tooltips, layout_for(*layout))
         print_dot = to_dot(selection, {}, layout_for(*layout, web=False))
+        domain.note_diagram(self.env.docname, self.lineno, spec, "depth" in options,
+                            (svg_dot, print_dot))
         alt = options.get("alt") or default_alt(selection)
         # support_smartquotes: the text version names roles exactly as the picture does.
         diagram = roles_diagram("", svg_dot=svg_dot, print_dot=print_dot, alt=alt,
@@ -121,11 +69,9 @@ class RolesDiagramDirective(SphinxDirective):
                                 support_smartquotes=False)
         self.set_source_info(diagram)
         # The text version as plain data; its nodes are made when the page is written.
-        diagram[TEXT_ATTRIBUTE] = text_version(selection)
+        diagram[TEXT_ATTRIBUTE] = (self.env.docname, *text_version(selection))
         for role in selection.roles:  # what the text version's links will point at
-            note_reference(self.env, self.env.docname, ("label", f"roles:{role.id}"))
-        self.env.hubroles_diagrams.setdefault(self.env.docname, []).append(
-            (self.lineno, svg_dot, print_dot))
+            domain.note_link(self.env.docname, ROLE, role_label(role.id))
 
         if "caption" not in options and "name" not in options:
             if "align" in options:
@@ -144,10 +90,6 @@ class RolesDiagramDirective(SphinxDirective):
             figure += messages
         self.add_name(figure)
         return [figure]
-
-    def warn(self, message: str) -> None:
-        logger.warning(message, location=self.get_location(), type="hubroles",
-                       subtype="diagram")
 
 
 def default_alt(selection: Selection) -> str:
@@ -169,11 +111,11 @@ def text_version(selection: Selection) -> tuple[tuple[tuple[str, str, str], ...]
     return roles, sentences
 
 
-def text_alternative(env: BuildEnvironment, roles, sentences) -> list[nodes.Node]:
+def text_alternative(docname: str, roles, sentences) -> list[nodes.Node]:
     """The text version's nodes. The roles link to their cards."""
     role_list = nodes.bullet_list(classes=["hubroles-diagram-roles"])
     for role_id, name, where in roles:
-        link = nodes.inline("", "", role_reference(env, role_id, name),
+        link = nodes.inline("", "", role_reference(role_id, name, docname),
                             classes=["hubroles-diagram-role"], **{ROLE_ATTRIBUTE: role_id})
         role_list += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(where)))
     result: list[nodes.Node] = [nodes.paragraph("", "Roles:"), role_list]
@@ -199,10 +141,7 @@ class DiagramTextVersion(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         for diagram in self.document.findall(roles_diagram):
             if TEXT_ATTRIBUTE in diagram:
-                diagram += text_alternative(self.env, *diagram[TEXT_ATTRIBUTE])
+                # (docname, roles, sentences): the page that shows the diagram, whose links
+                # LaTeX must know (it resolves all pages as one).
+                diagram += text_alternative(*diagram[TEXT_ATTRIBUTE])
                 del diagram[TEXT_ATTRIBUTE]
-
-
-def setup_directive(app) -> None:
-    app.add_directive("roles-diagram", RolesDiagramDirective)
-    app.add_post_transform(DiagramTextVersion)

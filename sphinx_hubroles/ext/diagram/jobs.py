@@ -1,6 +1,6 @@
 """Which diagrams the build has, rendering them all before writing, and reporting failures.
 
-The environment keeps each page's diagrams (line and DOT). When writing starts, every diagram
+The domain keeps each page's diagrams (line and DOT). When writing starts, every diagram
 missing from the cache is rendered at once, up to `-j` dot processes, in the main process; the
 writers (serial, or forked by `-j`) then find them in the cache. A failure is reported once,
 at the first page and line that shows the diagram, and a missing dot once per build. A page
@@ -9,7 +9,7 @@ whose diagram could not be drawn is written again by the next build (pages_witho
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from docutils import nodes
@@ -20,6 +20,7 @@ from sphinx.util import logging
 from sphinx.util.display import status_iterator
 
 from ...core.diagram.render import DotError, DotMissing, Job, Renderer
+from ..state import domain_of
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +29,11 @@ FORMATS = {"html": "svg", "latex": "pdf", "texinfo": "png"}
 CACHE_FOLDER = "hubroles-diagrams"
 
 _MISSING = "dot-missing"
-_reported: set[str] = set()  # failed jobs (and _MISSING) already reported in this build
+
+
+def reported(env: BuildEnvironment) -> set[str]:
+    """The failed jobs (and _MISSING) already reported in this build."""
+    return domain_of(env).reported_diagrams
 
 
 def renderer_for(builder: Builder) -> Renderer:
@@ -48,20 +53,7 @@ def job_for(format: str, svg_dot: str, print_dot: str) -> Job:
 
 def start_build(app: Sphinx) -> None:
     """builder-inited"""
-    _reported.clear()
-    if not hasattr(app.env, "hubroles_diagrams"):
-        app.env.hubroles_diagrams = {}
-
-
-def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    env.hubroles_diagrams.pop(docname, None)
-
-
-def merge_info(app: Sphinx, env: BuildEnvironment, docnames: Iterable[str],
-               other: BuildEnvironment) -> None:
-    for docname in docnames:
-        if docname in other.hubroles_diagrams:
-            env.hubroles_diagrams[docname] = other.hubroles_diagrams[docname]
+    reported(app.env).clear()
 
 
 def pages_without_pictures(app: Sphinx, env: BuildEnvironment, added: set[str],
@@ -76,10 +68,10 @@ def pages_without_pictures(app: Sphinx, env: BuildEnvironment, added: set[str],
     if format is None:
         return []
     renderer = renderer_for(app.builder)
-    return [docname for docname, diagrams in env.hubroles_diagrams.items()
-            if docname not in removed and any(
-                renderer.cached(job_for(format, svg_dot, print_dot)) is None
-                for _line, svg_dot, print_dot in diagrams)]
+    return sorted({docname for docname, _line, svg_dot, print_dot
+                   in domain_of(env).diagram_dots()
+                   if docname not in removed
+                   and renderer.cached(job_for(format, svg_dot, print_dot)) is None})
 
 
 def render_before_writing(app: Sphinx, builder: Builder) -> None:
@@ -88,9 +80,8 @@ def render_before_writing(app: Sphinx, builder: Builder) -> None:
     if format is None:
         return
     first_place: dict[Job, tuple[str, int]] = {}
-    for docname in sorted(app.env.hubroles_diagrams):
-        for line, svg_dot, print_dot in app.env.hubroles_diagrams[docname]:
-            first_place.setdefault(job_for(format, svg_dot, print_dot), (docname, line))
+    for docname, line, svg_dot, print_dot in domain_of(app.env).diagram_dots():
+        first_place.setdefault(job_for(format, svg_dot, print_dot), (docname, line))
     renderer = renderer_for(builder)
     # The environment knows every diagram of the project: a rendering none of them uses
     # (an edited or deleted diagram) would only fill the disk.
@@ -110,32 +101,27 @@ def render_before_writing(app: Sphinx, builder: Builder) -> None:
     failures = renderer.render_all(todo, workers, progress)
     for job in todo:
         if job in failures:
-            report(renderer, job, failures[job], first_place[job])
+            report(app.env, renderer, job, failures[job], first_place[job])
 
 
 def rendering(builder: Builder, node: nodes.Element, format: str) -> Path | None:
     """The rendered file for a diagram node, or None (already reported) if dot failed."""
     renderer = renderer_for(builder)
     job = job_for(format, node["svg_dot"], node["print_dot"])
-    if _MISSING in _reported or renderer.key(job) in _reported:
+    done = reported(builder.env)
+    if _MISSING in done or renderer.key(job) in done:
         return None
     try:
         return renderer.render(job)
     except DotError as error:
-        report(renderer, job, error, node)
+        report(builder.env, renderer, job, error, node)
         return None
 
 
-def report(renderer: Renderer, job: Job, error: DotError, location) -> None:
+def report(env: BuildEnvironment, renderer: Renderer, job: Job, error: DotError,
+           location) -> None:
     key = _MISSING if isinstance(error, DotMissing) else renderer.key(job)
-    if key not in _reported:
-        _reported.add(key)
+    done = reported(env)
+    if key not in done:
+        done.add(key)
         logger.error(str(error), location=location, type="hubroles", subtype="diagram")
-
-
-def setup_jobs(app: Sphinx) -> None:
-    app.connect("builder-inited", start_build)
-    app.connect("env-purge-doc", purge_doc)
-    app.connect("env-merge-info", merge_info)
-    app.connect("env-get-outdated", pages_without_pictures)
-    app.connect("write-started", render_before_writing)

@@ -1,12 +1,16 @@
 /* sphinx-hubroles hover previews: a link to a role's card shows the role's name and summary
    in a small popover, on hover and on keyboard focus; Escape closes it.
 
-   Without this script the same text is the link's `title`. With it, the title moves to
-   `data-hubroles-preview`, so that the browser's own tooltip does not show as well, and the
-   open popover is the link's accessible description (aria-describedby). */
+   The summaries come from hubroles-previews.js beside this file (one file for the site, so
+   that a changed summary does not rewrite every page that links to the role), keyed by the
+   card's anchor. Without them a link's `title`, the role's name, is what shows. The title
+   moves to `data-hubroles-preview`, so that the browser's own tooltip does not show as well,
+   and the open popover is the link's accessible description (aria-describedby). */
 (() => {
   "use strict";
   const ID = "hubroles-preview-popover";
+  const DATA = "hubroles-previews.js";
+  const script = document.currentScript;
   let popover = null;
   let owner = null;
   let hideTimer = 0;
@@ -53,9 +57,15 @@
     popover.style.top = `${top + window.scrollY}px`;
   }
 
+  function previewOf(link) {
+    const previews = window.hubrolesPreviews || {};
+    const hash = link.hash ? decodeURIComponent(link.hash.slice(1)) : "";
+    return Object.hasOwn(previews, hash) ? previews[hash] : link.title;
+  }
+
   function init() {
     for (const link of document.querySelectorAll("a.hubroles-preview[title]")) {
-      link.dataset.hubrolesPreview = link.title;
+      link.dataset.hubrolesPreview = previewOf(link);
       link.removeAttribute("title");
       link.addEventListener("mouseenter", () => show(link));
       link.addEventListener("mouseleave", hideSoon);
@@ -67,9 +77,18 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
+  function start() {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", init);
+    } else {
+      init();
+    }
   }
+
+  // A classic script element loads from file:// too, where fetch() would be refused.
+  const data = document.createElement("script");
+  data.src = new URL(DATA, script ? script.src : document.baseURI).href;
+  data.addEventListener("load", start);
+  data.addEventListener("error", start); // no previews file: the titles stay the previews
+  document.head.append(data);
 })();

@@ -1,0 +1,183 @@
+"""The rules: which cards, references, terms, hand-written targets and diagrams of a project are
+problems, and in which words. The build (ext/domain.py) and `sphinx-hubroles check` both ask
+this module, so they report the same problem at the same place in the same words.
+
+A Site is judged against the roles.yaml model it was written for; roles.yaml's own problems are
+the loader's (loader.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+
+from . import messages
+from .diagram.selection import Selection, select
+from .model import RolesFile
+from .names import role_id_of, role_label
+from .problems import did_you_mean
+from .site import TERM, Reference, Site, Where
+
+# "Did you mean" compares a word with every candidate; a site with thousands of broken
+# references to thousands of roles would spend minutes on it, so suggestions stop after this
+# many comparisons (as in loader.py); each distinct target is compared once.
+SUGGESTION_BUDGET = 2_000_000
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: where, what, and the warning type and subtype the build logs it with."""
+
+    where: Where
+    message: str
+    type: str = "hubroles"
+    subtype: str = "ref"
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class Suggestions:
+    """did_you_mean() with a budget, remembering each word's answer."""
+
+    def __init__(self, budget: int = SUGGESTION_BUDGET) -> None:
+        self.budget = budget
+        self.known: dict[tuple[str, int], str] = {}
+
+    def __call__(self, word: str, candidates: Collection[str]) -> str:
+        key = (word, id(candidates))
+        if key not in self.known:
+            if len(candidates) > self.budget:
+                return ""
+            self.budget -= len(candidates)
+            self.known[key] = did_you_mean(word, candidates)
+        return self.known[key]
+
+
+def first_cards(model: RolesFile, site: Site) -> dict[str, Where]:
+    """role id -> its card: the first of the site in file and line order (a second card is a
+    problem, and links go to the first)."""
+    cards: dict[str, Where] = {}
+    for card in sorted(site.cards, key=lambda c: c.where.sort_key()):
+        if card.role_id in model.roles:
+            cards.setdefault(card.role_id, card.where)
+    return cards
+
+
+def known_terms(model: RolesFile, site: Site, cards: dict[str, Where],
+                role_terms: bool) -> dict[str, str]:
+    """Every glossary term a `{term}` can name, lower-cased -> as written: the names and aliases
+    of roles with a card (unless role terms are off), roles.yaml's terms once a
+    `roles-glossary` shows them, terms written by hand, and other projects' terms."""
+    terms = {name.lower(): name for name in site.external_terms}
+    terms.update((key, name) for key, (name, _where) in site.terms.items())
+    if site.glossaries:
+        terms.update((name.lower(), name) for name in model.terms)
+    if role_terms:
+        for role_id in cards:
+            terms.update((name.lower(), name) for name in model.roles[role_id].term_names)
+    return terms
+
+
+def problems(model: RolesFile, site: Site, role_terms: bool = True,
+             selector: Callable[..., Selection] = select) -> list[Finding]:
+    """Every problem of `site`, in file and line order. `selector` chooses what a diagram shows
+    (the build passes one that remembers its answers)."""
+    suggest = Suggestions()
+    cards = first_cards(model, site)
+    found = card_problems(model, site, suggest)
+    found += competing_targets(model, site, cards, role_terms)
+    found += reference_problems(model, site, cards, role_terms, suggest)
+    found += diagram_problems(model, site, selector)
+    return sorted(found, key=lambda f: f.where.sort_key())
+
+
+def card_problems(model: RolesFile, site: Site, suggest: Suggestions) -> list[Finding]:
+    found = []
+    first: dict[str, Where] = {}
+    for card in sorted(site.cards, key=lambda c: c.where.sort_key()):
+        if card.role_id not in model.roles:
+            found.append(Finding(card.where, messages.unknown_card_id(
+                card.role_id, suggest(card.role_id, model.roles)), subtype="card"))
+        elif card.role_id in first:
+            found.append(Finding(card.where, messages.duplicate_card(
+                card.role_id, first[card.role_id].place), subtype="duplicate"))
+        else:
+            first[card.role_id] = card.where
+    return found
+
+
+def competing_targets(model: RolesFile, site: Site, cards: dict[str, Where],
+                      role_terms: bool) -> list[Finding]:
+    """A label or glossary entry written by hand for something a card already makes."""
+    found = []
+    for role_id, card in cards.items():
+        role = model.roles[role_id]
+        hand_label = site.labels.get(role.label)
+        if hand_label is not None:
+            found.append(Finding(hand_label, messages.hand_label_and_card(
+                role.label, card.place), subtype="duplicate"))
+        if role_terms:
+            for name in role.term_names:
+                hand_term = site.terms.get(name.lower())
+                if hand_term is not None:
+                    found.append(Finding(hand_term[1], messages.hand_term_and_card(
+                        name, card.place), subtype="duplicate"))
+    return found
+
+
+def reference_problems(model: RolesFile, site: Site, cards: dict[str, Where],
+                       role_terms: bool, suggest: Suggestions) -> list[Finding]:
+    labels = {role_label(role_id) for role_id in cards}
+    labels |= set(site.labels) | {label.lower() for label in site.external_labels}
+    terms = known_terms(model, site, cards, role_terms)
+    term_names = sorted(set(terms.values()))
+    found = []
+    for reference in [*site.references, *shown_roles_file_references(site, cards)]:
+        if reference.kind == TERM:
+            if reference.target.lower() not in terms:
+                found.append(Finding(reference.where, messages.unknown_term(
+                    reference.target, suggest(reference.target, term_names)),
+                    type="ref", subtype="term"))
+            continue
+        role_id = role_id_of(reference.target)
+        if role_id is None or role_label(role_id) in labels:
+            continue
+        if role_id in model.roles:
+            found.append(Finding(reference.where, messages.role_without_card(
+                role_id, reference.target), subtype="card"))
+        else:
+            found.append(Finding(reference.where, messages.unknown_role(
+                role_id, reference.target, suggest(role_id, model.roles)), subtype="ref"))
+    return found
+
+
+def shown_roles_file_references(site: Site, cards: dict[str, Where]) -> list[Reference]:
+    """The references in the roles.yaml texts that a page shows: the texts of roles with a
+    card, and the terms' definitions once a `roles-glossary` shows them. (A text no page shows
+    is not judged: a role may wait for its card.)"""
+    shown = []
+    for (kind, key), references in site.roles_file.items():
+        if (kind == "role" and key in cards) or (kind == "term" and site.glossaries):
+            shown += references
+    return shown
+
+
+def diagram_problems(model: RolesFile, site: Site,
+                     selector: Callable[..., Selection] = select) -> list[Finding]:
+    found = []
+    for use in site.diagrams:
+        selection = selector(model, use.spec)
+        found += [Finding(use.where, message, subtype="diagram")
+                  for message in diagram_messages(use.spec, use.depth_given, selection)]
+    return found
+
+
+def diagram_messages(spec, depth_given: bool, selection: Selection) -> list[str]:
+    """What is wrong with one diagram's options, in the order the directive finds it."""
+    result = list(selection.problems)
+    if depth_given and spec.focus is None:
+        result.append(messages.depth_without_focus())
+    if not selection.roles:
+        result.append(messages.no_diagram_roles())
+    return result

@@ -1,0 +1,92 @@
+"""What the pages of a project hold that the rules judge: role references, term references,
+cards, hand-written labels and glossary entries, glossaries and diagrams, each with its place.
+
+The Sphinx build fills a Site from the pages it has read (ext/domain.py); `sphinx-hubroles
+check` fills one by scanning the sources (core/scan). rules.py judges both the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from .diagram.selection import DiagramSpec
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in a source file. `path` is the file as a location prints it; `name` is the file
+    as a message names it (`... has a role-card at <name>:<line>`); they differ in the build,
+    whose locations are absolute and whose messages name pages relative to the source folder."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+    name: str = ""
+
+    def __str__(self) -> str:
+        # file:line:col, the form editors and CI annotate from
+        return ":".join(str(part) for part in (self.path, self.line, self.column)
+                        if part is not None)
+
+    @property
+    def location(self) -> str:
+        """'file:line', as the build's log prints a location."""
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    @property
+    def place(self) -> str:
+        """'file:line' for a message that points at another place."""
+        name = self.name or self.path
+        return f"{name}:{self.line}" if self.line else name
+
+    def sort_key(self) -> tuple:
+        return self.name or self.path, self.line or 0, self.column or 0
+
+
+ROLE = "role"  # a reference to a `roles:` label: MyST link, {ref}, :ref:, `<roles:x>`
+TERM = "term"  # a {term} or :term: reference
+
+
+@dataclass(frozen=True)
+class Reference:
+    kind: str  # ROLE or TERM
+    target: str  # as written, white space collapsed
+    where: Where
+
+
+@dataclass(frozen=True)
+class CardUse:
+    role_id: str  # lower-cased, as the directive reads it
+    where: Where
+
+
+@dataclass(frozen=True)
+class DiagramUse:
+    spec: DiagramSpec
+    depth_given: bool  # `:depth:` was written (it means nothing without `:focus:`)
+    where: Where
+
+
+@dataclass
+class Site:
+    references: list[Reference] = field(default_factory=list)
+    cards: list[CardUse] = field(default_factory=list)
+    # Labels written by hand, lower-cased as Sphinx stores them -> where first written.
+    labels: dict[str, Where] = field(default_factory=dict)
+    # Glossary terms written by hand: lower-cased (as Sphinx looks them up) -> (term, where).
+    terms: dict[str, tuple[str, Where]] = field(default_factory=dict)
+    glossaries: list[Where] = field(default_factory=list)  # `roles-glossary` directives
+    diagrams: list[DiagramUse] = field(default_factory=list)
+    # References inside roles.yaml's texts, at their lines in roles.yaml, by the text's owner:
+    # ('group', id), ('role', id), ('term', name). The rules judge those a page shows.
+    roles_file: dict[tuple[str, str], list[Reference]] = field(default_factory=dict)
+    # Labels and terms that resolve in another project (intersphinx inventories).
+    external_labels: Collection[str] = frozenset()
+    external_terms: Collection[str] = frozenset()
+
+    def note_label(self, label: str, where: Where) -> None:
+        self.labels.setdefault(label.lower(), where)
+
+    def note_term(self, term: str, where: Where) -> None:
+        self.terms.setdefault(term.lower(), (term, where))

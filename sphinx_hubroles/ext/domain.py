@@ -1,0 +1,400 @@
+"""The `hubroles` domain: the one owner of what sphinx-hubroles knows about each page.
+
+Every page record is kept per page in the domain's data, so that Sphinx forgets a page's
+records when it reads the page again (clear_doc) and combines the records of parallel readers
+(merge_domaindata):
+
+- cards      the `role-card`s a page shows: (role id, line, anchor, registered), where
+             `registered` says the card is its label's target in the standard domain
+- displays   what a page shows from roles.yaml (a card, the glossary, a diagram) and a digest
+             of it, to read the page again when that changes (state.py)
+- references the role and term references a page holds: (kind, target, line, checked); links
+             that the extension makes itself, and those inside roles.yaml text, are not checked
+             here (their text is judged in roles.yaml, at its own lines)
+- labels     `roles:` labels written by hand: (label, line)
+- terms      glossary terms written by hand: (term, line)
+- glossaries the `roles-glossary` directives: line
+- diagrams   the `roles-diagram`s: (line, DiagramSpec, depth given, svg DOT, print DOT)
+
+After reading, `judge()` turns these records into the rules' Site (core/rules.py): which card
+each role's links go to, which references and terms are known, and every problem, which the
+build then reports; the same on every build, until it is fixed (state.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Set
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.domains import Domain
+from sphinx.domains.std import make_glossary_term
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms import SphinxTransform
+from sphinx.util.nodes import make_refnode
+
+from ..core.diagram.escape import shown_tooltip
+from ..core.diagram.plaintext import PlainText
+from ..core.diagram.selection import DiagramSpec, Selection, select
+from ..core.model import RolesFile
+from ..core.names import role_id_of, role_label
+from ..core.rules import Finding, first_cards, known_terms, problems
+from ..core.scan import scan_roles_file
+from ..core.site import ROLE, TERM, CardUse, DiagramUse, Reference, Site, Where
+from ._compat import single_fragment
+
+PER_PAGE = ("cards", "displays", "references", "labels", "terms", "glossaries", "diagrams")
+
+# The reference forms that can target a `roles:` label: MyST links, {ref} and :ref:.
+LABEL_REFTYPES = {"myst", "ref"}
+# Classes the extension gives its own output, to tell it from what a page wrote by hand.
+CARD_CLASS = "hubroles-card"
+GLOSSARY_CLASS = "hubroles-glossary"
+PREVIEW_CLASS = "hubroles-preview"  # a link to a card: hover.py shows its preview
+
+
+def reference_of(node: nodes.Element) -> tuple[str, str] | None:
+    """(ROLE, target) or (TERM, target) for a reference node that names a role label or a
+    glossary term; None for any other node."""
+    if isinstance(node, addnodes.pending_xref):
+        if node.get("reftype") == "term":
+            return TERM, node["reftarget"]
+        if (node.get("reftype") in LABEL_REFTYPES and node.get("refdomain") in (None, "", "std")
+                and role_id_of(node.get("reftarget", "")) is not None):
+            return ROLE, node["reftarget"]
+    elif isinstance(node, nodes.reference):  # `<roles:x>`, which MyST makes a plain URL
+        role_id = role_id_of(node.get("refuri", ""))
+        if role_id is not None:
+            return ROLE, role_label(role_id)
+    return None
+
+
+def source_lines(path: str | None) -> list[str]:
+    try:
+        return Path(path).read_text(encoding="utf-8-sig").splitlines() if path else []
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def line_of(node: nodes.Node) -> int | None:
+    """A node's line, or its nearest ancestor's (glossary terms carry none of their own)."""
+    while node is not None and not node.line:
+        node = node.parent
+    return node.line if node is not None else None
+
+
+def key_of(kind: str, target: str) -> tuple[str, str]:
+    """What a reference depends on: ('role', id) or ('term', lower-cased term)."""
+    if kind == ROLE:
+        return ROLE, role_id_of(target) or ""
+    return TERM, target.lower()
+
+
+@dataclass
+class Judgement:
+    """What the rules decided for this build, read by the writers."""
+
+    cards: dict[str, tuple[str, str]] = field(default_factory=dict)  # role id -> doc, anchor
+    labels: set[str] = field(default_factory=set)  # role labels resolved by Sphinx instead
+    terms: dict[str, str] = field(default_factory=dict)  # known terms, lower-cased
+    role_terms: dict[str, str] = field(default_factory=dict)  # lower-cased name -> role id
+    problems: list[Finding] = field(default_factory=list)
+
+
+class RolesDomain(Domain):
+    name = "hubroles"
+    label = "sphinx-hubroles"
+    data_version = 1
+    # Per page, and the targets of the last build (state.py compares them with this one's).
+    initial_data: ClassVar[dict[str, Any]] = {**{name: {} for name in PER_PAGE}, "targets": {}}
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        # Set by state.py at builder-inited and env-updated; not pickled with the data.
+        self.model: RolesFile | None = None
+        self.judgement = Judgement()
+        self._selections: dict[DiagramSpec, Selection] = {}
+        self._roles_file_references: dict | None = None  # scanned once per model
+        self._parser = None
+        self._plain_text: PlainText | None = None
+        self.reported_diagrams: set[str] = set()  # failed drawings reported in this build
+
+    # -- the model of this build ----------------------------------------------------------
+
+    def use_model(self, model: RolesFile) -> None:
+        self.model = model
+        self._selections = {}
+        self._roles_file_references = None
+        self._parser = None
+        self._plain_text = None
+        self._plain_text: PlainText | None = None
+
+    def parser(self):
+        """The markdown-it parser that renders roles.yaml fields, made once per build."""
+        if self._parser is None:
+            from .markup import markdown_parser
+
+            self._parser = markdown_parser(self.env)
+        return self._parser
+
+    def plain_text(self, text) -> str:
+        """A roles.yaml text's words, for tooltips and hover previews."""
+        if self._plain_text is None:
+            self._plain_text = PlainText(self.env.myst_config)
+        return self._plain_text(text.source)
+
+    def select(self, model: RolesFile, spec: DiagramSpec) -> Selection:
+        """What a diagram shows; asked by the directive, the rules and the display digests
+        of every build, so each answer is kept for the build."""
+        selection = self._selections.get(spec)
+        if selection is None:
+            selection = self._selections[spec] = select(model, spec)
+        return selection
+
+    # -- page records ---------------------------------------------------------------------
+
+    def records(self, name: str, docname: str) -> list:
+        return self.data[name].setdefault(docname, [])
+
+    def note_card(self, docname: str, role_id: str, line: int, anchor: str,
+                  registered: bool) -> None:
+        self.records("cards", docname).append((role_id, line, anchor, registered))
+
+    def knows_card_elsewhere(self, docname: str, role_id: str) -> bool:
+        """Whether a page other than `docname`, read before it, shows `role_id`'s card."""
+        return any(other != docname and any(card[0] == role_id and card[3] for card in cards)
+                   for other, cards in self.data["cards"].items())
+
+    def knows_hand_label(self, label: str) -> bool:
+        """Whether a page read before wrote `label` by hand."""
+        return any(name == label for labels in self.data["labels"].values()
+                   for name, _line in labels)
+
+    def note_display(self, docname: str, key: tuple, digest: str) -> None:
+        self.data["displays"].setdefault(docname, {})[key] = digest
+
+    def note_glossary(self, docname: str, line: int) -> None:
+        self.records("glossaries", docname).append(line)
+
+    def note_diagram(self, docname: str, line: int, spec: DiagramSpec, depth_given: bool,
+                     dots: tuple[str, str] | None) -> None:
+        self.records("diagrams", docname).append((line, spec, depth_given, dots))
+
+    def note_link(self, docname: str, kind: str, target: str) -> None:
+        """A link the extension makes (a relation on a card, a diagram's box): the page is
+        rewritten when its target changes, and nothing is reported about it."""
+        self.records("references", docname).append((kind, target, None, False))
+
+    def process_doc(self, env: BuildEnvironment, docname: str,
+                    document: nodes.document) -> None:
+        """Note the references, hand-written labels and glossary terms of a page just read."""
+        roles_path = self.model.path if self.model is not None else None
+        references = self.records("references", docname)
+        for node in document.findall(nodes.Element):
+            found = reference_of(node)
+            if found is not None:
+                kind, target = found
+                checked = node.get("refwarn") is not False and node.source != str(roles_path)
+                references.append((kind, target, line_of(node), checked))
+            elif isinstance(node, addnodes.glossary) and GLOSSARY_CLASS not in node["classes"]:
+                self.note_hand_terms(docname, node)
+        self.register_role_terms(env, docname, document)
+
+    def note_hand_terms(self, docname: str, glossary: addnodes.glossary) -> None:
+        """Glossary terms written by hand, at the line that writes them. Sphinx gives a term
+        the line before it (RST) or none (MyST), and MyST a glossary a line past its start,
+        so the term is looked for in the page's source, after the directive's first line."""
+        lines = source_lines(glossary.source)
+        at = min(glossary.line or 1, len(lines))
+        while at > 0 and "glossary" not in lines[at - 1]:
+            at -= 1
+        for term in glossary.findall(nodes.term):
+            name = term.astext()
+            found = next((index for index in range(at, len(lines))
+                          if lines[index].strip().startswith(name)), None)
+            if found is not None:
+                at = found + 1
+            self.records("terms", docname).append(
+                (name, found + 1 if found is not None else line_of(term)))
+
+    def register_role_terms(self, env: BuildEnvironment, docname: str,
+                            document: nodes.document) -> None:
+        """Make the names of the roles whose cards this page shows glossary terms of the
+        standard domain, once the page's own glossaries have made theirs: a name written by
+        hand there too is the rules' to report, not a second, Sphinx, warning."""
+        if not env.config.hubroles_role_terms:
+            return
+        taken = env.domains.standard_domain.objects
+        for role_id, line, anchor, registered in self.data["cards"].get(docname, ()):
+            if not registered:
+                continue
+            for name in self.model.roles[role_id].term_names:
+                if ("term", name) not in taken:
+                    # Registers the term; the term node itself is not shown (the card's title
+                    # is), and its index entry is the card's own.
+                    make_glossary_term(env, [nodes.Text(name)], None, document["source"], line,
+                                       anchor, document)
+
+    def note_hand_labels(self, docname: str, document: nodes.document) -> None:
+        """`roles:` labels written by hand, `(roles:x)=` or `.. _roles:x:`, at their own line
+        rather than at the heading they name. One that names a role whose card a page read
+        before shows is taken out of the page (HandLabels): the card is the target, and Sphinx
+        would warn about a duplicate as well as the rules do."""
+        names = [name for name, explicit in document.nametypes.items()
+                 if explicit and role_id_of(name) is not None]
+        if not names:
+            return
+        target_lines = {target["refid"]: target.line for target in document.findall(nodes.target)
+                        if "refid" in target and target.line}
+        for name in names:
+            anchor = document.nameids.get(name)
+            node = document.ids.get(anchor) if anchor else None
+            if node is None or CARD_CLASS in node.get("classes", ()):
+                continue
+            self.records("labels", docname).append((name, target_lines.get(anchor)
+                                                    or line_of(node)))
+            if self.knows_card_elsewhere(docname, role_id_of(name)):
+                node["names"].remove(name)
+                del document.nameids[name], document.nametypes[name]
+
+    def clear_doc(self, docname: str) -> None:
+        for name in PER_PAGE:
+            self.data[name].pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for name in PER_PAGE:
+            for docname in docnames:
+                if docname in otherdata[name]:
+                    self.data[name][docname] = otherdata[name][docname]
+
+    # -- after reading --------------------------------------------------------------------
+
+    def site(self, external_labels: Iterable[str] = (),
+             external_terms: Iterable[str] = ()) -> Site:
+        """The pages' records as the rules' Site."""
+        site = Site(external_labels=set(external_labels), external_terms=set(external_terms))
+        for docname in sorted(self.env.found_docs & self.data["cards"].keys()):
+            site.cards += [CardUse(role_id, self.where(docname, line))
+                           for role_id, line, _anchor, _registered in self.data["cards"][docname]]
+        for docname, references in self.data["references"].items():
+            site.references += [Reference(kind, target, self.where(docname, line))
+                                for kind, target, line, checked in references if checked]
+        for docname, labels in self.data["labels"].items():
+            for label, line in labels:
+                site.note_label(label, self.where(docname, line))
+        for docname, terms in self.data["terms"].items():
+            for term, line in terms:
+                site.note_term(term, self.where(docname, line))
+        for docname, lines in self.data["glossaries"].items():
+            site.glossaries += [self.where(docname, line) for line in lines]
+        for docname, diagrams in self.data["diagrams"].items():
+            site.diagrams += [DiagramUse(spec, depth_given, self.where(docname, line))
+                              for line, spec, depth_given, _dots in diagrams]
+        if self._roles_file_references is None:
+            self._roles_file_references = scan_roles_file(self.model)
+        site.roles_file = self._roles_file_references
+        return site
+
+    def where(self, docname: str, line: int | None) -> Where:
+        return Where(str(self.env.doc2path(docname)), line,
+                     name=str(self.env.doc2path(docname, False)))
+
+    def judge(self, role_terms: bool, external_labels: Iterable[str] = (),
+              external_terms: Iterable[str] = ()) -> Judgement:
+        """Decide, from every page's records, where links go and what the problems are."""
+        model = self.model
+        site = self.site(external_labels, external_terms)
+        chosen = first_cards(model, site)
+        anchors = self.card_anchors()
+        judgement = Judgement(
+            cards={role_id: anchors[where.name, where.line] for role_id, where in chosen.items()},
+            labels={label for label in site.labels} | set(site.external_labels),
+            terms=known_terms(model, site, chosen, role_terms),
+            problems=problems(model, site, role_terms, selector=self.select),
+        )
+        if role_terms:
+            judgement.role_terms = {name.lower(): role_id for role_id in chosen
+                                    for name in model.roles[role_id].term_names}
+        self.judgement = judgement
+        return judgement
+
+    def card_anchors(self) -> dict[tuple[str, int], tuple[str, str]]:
+        """(page name, line) of each card -> (docname, anchor)."""
+        return {(str(self.env.doc2path(docname, False)), line): (docname, anchor)
+                for docname, cards in self.data["cards"].items()
+                for _role_id, line, anchor, _registered in cards}
+
+    def targets(self) -> dict[tuple[str, str], object]:
+        """What every referenced role and term resolves to in this build: a page linking to
+        one is written again when this changes (a renamed role changes the text of
+        `[](roles:x)`, a moved card its href)."""
+        judgement, model = self.judgement, self.model
+        result: dict[tuple[str, str], object] = {}
+        for kind, key in self.referenced_keys():
+            if kind == ROLE:
+                card = judgement.cards.get(key)
+                role = model.roles.get(key)
+                result[kind, key] = ((*card, role.name) if card and role
+                                     else role_label(key) in judgement.labels)
+            else:
+                role_id = judgement.role_terms.get(key)
+                result[kind, key] = (judgement.cards.get(role_id) if role_id
+                                     else self.term_pages(key))
+        return result
+
+    def term_pages(self, key: str) -> tuple[str, ...]:
+        """The pages that define a term other than a role's name."""
+        pages = {docname for docname, terms in self.data["terms"].items()
+                 if any(term.lower() == key for term, _line in terms)}
+        if self.model is not None and any(name.lower() == key for name in self.model.terms):
+            pages |= set(self.data["glossaries"])
+        return tuple(sorted(pages))
+
+    def referenced_keys(self) -> set[tuple[str, str]]:
+        return {key_of(kind, target) for references in self.data["references"].values()
+                for kind, target, _line, _checked in references}
+
+    def pages_referencing(self, keys: set[tuple[str, str]]) -> Iterator[str]:
+        for docname, references in self.data["references"].items():
+            if any(key_of(kind, target) in keys for kind, target, _line, _checked in references):
+                yield docname
+
+    def diagram_dots(self) -> Iterator[tuple[str, int, str, str]]:
+        """(docname, line, svg DOT, print DOT) of every diagram drawn, in page order."""
+        for docname in sorted(self.data["diagrams"]):
+            for line, _spec, _depth, dots in self.data["diagrams"][docname]:
+                if dots is not None:
+                    yield docname, line, *dots
+
+    # -- resolving --------------------------------------------------------------------------
+
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        """A link to a role's card (references.py made the reference: a role with a card)."""
+        card = self.judgement.cards.get(target)
+        if typ != "role" or card is None:
+            return None
+        title = node.get("reftitle") or shown_tooltip(self.model.roles[target].name)
+        reference = make_refnode(builder, fromdocname, *card, contnode, title)
+        if builder.name == "singlehtml" and "refuri" in reference:
+            reference["refuri"] = single_fragment(reference["refuri"])
+        reference["classes"].append(PREVIEW_CLASS)
+        return reference
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        # MyST asks every domain about links nobody resolved; `roles:` links are resolved
+        # before it asks (references.py), and the cards' targets are the standard domain's.
+        return []
+
+
+class HandLabels(SphinxTransform):
+    """Note the `roles:` labels a page writes by hand (RolesDomain.note_hand_labels), before
+    the standard domain registers them."""
+
+    default_priority = 840  # before SphinxDomains (850)
+
+    def apply(self, **kwargs) -> None:
+        domain = self.env.get_domain(RolesDomain.name)
+        domain.note_hand_labels(self.env.docname, self.document)

@@ -1,0 +1,122 @@
+"""roles.yaml inside a Sphinx build: loading it, judging the pages against it after every read,
+and knowing which pages to read or write again when it changes.
+
+- builder-inited     load roles.yaml, or report every problem in it and stop the build;
+- env-get-outdated   read again the pages whose displays (a card, the glossary, a diagram)
+                     show something that changed;
+- env-updated        judge every page's records (domain.py, core/rules.py) and report each
+                     problem: on every build, whether or not its page was read again, so a
+                     broken reference keeps failing `-W` builds until it is fixed;
+- env-get-updated    write again the pages that link to a role or term whose target changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from ..core import displays
+from ..core.loader import load_roles
+from ..core.model import RolesFile
+from ..core.problems import RolesFileError, display_path, location
+from .domain import RolesDomain
+
+logger = logging.getLogger(__name__)
+
+
+def domain_of(env: BuildEnvironment) -> RolesDomain:
+    return env.get_domain(RolesDomain.name)  # type: ignore[return-value]
+
+
+def roles_of(env: BuildEnvironment) -> RolesFile:
+    """The roles.yaml model of the current build."""
+    return domain_of(env).model
+
+
+def roles_path(app: Sphinx) -> Path:
+    return Path(app.confdir, app.config.hubroles_file)
+
+
+def note_display(env: BuildEnvironment, kind: str, *args: object) -> None:
+    """Record that the page being read shows `displays.DISPLAYS[kind](model, *args)`."""
+    domain = domain_of(env)
+    domain.note_display(env.docname, (kind, *args), display_digest(domain, kind, args))
+
+
+def display_digest(domain: RolesDomain, kind: str, args: tuple) -> str:
+    inputs = displays.DISPLAYS[kind]
+    if kind == "diagram":
+        return displays.digest(inputs(domain.model, *args, selector=domain.select))
+    return displays.digest(inputs(domain.model, *args))
+
+
+def load_model(app: Sphinx) -> None:
+    """builder-inited: load roles.yaml, or list every problem and stop the build.
+
+    Building on with a broken file would publish a site that silently lacks roles; stopping
+    before any page is read leaves the last good output and environment as they were.
+    Sphinx has no public way to end a build early without its crash report (every exception
+    prints one), so the build ends with SystemExit, as `sphinx-build` itself does on bad
+    arguments; a program that embeds Sphinx sees SystemExit(1).
+    """
+    path = roles_path(app)
+    try:
+        model = load_roles(path)
+    except RolesFileError as error:
+        for problem in error.problems:
+            if problem.line:
+                logger.error(problem.message, location=location(path, problem.line),
+                             type="hubroles", subtype="yaml")
+            else:  # Sphinx would read a location without a line as a page name
+                logger.error("%s: %s", display_path(path), problem.message,
+                             type="hubroles", subtype="yaml")
+        logger.error("sphinx-hubroles stopped the build: fix %s and build again "
+                     "(hubroles_file = %r)", display_path(path), app.config.hubroles_file)
+        raise SystemExit(1) from None
+    domain_of(app.env).use_model(model)
+
+
+def outdated_displays(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
+    """env-get-outdated: pages whose displayed roles.yaml content changed."""
+    domain = domain_of(env)
+    outdated = []
+    for docname, shown in domain.data["displays"].items():
+        for (kind, *args), digest in shown.items():
+            if kind not in displays.DISPLAYS or display_digest(domain, kind, args) != digest:
+                outdated.append(docname)
+                break
+    return outdated
+
+
+def judge_and_report(app: Sphinx, env: BuildEnvironment) -> None:
+    """env-updated: decide where links go, and report every problem of every page."""
+    external_labels, external_terms = intersphinx_targets(app)
+    judgement = domain_of(env).judge(app.config.hubroles_role_terms, external_labels,
+                                     external_terms)
+    for finding in judgement.problems:
+        logger.warning(finding.message, location=finding.where.location, type=finding.type,
+                       subtype=finding.subtype)
+
+
+def intersphinx_targets(app: Sphinx) -> tuple[Iterable[str], Iterable[str]]:
+    """The labels and terms that other projects' inventories resolve."""
+    if "sphinx.ext.intersphinx" not in app.extensions:
+        return (), ()
+    from sphinx.ext.intersphinx import InventoryAdapter
+
+    inventory = InventoryAdapter(app.env).main_inventory
+    return inventory.get("std:label", {}).keys(), inventory.get("std:term", {}).keys()
+
+
+def pages_with_changed_targets(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """env-get-updated: pages linking to a role or term whose target or name changed since the
+    last build."""
+    domain = domain_of(env)
+    before, after = domain.data["targets"], domain.targets()
+    changed = {key for key in after.keys() | before.keys() if before.get(key) != after.get(key)}
+    domain.data["targets"] = after
+    return sorted(domain.pages_referencing(changed)) if changed else []

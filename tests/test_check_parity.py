@@ -1,0 +1,205 @@
+"""One mistake of every kind the build reports, in MyST and in RST pages and in roles.yaml:
+`sphinx-hubroles check` and `sphinx-build` report the same (file, line, message) set, because
+both ask the same rules (core/rules.py). No diagram here is drawn: dot plays no part."""
+
+from __future__ import annotations
+
+from cli_helpers import hubroles, write_tree
+from conftest import TEAM, sphinx_build
+
+PLANTED = {
+    "conf.py": 'extensions = ["myst_parser", "sphinx_hubroles"]\n'
+               'myst_enable_extensions = ["colon_fence"]\n',
+    "roles.yaml": TEAM.replace("summary: Operates the hub infrastructure.",
+                               "summary: Works with the [](roles:hub-enginer) and "
+                               "{term}`Incidnet`."),
+    "index.md": """
+        # Handbook
+
+        ```{toctree}
+        cards
+        hand
+        page
+        other
+        glossary
+        ```
+        """,
+    "cards.md": """
+        # Cards
+
+        ```{role-card} community-representative
+        ```
+
+        ```{role-card} hub-administrator
+        ```
+
+        ```{role-card} hub-engineer
+        ```
+
+        ```{role-card} hub-enginer
+        ```
+
+        ```{role-card} hub-engineer
+        ```
+        """,
+    "hand.md": """
+        # Written by hand
+
+        (roles:hub-administrator)=
+        ## Hub Administrator
+
+        ```{glossary}
+        Hub Engineer
+          Written by hand.
+        ```
+        """,
+    "page.md": """
+        # MyST
+
+        A [link](roles:hub-enginer).
+
+        A {ref}`reference <roles:comunity-representative>`.
+
+        An <roles:hub-admin> autolink.
+
+        A [role without a card](roles:project-manager).
+
+        A {term}`Hub Enginer`.
+
+        ```{roles-diagram}
+        :roles: hub-enginer
+        ```
+
+        ```{roles-diagram}
+        :groups: comunity
+        ```
+
+        ```{roles-diagram}
+        :relations: overseees
+        :roles: nobody
+        ```
+
+        ```{roles-diagram}
+        :focus: hub-enginer
+        :roles: nobody
+        ```
+
+        ```{roles-diagram}
+        :depth: 2
+        :roles: nobody
+        ```
+        """,
+    "other.rst": """
+        RST
+        ===
+
+        A :ref:`reference <roles:hub-enginer>`.
+
+        A `link <roles:hub-admin>`__.
+
+        A :term:`Thingamajig`.
+
+        .. role-card:: nobody
+
+        .. _roles:community-representative:
+
+        By hand
+        -------
+
+        .. glossary::
+
+           Hub Administrators
+              Written by hand.
+
+        .. roles-diagram::
+           :focus: nobody
+           :roles: nobody
+        """,
+    "glossary.md": "# Glossary\n\n```{roles-glossary}\n```\n",
+}
+
+
+def check_lines(root) -> set[str]:
+    """check's problems as `file:line: message` (the build prints no column)."""
+    lines = set()
+    for line in hubroles(root, "check").lines:
+        path, number, _column, message = line.split(":", 3)
+        lines.add(f"{path}:{number}:{message}")
+    return lines
+
+
+def build_lines(result) -> set[str]:
+    """The extension's problems in the build (typed hubroles.*, and ref.term, whose type the
+    rules keep so that suppress_warnings works as for Sphinx's own unknown terms), as
+    `file:line: message`. Sphinx's own warnings, such as its "duplicate term description"
+    when a page with a hand-written glossary is read after the card's, are not the rules'."""
+    return {line.replace(" WARNING:", "").rsplit(" [", 1)[0] for line in result.warnings()
+            if line.endswith(("[ref.term]", "]")) and " [hubroles." in line
+            or line.endswith("[ref.term]")}
+
+
+def test_check_and_the_build_report_the_same_planted_mistakes(tmp_path):
+    write_tree(tmp_path, PLANTED)
+    result = sphinx_build(tmp_path, "-q")
+    from_build, from_check = build_lines(result), check_lines(tmp_path)
+    assert from_check == from_build
+    assert not list(tmp_path.rglob("*.cache"))  # no diagram was drawn
+    # Every kind is there, in both markups.
+    assert sorted(from_build) == sorted({
+        "cards.md:12: unknown role 'hub-enginer' in role-card; did you mean 'hub-engineer'?",
+        "cards.md:15: role 'hub-engineer' already has a role-card at cards.md:9; each role "
+        "gets one card",
+        "hand.md:3: label 'roles:hub-administrator' is written by hand here, and the "
+        "role-card at cards.md:6 makes it too; remove the hand-written label",
+        "hand.md:7: glossary term 'Hub Engineer' is written by hand here, and the role-card "
+        "at cards.md:9 makes it too; remove the entry, or set hubroles_role_terms = False",
+        "other.rst:4: unknown role 'hub-enginer' in reference 'roles:hub-enginer'; did you "
+        "mean 'hub-engineer'?",
+        "other.rst:6: unknown role 'hub-admin' in reference 'roles:hub-admin'; did you mean "
+        "'hub-administrator'?",
+        "other.rst:8: term not in glossary: 'Thingamajig'",
+        "other.rst:10: unknown role 'nobody' in role-card",
+        "other.rst:12: label 'roles:community-representative' is written by hand here, and "
+        "the role-card at cards.md:3 makes it too; remove the hand-written label",
+        "other.rst:19: glossary term 'Hub Administrators' is written by hand here, and the "
+        "role-card at cards.md:6 makes it too; remove the entry, or set "
+        "hubroles_role_terms = False",
+        "other.rst:22: unknown role 'nobody' in :roles: of roles-diagram",
+        "other.rst:22: unknown role 'nobody' in :focus: of roles-diagram",
+        "other.rst:22: roles-diagram has no roles to show; check :roles:, :groups: and "
+        "roles.yaml",
+        "page.md:3: unknown role 'hub-enginer' in reference 'roles:hub-enginer'; did you mean "
+        "'hub-engineer'?",
+        "page.md:5: unknown role 'comunity-representative' in reference "
+        "'roles:comunity-representative'; did you mean 'community-representative'?",
+        "page.md:7: unknown role 'hub-admin' in reference 'roles:hub-admin'; did you mean "
+        "'hub-administrator'?",
+        "page.md:9: role 'project-manager' in reference 'roles:project-manager' is in "
+        "roles.yaml but has no role-card on any page; add one with the role-card directive",
+        "page.md:11: term not in glossary: 'Hub Enginer'; did you mean 'Hub Engineer'?",
+        "page.md:13: unknown role 'hub-enginer' in :roles: of roles-diagram; did you mean "
+        "'hub-engineer'?",
+        "page.md:13: roles-diagram has no roles to show; check :roles:, :groups: and "
+        "roles.yaml",
+        "page.md:17: unknown group 'comunity' in :groups: of roles-diagram; did you mean "
+        "'community'?",
+        "page.md:17: roles-diagram has no roles to show; check :roles:, :groups: and "
+        "roles.yaml",
+        "page.md:21: unknown role 'nobody' in :roles: of roles-diagram",
+        "page.md:21: unknown relation type 'overseees' in :relations: of roles-diagram; did "
+        "you mean 'oversees'?",
+        "page.md:21: roles-diagram has no roles to show; check :roles:, :groups: and "
+        "roles.yaml",
+        "page.md:26: unknown role 'nobody' in :roles: of roles-diagram",
+        "page.md:26: unknown role 'hub-enginer' in :focus: of roles-diagram; did you mean "
+        "'hub-engineer'?",
+        "page.md:26: roles-diagram has no roles to show; check :roles:, :groups: and "
+        "roles.yaml",
+        "page.md:31: unknown role 'nobody' in :roles: of roles-diagram",
+        "page.md:31: :depth: has no effect without :focus: in roles-diagram",
+        "page.md:31: roles-diagram has no roles to show; check :roles:, :groups: and "
+        "roles.yaml",
+        "roles.yaml:48: unknown role 'hub-enginer' in reference 'roles:hub-enginer'; did you "
+        "mean 'hub-engineer'?",
+        "roles.yaml:48: term not in glossary: 'Incidnet'; did you mean 'Incident'?",
+    })

@@ -1,0 +1,108 @@
+"""The extension's problems are reported on every build until they are fixed, in the same words
+at the same places, whether or not their pages are read or written again; and at the current
+line of roles.yaml."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import TEAM, cards_page, sphinx_build, write_project
+
+SITE = {
+    "roles.yaml": TEAM.replace("  Incident: Something that broke.\n",
+                               "  Incident: Something that broke, see [](roles:zeta).\n"),
+    "index.md": """
+        # Handbook
+
+        ```{toctree}
+        cards
+        links
+        ```
+        """,
+    "cards.md": cards_page("Cards"),
+    "links.md": """
+        # Links
+
+        [The engineers](roles:hub-enginer) and {term}`Nobody`.
+
+        ```{role-card} no-such-role
+        ```
+
+        ```{roles-diagram}
+        :focus: hub-enginer
+        :depth: 2
+        ```
+        """,
+}
+
+
+def problem_lines(result) -> list[str]:
+    return [line for line in result.warnings() if "hubroles" in line or "ref.term" in line]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_unchanged_rebuild_fails_again_with_the_same_warnings(tmp_path, jobs):
+    srcdir = write_project(tmp_path, SITE)
+    first = sphinx_build(srcdir, "-W", "--keep-going", "-j", jobs)
+    second = sphinx_build(srcdir, "-W", "--keep-going", "-j", jobs)
+    assert (first.returncode, second.returncode) == (1, 1)
+    assert "no targets are out of date" in second.stdout  # nothing read, nothing written
+    assert problem_lines(first) == problem_lines(second) == [
+        "links.md:3: WARNING: unknown role 'hub-enginer' in reference 'roles:hub-enginer'; "
+        "did you mean 'hub-engineer'? [hubroles.ref]",
+        "links.md:3: WARNING: term not in glossary: 'Nobody' [ref.term]",
+        "links.md:5: WARNING: unknown role 'no-such-role' in role-card [hubroles.card]",
+        "links.md:8: WARNING: unknown role 'hub-enginer' in :focus: of roles-diagram; did you "
+        "mean 'hub-engineer'? [hubroles.diagram]",
+        "roles.yaml:56: WARNING: unknown role 'zeta' in reference 'roles:zeta' "
+        "[hubroles.ref]",
+    ]
+
+
+def test_a_fixed_problem_is_no_longer_reported(tmp_path):
+    srcdir = write_project(tmp_path, SITE)
+    assert sphinx_build(srcdir, "-W").returncode == 1
+    (srcdir / "links.md").write_text("# Links\n\nFixed.\n")
+    (srcdir / "roles.yaml").write_text(TEAM)
+    result = sphinx_build(srcdir, "-W")
+    assert (result.returncode, result.warnings()) == (0, [])
+
+
+def test_moved_roles_yaml_lines_are_reported_at_their_new_line(tmp_path):
+    srcdir = write_project(tmp_path, {**SITE, "links.md": "# Links\n\nNothing broken.\n"})
+    first = sphinx_build(srcdir)
+    assert "roles.yaml:56: WARNING: unknown role 'zeta'" in first.stderr.replace(
+        str(srcdir) + "/", "")
+    # Three comment lines on top, and another role edited so that the card page is written.
+    text = (srcdir / "roles.yaml").read_text()
+    (srcdir / "roles.yaml").write_text(
+        "# one\n# two\n# three\n" + text.replace("Plans the work.", "Plans the year."))
+    second = sphinx_build(srcdir)
+    assert problem_lines(second) == [
+        "roles.yaml:59: WARNING: unknown role 'zeta' in reference 'roles:zeta' "
+        "[hubroles.ref]"]
+
+
+def test_a_heading_after_a_card_gets_an_id_of_its_own(project):
+    roles = "roles:\n  hub-engineer: {name: Hub Engineer, summary: Runs.}\n"
+    srcdir = project({"roles.yaml": roles, "index.md": """
+        # Team
+
+        ```{role-card} hub-engineer
+        ```
+
+        ## roles hub-engineer
+
+        [The heading](#roles-hub-engineer) and [the card](roles:hub-engineer).
+        """})
+    result = sphinx_build(srcdir, "-nW")
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup(result.html("index.html"), "html.parser")
+    ids = [element["id"] for element in soup.select("[id]")]
+    assert len(ids) == len(set(ids))
+    assert soup.select_one("#roles-hub-engineer")["class"] == ["hubroles-card", "section"] \
+        or "hubroles-card" in soup.select_one("#roles-hub-engineer")["class"]
+    heading = next(h2 for h2 in soup.select("h2") if "roles hub-engineer" in h2.get_text())
+    assert heading.parent["id"] != "roles-hub-engineer"
+    # The heading's permalink leads to the heading, not to the card.
+    assert heading.select_one("a.headerlink")["href"] == "#" + heading.parent["id"]
