@@ -110,17 +110,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def load(args: argparse.Namespace):
-    """roles.yaml's model, or None after printing its problems. A missing file is a usage
-    error: the command was run in the wrong folder or without --roles."""
-    from ..core.loader import load_roles
-    from ..core.problems import RolesFileError, display_path
+    """roles.yaml's model, or None after printing its problems. A path that names no
+    roles.yaml file (missing, a folder, a FIFO or device, a link in a loop, too large) is a
+    usage error: the command was run in the wrong folder or with the wrong --roles."""
+    from ..core.files import size
+    from ..core.loader import MAX_FILE_BYTES, load_roles
+    from ..core.problems import RolesFileError, RolesFileUnusable, display_path
 
-    if not args.roles.exists() or args.roles.is_dir():
-        what = "is a folder" if args.roles.is_dir() else "not found"
-        args.parser.error(f"{display_path(args.roles)}: {what}; give the path of roles.yaml "
-                          "with --roles PATH")
     try:
         return load_roles(args.roles)
+    except RolesFileUnusable as error:
+        advice = (f"roles.yaml files are limited to {size(MAX_FILE_BYTES)}"
+                  if error.kind == "too-big" else "give the path of roles.yaml with --roles PATH")
+        args.parser.error(f"{display_path(args.roles)}: {error.reason}; {advice}")
     except RolesFileError as error:
         from .check import Finding
 
@@ -131,13 +133,18 @@ def load(args: argparse.Namespace):
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from ..core.files import why_unusable
+    from ..core.problems import display_path
     from ..core.scan.findings import is_source
     from .check import problems, scan
 
     for path in args.paths:
-        if not path.exists():
+        unusable = None if path.is_dir() else why_unusable(path)
+        if unusable is not None and unusable.reason == "not found":
             args.parser.error(f"{path}: no such file or folder")
-        if path.is_file() and not is_source(path):
+        if unusable is not None:
+            args.parser.error(f"{path}: {unusable.reason}; give pages or folders to scan")
+        if not path.is_dir() and not is_source(path):
             args.parser.error(f"{path}: not a MyST (.md) or reStructuredText (.rst) file")
     model = load(args)
     if model is None:
@@ -145,6 +152,8 @@ def run_check(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     findings = scan(model, args.paths or [args.roles.parent], args.exclude)
+    for path, reason in findings.skipped:  # a note: the pages that are there are checked
+        print(f"{display_path(path)}: skipped: {reason}", file=sys.stderr)
     found = problems(model, findings)
     for finding in found:
         print(finding)

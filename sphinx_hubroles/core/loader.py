@@ -14,8 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import fields as F
+from .files import UnusableFile, read_regular_file, size
 from .model import Admonition, Group, RelationType, Role, RolesFile, Term, Text
-from .problems import Problem, Problems, RolesFileError, did_you_mean, shown
+from .problems import Problem, Problems, RolesFileError, RolesFileUnusable, did_you_mean, shown
 from .yamlsource import REPORTED, SCALAR_TAGS, STR, YMap, YScalar, YSeq, YValue, parse_yaml
 
 ID_RE = re.compile(F.ID_PATTERN)
@@ -27,18 +28,37 @@ BAD_CHAR_RE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U0001000
 SIMPLE_KINDS = (F.NAME, F.INLINE, F.BLOCK, F.NAMES, F.INLINES)
 
 
+# The largest roles.yaml read: a file of 10,000 roles takes 3.1 MB, and /dev/zero must not
+# take all the memory there is.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+
 def load_roles(path: str | Path) -> RolesFile:
     """Read and validate roles.yaml; raise RolesFileError listing every problem."""
     path = Path(path)
-    if not path.exists():
-        raise RolesFileError(path, [Problem(None, "not found: there is no such file")])
-    if path.is_dir():
-        raise RolesFileError(path, [Problem(None, "is a folder, not a YAML file")])
+    return parse_roles(read_roles_bytes(path), path)
+
+
+def read_roles_bytes(path: Path) -> bytes:
+    """The bytes of roles.yaml; RolesFileUnusable when `path` names no regular file of at most
+    MAX_FILE_BYTES (a FIFO or /dev/zero would hang or fill the memory)."""
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise RolesFileError(path, [Problem(None, f"cannot be read: {error.strerror}")]) from None
-    return parse_roles(data, path)
+        return read_regular_file(path, MAX_FILE_BYTES)
+    except UnusableFile as problem:
+        if problem.kind == "unreadable":  # the file is there: a problem like any other
+            raise RolesFileError(path, [Problem(None, problem.reason)]) from None
+        raise RolesFileUnusable(path, _unusable_message(problem), problem.reason,
+                                problem.kind) from None
+
+
+def _unusable_message(problem: UnusableFile) -> str:
+    if problem.kind == "too-big":
+        return f"{problem.reason}; roles.yaml files are limited to {size(MAX_FILE_BYTES)}"
+    if problem.reason == "not found":
+        return "not found: there is no such file"
+    if problem.kind == "folder":
+        return "is a folder, not a YAML file"
+    return f"{problem.reason}; give the path of a YAML file"
 
 
 def parse_roles(data: bytes, path: Path) -> RolesFile:

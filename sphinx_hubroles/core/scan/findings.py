@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..files import UnusableFile, read_regular_file
 from ..model import RolesFile, Text
 
 MYST_SUFFIXES = (".md", ".markdown")
@@ -64,6 +65,9 @@ class Findings:
     terms: dict[str, str] = field(default_factory=dict)
     # (where, message) for sources that cannot be read as they are
     unreadable: list[tuple[Location, str]] = field(default_factory=list)
+    # (path, why) for files that look like pages but are none: dangling or looping symbolic
+    # links, FIFOs, devices. Not problems: a repository may hold them for other reasons.
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
     files: int = 0
 
 
@@ -167,7 +171,7 @@ def _walk(root: Path, patterns: list[str]) -> Iterator[Path]:
         subfolders[:] = sorted(
             name for name in subfolders
             if not name.startswith(".") and name not in SKIPPED_FOLDERS
-            and not (here / name / "pyvenv.cfg").exists()
+            and not os.path.exists(here / name / "pyvenv.cfg")
             and not excluded((here / name).relative_to(root).as_posix())
         )
         for name in files:
@@ -189,8 +193,12 @@ def scan_file(path: Path, findings: Findings) -> None:
     from .myst import scan_myst
     from .rst import scan_rst
 
+    try:  # never opens a FIFO or device, which would hang or never end
+        data = read_regular_file(path)
+    except UnusableFile as problem:
+        findings.skipped.append((path, problem.reason.removeprefix("is ")))
+        return
     findings.files += 1
-    data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
