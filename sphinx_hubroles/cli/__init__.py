@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                        help="skip files and folders whose path, relative to the folder "
                             "given, matches GLOB (repeatable), like Sphinx's exclude_patterns")
+    role_terms_option(check)
     check.set_defaults(run=run_check)
 
     schema = command("schema", "Print the JSON Schema (draft 2020-12) of roles.yaml.",
@@ -93,8 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
                              "responsibility (default: json)")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output")
+    role_terms_option(export)
     export.set_defaults(run=run_export)
     return parser
+
+
+def role_terms_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--no-role-terms", dest="role_terms", action="store_false",
+                         help="roles' names and aliases are not glossary terms, as with "
+                              "hubroles_role_terms = False in conf.py: a term under 'terms' "
+                              "may then repeat one")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -118,7 +127,7 @@ def load(args: argparse.Namespace):
     from ..core.problems import RolesFileError, RolesFileUnusable, display_path
 
     try:
-        return load_roles(args.roles)
+        return load_roles(args.roles, role_terms=args.role_terms)
     except RolesFileUnusable as error:
         advice = (f"roles.yaml files are limited to {size(MAX_FILE_BYTES)}"
                   if error.kind == "too-big" else "give the path of roles.yaml with --roles PATH")

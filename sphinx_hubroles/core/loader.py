@@ -33,10 +33,13 @@ SIMPLE_KINDS = (F.NAME, F.INLINE, F.BLOCK, F.NAMES, F.INLINES)
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
 
-def load_roles(path: str | Path) -> RolesFile:
-    """Read and validate roles.yaml; raise RolesFileError listing every problem."""
+def load_roles(path: str | Path, *, role_terms: bool = True) -> RolesFile:
+    """Read and validate roles.yaml; raise RolesFileError listing every problem.
+
+    With `role_terms` (hubroles_role_terms), roles' names and aliases are glossary terms, so
+    a term under `terms` may not repeat one."""
     path = Path(path)
-    return parse_roles(read_roles_bytes(path), path)
+    return parse_roles(read_roles_bytes(path), path, role_terms=role_terms)
 
 
 def read_roles_bytes(path: Path) -> bytes:
@@ -61,7 +64,7 @@ def _unusable_message(problem: UnusableFile) -> str:
     return f"{problem.reason}; give the path of a YAML file"
 
 
-def parse_roles(data: bytes, path: Path) -> RolesFile:
+def parse_roles(data: bytes, path: Path, *, role_terms: bool = True) -> RolesFile:
     problems = Problems()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise RolesFileError(path, [Problem(None, "is saved as UTF-16; save it as UTF-8")])
@@ -76,7 +79,7 @@ def parse_roles(data: bytes, path: Path) -> RolesFile:
         root = parse_yaml(text, problems)
         if root is None:
             raise RolesFileError(path, problems.items, problems.more)
-        result = _Validator(path, problems).run(root)
+        result = _Validator(path, problems, role_terms).run(root)
     if problems.items:
         raise RolesFileError(path, problems.items, problems.more)
     return result
@@ -103,9 +106,10 @@ SUGGESTION_BUDGET = 200_000
 
 
 class _Validator:
-    def __init__(self, path: Path, problems: Problems) -> None:
+    def __init__(self, path: Path, problems: Problems, role_terms: bool) -> None:
         self.path = path
         self.problems = problems
+        self.role_terms = role_terms
         self.suggestion_budget = SUGGESTION_BUDGET
         # (target, line, role, relation): checked once every role id is known
         self.pending_targets: list[tuple[str, int, str, str]] = []
@@ -134,10 +138,12 @@ class _Validator:
             if role is not None:
                 roles_file.roles[role_id] = role
         self.check_role_targets()
-        self.check_unique_names(roles_file)
+        role_terms = self.check_unique_names(roles_file)
         seen_terms: dict[str, tuple[str, int]] = {}
         for key, (line, value) in self.items(top.get("terms"), "'terms'"):
             name = self.term_name(key, line, seen_terms)
+            if name is not None and self.role_terms:
+                name = self.not_a_role_term(name, line, role_terms)
             definition = self.text(value, f"the definition of term '{shown(key)}'", block=True)
             if name is not None and definition is not None:
                 roles_file.terms[name] = Term(name, definition, line)
@@ -399,15 +405,30 @@ class _Validator:
                                  "is not a role under 'roles'"
                                  + self.did_you_mean(target, declared))
 
-    def check_unique_names(self, roles_file: RolesFile) -> None:
-        """Names and aliases are glossary terms: two roles may not share one."""
-        owners: dict[str, str] = {}
+    def check_unique_names(self, roles_file: RolesFile) -> dict[str, tuple[Role, str]]:
+        """Names and aliases are glossary terms: two roles may not share one. Returns each
+        lower-cased name and alias with its role and what it is ('the name', 'an alias')."""
+        owners: dict[str, tuple[Role, str]] = {}
         for role in roles_file.roles.values():
-            for name in role.term_names:
-                other = owners.setdefault(name.lower(), role.id)
-                if other != role.id:
+            for index, name in enumerate(role.term_names):
+                other = owners.setdefault(name.lower(),
+                                          (role, "an alias" if index else "the name"))[0]
+                if other.id != role.id:
                     self.problems.at(role.line, f"role '{role.id}' has the name or alias "
-                                     f"'{shown(name)}', which role '{other}' has too")
+                                     f"'{shown(name)}', which role '{other.id}' has too")
+        return owners
+
+    def not_a_role_term(self, name: str, line: int,
+                        role_terms: dict[str, tuple[Role, str]]) -> str | None:
+        """A term that repeats a role's name or alias would be defined twice in the glossary
+        (once by the role's card); None, with a problem, if it does."""
+        if name.lower() not in role_terms:
+            return name
+        role, what = role_terms[name.lower()]
+        self.problems.at(line, f"term '{shown(name)}' is {what} of role '{role.id}' (line "
+                         f"{role.line}), which is already a glossary term; remove the term or "
+                         "rename it")
+        return None
 
     def did_you_mean(self, word: str, candidates: Collection[str]) -> str:
         """did_you_mean(), while the budget lasts and the problem will be shown."""
