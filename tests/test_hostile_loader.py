@@ -1,14 +1,19 @@
 """roles.yaml that loads into a broken site unless the loader refuses it: a term spelled like a
-role's name. The real sphinx-build and the real command agree."""
+role's name, and ids too long for dot. The real sphinx-build and the real command agree.
+(The corpus holds these files too, with UTF-32 ones: tests/test_hostile_corpus.py.)"""
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from cli_helpers import hubroles, write_tree
 from conftest import sphinx_build
 
+CORPUS = Path(__file__).parent / "corpus"
 CONF = 'extensions = ["myst_parser", "sphinx_hubroles"]\n'
 
 ROLES = """\
@@ -81,3 +86,43 @@ def test_with_role_terms_off_the_term_is_the_glossarys_own(tmp_path):
     assert export.returncode == 0 and '"ADMIN": "Someone who runs the hub."' in export.stdout
     refused = hubroles(srcdir, "export")
     assert (refused.returncode, refused.stderr) == (1, f"roles.yaml:8: {TERM_PROBLEM}\n")
+
+
+# -- ids -----------------------------------------------------------------------------------------
+
+
+def test_a_20000_character_id_stops_the_build_at_its_line(tmp_path):
+    srcdir = write_tree(tmp_path / "src", {"conf.py": CONF, "index.md": "# Roles\n\n"
+                                           "```{roles-diagram}\n```\n"})
+    shutil.copyfile(CORPUS / "bad" / "long-ids.yaml", srcdir / "roles.yaml")
+    result = sphinx_build(srcdir, "-nW")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "dot" not in result.stderr
+    assert [re.sub(r"'[\w-]+…'", "'…'", line) for line in result.warnings()] == [
+        f"roles.yaml:{line}: ERROR: '…' is {length} characters long, too long for an id in "
+        f"'{where}': ids are limited to 100 characters [hubroles.yaml]"
+        for line, length, where in ((3, 152, "relations"), (5, 101, "groups"),
+                                    (7, "20,000", "roles"))
+    ] + ["ERROR: sphinx-hubroles stopped the build: fix roles.yaml and build again "
+         "(hubroles_file = 'roles.yaml')"]
+
+
+@pytest.mark.parametrize("page", ["diagram", "cards"])
+def test_ids_of_100_characters_build_into_cards_links_and_a_diagram(tmp_path, page):
+    role = ("hub-engineer-" * 8)[:100]
+    role = role.rstrip("-") + "0" * (100 - len(role.rstrip("-")))
+    cards = f"```{{role-card}} {role}\n```\n\n```{{role-card}} short\n```\n"
+    diagram = "```{roles-diagram}\n```\n"
+    index = "# Roles\n\n```{toctree}\ncards\n```\n\n"
+    index += (diagram if page == "diagram" else "") + f"See [](roles:{role}).\n"
+    srcdir = write_tree(tmp_path / "src", {"conf.py": CONF, "index.md": index,
+                                           "cards.md": f"# Cards\n\n{cards}"})
+    shutil.copyfile(CORPUS / "awkward" / "long-ids.yaml", srcdir / "roles.yaml")
+    result = sphinx_build(srcdir, "-nW")
+    assert (result.returncode, result.warnings()) == (0, [])
+    html = result.html("index.html")
+    assert f'href="cards.html#roles-{role}"' in html
+    if page == "diagram":
+        svg = BeautifulSoup(html, "html.parser").select_one("svg")
+        assert f"cards.html#roles-{role}" in [a.get("href") or a.get("xlink:href")
+                                              for a in svg.find_all("a")]

@@ -31,6 +31,8 @@ SIMPLE_KINDS = (F.NAME, F.INLINE, F.BLOCK, F.NAMES, F.INLINES)
 # The largest roles.yaml read: a file of 10,000 roles takes 3.1 MB, and /dev/zero must not
 # take all the memory there is.
 MAX_FILE_BYTES = 16 * 1024 * 1024
+# Ids end up in URLs, anchors, file names and DOT: a 20,000-character id made dot fail.
+MAX_ID_LENGTH = 100
 
 
 def load_roles(path: str | Path, *, role_terms: bool = True) -> RolesFile:
@@ -186,6 +188,11 @@ class _Validator:
         """(id, line, value) for each entry of an id-keyed mapping with a valid id."""
         result = []
         for key, (line, node) in self.items(value, what):
+            if len(key) > MAX_ID_LENGTH:
+                self.problems.at(line, f"'{shown(key)}' is {len(key):,} characters long, "
+                                 f"too long for an id in {what}: ids are limited to "
+                                 f"{MAX_ID_LENGTH} characters")
+                continue
             if not ID_RE.fullmatch(key):
                 self.problems.at(line, f"'{shown(key)}' is not a valid id in {what}: use "
                                  "lower-case letters, digits and single '-' between them, "
