@@ -34,6 +34,13 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 # Ids end up in URLs, anchors, file names and DOT: a 20,000-character id made dot fail.
 MAX_ID_LENGTH = 100
 
+# Byte order marks of encodings other than UTF-8. UTF-32-LE's starts with UTF-16-LE's, so the
+# UTF-32 ones come first.
+BYTE_ORDER_MARKS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"),
+)
+
 
 def load_roles(path: str | Path, *, role_terms: bool = True) -> RolesFile:
     """Read and validate roles.yaml; raise RolesFileError listing every problem.
@@ -68,8 +75,10 @@ def _unusable_message(problem: UnusableFile) -> str:
 
 def parse_roles(data: bytes, path: Path, *, role_terms: bool = True) -> RolesFile:
     problems = Problems()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise RolesFileError(path, [Problem(None, "is saved as UTF-16; save it as UTF-8")])
+    for mark, encoding in BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            raise RolesFileError(path, [Problem(None, f"is saved as {encoding}; save it as "
+                                                "UTF-8")])
     try:
         text = data.decode("utf-8-sig")  # tolerate a byte order mark
     except UnicodeDecodeError as error:
