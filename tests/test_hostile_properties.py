@@ -3,14 +3,19 @@ RolesFileError with problems at lines of the file; no other exception escapes.
 
 Inputs come from four generators: documents shaped like roles.yaml (valid and not, dumped as
 YAML in several styles and as JSON), random edits of a real roles.yaml, random text over an
-alphabet dense in YAML syntax, and random bytes. Example counts keep the module well under
-30 seconds.
+alphabet dense in YAML syntax, and random bytes. Then, for classes of hostile input found by
+review: ids around and far past the length cap, every encoding with and without a byte order
+mark, terms that respell roles' names, and CSV cells that start formulas. Example counts keep
+the module well under 30 seconds on an idle machine.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 import json
+import re
 import string
 from pathlib import Path
 
@@ -21,14 +26,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sphinx_hubroles.core import yamlsource
-from sphinx_hubroles.core.loader import parse_roles
-from sphinx_hubroles.core.model import RolesFile
+from sphinx_hubroles.core.export import FORMULA_STARTS, to_csv
+from sphinx_hubroles.core.loader import BYTE_ORDER_MARKS, MAX_ID_LENGTH, parse_roles
+from sphinx_hubroles.core.model import Role, RolesFile, Text
 from sphinx_hubroles.core.problems import RolesFileError
 
 PATH = Path("roles.yaml")
 TEAM = (FIXTURES / "team.yaml").read_text(encoding="utf-8")
 # Problems without a line are about the whole file, and only these are.
-WHOLE_FILE = ("is empty; ", "is saved as UTF-16; ", "and ")
+WHOLE_FILE = ("is empty; ", "is saved as UTF-16; ", "is saved as UTF-32; ", "and ")
 
 SETTINGS = dict(deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -251,7 +257,7 @@ def test_ten_thousand_roles_load():
     assert len(model.edges()) == 100_000
 
 
-# -- the two YAML parsers ------------------------------------------------------------------------
+# -- the two YAML parsers -----------------------------------------------------------------------
 
 def pure_parse(data: bytes):
     """Load with PyYAML's own parser only, as an installation without libyaml would."""
@@ -279,3 +285,199 @@ def test_libyaml_and_pyyaml_agree(data):
     elif isinstance(fast, RolesFileError) and not any(
             p.message.startswith("YAML syntax error") for p in pure.problems):
         assert fast.lines() == pure.lines()
+
+
+# -- ids of any length --------------------------------------------------------------------------
+
+def ids_of_any_length(min_size: int = 0) -> st.SearchStrategy[list[str]]:
+    """Valid ids, most of them around the 100-character cap, some far past it."""
+    length = st.one_of(st.integers(1, 10), st.integers(95, 105), st.integers(106, 1000))
+    word = length.flatmap(lambda n: st.text("abcxyz0129", min_size=n, max_size=n))
+    return st.lists(word, min_size=min_size, max_size=3, unique=True)
+
+
+@settings(max_examples=100, **SETTINGS)
+@given(ids_of_any_length(), ids_of_any_length(), ids_of_any_length(min_size=1),
+       st.sampled_from(["block", "flow"]))
+def test_ids_past_the_cap_are_refused_at_their_line(relations, groups, roles, style):
+    """An id of more than MAX_ID_LENGTH characters is refused at its own line, whichever
+    mapping it is in and however YAML writes it (past 128 characters, as an explicit `? key`);
+    ids up to the cap load."""
+    doc = {"relations": {r: {"label": "x"} for r in relations},
+           "groups": {g: {"name": "G"} for g in groups},
+           "roles": {r: {"name": f"Role {i}", "summary": "x"} for i, r in enumerate(roles)}}
+    data = dumped(doc, style)
+    too_long = sorted((key, len(i)) for key, ids in (("relations", relations),
+                                                     ("groups", groups), ("roles", roles))
+                      for i in ids if len(i) > MAX_ID_LENGTH)
+    result = check(data)
+    if not too_long:
+        assert isinstance(result, RolesFile), result
+        assert list(result.roles) == roles
+        return
+    assert isinstance(result, RolesFileError)
+    lines = data.decode().splitlines()
+    found = []
+    for problem in result.problems:
+        match = re.fullmatch(r"'(\w+)…' is ([\d,]+) characters long, too long for an id in "
+                             rf"'(\w+)': ids are limited to {MAX_ID_LENGTH} characters",
+                             problem.message)
+        assert match, problem
+        assert match[1] in lines[problem.line - 1], (problem, style)  # at the id's own line
+        found.append((match[3], int(match[2].replace(",", ""))))
+    assert sorted(found) == too_long
+
+
+# -- encodings ----------------------------------------------------------------------------------
+
+ENCODINGS = {
+    # name: (bytes of a text, what the loader says; None: it loads)
+    "UTF-8": (lambda text: text.encode("utf-8"), None),
+    "UTF-8 with BOM": (lambda text: text.encode("utf-8-sig"), None),
+    "UTF-16 LE with BOM": (lambda text: b"\xff\xfe" + text.encode("utf-16-le"),
+                           "-: is saved as UTF-16; save it as UTF-8"),
+    "UTF-16 BE with BOM": (lambda text: b"\xfe\xff" + text.encode("utf-16-be"),
+                           "-: is saved as UTF-16; save it as UTF-8"),
+    "UTF-32 LE with BOM": (lambda text: b"\xff\xfe\x00\x00" + text.encode("utf-32-le"),
+                           "-: is saved as UTF-32; save it as UTF-8"),
+    "UTF-32 BE with BOM": (lambda text: b"\x00\x00\xfe\xff" + text.encode("utf-32-be"),
+                           "-: is saved as UTF-32; save it as UTF-8"),
+    "UTF-16 LE": (lambda text: text.encode("utf-16-le"), "UTF-16"),
+    "UTF-16 BE": (lambda text: text.encode("utf-16-be"), "UTF-16"),
+    "UTF-32 LE": (lambda text: text.encode("utf-32-le"), "UTF-32"),
+    "UTF-32 BE": (lambda text: text.encode("utf-32-be"), "UTF-32"),
+}
+
+
+@settings(max_examples=60, **SETTINGS)
+@given(valid_documents(), st.sampled_from(sorted(ENCODINGS)), st.sampled_from(["block", "json"]))
+def test_every_encoding_is_named(doc, encoding, style):
+    """A valid file saved in UTF-8 loads, with or without a byte order mark. Saved as UTF-16 or
+    UTF-32, the whole file is refused, naming its encoding; without a byte order mark, at the
+    first NUL byte, with the encoding in a hint."""
+    encode, says = ENCODINGS[encoding]
+    result = check(encode(dumped(doc, style).decode("utf-8")))
+    if says is None:
+        assert isinstance(result, RolesFile), result
+    elif says.startswith("-: "):
+        assert [f"{p.line or '-'}: {p.message}" for p in result.problems] == [says]
+    else:
+        assert isinstance(result, RolesFileError)
+        assert result.problems[0].message.endswith(
+            f"(a file full of them is saved as {says}: save it as UTF-8)"), result.problems
+
+
+@settings(max_examples=300, **SETTINGS)
+@given(st.sampled_from([mark for mark, _ in BYTE_ORDER_MARKS]), st.binary(max_size=100))
+def test_any_bytes_after_a_byte_order_mark(mark, rest):
+    """UTF-32-LE's mark starts with UTF-16-LE's: whatever follows, the longer mark wins."""
+    result = check(mark + rest)
+    named = "UTF-32" if (mark + rest).startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) \
+        else "UTF-16"
+    assert [p.message for p in result.problems] == [f"is saved as {named}; save it as UTF-8"]
+
+
+# -- terms spelled like roles' names ------------------------------------------------------------
+
+def respelled(word: str) -> st.SearchStrategy[str]:
+    """`word` with the case of each letter chosen at random."""
+    return st.lists(st.booleans(), min_size=len(word), max_size=len(word)).map(
+        lambda upper: "".join(c.upper() if u else c.lower() for c, u in zip(word, upper,
+                                                                          strict=True)))
+
+
+@st.composite
+def roles_and_terms(draw) -> tuple[dict, dict[str, str]]:
+    """A valid file whose terms are fresh words or respellings of roles' names and aliases;
+    returns it and, for each term that repeats one, the message the loader must give."""
+    words = draw(st.lists(st.text(string.ascii_letters, min_size=1, max_size=8),
+                          min_size=2, max_size=8, unique_by=str.lower))
+    roles, owners = {}, {}
+    for index, word in enumerate(words[: len(words) // 2 + 1]):
+        name, *aliases = word, *draw(st.lists(st.sampled_from(words[len(words) // 2 + 1:]
+                                                               or ["x"]), max_size=1))
+        aliases = [a for a in aliases if a.lower() not in owners]
+        roles[f"r{index}"] = {"name": name, "summary": "x", "aliases": aliases}
+        owners[name.lower()] = (f"r{index}", "the name")
+        owners.update((a.lower(), (f"r{index}", "an alias")) for a in aliases)
+    terms, expected = {}, {}
+    for word in draw(st.lists(st.sampled_from(words), max_size=4, unique_by=str.lower)):
+        term = draw(respelled(word))
+        terms[term] = "A definition."
+        if word.lower() in owners:
+            expected[term] = owners[word.lower()]
+    return {"roles": roles, "terms": terms}, expected
+
+
+@settings(max_examples=200, **SETTINGS)
+@given(roles_and_terms())
+def test_a_term_that_repeats_a_roles_name_or_alias_is_refused(case):
+    doc, expected = case
+    data = dumped(doc, "block")
+    lines = data.decode().splitlines()
+    assert isinstance(parse_roles(data, PATH, role_terms=False), RolesFile)
+    try:
+        model = parse_roles(data, PATH)
+    except RolesFileError as error:
+        found = {}
+        for problem in error.problems:
+            match = re.fullmatch(r"term '(\w+)' is (the name|an alias) of role '(r\d+)' \(line "
+                                 r"(\d+)\), which is already a glossary term; remove the term "
+                                 "or rename it", problem.message)
+            assert match, problem
+            assert lines[problem.line - 1].lstrip(" '\"").startswith(match[1])
+            assert lines[int(match[4]) - 1] == f"  {match[3]}:"
+            found[match[1]] = (match[3], match[2])
+        assert found == expected
+    else:
+        assert not expected
+        assert list(model.terms) == list(doc["terms"])
+
+
+# -- CSV export and formulas --------------------------------------------------------------------
+
+FORMULA_TEXT = st.tuples(st.sampled_from(["", "", *FORMULA_STARTS[:4], "=cmd|", "@@", "-+"]),
+                         NICE_TEXT).map("".join)
+
+
+def parsed_csv(model: RolesFile) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(to_csv(model))))
+
+
+def assert_safe(cell: str, written: str) -> None:
+    """No cell starts a formula; a quoted one is the text as written after its quote."""
+    assert not cell.startswith(FORMULA_STARTS), cell
+    assert cell == (f"'{written}" if written.startswith(FORMULA_STARTS) else written)
+
+
+@settings(max_examples=200, **SETTINGS)
+@given(st.lists(st.tuples(FORMULA_TEXT, st.lists(FORMULA_TEXT, max_size=3)), min_size=1,
+                max_size=4, unique_by=lambda role: role[0].strip().lower()))
+def test_csv_cells_never_start_a_formula(roles):
+    """Through the loader and back: names and responsibilities that start with =, +, - or @
+    are quoted in the CSV, and every other cell is as written."""
+    doc = {"roles": {f"r{i}": {"name": name, "summary": "x", "responsibilities": duties}
+                     for i, (name, duties) in enumerate(roles)}}
+    model = check(dumped(doc, "block"))
+    assert isinstance(model, RolesFile), model
+    rows = parsed_csv(model)
+    assert rows[0] == ["role id", "role name", "responsibility"]
+    expected = [(f"r{i}", name.strip(), duty.strip())
+                for i, (name, duties) in enumerate(roles) for duty in duties or [""]]
+    assert len(rows) == len(expected) + 1
+    for row, written in zip(rows[1:], expected, strict=True):
+        for cell, text in zip(row, written, strict=True):
+            assert_safe(cell, text)
+
+
+@settings(max_examples=200, **SETTINGS)
+@given(st.tuples(st.sampled_from(FORMULA_STARTS), st.text(max_size=10)).map("".join),
+       st.text(max_size=10))
+def test_csv_cells_starting_with_tab_or_carriage_return(first, responsibility):
+    """Tabs and carriage returns cannot start a name in roles.yaml (names are stripped), but
+    the export does not rely on that."""
+    role = Role(id="r", name=first, summary=Text("x", 1), line=1,
+                responsibilities=(Text(responsibility, 1),))
+    rows = parsed_csv(RolesFile(PATH, roles={"r": role}))
+    assert_safe(rows[1][1], first)
+    assert_safe(rows[1][2], responsibility)

@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                        help="skip files and folders whose path, relative to the folder "
                             "given, matches GLOB (repeatable), like Sphinx's exclude_patterns")
+    role_terms_option(check)
     check.set_defaults(run=run_check)
 
     schema = command("schema", "Print the JSON Schema (draft 2020-12) of roles.yaml.",
@@ -93,8 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
                              "responsibility (default: json)")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output")
+    role_terms_option(export)
     export.set_defaults(run=run_export)
     return parser
+
+
+def role_terms_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--no-role-terms", dest="role_terms", action="store_false",
+                         help="roles' names and aliases are not glossary terms, as with "
+                              "hubroles_role_terms = False in conf.py: a term under 'terms' "
+                              "may then repeat one")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -110,17 +119,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def load(args: argparse.Namespace):
-    """roles.yaml's model, or None after printing its problems. A missing file is a usage
-    error: the command was run in the wrong folder or without --roles."""
-    from ..core.loader import load_roles
-    from ..core.problems import RolesFileError, display_path
+    """roles.yaml's model, or None after printing its problems. A path that names no
+    roles.yaml file (missing, a folder, a FIFO or device, a link in a loop, too large) is a
+    usage error: the command was run in the wrong folder or with the wrong --roles."""
+    from ..core.files import size
+    from ..core.loader import MAX_FILE_BYTES, load_roles
+    from ..core.problems import RolesFileError, RolesFileUnusable, display_path
 
-    if not args.roles.exists() or args.roles.is_dir():
-        what = "is a folder" if args.roles.is_dir() else "not found"
-        args.parser.error(f"{display_path(args.roles)}: {what}; give the path of roles.yaml "
-                          "with --roles PATH")
     try:
-        return load_roles(args.roles)
+        return load_roles(args.roles, role_terms=args.role_terms)
+    except RolesFileUnusable as error:
+        advice = (f"roles.yaml files are limited to {size(MAX_FILE_BYTES)}"
+                  if error.kind == "too-big" else "give the path of roles.yaml with --roles PATH")
+        args.parser.error(f"{display_path(args.roles)}: {error.reason}; {advice}")
     except RolesFileError as error:
         from ..core.site import Where
 
@@ -132,13 +143,18 @@ def load(args: argparse.Namespace):
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from ..core.files import why_unusable
+    from ..core.problems import display_path
     from ..core.scan import is_source
     from .check import check, scan
 
     for path in args.paths:
-        if not path.exists():
+        unusable = None if path.is_dir() else why_unusable(path)
+        if unusable is not None and unusable.reason == "not found":
             args.parser.error(f"{path}: no such file or folder")
-        if path.is_file() and not is_source(path):
+        if unusable is not None:
+            args.parser.error(f"{path}: {unusable.reason}; give pages or folders to scan")
+        if not path.is_dir() and not is_source(path):
             args.parser.error(f"{path}: not a MyST (.md) or reStructuredText (.rst) file")
     model = load(args)
     if model is None:
@@ -146,7 +162,9 @@ def run_check(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     findings = scan(model, args.paths or [args.roles.parent], args.exclude)
-    found = check(model, findings)
+    for path, reason in findings.skipped:  # a note: the pages that are there are checked
+        print(f"{display_path(path)}: skipped: {reason}", file=sys.stderr)
+    found = check(model, findings, role_terms=args.role_terms)
     for finding in found:
         print(finding)
     files = f"{findings.files} file{'s' * (findings.files != 1)} and {args.roles.name}"

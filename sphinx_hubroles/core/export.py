@@ -56,13 +56,33 @@ def to_json(model: RolesFile) -> str:
     return json.dumps(to_data(model), indent=2, ensure_ascii=False) + "\n"
 
 
+# A cell starting with one of these is a formula to a spreadsheet (`=HYPERLINK(...)`,
+# `@SUM(...)`, `-2+3`), or becomes one once the spreadsheet trims the tab or carriage return:
+# the characters of OWASP's guidance on CSV injection.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """The cell with a leading `'` if a spreadsheet would read it as a formula: the quote
+    makes spreadsheets read the cell as text (some of them show the quote)."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def to_csv(model: RolesFile) -> str:
     """One row per responsibility; a role without any gets one row with an empty cell, so
-    that every role is listed."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["role id", "role name", "responsibility"])
+    that every role is listed. Cells that a spreadsheet would run as formulas are quoted."""
+    lines = [_csv_line(["role id", "role name", "responsibility"])]
     for role in model.roles.values():
         for text in role.responsibilities or (None,):
-            writer.writerow([role.id, role.name, text.source if text else ""])
-    return out.getvalue()
+            lines.append(_csv_line([spreadsheet_safe(cell) for cell in
+                                    (role.id, role.name, text.source if text else "")]))
+    return "".join(lines)
+
+
+def _csv_line(cells: list[str]) -> str:
+    """One row, ending in "\n". The writer quotes a cell only if it holds a character of its
+    line end: with "\r\n" as that, a cell holding a lone carriage return is quoted too, and
+    cannot end the row early for a reader (nor start a new one with a formula)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(cells)
+    return out.getvalue().removesuffix("\r\n") + "\n"

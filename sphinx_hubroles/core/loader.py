@@ -14,8 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import fields as F
+from .files import UnusableFile, read_regular_file, size
 from .model import Admonition, Group, RelationType, Role, RolesFile, Term, Text
-from .problems import Problem, Problems, RolesFileError, did_you_mean, shown
+from .problems import Problem, Problems, RolesFileError, RolesFileUnusable, did_you_mean, shown
 from .yamlsource import REPORTED, SCALAR_TAGS, STR, YMap, YScalar, YSeq, YValue, parse_yaml
 
 ID_RE = re.compile(F.ID_PATTERN)
@@ -27,24 +28,57 @@ BAD_CHAR_RE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U0001000
 SIMPLE_KINDS = (F.NAME, F.INLINE, F.BLOCK, F.NAMES, F.INLINES)
 
 
-def load_roles(path: str | Path) -> RolesFile:
-    """Read and validate roles.yaml; raise RolesFileError listing every problem."""
+# The largest roles.yaml read: a file of 10,000 roles takes 3.1 MB, and /dev/zero must not
+# take all the memory there is.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+# Ids end up in URLs, anchors, file names and DOT: a 20,000-character id made dot fail.
+MAX_ID_LENGTH = 100
+
+# Byte order marks of encodings other than UTF-8. UTF-32-LE's starts with UTF-16-LE's, so the
+# UTF-32 ones come first.
+BYTE_ORDER_MARKS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"),
+)
+
+
+def load_roles(path: str | Path, *, role_terms: bool = True) -> RolesFile:
+    """Read and validate roles.yaml; raise RolesFileError listing every problem.
+
+    With `role_terms` (hubroles_role_terms), roles' names and aliases are glossary terms, so
+    a term under `terms` may not repeat one."""
     path = Path(path)
-    if not path.exists():
-        raise RolesFileError(path, [Problem(None, "not found: there is no such file")])
-    if path.is_dir():
-        raise RolesFileError(path, [Problem(None, "is a folder, not a YAML file")])
+    return parse_roles(read_roles_bytes(path), path, role_terms=role_terms)
+
+
+def read_roles_bytes(path: Path) -> bytes:
+    """The bytes of roles.yaml; RolesFileUnusable when `path` names no regular file of at most
+    MAX_FILE_BYTES (a FIFO or /dev/zero would hang or fill the memory)."""
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise RolesFileError(path, [Problem(None, f"cannot be read: {error.strerror}")]) from None
-    return parse_roles(data, path)
+        return read_regular_file(path, MAX_FILE_BYTES)
+    except UnusableFile as problem:
+        if problem.kind == "unreadable":  # the file is there: a problem like any other
+            raise RolesFileError(path, [Problem(None, problem.reason)]) from None
+        raise RolesFileUnusable(path, _unusable_message(problem), problem.reason,
+                                problem.kind) from None
 
 
-def parse_roles(data: bytes, path: Path) -> RolesFile:
+def _unusable_message(problem: UnusableFile) -> str:
+    if problem.kind == "too-big":
+        return f"{problem.reason}; roles.yaml files are limited to {size(MAX_FILE_BYTES)}"
+    if problem.reason == "not found":
+        return "not found: there is no such file"
+    if problem.kind == "folder":
+        return "is a folder, not a YAML file"
+    return f"{problem.reason}; give the path of a YAML file"
+
+
+def parse_roles(data: bytes, path: Path, *, role_terms: bool = True) -> RolesFile:
     problems = Problems()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise RolesFileError(path, [Problem(None, "is saved as UTF-16; save it as UTF-8")])
+    for mark, encoding in BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            raise RolesFileError(path, [Problem(None, f"is saved as {encoding}; save it as "
+                                                "UTF-8")])
     try:
         text = data.decode("utf-8-sig")  # tolerate a byte order mark
     except UnicodeDecodeError as error:
@@ -56,7 +90,7 @@ def parse_roles(data: bytes, path: Path) -> RolesFile:
         root = parse_yaml(text, problems)
         if root is None:
             raise RolesFileError(path, problems.items, problems.more)
-        result = _Validator(path, problems).run(root)
+        result = _Validator(path, problems, role_terms).run(root)
     if problems.items:
         raise RolesFileError(path, problems.items, problems.more)
     return result
@@ -83,9 +117,10 @@ SUGGESTION_BUDGET = 200_000
 
 
 class _Validator:
-    def __init__(self, path: Path, problems: Problems) -> None:
+    def __init__(self, path: Path, problems: Problems, role_terms: bool) -> None:
         self.path = path
         self.problems = problems
+        self.role_terms = role_terms
         self.suggestion_budget = SUGGESTION_BUDGET
         # (target, line, role, relation): checked once every role id is known
         self.pending_targets: list[tuple[str, int, str, str]] = []
@@ -114,10 +149,12 @@ class _Validator:
             if role is not None:
                 roles_file.roles[role_id] = role
         self.check_role_targets()
-        self.check_unique_names(roles_file)
+        role_terms = self.check_unique_names(roles_file)
         seen_terms: dict[str, tuple[str, int]] = {}
         for key, (line, value) in self.items(top.get("terms"), "'terms'"):
             name = self.term_name(key, line, seen_terms)
+            if name is not None and self.role_terms:
+                name = self.not_a_role_term(name, line, role_terms)
             definition = self.text(value, f"the definition of term '{shown(key)}'", block=True)
             if name is not None and definition is not None:
                 roles_file.terms[name] = Term(name, definition, line)
@@ -160,6 +197,11 @@ class _Validator:
         """(id, line, value) for each entry of an id-keyed mapping with a valid id."""
         result = []
         for key, (line, node) in self.items(value, what):
+            if len(key) > MAX_ID_LENGTH:
+                self.problems.at(line, f"'{shown(key)}' is {len(key):,} characters long, "
+                                 f"too long for an id in {what}: ids are limited to "
+                                 f"{MAX_ID_LENGTH} characters")
+                continue
             if not ID_RE.fullmatch(key):
                 self.problems.at(line, f"'{shown(key)}' is not a valid id in {what}: use "
                                  "lower-case letters, digits and single '-' between them, "
@@ -379,15 +421,30 @@ class _Validator:
                                  "is not a role under 'roles'"
                                  + self.did_you_mean(target, declared))
 
-    def check_unique_names(self, roles_file: RolesFile) -> None:
-        """Names and aliases are glossary terms: two roles may not share one."""
-        owners: dict[str, str] = {}
+    def check_unique_names(self, roles_file: RolesFile) -> dict[str, tuple[Role, str]]:
+        """Names and aliases are glossary terms: two roles may not share one. Returns each
+        lower-cased name and alias with its role and what it is ('the name', 'an alias')."""
+        owners: dict[str, tuple[Role, str]] = {}
         for role in roles_file.roles.values():
-            for name in role.term_names:
-                other = owners.setdefault(name.lower(), role.id)
-                if other != role.id:
+            for index, name in enumerate(role.term_names):
+                other = owners.setdefault(name.lower(),
+                                          (role, "an alias" if index else "the name"))[0]
+                if other.id != role.id:
                     self.problems.at(role.line, f"role '{role.id}' has the name or alias "
-                                     f"'{shown(name)}', which role '{other}' has too")
+                                     f"'{shown(name)}', which role '{other.id}' has too")
+        return owners
+
+    def not_a_role_term(self, name: str, line: int,
+                        role_terms: dict[str, tuple[Role, str]]) -> str | None:
+        """A term that repeats a role's name or alias would be defined twice in the glossary
+        (once by the role's card); None, with a problem, if it does."""
+        if name.lower() not in role_terms:
+            return name
+        role, what = role_terms[name.lower()]
+        self.problems.at(line, f"term '{shown(name)}' is {what} of role '{role.id}' (line "
+                         f"{role.line}), which is already a glossary term; remove the term or "
+                         "rename it")
+        return None
 
     def did_you_mean(self, word: str, candidates: Collection[str]) -> str:
         """did_you_mean(), while the budget lasts and the problem will be shown."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,15 +64,42 @@ class RolesFileError(Exception):
         return [f"{location(self.path, p.line)}: {p.message}" for p in self.problems]
 
 
+class RolesFileUnusable(RolesFileError):
+    """The path names no file that can be read as roles.yaml (it is missing, a folder, a
+    FIFO or device, a symbolic link in a loop, or too large). The command line calls this a
+    usage error; `reason` and `kind` are those of core.files.UnusableFile."""
+
+    def __init__(self, path: Path, message: str, reason: str, kind: str) -> None:
+        super().__init__(path, [Problem(None, message)])
+        self.reason = reason
+        self.kind = kind
+
+
 def location(path: Path, line: int | None) -> str:
     shown = display_path(path)
     return f"{shown}:{line}" if line else shown
 
 
 def display_path(path: Path) -> str:
-    """The path as a user would type it: relative to the working folder when inside it."""
+    """The path as a user would type it: relative to the working folder when inside it.
+
+    The folders on the way are resolved (the working folder is, and either may be reached
+    through a symbolic link), but not the file itself: a link is named as the link, not as
+    what it points to, even when that is missing or the link loops."""
+    path = Path(path)
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
+        cwd = Path.cwd()
+    except OSError:  # the working folder was deleted
+        return str(path)
+    try:
+        if path.name in ("", ".", ".."):
+            absolute = path.resolve()
+        else:
+            absolute = path.parent.resolve() / path.name
+    except (OSError, RuntimeError):  # a folder on the way is a link in a loop
+        absolute = Path(os.path.abspath(path))
+    try:
+        return str(absolute.relative_to(cwd))
     except ValueError:
         return str(path)
 

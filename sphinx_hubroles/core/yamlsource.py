@@ -196,8 +196,9 @@ def _reader_problem(error: yaml.reader.ReaderError, text: str) -> Problem:
     char = error.character if isinstance(error.character, int) else 0
     message = (f"contains the character U+{char:04X} at column {column}, which YAML does not "
                "allow; remove it")
-    if char == 0:
-        message += " (a file full of them is saved as UTF-16: save it as UTF-8)"
+    if char == 0:  # UTF-16 without a byte order mark; UTF-32 has runs of three
+        encoding = "UTF-32" if "\x00\x00\x00" in text else "UTF-16"
+        message += f" (a file full of them is saved as {encoding}: save it as UTF-8)"
     return Problem(line, message, column=column)
 
 

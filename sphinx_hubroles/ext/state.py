@@ -65,7 +65,7 @@ def load_model(app: Sphinx) -> None:
     """
     path = roles_path(app)
     try:
-        model = load_roles(path)
+        model = load_roles(path, role_terms=app.config.hubroles_role_terms)
     except RolesFileError as error:
         for problem in error.problems:
             if problem.line:

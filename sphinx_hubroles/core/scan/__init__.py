@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..files import UnusableFile, read_regular_file
 from ..model import RolesFile
 from ..site import Reference, Site
 from .findings import MYST_SUFFIXES, RST_SUFFIXES, SKIPPED_FOLDERS, Findings, Source
@@ -46,7 +47,7 @@ def _walk(root: Path, patterns: list[str]) -> Iterator[Path]:
         subfolders[:] = sorted(
             name for name in subfolders
             if not name.startswith(".") and name not in SKIPPED_FOLDERS
-            and not (here / name / "pyvenv.cfg").exists()
+            and not os.path.exists(here / name / "pyvenv.cfg")
             and not excluded((here / name).relative_to(root).as_posix())
         )
         for name in files:
@@ -65,8 +66,12 @@ _CLUES = ("roles:", "roles-", "term", "glossary", "role-card")
 
 
 def scan_file(path: Path, findings: Findings) -> None:
+    try:  # never opens a FIFO or device, which would hang or never end
+        data = read_regular_file(path)
+    except UnusableFile as problem:
+        findings.skipped.append((path, problem.reason.removeprefix("is ")))
+        return
     findings.files += 1
-    data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -89,9 +94,9 @@ def scan_file(path: Path, findings: Findings) -> None:
 def scan_roles_file(model: RolesFile) -> dict[tuple[str, str], list[Reference]]:
     """The references inside roles.yaml's text fields, placed at their line in roles.yaml, by
     the owner of the text: ('group', id), ('role', id) or ('term', name)."""
-    try:
-        source = Source(model.path, model.path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError):  # the loader read it a moment ago
+    try:  # the loader read it a moment ago; a regular file, not one swapped for a FIFO
+        source = Source(model.path, read_regular_file(model.path).decode("utf-8-sig"))
+    except (UnusableFile, UnicodeDecodeError):
         source = Source(model.path, "")
     found: dict[tuple[str, str], list[Reference]] = {}
     for owner, text in model.texts():

@@ -34,6 +34,10 @@ class Findings(Site):
         super().__init__()
         # (where, message) for sources that cannot be read as they are
         self.unreadable: list[tuple[Where, str]] = []
+        # (path, why) for files that look like pages but are none: dangling or looping
+        # symbolic links, FIFOs, devices. Not problems: a repository may hold them for other
+        # reasons.
+        self.skipped: list[tuple[Path, str]] = []
         self.files = 0
 
 
