@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import re
 from contextlib import contextmanager
 
 from docutils import nodes
@@ -17,17 +16,13 @@ from docutils.parsers.rst.languages import get_language as get_language_rst
 from docutils.utils import new_document
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
-from sphinx import addnodes
 from sphinx.environment import BuildEnvironment
+from sphinx.util.logging import getLogger
 
 from ..core.model import Text
+from .allowlist import filter_field
 
-# Links with these schemes run code or smuggle content; they are shown as plain text.
-UNSAFE_SCHEMES = {"javascript", "data", "vbscript"}
-_SCHEME_RE = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
-# MyST's own hard break (a line ending in a backslash or two spaces): a <br /> for HTML and
-# `\\` for LaTeX, kept as raw output (harmless whoever wrote them) instead of shown as text.
-_HARD_BREAK = {("html", "<br />\n"), ("latex", "\\\\\n")}
+logger = getLogger(__name__)
 
 _parsers: dict[int, tuple[object, object]] = {}
 
@@ -117,7 +112,8 @@ def _render(env: BuildEnvironment, settings, source_path: str, text: Text,
         metadata.pop(key, None)
     metadata.update(saved)
     _point_at_roles_file(document, source_path, text.line)
-    _neutralise(document)
+    filter_field(document, lambda message: logger.warning(
+        message, location=f"{source_path}:{text.line}", type="hubroles", subtype="yaml"))
     _detach(document)
     return document
 
@@ -157,38 +153,3 @@ def _point_at_roles_file(document: nodes.document, source_path: str, first_line:
     for node in document.findall(nodes.Element):
         node.source = source_path
         node.line = first_line + (node.line - 1 if node.line else 0)
-
-
-def is_unsafe_url(url: str) -> bool:
-    """Whether a browser would run or open `url` as a javascript:, data: or vbscript: URL."""
-    # Browsers ignore tabs and newlines anywhere in a URL, and controls and spaces around it
-    # ("java\tscript:"); drop every one of them before reading the scheme.
-    compact = "".join(ch for ch in url if ch > " " and ch != "\x7f")
-    scheme = _SCHEME_RE.match(compact)
-    return scheme is not None and scheme.group(1).lower() in UNSAFE_SCHEMES
-
-
-def _neutralise(document: nodes.document) -> None:
-    """Raw HTML, script links and <meta> tags from roles.yaml are shown as text or dropped,
-    never passed through, however the text was written (MyST, or RST in `{eval-rst}`)."""
-    for raw in list(document.findall(nodes.raw)):
-        if (raw.get("format"), raw.astext()) not in _HARD_BREAK:
-            raw.replace_self(nodes.Text(raw.astext()))
-    # `.. meta::` in `{eval-rst}` would write <meta> tags (a refresh to another site) into
-    # the head of the page that shows the text.
-    for meta in list(document.findall(nodes.meta)):
-        meta.parent.remove(meta)
-    for node in list(document.findall(nodes.Element)):
-        if isinstance(node, (nodes.reference, addnodes.download_reference)):
-            if any(is_unsafe_url(node.get(key, "")) for key in ("refuri", "reftarget")):
-                # {download}`x <javascript://%0a...>` would become an external link too.
-                node.replace_self(nodes.inline("", "", *node.children))
-        elif isinstance(node, nodes.image):
-            if is_unsafe_url(node.get("uri", "")):
-                node.replace_self(nodes.inline("", node.get("alt", "")))
-        elif isinstance(node, nodes.target):
-            if is_unsafe_url(node.get("refuri", "")):
-                # `.. _name: javascript:...`: references to it stay unresolved.
-                node.parent.remove(node)
-        elif is_unsafe_url(node.get("refuri", "")):
-            del node["refuri"]
