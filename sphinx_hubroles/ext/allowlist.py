@@ -139,7 +139,7 @@ _MADE_BY = {
     "toctree": "a toctree directive",
     "only": "an only directive",
     "meta": "a meta directive",
-    "pending": "a directive that docutils completes later, such as contents or class",
+    "pending": "a directive that docutils completes later, such as contents or target-notes",
     "versionmodified": "a versionadded, versionchanged or deprecated directive",
 }
 _NOT_ALLOWED = "not on the allowlist of what roles.yaml text may contain"
