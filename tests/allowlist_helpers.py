@@ -14,8 +14,8 @@ from conftest import BuildResult, sphinx_build, write_project
 # sphinx-design does not escape an icon role's class argument; sphinx.ext.graphviz writes a
 # node's URL into <area href> unchecked.
 ICON = """icon {octicon}`alert;1em;x" onload="alert(1)" y="` end"""
-GRAPHVIZ = 'digraph { a [URL="javascript:alert(1)"] }'
-GRAPHVIZ_RST = 'digraph { b [URL="javascript:alert(2)"] }'
+GRAPHVIZ = 'digraph { a [URL="javascript:alert(2)"] }'
+GRAPHVIZ_RST = 'digraph { b [URL="javascript:alert(3)"] }'
 
 ROLES_YAML = f"""\
 roles:
@@ -45,23 +45,24 @@ SITE = {
     "index.md": """
         # Roles
 
-        ```{toctree}
-        control
-        ```
-
         ```{role-card} icon
         ```
 
         ```{role-card} graph
         ```
         """,
+    # An orphan: no link from the cards' pages leads to its live payloads.
     "control.md": f"""
+        ---
+        orphan: true
+        ---
+
         # Control
 
         {ICON.replace("alert(1)", "alert('control')")}
 
         ```{{graphviz}}
-        {GRAPHVIZ.replace("alert(1)", "alert('control')")}
+        {GRAPHVIZ.replace("alert(2)", "alert('control')")}
         ```
         """,
 }
