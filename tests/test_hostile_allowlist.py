@@ -13,8 +13,10 @@ import pytest
 from allowlist_helpers import CARD_PAGES, ROLES_YAML, build_hostile_site, line_of
 from bs4 import BeautifulSoup
 from conftest import sphinx_build, write_project
+from docutils import nodes
+from sphinx import addnodes
 
-from sphinx_hubroles.ext.allowlist import uri_scheme
+from sphinx_hubroles.ext.allowlist import filter_field, uri_scheme
 
 NOT_ALLOWED = "not on the allowlist of what roles.yaml text may contain [hubroles.yaml]"
 SCHEMES = "(allowed: http, https, mailto, ftp, tel, and relative links) [hubroles.yaml]"
@@ -234,3 +236,39 @@ def test_no_other_warnings_in_the_table_site(table_site):
 ])
 def test_uri_scheme_as_a_browser_reads_it(url, scheme):
     assert uri_scheme(url) == scheme
+
+
+# -- the filter itself, on docutils nodes ------------------------------------------------------
+
+class icon(nodes.inline):  # noqa: N801 - named like an extension's node
+    """An extension's subclass of an allowed type, with its own writer."""
+
+
+def test_types_match_exactly_and_attributes_are_pruned():
+    link = nodes.reference("", "", icon("", "x"), refuri="https://example.org",
+                           onclick="alert(1)", rel="noopener")
+    image = nodes.image(uri="https://example.org/i.png", width="10px;background:url(x)",
+                        height="2 em")
+    xref = addnodes.pending_xref("", nodes.Text("f"), reftarget="f", reftype="func",
+                                 refdomain="py", **{"py:module": "m", "custom": "x"})
+    root = nodes.paragraph("", "", link, image, xref)
+    reports: list[str] = []
+    filter_field(root, reports.append)
+    assert reports == ["'icon' node (test_hostile_allowlist) dropped from roles.yaml text, "
+                       f"its text kept: {NOT_ALLOWED.removesuffix(' [hubroles.yaml]')}"]
+    assert link.attributes == {"ids": [], "classes": [], "names": [], "dupnames": [],
+                               "refuri": "https://example.org", "rel": "noopener"}
+    assert link.children == [nodes.Text("x")]
+    assert "width" not in image and image["height"] == "2 em"
+    assert xref["py:module"] == "m" and "custom" not in xref
+
+
+def test_what_replaces_a_node_is_filtered_too():
+    """A script link is replaced by its words, and what they hold is looked at in turn."""
+    link = nodes.reference("", "", nodes.emphasis("", "", icon("", "x")), refuri="vbscript:x")
+    root = nodes.paragraph("", "", link)
+    reports: list[str] = []
+    filter_field(root, reports.append)
+    assert root.pformat() == "<paragraph>\n    <inline>\n        <emphasis>\n            x\n"
+    assert [report.split(" dropped")[0] for report in reports] == [
+        "link to 'vbscript:x'", "'icon' node (test_hostile_allowlist)"]

@@ -31,8 +31,8 @@ _SCHEME_RE = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 # MyST's own hard break (a line ending in a backslash or two spaces): a <br /> for HTML and
 # `\\` for LaTeX. No other raw output passes.
 _HARD_BREAKS = {("html", "<br />\n"), ("latex", "\\\\\n")}
-# Lengths as docutils' own directives accept them; the HTML writer puts them into a style.
-_LENGTH_RE = re.compile(r"\d+(\.\d*)?(px|em|ex|rem|pt|pc|cm|mm|in|%)?|\.\d+[a-z%]*", re.I)
+# A width or height: a number and a unit (letters, or %). The HTML writer puts it into a style.
+_LENGTH_RE = re.compile(r"(\d+(\.\d*)?|\.\d+)\s*([a-z]{1,4}|%)?", re.I)
 
 # In a row's attributes: any attribute named like `py:module` (a domain's context).
 DOMAIN_CONTEXT = "<domain>:<name>"
@@ -46,61 +46,54 @@ class Allowed:
     they keep besides BASIC_ATTRIBUTES, and the attribute that holds a URI to vet."""
 
     what: str
-    types: tuple[type[nodes.Element], ...]
+    types: tuple[type[nodes.Node], ...]
     attributes: tuple[str, ...] = ()
     uri: str | None = None
 
 
-_INLINE_TEXT = (nodes.emphasis, nodes.strong, nodes.inline, nodes.subscript, nodes.superscript,
-                nodes.title_reference, addnodes.literal_emphasis, addnodes.literal_strong)
-_ADMONITIONS = (nodes.admonition, nodes.attention, nodes.caution, nodes.danger, nodes.error,
-                nodes.hint, nodes.important, nodes.note, nodes.tip, nodes.warning,
-                addnodes.seealso)
-
 ALLOWLIST: tuple[Allowed, ...] = (
-    Allowed("Paragraphs and inline text", (nodes.paragraph, *_INLINE_TEXT)),
-    Allowed("Inline code", (nodes.literal,), ("language",)),
-    Allowed("Abbreviations", (nodes.abbreviation,), ("explanation",)),
-    Allowed("Bullet lists", (nodes.bullet_list,), ("bullet",)),
-    Allowed("Numbered lists", (nodes.enumerated_list,), ("enumtype", "prefix", "suffix", "start")),
-    Allowed("List items, definition lists and field lists",
-            (nodes.list_item, nodes.definition_list, nodes.definition_list_item, nodes.term,
-             nodes.classifier, nodes.definition, nodes.field_list, nodes.field,
-             nodes.field_name, nodes.field_body)),
-    Allowed("Option lists",
-            (nodes.option_list, nodes.option_list_item, nodes.option_group, nodes.option,
-             nodes.option_string, nodes.description)),
-    Allowed("Option arguments", (nodes.option_argument,), ("delimiter",)),
+    Allowed("Paragraphs and inline text",
+            (nodes.paragraph, nodes.Text, nodes.emphasis, nodes.strong, nodes.literal,
+             nodes.inline, nodes.subscript, nodes.superscript, nodes.title_reference,
+             nodes.abbreviation, addnodes.literal_emphasis, addnodes.literal_strong),
+            ("language", "explanation")),
+    Allowed("Lists: bullet, numbered, definition, field and option lists",
+            (nodes.bullet_list, nodes.enumerated_list, nodes.list_item, nodes.definition_list,
+             nodes.definition_list_item, nodes.term, nodes.classifier, nodes.definition,
+             nodes.field_list, nodes.field, nodes.field_name, nodes.field_body,
+             nodes.option_list, nodes.option_list_item, nodes.option_group, nodes.option,
+             nodes.option_string, nodes.option_argument, nodes.description),
+            ("bullet", "enumtype", "prefix", "suffix", "start", "delimiter")),
     Allowed("Code blocks", (nodes.literal_block, nodes.doctest_block),
             ("language", "linenos", "highlight_args", "force", "xml:space")),
-    Allowed("Line blocks, quotes and transitions",
+    Allowed("Line blocks, block quotes and transitions",
             (nodes.line_block, nodes.line, nodes.block_quote, nodes.attribution,
              nodes.transition)),
-    Allowed("Compounds", (nodes.compound,)),
-    Allowed("Containers (a code block's caption needs `literal_block`)", (nodes.container,),
-            ("literal_block",)),
-    Allowed("Headings", (nodes.section, nodes.title)),
-    Allowed("Rubrics", (nodes.rubric,), ("heading-level",)),
-    Allowed("Admonitions (all of docutils', the generic one and `seealso`)", _ADMONITIONS,
+    # A code block's caption is written as one when its container has `literal_block`.
+    Allowed("Compounds and containers", (nodes.compound, nodes.container), ("literal_block",)),
+    Allowed("Headings and rubrics", (nodes.section, nodes.title, nodes.rubric),
+            ("heading-level",)),
+    Allowed("Admonitions: all of docutils', the generic one and `seealso`",
+            (nodes.admonition, nodes.attention, nodes.caution, nodes.danger, nodes.error,
+             nodes.hint, nodes.important, nodes.note, nodes.tip, nodes.warning,
+             addnodes.seealso),
             ("collapsible",)),
-    Allowed("Tables", (nodes.table,), ("align", "width")),
-    Allowed("Table parts", (nodes.tgroup,), ("cols",)),
-    Allowed("Table parts", (nodes.colspec,), ("colwidth", "stub")),
-    Allowed("Table parts", (nodes.thead, nodes.tbody, nodes.row)),
-    Allowed("Table parts", (nodes.entry,), ("morecols", "morerows")),
-    Allowed("Inline math", (nodes.math,)),
-    Allowed("Math blocks", (nodes.math_block,),
+    Allowed("Tables",
+            (nodes.table, nodes.tgroup, nodes.colspec, nodes.thead, nodes.tbody, nodes.row,
+             nodes.entry),
+            ("align", "width", "cols", "colwidth", "stub", "morecols", "morerows")),
+    Allowed("Math", (nodes.math, nodes.math_block),
             ("docname", "number", "label", "nowrap", "no-wrap", "xml:space")),
-    Allowed("Footnotes and citations", (nodes.footnote, nodes.citation), ("auto",)),
-    Allowed("Footnotes and citations", (nodes.footnote_reference, nodes.citation_reference),
+    Allowed("Footnotes and citations",
+            (nodes.footnote, nodes.footnote_reference, nodes.citation,
+             nodes.citation_reference, nodes.label),
             ("auto", "refid", "refname")),
-    Allowed("Footnotes and citations", (nodes.label,)),
-    Allowed("Substitutions", (nodes.substitution_definition,), ("ltrim", "rtrim")),
-    Allowed("Substitutions", (nodes.substitution_reference,), ("refname",)),
+    Allowed("Substitutions", (nodes.substitution_definition, nodes.substitution_reference),
+            ("ltrim", "rtrim", "refname")),
     Allowed("Comments (never written out)", (nodes.comment,), ("xml:space",)),
     # A pending_xref is a request to Sphinx, never written: what the resolvers read is kept,
-    # and the domain context it was made in (`py:module`, `std:program`...).
-    Allowed("Cross-references (`roles:x`, `{ref}`, `{term}`, `{doc}`...)",
+    # with the domain context it was made in (`py:module`, `std:program`...).
+    Allowed("Cross-references: `roles:x` links, `{ref}`, `{term}`, `{doc}`...",
             (addnodes.pending_xref,),
             ("refdomain", "reftype", "reftarget", "refexplicit", "refwarn", "refdoc",
              "reftargetid", "reflocalid", "refspecific", DOMAIN_CONTEXT)),
@@ -116,13 +109,11 @@ ALLOWLIST: tuple[Allowed, ...] = (
             uri="refuri"),
     Allowed("Images", (nodes.image,),
             ("uri", "alt", "title", "width", "height", "scale", "align", "loading"), uri="uri"),
-    Allowed("Figures", (nodes.figure,), ("align", "width")),
-    Allowed("Figures", (nodes.caption, nodes.legend)),
+    Allowed("Figures", (nodes.figure, nodes.caption, nodes.legend), ("align", "width")),
     Allowed("MyST's hard line break, and no other raw output", (nodes.raw,),
             ("format", "xml:space")),
-    Allowed("Problems, so that errors still show", (nodes.problematic,), ("refid",)),
-    Allowed("Problems, so that errors still show", (nodes.system_message,),
-            ("level", "type", "source", "line")),
+    Allowed("Problems, so that errors still show", (nodes.problematic, nodes.system_message),
+            ("refid", "level", "type", "source", "line")),
 )
 
 _RULES: dict[type, tuple[Allowed, frozenset[str]]] = {
