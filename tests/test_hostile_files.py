@@ -27,7 +27,8 @@ from sphinx_hubroles.core import loader
 from sphinx_hubroles.core.files import read_regular_file
 from sphinx_hubroles.core.loader import MAX_FILE_BYTES, load_roles
 from sphinx_hubroles.core.problems import RolesFileError, RolesFileUnusable
-from sphinx_hubroles.core.scan.findings import Findings, scan_file, source_files
+from sphinx_hubroles.core.scan import scan_file, source_files
+from sphinx_hubroles.core.scan.findings import Findings
 
 TIMEOUT = 120  # seconds; a build that waits on a FIFO would wait for ever
 MEMORY = 2 * 1024**3  # bytes of address space; reading /dev/zero took 5 GB in 6 s

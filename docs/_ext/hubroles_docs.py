@@ -8,6 +8,8 @@
   its real default and types, as Sphinx ``confval`` entries.
 - ``hubroles-directive <name>`` documents a registered directive, its argument and every option
   of its ``option_spec``.
+- ``hubroles-allowlist`` renders the node types, attributes and URI schemes that roles.yaml text
+  may produce, from ``sphinx_hubroles.ext.allowlist``.
 
 Descriptions that the code does not carry are written below. A config value or directive option
 that has none makes the build warn (``hubroles-docs.undocumented``), so under ``-W`` a new
@@ -27,6 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_hubroles.core import fields as F
 from sphinx_hubroles.core.diagram.dotsource import AUTO_LABEL_ROLES
+from sphinx_hubroles.ext import allowlist
 
 logger = logging.getLogger(__name__)
 
@@ -311,6 +314,28 @@ class DirectiveDirective(SphinxDirective):
         return self.parse_text_to_nodes("\n".join(text))
 
 
+class AllowlistDirective(SphinxDirective):
+    """The allowlist of roles.yaml text, from `sphinx_hubroles.ext.allowlist`."""
+
+    def run(self) -> list[nodes.Node]:
+        self.env.note_dependency(allowlist.__file__)
+        rows = []
+        for row in allowlist.ALLOWLIST:
+            types = ", ".join(f"`{node_type.__name__}`" for node_type in row.types)
+            attributes = ", ".join(
+                "a domain's context, such as `py:module`" if name == allowlist.DOMAIN_CONTEXT
+                else f"`{name}`" for name in row.attributes) or "none"
+            if row.uri:
+                attributes += f"; kept only if `{row.uri}` is a vetted URI"
+            rows.append(f"* - {row.what}\n   - {types}\n   - {attributes}\n")
+        text = ("```{list-table}\n:header-rows: 1\n:widths: 30 40 30\n"
+                ":class: hubroles-docs-allowlist\n\n"
+                "* - Content\n   - Node types\n   - Attributes kept, besides "
+                + ", ".join(f"`{name}`" for name in allowlist.BASIC_ATTRIBUTES) + "\n"
+                + "".join(rows) + "```\n")
+        return self.parse_text_to_nodes(text)
+
+
 class InlineExamplesDirective(SphinxDirective):
     """A two-column table: each line of the content as written, and as the build renders it.
 
@@ -373,6 +398,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("hubroles-field-kinds", FieldKindsDirective)
     app.add_directive("hubroles-config", ConfigDirective)
     app.add_directive("hubroles-directive", DirectiveDirective)
+    app.add_directive("hubroles-allowlist", AllowlistDirective)
     app.add_css_file("hubroles-docs.css")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
 

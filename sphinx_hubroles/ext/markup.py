@@ -67,9 +67,9 @@ class FieldRenderer:
         self.renderer.md_env = {}  # link definitions of one field are not another's
         with self._warnings_at(text), self.renderer.current_node_context(container):
             self.renderer.nested_render_text(text.source, text.line - 1, inline=inline)
-        for message in filter_field(container):
-            logger.warning(message, location=f"{self.source_path}:{text.line}",
-                           type="hubroles", subtype="yaml")
+        filter_field(container, lambda message: logger.warning(
+            message, location=f"{self.source_path}:{text.line}", type="hubroles",
+            subtype="yaml"))
         children = list(container.children)
         for node in container.findall(include_self=False):
             # docutils nodes point at the document they were made in; once placed in the
