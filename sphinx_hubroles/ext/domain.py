@@ -54,6 +54,9 @@ LABEL_REFTYPES = {"myst", "ref"}
 CARD_CLASS = "hubroles-card"
 GLOSSARY_CLASS = "hubroles-glossary"
 PREVIEW_CLASS = "hubroles-preview"  # a link to a card: hover.py shows its preview
+# What a diagram shows of a role besides a link: its tooltip, filled in when the page is
+# written. A page that shows it is written again when the role's summary changes.
+TOOLTIP = "tooltip"
 
 
 def reference_of(node: nodes.Element) -> tuple[str, str] | None:
@@ -87,10 +90,11 @@ def line_of(node: nodes.Node) -> int | None:
 
 
 def key_of(kind: str, target: str) -> tuple[str, str]:
-    """What a reference depends on: ('role', id) or ('term', lower-cased term)."""
+    """What a reference depends on: ('role', id), ('term', lower-cased term) or ('tooltip',
+    role id)."""
     if kind == ROLE:
         return ROLE, role_id_of(target) or ""
-    return TERM, target.lower()
+    return kind, target.lower()
 
 
 @dataclass
@@ -339,6 +343,9 @@ class RolesDomain(Domain):
                 role = model.roles.get(key)
                 result[kind, key] = ((*card, role.name) if card and role
                                      else role_label(key) in judgement.labels)
+            elif kind == TOOLTIP:
+                role = model.roles.get(key)
+                result[kind, key] = role and (role.name, role.summary)
             else:
                 role_id = judgement.role_terms.get(key)
                 result[kind, key] = (judgement.cards.get(role_id) if role_id

@@ -3,7 +3,7 @@ options. Pure Python: no Sphinx, no Graphviz."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import RolesFile
 from ..problems import did_you_mean
@@ -24,8 +24,10 @@ class DiagramSpec:
 class ShownRole:
     id: str
     name: str
-    summary: str  # MyST source; made plain text for the tooltip
-    group: str | None
+    # MyST source, made plain text for the tooltip. Left out of comparisons: the build fills
+    # tooltips in when it writes a page, so a new summary changes no diagram's DOT.
+    summary: str = field(compare=False, repr=False)
+    group: str | None = None
 
 
 @dataclass(frozen=True)

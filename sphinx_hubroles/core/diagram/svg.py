@@ -12,7 +12,8 @@ import html
 import re
 import xml.etree.ElementTree as ET
 
-from .dotsource import HREF_PLACEHOLDER
+from .dotsource import HREF_PLACEHOLDER, TOOLTIP_PLACEHOLDER
+from .escape import shown_tooltip
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -73,6 +74,25 @@ def _tooltip_to_title(group: ET.Element) -> None:
         else:
             for offset, child in enumerate(anchor):
                 group.insert(index + offset, child)
+
+
+_ROLE_TOOLTIP = re.compile(r"<title>" + re.escape(TOOLTIP_PLACEHOLDER) + r"([a-z0-9-]+)</title>")
+
+
+def tooltip_roles(template: str) -> list[str]:
+    """The ids of the roles whose tooltips the template leaves to fill in."""
+    return _ROLE_TOOLTIP.findall(template)
+
+
+def fill_tooltips(template: str, tooltips: dict[str, str]) -> str:
+    """The template with each role's tooltip placeholder replaced by `tooltips[role id]`, as
+    dot would show it (one line, cut at TOOLTIP_LIMIT) and escaped as XML text."""
+
+    def title(match: re.Match) -> str:
+        text = shown_tooltip(tooltips.get(match.group(1), match.group(1)))
+        return f"<title>{html.escape(text, quote=False)}</title>"
+
+    return _ROLE_TOOLTIP.sub(title, template)
 
 
 def fill_links(template: str, hrefs: dict[str, str]) -> str:

@@ -16,6 +16,7 @@ from ...core.diagram.selection import Selection
 from ...core.names import role_label
 from ...core.site import ROLE
 from ..cards import role_reference
+from ..domain import TOOLTIP
 from ..state import domain_of, note_display
 
 
@@ -54,11 +55,11 @@ class RolesDiagramDirective(SphinxDirective):
             domain.note_diagram(self.env.docname, self.lineno, spec, "depth" in options, None)
             return []
 
-        tooltips = {role.id: domain.plain_text(domain.model.roles[role.id].summary)
-                    for role in selection.roles}
         layout = (options.get("direction", "TB"), options.get("edge-labels", "auto"),
                   len(selection.roles))
-        svg_dot = to_dot(selection, tooltips, layout_for(*layout))
+        # The roles' tooltips are filled in when the page is written (visitors.py): a new
+        # summary rewrites the page, but needs no new drawing.
+        svg_dot = to_dot(selection, None, layout_for(*layout))
         print_dot = to_dot(selection, {}, layout_for(*layout, web=False))
         domain.note_diagram(self.env.docname, self.lineno, spec, "depth" in options,
                             (svg_dot, print_dot))
@@ -70,8 +71,9 @@ class RolesDiagramDirective(SphinxDirective):
         self.set_source_info(diagram)
         # The text version as plain data; its nodes are made when the page is written.
         diagram[TEXT_ATTRIBUTE] = (self.env.docname, *text_version(selection))
-        for role in selection.roles:  # what the text version's links will point at
+        for role in selection.roles:  # what the text version's links and tooltips show
             domain.note_link(self.env.docname, ROLE, role_label(role.id))
+            domain.note_link(self.env.docname, TOOLTIP, role.id)
 
         if "caption" not in options and "name" not in options:
             if "align" in options:

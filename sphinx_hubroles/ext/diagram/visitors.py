@@ -9,8 +9,11 @@ from pathlib import Path
 
 from docutils import nodes
 
+from ...core.diagram.dotsource import role_tooltip
 from ...core.diagram.legend import legend_html
-from ...core.diagram.svg import fill_links
+from ...core.diagram.svg import fill_links, fill_tooltips, tooltip_roles
+from .._compat import single_fragment
+from ..state import domain_of
 from .directive import ROLE_ATTRIBUTE, roles_diagram
 from .jobs import rendering
 
@@ -31,12 +34,12 @@ def role_hrefs(node: roles_diagram) -> dict[str, str]:
     return hrefs
 
 
-def single_fragment(href: str) -> str:
-    """Sphinx 9.0's singlehtml resolves links to other documents as `#document-x#anchor`,
-    which no browser follows; everything is on the one page, so the last fragment is the
-    target (what Sphinx 8's SingleFileHTMLBuilder.fix_refuris did)."""
-    first = href.find("#")
-    return href[href.rfind("#"):] if first != href.rfind("#") else href
+def tooltips(env, template: str) -> dict[str, str]:
+    """role id -> its tooltip, for the roles of a diagram's SVG."""
+    domain = domain_of(env)
+    roles = domain.model.roles
+    return {role_id: role_tooltip(roles[role_id].name, domain.plain_text(roles[role_id].summary))
+            for role_id in tooltip_roles(template) if role_id in roles}
 
 
 def visit_html(self, node: roles_diagram) -> None:
@@ -44,7 +47,9 @@ def visit_html(self, node: roles_diagram) -> None:
     classes = "hubroles-diagram" + (f" align-{node['align']}" if node.get("align") else "")
     self.body.append(f'<div class="{classes}">\n')
     if path is not None:
-        svg = fill_links(path.read_text(encoding="utf-8"), role_hrefs(node))
+        template = path.read_text(encoding="utf-8")
+        svg = fill_links(fill_tooltips(template, tooltips(self.builder.env, template)),
+                         role_hrefs(node))
         # Inline, not <img> or <object>: links are relative to the page and open in place.
         self.body.append(f'<div class="hubroles-diagram-canvas" role="group" '
                          f'aria-label="{self.attval(node["alt"])}">{svg}</div>\n')
