@@ -9,6 +9,7 @@ whose diagram could not be drawn is written again by the next build (pages_witho
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.display import status_iterator
 
-from ...core.diagram.render import DotError, DotMissing, Job, Renderer
+from ...core.diagram.render import DotError, EveryDiagramFails, Job, Renderer
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ logger = logging.getLogger(__name__)
 FORMATS = {"html": "svg", "latex": "pdf", "texinfo": "png"}
 CACHE_FOLDER = "hubroles-diagrams"
 
-_MISSING = "dot-missing"
+_MISSING = "dot-missing"  # or any other failure that every diagram would have
 _reported: set[str] = set()  # failed jobs (and _MISSING) already reported in this build
 
 
@@ -78,7 +79,7 @@ def pages_without_pictures(app: Sphinx, env: BuildEnvironment, added: set[str],
     renderer = renderer_for(app.builder)
     return [docname for docname, diagrams in env.hubroles_diagrams.items()
             if docname not in removed and any(
-                renderer.cached(job_for(format, svg_dot, print_dot)) is None
+                not renderer.cached(job_for(format, svg_dot, print_dot))
                 for _line, svg_dot, print_dot in diagrams)]
 
 
@@ -95,7 +96,7 @@ def render_before_writing(app: Sphinx, builder: Builder) -> None:
     # The environment knows every diagram of the project: a rendering none of them uses
     # (an edited or deleted diagram) would only fill the disk.
     renderer.prune(first_place, format)
-    todo = [job for job in first_place if renderer.cached(job) is None]
+    todo = [job for job in first_place if not renderer.cached(job)]
     if not todo:
         return
     workers = min(len(todo), max(1, app.parallel))
@@ -113,24 +114,44 @@ def render_before_writing(app: Sphinx, builder: Builder) -> None:
             report(renderer, job, failures[job], first_place[job])
 
 
-def rendering(builder: Builder, node: nodes.Element, format: str) -> Path | None:
-    """The rendered file for a diagram node, or None (already reported) if dot failed."""
+def rendering(builder: Builder, node: nodes.Element, format: str) -> tuple[str, bytes] | None:
+    """(key, rendering) for a diagram node, or None (already reported) if dot failed."""
     renderer = renderer_for(builder)
     job = job_for(format, node["svg_dot"], node["print_dot"])
     if _MISSING in _reported or renderer.key(job) in _reported:
         return None
     try:
-        return renderer.render(job)
+        return renderer.key(job), renderer.render(job)
     except DotError as error:
         report(renderer, job, error, node)
         return None
 
 
 def report(renderer: Renderer, job: Job, error: DotError, location) -> None:
-    key = _MISSING if isinstance(error, DotMissing) else renderer.key(job)
+    key = _MISSING if isinstance(error, EveryDiagramFails) else renderer.key(job)
     if key not in _reported:
         _reported.add(key)
         logger.error(str(error), location=location, type="hubroles", subtype="diagram")
+
+
+def keep_cache_out_of_epub(app: Sphinx, builder: Builder) -> None:
+    """write-started: list the cache's files in epub_exclude_files when the cache is inside the
+    output folder (`sphinx-build -b epub src out` keeps doctrees in out/.doctrees).
+
+    The EPUB builder goes through every file of its output folder and warns about each whose
+    type it does not know; epub_exclude_files is the documented way to leave files out. Set
+    here, after the environment is pickled, so that it never counts as a config change. Other
+    builders do not read it.
+    """
+    cache = renderer_for(builder).cache
+    outdir = Path(builder.outdir)
+    if not cache.is_dir() or not cache.resolve().is_relative_to(outdir.resolve()):
+        return
+    try:
+        ours = [os.path.relpath(entry.path, outdir) for entry in os.scandir(cache)]
+    except OSError:
+        return
+    app.config.epub_exclude_files = [*app.config.epub_exclude_files, *ours]
 
 
 def setup_jobs(app: Sphinx) -> None:
@@ -139,3 +160,5 @@ def setup_jobs(app: Sphinx) -> None:
     app.connect("env-merge-info", merge_info)
     app.connect("env-get-outdated", pages_without_pictures)
     app.connect("write-started", render_before_writing)
+    # After rendering, when the cache holds every file it will have in this build.
+    app.connect("write-started", keep_cache_out_of_epub, priority=900)
