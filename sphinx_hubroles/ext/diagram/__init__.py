@@ -13,8 +13,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx.util import logging
+
+from ...core.diagram.render import DEFAULT_TIMEOUT, timeout_problem
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
 
 
 def setup_diagram(app: Sphinx) -> None:
@@ -26,9 +33,22 @@ def setup_diagram(app: Sphinx) -> None:
 
     # For its `graphviz_dot` and `graphviz_dot_args`: the dot program is configured once.
     app.setup_extension("sphinx.ext.graphviz")
-    app.add_config_value("hubroles_dot_timeout", 60, "", types=(int, float))
+    app.add_config_value("hubroles_dot_timeout", DEFAULT_TIMEOUT, "", types=(int, float))
+    app.connect("config-inited", check_timeout)
     register_display("diagram", diagram_inputs)
     app.add_node(roles_diagram, **HANDLERS)
     setup_directive(app)
     setup_jobs(app)
     app.add_css_file("hubroles-diagram.css")
+
+
+def check_timeout(app: Sphinx, config: Config) -> None:
+    """config-inited: a timeout that is not a positive, finite number of seconds is replaced by
+    the default, with a warning (as Sphinx does for an html_logo that does not exist, say);
+    -W makes that fail the build. Before Sphinx checks the types (priority 800), so a string
+    gets this one warning rather than Sphinx's and then a crash."""
+    problem = timeout_problem(config.hubroles_dot_timeout)
+    if problem is not None:
+        logger.warning("%s; the default, %d, is used", problem, DEFAULT_TIMEOUT,
+                       type="hubroles", subtype="diagram")
+        config.hubroles_dot_timeout = DEFAULT_TIMEOUT
