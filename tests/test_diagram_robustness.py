@@ -277,6 +277,17 @@ def test_good_timeouts_are_taken_silently(value):
     assert render.timeout_problem(float(value)) is None
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.floats(), st.integers(), st.booleans(), st.none(), st.text(max_size=5),
+                 st.lists(st.integers(), max_size=2)))
+def test_any_timeout_is_taken_or_named(value):
+    problem = render.timeout_problem(value)
+    usable = type(value) in (int, float) and 0 < value <= render.MAX_TIMEOUT
+    assert (problem is None) == usable
+    if problem is not None:
+        assert problem.startswith(f"hubroles_dot_timeout = {value!r} in conf.py is not")
+
+
 # -- dot past its time, and what it leaves behind ----------------------------------------------
 
 def still_running(pid: int) -> bool:
@@ -376,6 +387,17 @@ def test_a_short_message_from_dot_is_given_whole(project, tmp_path):
     assert errors(result)[0] == ("index.md:3: ERROR: dot failed to draw this diagram (exit "
                                  "status 3): Error: <stdin>: syntax error in line 1 "
                                  "[hubroles.diagram]")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=5000))
+def test_any_message_from_dot_is_cut_to_its_first_2000_characters(message):
+    cut = render.cut_message(message)
+    if len(message) <= 2000:
+        assert cut == message
+    else:
+        more = f"{len(message) - 2000:,}"
+        assert cut == f"{message[:2000]} ... and {more} more characters of dot's output"
 
 
 # -- EPUB --------------------------------------------------------------------------------------

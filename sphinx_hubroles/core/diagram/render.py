@@ -120,7 +120,7 @@ def _not_a(what: str) -> DotError:
                     "conf.py names Graphviz's dot program")
 
 
-def _cut(message: str) -> str:
+def cut_message(message: str) -> str:
     """dot's message, cut to MESSAGE_LIMIT characters, saying how much was left out."""
     if len(message) <= MESSAGE_LIMIT:
         return message
@@ -279,7 +279,7 @@ class Renderer:
                 "diagram and was stopped; show fewer roles (:focus:, :groups:, :roles:), "
                 "turn off :edge-labels:, or raise hubroles_dot_timeout in conf.py") from None
         if returncode != 0 or not stdout:
-            message = _cut(stderr.decode("utf-8", "replace").strip()) or "no output"
+            message = cut_message(stderr.decode("utf-8", "replace").strip()) or "no output"
             raise DotError(f"dot failed to draw this diagram (exit status {returncode}): "
                            f"{message}")
         return stdout
