@@ -67,8 +67,11 @@ CONFIG_HELP = {
     """,
     "hubroles_dot_timeout": """
         Seconds that one run of Graphviz `dot` may take to lay out a `roles-diagram` before the
-        build reports an error at the diagram's `file:line`. The program itself is Sphinx's own
-        `graphviz_dot` setting.
+        build stops it, with every process it started, and reports an error at the diagram's
+        `file:line`. The program itself is Sphinx's own `graphviz_dot` setting. Give a number
+        above 0 and up to 86,400 (one day); any other value (`0`, `-1`, `float("inf")`, a string
+        such as `"5"`) gets a {ref}`hubroles.diagram <warning-hubroles-diagram>` warning
+        naming it, and the default is used.
     """,
 }
 

@@ -22,6 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.util.fileutil import copy_asset
 
 from .. import __version__
+from ..core.diagram.render import DEFAULT_TIMEOUT
 from . import _compat, cards, glossary, hover, jsonout, references, state
 from .diagram import directive as diagram
 from .diagram import jobs, visitors
@@ -38,7 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
                          description="Path of roles.yaml, relative to the conf.py folder.")
     app.add_config_value("hubroles_role_terms", True, "env", types=[bool],
                          description="Make every role's name and aliases glossary terms.")
-    app.add_config_value("hubroles_dot_timeout", 60, "", types=(int, float),
+    app.add_config_value("hubroles_dot_timeout", DEFAULT_TIMEOUT, "", types=(int, float),
                          description="Seconds dot may take to draw one diagram.")
 
     app.add_domain(RolesDomain)
@@ -58,6 +59,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(_compat.SingleHtmlAnchorFix)
     app.add_post_transform(_compat.ManPageLinkFix)
 
+    # Before Sphinx checks config types (800): a string gets one clear warning, not a crash.
+    app.connect("config-inited", jobs.check_timeout, priority=700)
     app.connect("builder-inited", state.load_model)
     app.connect("builder-inited", jobs.start_build)
     app.connect("builder-inited", copy_static_files)
@@ -67,6 +70,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", state.pages_with_changed_targets)
     app.connect("write-started", jobs.render_before_writing)
     app.connect("write-started", hover.write_previews)
+    # After drawing, when the cache holds every file it will have in this build.
+    app.connect("write-started", jobs.keep_cache_out_of_epub, priority=900)
     app.connect("build-finished", jsonout.write_json)
 
     app.add_css_file("hubroles.css")

@@ -4,7 +4,6 @@ a PNG image (Texinfo), and the text alternative everywhere it is read as text.""
 from __future__ import annotations
 
 import posixpath
-import shutil
 from pathlib import Path
 
 from docutils import nodes
@@ -43,11 +42,11 @@ def tooltips(env, template: str) -> dict[str, str]:
 
 
 def visit_html(self, node: roles_diagram) -> None:
-    path = rendering(self.builder, node, "svg")
+    drawn = rendering(self.builder, node, "svg")
     classes = "hubroles-diagram" + (f" align-{node['align']}" if node.get("align") else "")
     self.body.append(f'<div class="{classes}">\n')
-    if path is not None:
-        template = path.read_text(encoding="utf-8")
+    if drawn is not None:
+        template = drawn[1].decode("utf-8")
         svg = fill_links(fill_tooltips(template, tooltips(self.builder.env, template)),
                          role_hrefs(node))
         # Inline, not <img> or <object>: links are relative to the page and open in place.
@@ -56,7 +55,7 @@ def visit_html(self, node: roles_diagram) -> None:
         if node.get("legend"):
             self.body.append(legend_html(node["legend"]))
     # Without a picture the text version is all there is, so it starts open.
-    self.body.append(f'<details class="hubroles-diagram-text"{"" if path else " open"}>'
+    self.body.append(f'<details class="hubroles-diagram-text"{"" if drawn else " open"}>'
                      "<summary>Text version of this diagram</summary>\n")
 
 
@@ -66,14 +65,15 @@ def depart_html(self, node: roles_diagram) -> None:
 
 def _image(builder, node: roles_diagram, format: str) -> str | None:
     """Copy the rendering into the output's image folder; its path for the document."""
-    path = rendering(builder, node, format)
-    if path is None:
+    drawn = rendering(builder, node, format)
+    if drawn is None:
         return None
-    name = f"hubroles-diagram-{path.name[:20]}.{format}"
+    key, image = drawn
+    name = f"hubroles-diagram-{key[:20]}.{format}"
     target = Path(builder.outdir, builder.imagedir, name)
     if not target.is_file():
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
+        target.write_bytes(image)
     return posixpath.join(builder.imgpath, name)
 
 
