@@ -97,5 +97,8 @@ TOP_LEVEL = (
           "terms:\n  Hub Community: The people a hub serves."),
 )
 
-# The form of role, group and relation ids: they end up in URLs, anchors and DOT.
+# The form of role, group and relation ids: they end up in URLs, anchors and DOT. The cap keeps
+# them from making file names or link targets too long for the file system (MyST asks it
+# about every link target it does not know).
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+MAX_ID_LENGTH = 100

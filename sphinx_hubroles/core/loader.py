@@ -32,7 +32,7 @@ SIMPLE_KINDS = (F.NAME, F.INLINE, F.BLOCK, F.NAMES, F.INLINES)
 # take all the memory there is.
 MAX_FILE_BYTES = 16 * 1024 * 1024
 # Ids end up in URLs, anchors, file names and DOT: a 20,000-character id made dot fail.
-MAX_ID_LENGTH = 100
+MAX_ID_LENGTH = F.MAX_ID_LENGTH
 
 # Byte order marks of encodings other than UTF-8. UTF-32-LE's starts with UTF-16-LE's, so the
 # UTF-32 ones come first.

@@ -17,7 +17,7 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # At the top of the package, where roles.yaml files point their `$schema` comment.
 SHIPPED = Path(__file__).parent.parent / "roles.schema.json"
 
-ID = {"type": "string", "pattern": f"^{F.ID_PATTERN}$"}
+ID = {"type": "string", "pattern": f"^{F.ID_PATTERN}$", "maxLength": F.MAX_ID_LENGTH}
 # The loader strips text and refuses what is left empty; names must also fit on one line.
 TEXT = {"type": "string", "pattern": r"\S"}
 NAME = {"type": "string", "pattern": r"^\s*[^\n]*\S[^\n]*\s*$"}
