@@ -86,13 +86,16 @@ class FieldRenderer:
 
     @contextmanager
     def _warnings_at(self, text: Text) -> Iterator[None]:
-        """MyST reports problems in the text at (page being read, line): the line is already
-        roles.yaml's; the file is made roles.yaml before the warnings are logged."""
+        """MyST reports problems in the text at (page being read, line) (MyST-Parser 5) or
+        (this document's source, line) (MyST-Parser 4), which Sphinx would print as a page:
+        the line is already roles.yaml's; the file is made roles.yaml before they are
+        logged."""
         with logging.pending_logging() as pending:
             try:
                 yield
             finally:
                 for record in pending.buffer:
                     location = getattr(record, "location", None)
-                    if isinstance(location, tuple) and location[0] == self.docname:
+                    if isinstance(location, tuple) and location[0] in (self.docname,
+                                                                        self.source_path):
                         record.location = f"{self.source_path}:{location[1] or text.line}"
