@@ -14,7 +14,8 @@ records when it reads the page again (clear_doc) and combines the records of par
 - labels     `roles:` labels written by hand: (label, line)
 - terms      glossary terms written by hand: (term, line)
 - glossaries the `roles-glossary` directives: line
-- diagrams   the `roles-diagram`s: (line, DiagramSpec, depth given, svg DOT, print DOT)
+- diagrams   the `roles-diagram`s: (line, DiagramSpec, depth given, (svg DOT, print DOT)),
+             the DOT None for a diagram with nothing to show
 
 After reading, `judge()` turns these records into the rules' Site (core/rules.py): which card
 each role's links go to, which references and terms are known, and every problem, which the
@@ -134,7 +135,6 @@ class RolesDomain(Domain):
         self._roles_file_references = None
         self._parser = None
         self._plain_text = None
-        self._plain_text: PlainText | None = None
 
     def parser(self):
         """The markdown-it parser that renders roles.yaml fields, made once per build."""
@@ -346,10 +346,10 @@ class RolesDomain(Domain):
             elif kind == TOOLTIP:
                 role = model.roles.get(key)
                 result[kind, key] = role and (role.name, role.summary)
-            else:
+            else:  # a role's name or alias links to its card, titled with the name
                 role_id = judgement.role_terms.get(key)
-                result[kind, key] = (judgement.cards.get(role_id) if role_id
-                                     else self.term_pages(key))
+                result[kind, key] = ((*judgement.cards[role_id], model.roles[role_id].name)
+                                     if role_id else self.term_pages(key))
         return result
 
     def term_pages(self, key: str) -> tuple[str, ...]:
