@@ -8,20 +8,26 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import fields, is_dataclass
+from datetime import date
 from typing import Any
 
 from . import fields as F
-from .model import Admonition, RolesFile, Text
+from .model import RolesFile, Text
 
 
 def _plain(value: Any) -> Any:
-    """A model value as JSON: Text as its source, tuples as lists."""
+    """A model value as JSON: Text as its source, dates as ISO text, tuples as lists,
+    records as objects with their fields (lines left out)."""
     if isinstance(value, Text):
         return value.source
-    if isinstance(value, Admonition):
-        return {"kind": value.kind, "text": value.text.source}
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
+    if is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)
+                if f.name != "line"}
     return value
 
 
@@ -49,6 +55,7 @@ def to_data(model: RolesFile) -> dict[str, Any]:
         "edges": [{"source": e.source, "relation": e.relation, "target": e.target}
                   for e in model.edges()],
         "terms": {term.name: term.definition.source for term in model.terms.values()},
+        "people": {person.id: _plain(person) for person in model.people.values()},
     }
 
 

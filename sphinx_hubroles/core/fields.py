@@ -15,6 +15,14 @@ GROUP_ID = "group id"
 ADMONITIONS = "list of admonitions"
 RELATION_MAP = "relation id: list of role ids"
 ADMONITION_KIND = "admonition kind"
+PERSON_ID = "person id"
+PERSON_IDS = "list of person ids"
+HOLDERS = "list of holders"
+ROTATION = "rotation"
+DATE = "date"
+DAYS = "days"
+GITHUB = "GitHub handle"
+URL = "URL"
 
 ADMONITION_KINDS = ("note", "tip", "important", "warning", "caution", "danger")
 
@@ -28,6 +36,15 @@ KIND_HELP = {
     ADMONITIONS: "list of mappings with `kind` and `text`",
     RELATION_MAP: "mapping of a declared relation id to a list of role ids",
     ADMONITION_KIND: "one of " + ", ".join(f"`{kind}`" for kind in ADMONITION_KINDS),
+    PERSON_ID: "the id of a person declared under `people`",
+    PERSON_IDS: "list of ids of people declared under `people`",
+    HOLDERS: "list of person ids, or of mappings with `person` and optional `since`, "
+             "`until` and `note`",
+    ROTATION: "mapping with `pool`, `every`, `start` and optional `overlap`",
+    DATE: "an ISO date, `2026-01-07`, quoted or not",
+    DAYS: "a whole number of days",
+    GITHUB: "a GitHub user name, without `@`",
+    URL: "an `http` or `https` URL",
 }
 
 
@@ -77,6 +94,40 @@ ROLE_FIELDS = (
           "admonitions:\n  - kind: warning\n    text: Give this role to people you trust."),
     Field("relations", RELATION_MAP, False, "The role's relations to other roles (itself "
           "included).", "relations:\n  oversees: [hub-administrator]"),
+    Field("holders", HOLDERS, False, "Who holds the role now (no `until`) and who held it "
+          "(`until` set), shown on the card and in the team directory.",
+          "holders:\n  - ada\n  - {person: dee, since: 2024-03-01, until: 2025-06-30}"),
+    Field("rotation", ROTATION, False, "The role rotates through a pool of people, one shift "
+          "after another; `roles-rotation` shows the schedule.",
+          "rotation: {pool: [ada, bo, cy], every: 14, start: 2026-01-07, overlap: 7}"),
+)
+
+PERSON_FIELDS = (
+    Field("name", NAME, True, "The person's name, as pages show it.", "name: Ada Quill"),
+    Field("github", GITHUB, False, "Their GitHub user name: a link to their profile, and "
+          "what `export --format owners` lists.", "github: adaq"),
+    Field("url", URL, False, "A page about them.", "url: https://example.org/ada"),
+    Field("affiliation", NAME, False, "Where they work or come from.",
+          "affiliation: Example Org"),
+)
+
+HOLDER_FIELDS = (
+    Field("person", PERSON_ID, True, "Who holds the role.", "person: dee"),
+    Field("since", DATE, False, "When they started.", "since: 2024-03-01"),
+    Field("until", DATE, False, "When they stopped: a former holder. Dates are never judged "
+          "against today's: a holder without `until` is current until roles.yaml says "
+          "otherwise.", "until: 2025-06-30"),
+    Field("note", INLINE, False, "A word about this holding.", "note: interim"),
+)
+
+ROTATION_FIELDS = (
+    Field("pool", PERSON_IDS, True, "The people who take turns, in order.",
+          "pool: [ada, bo, cy]"),
+    Field("every", DAYS, True, "Days per shift.", "every: 14"),
+    Field("start", DATE, True, "The first shift's first day; shifts follow the pool's order, "
+          "and start again at its top.", "start: 2026-01-07"),
+    Field("overlap", DAYS, False, "Days a shift overlaps the next, for a hand-over; shorter "
+          "than `every`.", "overlap: 7"),
 )
 
 ADMONITION_FIELDS = (
@@ -95,7 +146,13 @@ TOP_LEVEL = (
     Field("terms", "mapping of term to block MyST", False, "Glossary terms and their "
           "definitions, rendered by `roles-glossary`.",
           "terms:\n  Hub Community: The people a hub serves."),
+    Field("people", "mapping of person id to person", False, "The people who hold roles, "
+          "once each; `holders` and rotation pools name them by id.",
+          "people:\n  ada: {name: Ada Quill, github: adaq}"),
 )
+
+# A GitHub user name: letters, digits and single hyphens, not at either end, 39 at most.
+GITHUB_PATTERN = r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"
 
 # The form of role, group and relation ids: they end up in URLs, anchors and DOT. The cap keeps
 # them from making file names or link targets too long for the file system (MyST asks it

@@ -16,6 +16,7 @@ from pathlib import Path
 from . import fields as F
 from .files import UnusableFile, read_regular_file, size
 from .model import Admonition, Group, RelationType, Role, RolesFile, Term, Text
+from .people import PeopleFields
 from .problems import Problem, Problems, RolesFileError, RolesFileUnusable, did_you_mean, shown
 from .yamlsource import REPORTED, SCALAR_TAGS, STR, YMap, YScalar, YSeq, YValue, parse_yaml
 
@@ -116,7 +117,7 @@ def _no_cyclic_gc():
 SUGGESTION_BUDGET = 200_000
 
 
-class _Validator:
+class _Validator(PeopleFields):
     def __init__(self, path: Path, problems: Problems, role_terms: bool) -> None:
         self.path = path
         self.problems = problems
@@ -139,6 +140,10 @@ class _Validator:
         self.declared.setdefault("groups", set())
         self.declared.setdefault("relations", set())
         self.declared.setdefault("roles", set())
+        self.declared.setdefault("people", set())
+        # People come before roles: holders and rotation pools name them.
+        self.people_read = self.people(top.get("people"))
+        roles_file.people.update(self.people_read)
         for key, parse in (("relations", self.relation_type), ("groups", self.group)):
             for item_id, line, value in self.id_mapping(top.get(key), f"'{key}'"):
                 item = parse(item_id, line, value)
@@ -341,6 +346,7 @@ class _Validator:
         group = self.role_group(node, roles_file, what)
         admonitions = self.admonitions(node, what)
         relations = self.role_relations(node, roles_file, what)
+        holders, rotation = self.holders(node, what), self.rotation(node, what)
         if values.get("name") is None or values.get("summary") is None:
             return None
         return Role(
@@ -349,6 +355,7 @@ class _Validator:
             filled_by=values.get("filled-by"), description=values.get("description"),
             responsibilities=values.get("responsibilities", ()),
             see_also=values.get("see-also", ()), admonitions=admonitions, relations=relations,
+            holders=holders, rotation=rotation,
         )
 
     def role_group(self, node: YMap, roles_file: RolesFile, what: str) -> str | None:

@@ -21,6 +21,9 @@ ID = {"type": "string", "pattern": f"^{F.ID_PATTERN}$", "maxLength": F.MAX_ID_LE
 # The loader strips text and refuses what is left empty; names must also fit on one line.
 TEXT = {"type": "string", "pattern": r"\S"}
 NAME = {"type": "string", "pattern": r"^\s*[^\n]*\S[^\n]*\s*$"}
+# YAML reads an unquoted 2026-01-07 as a date, and editors' YAML support reads it as text: one
+# pattern serves both (a YAML date is never handed to the schema as anything but its text).
+DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -43,6 +46,14 @@ def _kind(kind: str) -> dict[str, Any]:
             "additionalProperties": {"type": "array", "items": ID, "uniqueItems": True},
         },
         F.ADMONITION_KIND: {"enum": list(F.ADMONITION_KINDS)},
+        F.PERSON_ID: ID,
+        F.PERSON_IDS: {"type": "array", "items": ID, "minItems": 1},
+        F.HOLDERS: {"type": "array", "items": {"anyOf": [ID, _ref("holder")]}},
+        F.ROTATION: _ref("rotation"),
+        F.DATE: DATE,
+        F.DAYS: {"type": "integer", "minimum": 0},
+        F.GITHUB: {"type": "string", "pattern": f"^@?{F.GITHUB_PATTERN}$"},
+        F.URL: {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"},
     }
     if kind not in kinds:
         raise ValueError(f"no schema for the field kind {kind!r}; add it to schema.py")
@@ -77,6 +88,7 @@ _TOP_LEVEL_VALUES = {
     "groups": _id_mapping("group"),
     "roles": _id_mapping("role"),
     "terms": {"type": "object", "additionalProperties": TEXT},
+    "people": _id_mapping("person"),
 }
 
 
@@ -98,6 +110,9 @@ def build_schema() -> dict[str, Any]:
             "group": _object(F.GROUP_FIELDS, "A group of roles"),
             "role": _object(F.ROLE_FIELDS, "A role"),
             "admonition": _object(F.ADMONITION_FIELDS, "An admonition on a role's card"),
+            "person": _object(F.PERSON_FIELDS, "A person who holds roles"),
+            "holder": _object(F.HOLDER_FIELDS, "A person who holds or held the role"),
+            "rotation": _object(F.ROTATION_FIELDS, "A rotation of the role through a pool"),
         },
     }
 

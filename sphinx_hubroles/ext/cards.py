@@ -12,6 +12,7 @@ from ..core.model import RolesFile
 from ..core.names import card_anchor, role_label
 from .domain import CARD_CLASS, RolesDomain
 from .markup import FieldRenderer
+from .people import holder_facts
 from .state import domain_of, note_display
 
 ADMONITION_NODES = {
@@ -97,6 +98,7 @@ class RoleCardDirective(SphinxDirective):
             facts += field("How many", [nodes.paragraph("", "", *inline(role.count))])
         if role.filled_by:
             facts += field("Usually filled by", [nodes.paragraph("", "", *inline(role.filled_by))])
+        facts += holder_facts(model, role, self.env.docname, inline)
         if len(facts):
             body.append(facts)
         if role.description:

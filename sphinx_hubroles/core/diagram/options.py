@@ -72,12 +72,3 @@ def diagram_spec(options: dict) -> DiagramSpec:
     return DiagramSpec(options.get("roles", ()), options.get("groups", ()),
                        options.get("relations", ()), options.get("focus"),
                        options.get("depth", 1))
-
-
-def convert_options(written: dict[str, str]) -> dict | None:
-    """Written option texts converted as the directive converts them; None if one is invalid
-    or unknown (docutils reports those in the build, in its own words)."""
-    try:
-        return {key: OPTION_SPEC[key](value) for key, value in written.items()}
-    except (KeyError, ValueError):
-        return None
