@@ -56,3 +56,17 @@ def test_a_people_link_opens_the_directory_entry(browser, site, serve):
     page.wait_for_url(base + "team.html#people-ada")
     assert page.locator("#people-ada h2").inner_text().startswith("Ada Quill")
     context.close()
+
+
+def test_hover_previews_load_from_files_opened_directly(browser, site):
+    """The previews file is a script, not data fetched at run time: it loads from file://
+    too, where a fetch() would be refused."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto((site / "index.html").as_uri())
+    link = page.locator("a.hubroles-preview", has_text="Hub Engineer").first
+    link.hover()
+    popover = page.locator("#hubroles-preview-popover")
+    popover.wait_for(state="visible")
+    assert popover.inner_text() == "Hub Engineer: Operates the hub infrastructure."
+    context.close()
