@@ -79,7 +79,7 @@ def test_export_json_has_every_field_and_both_directions(team):
     run = hubroles(team, "export", "--roles", "roles.yaml")
     assert (run.returncode, run.stderr) == (0, "")
     data = json.loads(run.stdout)
-    assert list(data) == ["relations", "groups", "roles", "edges", "terms"]
+    assert list(data) == ["relations", "groups", "roles", "edges", "terms", "people"]
     assert data["relations"] == {
         "oversees": {"label": "oversees", "inverse": "overseen by"},
         "asks": {"label": "surfaces requests to", "inverse": None},
@@ -103,6 +103,8 @@ def test_export_json_has_every_field_and_both_directions(team):
         "see-also": [],
         "admonitions": [],
         "relations": {"oversees": ["hub-administrator"], "asks": ["hub-engineer"]},
+        "holders": [],
+        "rotation": None,
         "incoming": {},
     }
     admin = data["roles"]["hub-administrator"]

@@ -53,7 +53,7 @@ CASES = {
     "unknown key with no near match": (BASE + "    colour: red\n", [
         "9: unknown key 'colour' in role 'hub-engineer'; allowed keys: name, aliases, group, "
         "summary, count, filled-by, description, responsibilities, see-also, admonitions, "
-        "relations"]),
+        "relations, holders, rotation"]),
     "missing name and summary": ("roles:\n  hub: {count: two}\n", [
         "2: role 'hub' has no 'name', which is required",
         "2: role 'hub' has no 'summary', which is required"]),

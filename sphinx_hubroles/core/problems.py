@@ -132,10 +132,19 @@ def shown(text: str, limit: int = 80) -> str:
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """' did you mean 'x'?' for the closest candidates, or '' when none is close."""
+    """' did you mean 'x'?' for the closest candidates, or '' when none is close. A second or
+    third candidate is named only when it is about as close as the first: 'role' suggests
+    'roles', not also 'people'."""
     matches = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.6)
     if not matches:
         return ""
+    scores = [difflib.SequenceMatcher(None, word, match).ratio() for match in matches]
+    matches = [match for match, score in zip(matches, scores, strict=True)
+               if score >= scores[0] - NEAR]
     quoted = [f"'{shown(m)}'" for m in matches]
     joined = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
     return f"; did you mean {joined}?"
+
+
+# How much less close than the closest candidate another may be and still be suggested.
+NEAR = 0.15
