@@ -52,8 +52,8 @@ CASES = {
         "9: unknown key 'sumary' in role 'hub-engineer'; did you mean 'summary'?"]),
     "unknown key with no near match": (BASE + "    colour: red\n", [
         "9: unknown key 'colour' in role 'hub-engineer'; allowed keys: name, aliases, group, "
-        "summary, count, filled-by, description, responsibilities, see-also, admonitions, "
-        "relations"]),
+        "status, replaced-by, url, summary, count, filled-by, defined-by, description, "
+        "requirements, responsibilities, sections, see-also, admonitions, relations"]),
     "missing name and summary": ("roles:\n  hub: {count: two}\n", [
         "2: role 'hub' has no 'name', which is required",
         "2: role 'hub' has no 'summary', which is required"]),

@@ -37,7 +37,7 @@ Then start roles.yaml with this line and editors validate and complete it:
 EXPORT_EXAMPLES = """\
 examples:
   sphinx-hubroles export > roles.json
-  sphinx-hubroles export --format csv --output responsibilities.csv
+  sphinx-hubroles export --format csv --output roles.csv
   sphinx-hubroles export --format dot | dot -Tsvg > roles.svg
 """
 
@@ -90,8 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "terms of roles.yaml for other tools.", EXPORT_EXAMPLES)
     export.add_argument("--format", choices=sorted(EXPORTERS), default="json",
                         help="json: everything, text fields as written; dot: the full "
-                             "diagram as Graphviz DOT; csv: one row per role and "
-                             "responsibility (default: json)")
+                             "diagram as Graphviz DOT; csv: one row per role, with its "
+                             "requirements and responsibilities (default: json)")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output")
     role_terms_option(export)
@@ -133,18 +133,30 @@ def load(args: argparse.Namespace):
                   if error.kind == "too-big" else "give the path of roles.yaml with --roles PATH")
         args.parser.error(f"{display_path(args.roles)}: {error.reason}; {advice}")
     except RolesFileError as error:
-        from ..core.site import Where
-
-        shown = display_path(error.path)
-        for problem in error.problems:
-            print(f"{Where(shown, problem.line, problem.column)}: {problem.message}",
-                  file=sys.stdout if args.command == "check" else sys.stderr)
+        print_problems(args, error.path, error.problems)
         return None
+
+
+def print_problems(args: argparse.Namespace, path: Path, problems) -> None:
+    """roles.yaml's problems as `file:line:column: message`: errors and warnings on standard
+    output for `check` (they are what it reports), on standard error for the other commands;
+    notes on standard error, marked as notes."""
+    from ..core.problems import NOTE, display_path
+    from ..core.site import Where
+
+    shown = display_path(path)
+    for problem in problems:
+        where = Where(shown, problem.line, problem.column)
+        if problem.level == NOTE:
+            print(f"{where}: note: {problem.message}", file=sys.stderr)
+        else:
+            print(f"{where}: {problem.message}",
+                  file=sys.stdout if args.command == "check" else sys.stderr)
 
 
 def run_check(args: argparse.Namespace) -> int:
     from ..core.files import why_unusable
-    from ..core.problems import display_path
+    from ..core.problems import NOTE, display_path
     from ..core.scan import is_source
     from .check import check, scan
 
@@ -165,6 +177,7 @@ def run_check(args: argparse.Namespace) -> int:
     for path, reason in findings.skipped:  # a note: the pages that are there are checked
         print(f"{display_path(path)}: skipped: {reason}", file=sys.stderr)
     found = check(model, findings, role_terms=args.role_terms)
+    print_problems(args, args.roles, [p for p in model.notices if p.level == NOTE])
     for finding in found:
         print(finding)
     files = f"{findings.files} file{'s' * (findings.files != 1)} and {args.roles.name}"
@@ -187,6 +200,8 @@ def run_export(args: argparse.Namespace) -> int:
     model = load(args)
     if model is None:
         return 1
+    # Warnings leave the file usable: they are shown, and the export is made.
+    print_problems(args, args.roles, model.notices)
     text = EXPORTERS[args.format](model)
     if args.output:
         args.output.write_text(text, encoding="utf-8")

@@ -3,7 +3,7 @@
 How roles.yaml becomes pages (docs/reference/architecture.md draws it):
 
 1. builder-inited: state.py loads roles.yaml into the domain (domain.py), or stops the build.
-2. Reading: the directives (cards.py, glossary.py, diagram/directive.py) render roles.yaml
+2. Reading: the directives (cards.py, glossary.py, table.py, diagram/directive.py) render roles.yaml
    and note in the domain what each page shows; the domain's process_doc notes each page's
    references, hand-written labels and glossary terms.
 3. env-updated: the domain judges all pages with the rules (core/rules.py): which card each
@@ -22,7 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.util.fileutil import copy_asset
 
 from .. import __version__
-from . import _compat, cards, glossary, hover, jsonout, references, state
+from . import _compat, cards, glossary, hover, jsonout, references, state, table
 from .diagram import directive as diagram
 from .diagram import jobs, visitors
 from .domain import HandLabels, RolesDomain
@@ -47,6 +47,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("role-card", cards.RoleCardDirective)
     app.add_directive("roles-glossary", glossary.RolesGlossaryDirective)
     app.add_directive("roles-diagram", diagram.RolesDiagramDirective)
+    app.add_directive("roles-table", table.RolesTableDirective)
     app.add_node(diagram.roles_diagram, **visitors.HANDLERS)
 
     # Post-transforms, in the order they run on a page being written:
@@ -76,7 +77,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "version": __version__,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
-        "env_version": 2,
+        "env_version": 3,
     }
 
 

@@ -15,6 +15,7 @@ records when it reads the page again (clear_doc) and combines the records of par
 - terms      glossary terms written by hand: (term, line)
 - glossaries the `roles-glossary` directives: line
 - diagrams   the `roles-diagram`s: (line, DiagramSpec, depth given, svg DOT, print DOT)
+- tables     the `roles-table`s: (line, TableSpec)
 
 After reading, `judge()` turns these records into the rules' Site (core/rules.py): which card
 each role's links go to, which references and terms are known, and every problem, which the
@@ -41,12 +42,21 @@ from ..core.diagram.plaintext import PlainText
 from ..core.diagram.selection import DiagramSpec, Selection, select
 from ..core.model import RolesFile
 from ..core.names import role_id_of, role_label
-from ..core.rules import Finding, first_cards, known_terms, problems
+from ..core.rules import (
+    Finding,
+    external_roles,
+    first_cards,
+    known_terms,
+    problems,
+    role_terms_of,
+)
 from ..core.scan import scan_roles_file
-from ..core.site import ROLE, TERM, CardUse, DiagramUse, Reference, Site, Where
+from ..core.site import ROLE, TERM, CardUse, DiagramUse, Reference, Site, TableUse, Where
+from ..core.table import TableSpec
 from ._compat import single_fragment
 
-PER_PAGE = ("cards", "displays", "references", "labels", "terms", "glossaries", "diagrams")
+PER_PAGE = ("cards", "displays", "references", "labels", "terms", "glossaries", "diagrams",
+            "tables")
 
 # The reference forms that can target a `roles:` label: MyST links, {ref} and :ref:.
 LABEL_REFTYPES = {"myst", "ref"}
@@ -98,6 +108,7 @@ class Judgement:
     """What the rules decided for this build, read by the writers."""
 
     cards: dict[str, tuple[str, str]] = field(default_factory=dict)  # role id -> doc, anchor
+    urls: dict[str, str] = field(default_factory=dict)  # role id -> URL, roles documented elsewhere
     labels: set[str] = field(default_factory=set)  # role labels resolved by Sphinx instead
     terms: dict[str, str] = field(default_factory=dict)  # known terms, lower-cased
     role_terms: dict[str, str] = field(default_factory=dict)  # lower-cased name -> role id
@@ -107,7 +118,7 @@ class Judgement:
 class RolesDomain(Domain):
     name = "hubroles"
     label = "sphinx-hubroles"
-    data_version = 1
+    data_version = 2
     # Per page, and the targets of the last build (state.py compares them with this one's).
     initial_data: ClassVar[dict[str, Any]] = {**{name: {} for name in PER_PAGE}, "targets": {}}
 
@@ -121,6 +132,7 @@ class RolesDomain(Domain):
         self._parser = None
         self._plain_text: PlainText | None = None
         self.reported_diagrams: set[str] = set()  # failed drawings reported in this build
+        self.sphinx_design = False  # whether the project loads sphinx_design (state.py)
 
     # -- the model of this build ----------------------------------------------------------
 
@@ -182,6 +194,9 @@ class RolesDomain(Domain):
     def note_diagram(self, docname: str, line: int, spec: DiagramSpec, depth_given: bool,
                      dots: tuple[str, str] | None) -> None:
         self.records("diagrams", docname).append((line, spec, depth_given, dots))
+
+    def note_table(self, docname: str, line: int, spec: TableSpec) -> None:
+        self.records("tables", docname).append((line, spec))
 
     def note_link(self, docname: str, kind: str, target: str) -> None:
         """A link the extension makes (a relation on a card, a diagram's box): the page is
@@ -272,10 +287,11 @@ class RolesDomain(Domain):
 
     # -- after reading --------------------------------------------------------------------
 
-    def site(self, external_labels: Iterable[str] = (),
-             external_terms: Iterable[str] = ()) -> Site:
+    def site(self, external_labels: Iterable[str] = (), external_terms: Iterable[str] = (),
+             has_sphinx_design: bool | None = None) -> Site:
         """The pages' records as the rules' Site."""
-        site = Site(external_labels=set(external_labels), external_terms=set(external_terms))
+        site = Site(external_labels=set(external_labels), external_terms=set(external_terms),
+                    has_sphinx_design=has_sphinx_design)
         for docname in sorted(self.env.found_docs & self.data["cards"].keys()):
             site.cards += [CardUse(role_id, self.where(docname, line))
                            for role_id, line, _anchor, _registered in self.data["cards"][docname]]
@@ -293,6 +309,8 @@ class RolesDomain(Domain):
         for docname, diagrams in self.data["diagrams"].items():
             site.diagrams += [DiagramUse(spec, depth_given, self.where(docname, line))
                               for line, spec, depth_given, _dots in diagrams]
+        for docname, tables in self.data["tables"].items():
+            site.tables += [TableUse(spec, self.where(docname, line)) for line, spec in tables]
         if self._roles_file_references is None:
             self._roles_file_references = scan_roles_file(self.model)
         site.roles_file = self._roles_file_references
@@ -303,21 +321,22 @@ class RolesDomain(Domain):
                      name=str(self.env.doc2path(docname, False)))
 
     def judge(self, role_terms: bool, external_labels: Iterable[str] = (),
-              external_terms: Iterable[str] = ()) -> Judgement:
+              external_terms: Iterable[str] = (),
+              has_sphinx_design: bool | None = None) -> Judgement:
         """Decide, from every page's records, where links go and what the problems are."""
         model = self.model
-        site = self.site(external_labels, external_terms)
+        site = self.site(external_labels, external_terms, has_sphinx_design)
         chosen = first_cards(model, site)
         anchors = self.card_anchors()
         judgement = Judgement(
             cards={role_id: anchors[where.name, where.line] for role_id, where in chosen.items()},
+            urls=external_roles(model),
             labels={label for label in site.labels} | set(site.external_labels),
             terms=known_terms(model, site, chosen, role_terms),
             problems=problems(model, site, role_terms, selector=self.select),
         )
         if role_terms:
-            judgement.role_terms = {name.lower(): role_id for role_id in chosen
-                                    for name in model.roles[role_id].term_names}
+            judgement.role_terms = role_terms_of(model, chosen)
         self.judgement = judgement
         return judgement
 
@@ -335,14 +354,14 @@ class RolesDomain(Domain):
         result: dict[tuple[str, str], object] = {}
         for kind, key in self.referenced_keys():
             if kind == ROLE:
-                card = judgement.cards.get(key)
+                card = judgement.cards.get(key) or judgement.urls.get(key)
                 role = model.roles.get(key)
-                result[kind, key] = ((*card, role.name) if card and role
+                result[kind, key] = ((card, role.name) if card and role
                                      else role_label(key) in judgement.labels)
             else:
                 role_id = judgement.role_terms.get(key)
-                result[kind, key] = (judgement.cards.get(role_id) if role_id
-                                     else self.term_pages(key))
+                result[kind, key] = ((judgement.cards.get(role_id) or judgement.urls.get(role_id))
+                                     if role_id else self.term_pages(key))
         return result
 
     def term_pages(self, key: str) -> tuple[str, ...]:

@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from .. import table
 from ..diagram.options import convert_options, diagram_spec
 from ..problems import display_path
-from ..site import CardUse, DiagramUse, Site, Where
+from ..site import CardUse, DiagramUse, Site, TableUse, Where
 
 MYST_SUFFIXES = (".md", ".markdown")
 RST_SUFFIXES = (".rst", ".rest")
@@ -118,18 +119,22 @@ def note_term(findings: Site, term: str, where: Where) -> None:
 
 
 # The extension's directives whose argument and options the rules judge.
-OWN_DIRECTIVES = {"role-card", "roles-diagram", "roles-glossary"}
+OWN_DIRECTIVES = {"role-card", "roles-diagram", "roles-glossary", "roles-table"}
 
 
 def own_directive(name: str, argument: str, options: dict[str, str], where,
                   findings: Site) -> None:
-    """Note a `role-card`, `roles-diagram` or `roles-glossary` (MyST and RST alike), placed at
-    the directive's first line, where the build reports its problems."""
+    """Note a `role-card`, `roles-diagram`, `roles-glossary` or `roles-table` (MyST and RST
+    alike), placed at the directive's first line, where the build reports its problems."""
     if name == "role-card":
         if argument.strip():  # without an id, docutils itself says an argument is required
             findings.cards.append(CardUse(argument.strip().lower(), where))
     elif name == "roles-glossary":
         findings.glossaries.append(where)
+    elif name == "roles-table":
+        converted = table.convert_options(options)
+        if converted is not None:  # docutils reports a bad option value itself
+            findings.tables.append(TableUse(table.table_spec(converted), where))
     else:
         converted = convert_options(options)
         if converted is not None:  # docutils reports a bad option value itself
