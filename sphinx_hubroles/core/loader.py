@@ -18,6 +18,7 @@ from . import fields as F
 from .files import UnusableFile, read_regular_file, size
 from .model import Admonition, Group, Item, RelationType, Role, RolesFile, Section, Term, Text
 from .problems import (
+    NOTE,
     WARNING,
     Problem,
     Problems,
@@ -33,6 +34,8 @@ ID_RE = re.compile(F.ID_PATTERN)
 # surrogates and non-characters (double-quoted YAML escapes such as "\x1b" or "\ud800" can
 # write them). An unpaired surrogate would even stop Sphinx from writing the page.
 BAD_CHAR_RE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Fields of a role that only its card shows (roles-table has no column for them).
+CARD_ONLY_FIELDS = ("description", "sections", "admonitions", "see-also")
 # Kinds read by `field_value`; the others have their own methods.
 SIMPLE_KINDS = (F.NAME, F.INLINE, F.BLOCK, F.NAMES, F.INLINES, F.ITEMS, F.SECTIONS, F.STATUS,
                 F.URL, F.BOOLEAN)
@@ -458,6 +461,8 @@ class _Validator:
         admonitions = self.admonitions(node, what)
         relations, notes = self.role_relations(node, roles_file, what)
         replaced_by = self.replaced_by(role_id, node, values.get("status"), what)
+        if values.get("url"):
+            self.fields_no_page_shows(node, what)
         if values.get("name") is None or values.get("summary") is None:
             return None
         return Role(
@@ -473,6 +478,15 @@ class _Validator:
             see_also=values.get("see-also", ()), admonitions=admonitions, relations=relations,
             relation_notes=notes,
         )
+
+    def fields_no_page_shows(self, node: YMap, what: str) -> None:
+        """A note, not a problem: an external role has no card, so the fields only a card
+        shows are carried by the exports alone."""
+        for key in CARD_ONLY_FIELDS:
+            if key in node.items:
+                self.problems.notice(Problem(
+                    node.items[key][0], f"{what} has a url, so it has no card to show its "
+                    f"'{key}'; only the exports carry it", level=NOTE))
 
     def replaced_by(self, role_id: str, node: YMap, status: str | None,
                     what: str) -> str | None:

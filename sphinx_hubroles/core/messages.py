@@ -40,7 +40,8 @@ def hand_term_and_card(term: str, card: str) -> str:
 
 
 def no_diagram_roles() -> str:
-    return "roles-diagram has no roles to show; check :roles:, :groups: and roles.yaml"
+    return ("roles-diagram has no roles to show; check :roles:, :groups:, :status: and "
+            "roles.yaml")
 
 
 def depth_without_focus() -> str:

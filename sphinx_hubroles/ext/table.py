@@ -77,7 +77,8 @@ class RolesTableDirective(SphinxDirective):
                  if "sd-card" in node.get("classes", ())]
         for card, role_id in zip(cards, role_ids, strict=True):
             role = model.roles[role_id]
-            fill_card(card, cells.name(role), self.card_body(model, role, columns, cells))
+            fill_card(card, role_reference(role.id, role.name, self.env.docname),
+                      self.card_body(model, role, columns, cells))
         container = nodes.container("", *grid, classes=[TABLE_CLASS, "hubroles-table-cards"])
         self.set_source_info(container)
         if "caption" in self.options:
@@ -119,15 +120,17 @@ class RolesTableDirective(SphinxDirective):
 PLACEHOLDER = "hubroles-placeholder"
 
 
-def fill_card(card: nodes.Element, title: list[nodes.Node], body: list[nodes.Node]) -> None:
+def fill_card(card: nodes.Element, title: nodes.Node, body: list[nodes.Node]) -> None:
     """Put the role's link in the card's title and its fields in the card's body."""
     for node in list(card.findall(nodes.Element)):
         classes = node.get("classes", ())
         if "sd-card-title" in classes:
             del node[:]
-            node += nodes.inline("", "", *title)
-        elif "sd-card-body" in classes:
-            del node[:]
+            node += nodes.inline("", "", title)
+        elif "sd-card-body" in classes:  # it holds the title, then the placeholder
+            for child in list(node.children):
+                if "sd-card-title" not in child.get("classes", ()):
+                    node.remove(child)
             node.extend(body)
 
 
