@@ -421,7 +421,12 @@ def test_roles_table_with_every_column(builds):
     body = table.find("tbody").find_all("tr")
     assert nested(body[0].find("ul", class_="hubroles-requirements"))[1][1][0][0] == \
         "from two companies"
-    assert "Reviewer : after 3 months" in member[9]
+    relations = [squeeze(p.get_text()) for p in body[0].find_all("td")[9].find_all("p")]
+    assert relations == ["Can become: Reviewer (after 3 months)",
+                         "Sponsored by: Reviewer (two reviewers from different companies)",
+                         "Overseen by: Admin team"]
+    assert squeeze(body[1].find_all("td")[9].find("p").get_text()) == \
+        "Sponsors: Member (two reviewers from different companies), Old Reviewer (Retired)"
     # Names link to cards, or to the URL of a role documented elsewhere.
     assert [row.find("td").find("a")["href"] for row in body] == [
         "cards.html#roles-member", "cards.html#roles-reviewer", ADMINS]
@@ -501,7 +506,7 @@ def test_latex_gets_real_tables_nested_lists_and_external_links(builds):
     assert tex.count(r"\begin{longtable}") == 4
     assert r"\caption{Every \sphinxstyleemphasis{column}.\strut}" \
            r"\label{\detokenize{index:all-columns}}" in tex
-    assert r"\begin{longtable}{\X{14}{187}\X{24}{187}\X{10}{187}" in tex  # its widths
+    assert r"\begin{longtable}{\X{12}{183}\X{24}{183}\X{10}{183}" in tex  # its widths
     assert r"\sphinxhref{https://example.org/admins}" in tex
     # The deepest item of the card: four itemize lists deep, the most LaTeX typesets.
     member = tex[tex.index(r"\label{\detokenize{cards:roles-member}}"):
@@ -521,7 +526,7 @@ def test_text_and_man_pages_show_the_card_table_and_notes(builds):
     assert "Sponsors:\n   Member: two reviewers from different companies\n\n   Old Reviewer " \
            "(Retired)" in text
     index = (builds["text"].outdir / "index.txt").read_text(encoding="utf-8")
-    assert "| Role           | Summary" in index
+    assert "| Role         | Summary                  |" in index  # the widths, in characters
     assert "* Reviewer sponsors Member: two reviewers from different companies." in index
     man = next(builds["man"].outdir.glob("*.1")).read_text(encoding="utf-8")
     # man writes an external link's URL after its text

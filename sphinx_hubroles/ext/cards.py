@@ -149,16 +149,22 @@ class RoleCardDirective(SphinxDirective):
         return relation_fields(model, role_id, inline, self.env.docname)
 
 
-def relation_fields(model: RolesFile, role_id: str, inline, docname: str) -> nodes.field_list:
-    """'Oversees: Hub Administrator' for outgoing, 'Overseen by: ...' for incoming; a related
-    role that is retired is marked so, and a relation's note follows its role."""
-    result = nodes.field_list(classes=["hubroles-relations"])
+def relation_sides(model: RolesFile, role_id: str) -> list[tuple[str, list]]:
+    """(label, [(other role, note)]) for each relation of a role: outgoing ones with their
+    label, then incoming ones with their inverse ('Overseen by')."""
     sides = [(rel.label, [(other, model.note(role_id, rel.id, other.id)) for other in roles])
              for rel, roles in model.outgoing(role_id)]
     sides += [(rel.inverse or f"{rel.label} (incoming)",
                [(other, model.note(other.id, rel.id, role_id)) for other in roles])
               for rel, roles in model.incoming(role_id)]
-    for label, others in sides:
+    return [(label[:1].upper() + label[1:], others) for label, others in sides]
+
+
+def relation_fields(model: RolesFile, role_id: str, inline, docname: str) -> nodes.field_list:
+    """'Oversees: Hub Administrator' for outgoing, 'Overseen by: ...' for incoming; a related
+    role that is retired is marked so, and a relation's note follows its role."""
+    result = nodes.field_list(classes=["hubroles-relations"])
+    for label, others in relation_sides(model, role_id):
         body: list[nodes.Node] = []
         if not any(note for _other, note in others):
             paragraph = nodes.paragraph()
@@ -175,8 +181,28 @@ def relation_fields(model: RolesFile, role_id: str, inline, docname: str) -> nod
                     paragraph += nodes.inline("", "", *inline(note),
                                               classes=["hubroles-relation-note"])
                 body.append(paragraph)
-        result += field(label[:1].upper() + label[1:], body)
+        result += field(label, body)
     return result
+
+
+def relation_lines(model: RolesFile, role_id: str, inline, docname: str) -> list[nodes.Node]:
+    """The relations as short lines, for a table's cell: 'Can become: Reviewer (after 3
+    months), Approver'."""
+    lines = []
+    for label, others in relation_sides(model, role_id):
+        paragraph = nodes.paragraph("", "", nodes.strong(label, label), nodes.Text(": "),
+                                    classes=["hubroles-relation-line"])
+        for i, (other, note) in enumerate(others):
+            if i:
+                paragraph += nodes.Text(", ")
+            paragraph += related(other, docname)
+            if note:
+                paragraph += nodes.Text(" (")
+                paragraph += nodes.inline("", "", *inline(note),
+                                          classes=["hubroles-relation-note"])
+                paragraph += nodes.Text(")")
+        lines.append(paragraph)
+    return lines
 
 
 def related(other: Role, docname: str) -> list[nodes.Node]:

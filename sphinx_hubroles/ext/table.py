@@ -9,13 +9,14 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..core.model import Role, RolesFile
 from ..core.table import COLUMNS, OPTION_SPEC, select_rows, table_spec
-from .cards import STATUS_NAMES, field, item_list, relation_fields, role_reference
+from .cards import STATUS_NAMES, field, item_list, relation_lines, role_reference
 from .markup import FieldRenderer
 from .state import domain_of, note_display
 
 TABLE_CLASS = "hubroles-table"
-# Relative widths of the columns: lists and prose get the room.
-WIDTHS = {"name": 14, "group": 10, "count": 10, "status": 9}
+# Relative widths of the columns: lists get the most room, then prose, then short facts.
+WIDTHS = {"name": 12, "group": 10, "count": 10, "status": 9, "filled-by": 14, "defined-by": 14,
+          "requirements": 30, "responsibilities": 30, "relations": 30}
 DEFAULT_WIDTH = 24
 # What sphinx-design's grid shows per row on extra-small, small, medium and large screens.
 GRID_COLUMNS = "1 1 2 2"
@@ -192,5 +193,4 @@ class CellMaker:
         return [paragraph]
 
     def relations(self, role: Role) -> list[nodes.Node]:
-        fields = relation_fields(self.model, role.id, self.renderer.inline, self.docname)
-        return [fields] if len(fields) else []
+        return relation_lines(self.model, role.id, self.renderer.inline, self.docname)
