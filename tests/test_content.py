@@ -7,6 +7,7 @@ both use every directive."""
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
@@ -333,6 +334,15 @@ def test_relation_notes_show_on_both_cards_and_retired_roles_are_marked(builds):
     ]
     note = card(builds, "member").select_one(".hubroles-relation-note")
     assert note.find("em").get_text() == "3 months"  # inline MyST
+
+
+def test_hover_previews_say_when_a_role_is_draft_or_retired(builds):
+    previews = (builds["html"].outdir / "_static" / "hubroles-previews.js").read_text()
+    data = json.loads(previews.split("=", 1)[1].strip().rstrip(";"))
+    assert data == {"roles-member": "Member: Contributes to the project.",
+                    "roles-old-reviewer": "Old Reviewer (retired): Reviewed code before "
+                                          "reviewers did.",
+                    "roles-reviewer": "Reviewer (draft): Reviews code."}
 
 
 # -- external roles ----------------------------------------------------------------------------
