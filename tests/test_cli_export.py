@@ -228,6 +228,12 @@ def test_export_dot_is_the_full_diagram_without_page_links(team):
                  '"hub-administrator" -> "hub-administrator"', "label=Legend"):
         assert node in dot
     assert "hubroles-href:" not in dot and "URL=" not in dot
+    # The role documented elsewhere is dashed, and the legend says what that means; the retired
+    # role is left out, as a roles-diagram without :status: leaves it out.
+    assert ('"hub-engineer" [label="Hub Engineer" class="hubroles-role hubroles-external" '
+            'style="rounded,filled,dashed"]') in dot
+    assert 'legend_external [label="documented elsewhere"' in dot
+    assert "old-engineer" not in dot
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
