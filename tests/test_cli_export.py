@@ -97,7 +97,7 @@ def test_export_json_has_every_field_and_both_directions(team):
     run = hubroles(team, "export", "--roles", "roles.yaml")
     assert (run.returncode, run.stderr) == (0, "")
     data = json.loads(run.stdout)
-    assert list(data) == ["relations", "groups", "roles", "edges", "terms"]
+    assert list(data) == ["relations", "groups", "roles", "edges", "terms", "people"]
     assert data["relations"] == {
         "oversees": {"label": "oversees", "inverse": "overseen by", "hierarchy": False},
         "asks": {"label": "surfaces requests to", "inverse": None, "hierarchy": False},
@@ -130,6 +130,8 @@ def test_export_json_has_every_field_and_both_directions(team):
         "admonitions": [],
         # Ids only, as published first; the notes are in `edges`.
         "relations": {"oversees": ["hub-administrator"], "asks": ["hub-engineer"]},
+        "holders": [],
+        "rotation": None,
         "incoming": {},
     }
     admin = data["roles"]["hub-administrator"]

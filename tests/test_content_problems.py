@@ -164,9 +164,8 @@ def test_a_loader_note_is_printed_and_changes_no_exit_status(project):
     assert f"\n{note}\n" in result.stdout
     run = hubroles(srcdir, "check")
     assert run.returncode == 0
-    assert run.stdout == ""
-    assert run.stderr.splitlines() == [
-        note, "sphinx-hubroles: no problems in 1 file and roles.yaml"]
+    assert run.stdout == note + "\n"
+    assert run.stderr == "sphinx-hubroles: no problems in 1 file and roles.yaml\n"
     export = hubroles(srcdir, "export")
     assert (export.returncode, export.stderr) == (0, note + "\n")
 

@@ -49,8 +49,7 @@ def render(tmp_path):
     renderer = Renderer("dot", (), 120, tmp_path, on_run=runs.append)
 
     def draw(dot_source: str) -> ET.Element:
-        path = renderer.render(Job(dot_source, "svg"))
-        return ET.fromstring(path.read_text(encoding="utf-8"))
+        return ET.fromstring(renderer.render(Job(dot_source, "svg")))
 
     draw.runs = runs
     return draw
@@ -300,7 +299,7 @@ def test_generated_hostile_text_round_trips_through_dot(texts):
     source = to_dot(selection, tooltips, Layout(edge_labels=True))
     done = subprocess.run(["dot", "-Tsvg"], input=source.encode(), capture_output=True)
     assert done.returncode == 0, done.stderr.decode()
-    svg = ET.fromstring(svg_template(done.stdout.decode()))
+    svg = ET.fromstring(svg_template(done.stdout))
 
     def one_line(text: str) -> str:
         return " ".join(text.split())
@@ -330,7 +329,7 @@ def test_template_is_inline_ready_and_links_are_filled_per_page(model):
     shown = select(model, DiagramSpec(groups=("community",)))
     source = to_dot(shown, {"hub-administrator": "Supports users."}, Layout())
     dot_svg = subprocess.run(["dot", "-Tsvg"], input=source.encode(), capture_output=True,
-                             check=True).stdout.decode()
+                             check=True).stdout
     template = svg_template(dot_svg)
     assert not template.startswith("<?xml") and "<!DOCTYPE" not in template
     assert ' id="' not in template  # two diagrams on one page must not clash

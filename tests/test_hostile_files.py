@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from cli_helpers import GOOD, ROLES, write_tree
+from cli_helpers import CARDS, ROLES, write_tree
 from conftest import BuildResult, write_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -151,7 +151,7 @@ def test_the_command_calls_such_a_roles_yaml_a_usage_error(tmp_path, kind, comma
 def special_tree(root: Path) -> Path:
     """A docs tree with a broken reference on a real page and on a page reached through a
     link, among links that point nowhere or loop, a FIFO and a device named like pages."""
-    write_tree(root, {"roles.yaml": ROLES, "cards.md": GOOD["cards.md"],
+    write_tree(root, {"roles.yaml": ROLES, **CARDS,
                       "page.md": "# Page\n\nSee [](roles:nobody).\n"})
     docs = root / "docs"
     docs.mkdir()
@@ -177,7 +177,7 @@ def test_check_skips_links_to_nothing_fifos_and_devices_with_a_note(tmp_path):
         "docs/loop.md: skipped: a symbolic link in a loop",
         "docs/pipe.rst: skipped: not a regular file (a FIFO)",
         "docs/zero.md: skipped: not a regular file (a character device)",
-        "sphinx-hubroles: 2 problems in 3 files and roles.yaml"]
+        "sphinx-hubroles: 2 problems in 4 files and roles.yaml"]
 
 
 def test_skipped_files_do_not_change_the_exit_status(tmp_path):
@@ -185,7 +185,7 @@ def test_skipped_files_do_not_change_the_exit_status(tmp_path):
     (tmp_path / "page.md").write_text("# Page\n", encoding="utf-8")
     run = hubroles(tmp_path, "check")
     assert (run.returncode, run.stdout) == (0, "")
-    assert run.stderr.splitlines()[-1] == "sphinx-hubroles: no problems in 3 files and roles.yaml"
+    assert run.stderr.splitlines()[-1] == "sphinx-hubroles: no problems in 4 files and roles.yaml"
 
 
 @pytest.mark.parametrize("name, reason", [
@@ -328,4 +328,4 @@ def test_check_discovery_reads_regular_pages_and_skips_the_rest(entries):
         assert dict(findings.skipped) == skipped
         assert len(findings.skipped) == len(skipped)
         assert findings.files == len(read)
-        assert {ref.where.path for ref in findings.references} == with_reference
+        assert {Path(ref.where.path) for ref in findings.references} == with_reference

@@ -47,13 +47,14 @@ CASES = {
         "document"]),
     "no roles": ("terms: {}\n", ["1: the top level has no 'roles', which is required"]),
     "unknown top-level key": ("role:\n  x: {}\nroles: {}\n", [
-        "1: unknown key 'role' in the top level; did you mean 'roles'?"]),
+        "1: unknown key 'role' in the top level; did you mean 'roles' or 'people'?"]),
     "unknown role key": (BASE + "    sumary: x\n", [
         "9: unknown key 'sumary' in role 'hub-engineer'; did you mean 'summary'?"]),
     "unknown key with no near match": (BASE + "    colour: red\n", [
         "9: unknown key 'colour' in role 'hub-engineer'; allowed keys: name, aliases, group, "
         "status, replaced-by, url, summary, count, filled-by, defined-by, description, "
-        "requirements, responsibilities, sections, see-also, admonitions, relations"]),
+        "requirements, responsibilities, sections, see-also, admonitions, relations, holders, "
+        "rotation"]),
     "missing name and summary": ("roles:\n  hub: {count: two}\n", [
         "2: role 'hub' has no 'name', which is required",
         "2: role 'hub' has no 'summary', which is required"]),
@@ -308,7 +309,8 @@ def test_a_warning_is_listed_with_the_errors_when_the_file_fails(tmp_path):
         "to keep the dash",
         "12: unknown key 'colour' in role 'hub-engineer'; allowed keys: name, aliases, group, "
         "status, replaced-by, url, summary, count, filled-by, defined-by, description, "
-        "requirements, responsibilities, sections, see-also, admonitions, relations"]
+        "requirements, responsibilities, sections, see-also, admonitions, relations, holders, "
+        "rotation"]
 
 
 def test_fields_of_an_external_role_that_no_page_shows_are_notes(tmp_path):

@@ -42,6 +42,9 @@ TABLES = {
     "item": F.ITEM_FIELDS,
     "section": F.SECTION_FIELDS,
     "relation-entry": F.RELATION_ENTRY_FIELDS,
+    "person": F.PERSON_FIELDS,
+    "holder": F.HOLDER_FIELDS,
+    "rotation": F.ROTATION_FIELDS,
 }
 
 # What an optional field means when it is left out, by the kind of value it holds.
@@ -54,6 +57,9 @@ ABSENT = {
     F.SECTIONS: "`[]`: none",
     F.STATUS: f"`{F.DEFAULT_STATUS}`",
     F.BOOLEAN: "`false`",
+    F.HOLDERS: "`[]`: nobody named",
+    F.ROTATION: "none: the role does not rotate",
+    F.DAYS: "`0`",
 }
 ABSENT_MAPPING = "`{}`: none"
 ABSENT_TEXT = "none: not shown"
@@ -74,8 +80,11 @@ CONFIG_HELP = {
     """,
     "hubroles_dot_timeout": """
         Seconds that one run of Graphviz `dot` may take to lay out a `roles-diagram` before the
-        build reports an error at the diagram's `file:line`. The program itself is Sphinx's own
-        `graphviz_dot` setting.
+        build stops it, with every process it started, and reports an error at the diagram's
+        `file:line`. The program itself is Sphinx's own `graphviz_dot` setting. Give a number
+        above 0 and up to 86,400 (one day); any other value (`0`, `-1`, `float("inf")`, a string
+        such as `"5"`) gets a {ref}`hubroles.diagram <warning-hubroles-diagram>` warning
+        naming it, and the default is used.
     """,
 }
 
@@ -184,8 +193,10 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
         "options": {
             "columns": ("column, column, ...", """
                 The columns, in order, from `name`, `summary`, `group`, `count`, `filled-by`,
-                `defined-by`, `requirements`, `responsibilities`, `status` and `relations`.
-                Default: `name, summary`. A cell of a field the role does not set is empty.
+                `defined-by`, `requirements`, `responsibilities`, `status`, `relations` and
+                `holders` (the current holders, linked to their entries in the team
+                directory). Default: `name, summary`. A cell of a field the role does not set
+                is empty.
             """),
             "roles": ("id, id, ...", """
                 Show only these roles (in file order), whatever their status.
@@ -210,6 +221,60 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
             """),
             "name": ("label", """
                 A label, so that `` {ref}`label` `` and `` {numref}`label` `` link to the table.
+            """),
+        },
+    },
+    "roles-people": {
+        "argument": None,
+        "summary": """
+            The team directory: an entry for each person of roles.yaml's `people`, titled with
+            their name, with their GitHub profile, page and affiliation when roles.yaml gives
+            them, the roles they hold now, the roles they held (with dates), and the rotations
+            they take turns in, each role a link to its card. Each entry is the target of
+            `people:<id>` links (`[](people:ada)` shows the person's name), and is in the
+            index and in `objects.inv`, for other projects. Without options it lists everyone
+            in the registry.
+
+            A person gets one entry in the whole project: a second directory that lists them
+            warns ({ref}`hubroles.duplicate <warning-hubroles-duplicate>`), and links go to
+            the first. A person's entry shows only what roles.yaml says of them:
+            {doc}`/how-to/people`.
+        """,
+        "options": {
+            "roles": ("id, id, ...", """
+                List only the people who hold, held or take turns in these roles.
+            """),
+            "groups": ("id, id, ...", """
+                List only the people who hold, held or take turns in the roles of these
+                groups. With `:roles:`, both sets.
+            """),
+            "former": ("on or off", """
+                Whether people who only held roles before (every holding has an `until`) are
+                listed, and former holdings shown. Default: `on`.
+            """),
+        },
+    },
+    "roles-rotation": {
+        "argument": "role id",
+        "summary": """
+            The schedule of a role's `rotation`, as a table: each shift's number, first and
+            last day, the person who holds it, and the days it overlaps the next shift, with
+            whom. Shift k (counted from 0) is held by the pool's person k mod n, from
+            `start + k × every` to `start + (k + 1) × every + overlap − 1`.
+
+            The table depends only on roles.yaml and the options, never on the day of the
+            build, so two builds give the same page. In HTML, a small script marks the shifts
+            that include the reader's today, by the reader's own clock. A role with no rotation,
+            or an unknown id, warns at the directive's line
+            ({ref}`hubroles.people <warning-hubroles-people>`).
+        """,
+        "options": {
+            "from": ("date", """
+                Start with the first shift that includes this day, such as `2026-12-02`.
+                Default: the rotation's `start`.
+            """),
+            "shifts": ("N", """
+                How many shifts to show. Default: twice the number of people in the pool.
             """),
         },
     },

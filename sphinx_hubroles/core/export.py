@@ -8,27 +8,29 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import fields, is_dataclass
+from datetime import date
 from typing import Any
 
 from . import fields as F
-from .model import Admonition, Item, RolesFile, Section, Text
+from .model import Item, RolesFile, Text
 
 
 def _plain(value: Any) -> Any:
-    """A model value as JSON: Text as its source, tuples as lists; an item as its text, or,
-    with sub-items, as `{"text", "items"}` (the two forms roles.yaml takes)."""
+    """A model value as JSON: Text as its source, dates as ISO text, tuples as lists,
+    records as objects with their fields (lines left out); an item without sub-items as its
+    text, as roles.yaml writes it and as the first releases published responsibilities."""
     if isinstance(value, Text):
         return value.source
-    if isinstance(value, Item):
-        if not value.items:
-            return value.text.source
-        return {"text": value.text.source, "items": _plain(value.items)}
-    if isinstance(value, Section):
-        return {"title": value.title, "text": _plain(value.text), "items": _plain(value.items)}
-    if isinstance(value, Admonition):
-        return {"kind": value.kind, "text": value.text.source}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Item) and not value.items:
+        return value.text.source
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
+    if is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)
+                if f.name != "line"}
     return value
 
 
@@ -59,6 +61,7 @@ def to_data(model: RolesFile) -> dict[str, Any]:
                    "note": _plain(e.note)}
                   for e in model.edges()],
         "terms": {term.name: term.definition.source for term in model.terms.values()},
+        "people": {person.id: _plain(person) for person in model.people.values()},
     }
 
 

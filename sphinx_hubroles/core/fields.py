@@ -21,6 +21,13 @@ STATUS = "status"
 ROLE_ID = "role id"
 URL = "URL"
 BOOLEAN = "boolean"
+PERSON_ID = "person id"
+PERSON_IDS = "list of person ids"
+HOLDERS = "list of holders"
+ROTATION = "rotation"
+DATE = "date"
+DAYS = "days"
+GITHUB = "GitHub handle"
 
 ADMONITION_KINDS = ("note", "tip", "important", "warning", "caution", "danger")
 # A role's status: active (the default), draft (shown as such), retired (references warn).
@@ -50,6 +57,14 @@ KIND_HELP = {
     ROLE_ID: "the id of a role under `roles`",
     URL: "an `http` or `https` URL",
     BOOLEAN: "`true` or `false`",
+    PERSON_ID: "the id of a person declared under `people`",
+    PERSON_IDS: "list of ids of people declared under `people`",
+    HOLDERS: "list of person ids, or of mappings with `person` and optional `since`, "
+             "`until` and `note`",
+    ROTATION: "mapping with `pool`, `every`, `start` and optional `overlap`",
+    DATE: "an ISO date, `2026-01-07`, quoted or not",
+    DAYS: "a whole number of days",
+    GITHUB: "a GitHub user name, without `@`",
 }
 
 
@@ -129,6 +144,12 @@ ROLE_FIELDS = (
           "text version and in its tooltip.",
           "relations:\n  oversees:\n    - hub-engineer\n    - role: hub-administrator\n"
           "      note: through the hub's admin panel"),
+    Field("holders", HOLDERS, False, "Who holds the role now (no `until`) and who held it "
+          "(`until` set), shown on the card and in the team directory.",
+          "holders:\n  - ada\n  - {person: dee, since: 2024-03-01, until: 2025-06-30}"),
+    Field("rotation", ROTATION, False, "The role rotates through a pool of people, one shift "
+          "after another; `roles-rotation` shows the schedule.",
+          "rotation: {pool: [ada, bo, cy], every: 14, start: 2026-01-07, overlap: 7}"),
 )
 
 ITEM_FIELDS = (
@@ -152,6 +173,34 @@ RELATION_ENTRY_FIELDS = (
           "note: two reviewers from different member companies"),
 )
 
+PERSON_FIELDS = (
+    Field("name", NAME, True, "The person's name, as pages show it.", "name: Ada Quill"),
+    Field("github", GITHUB, False, "Their GitHub user name: a link to their profile, and "
+          "what `export --format owners` lists.", "github: adaq"),
+    Field("url", URL, False, "A page about them.", "url: https://example.org/ada"),
+    Field("affiliation", NAME, False, "Where they work or come from.",
+          "affiliation: Example Org"),
+)
+
+HOLDER_FIELDS = (
+    Field("person", PERSON_ID, True, "Who holds the role.", "person: dee"),
+    Field("since", DATE, False, "When they started.", "since: 2024-03-01"),
+    Field("until", DATE, False, "When they stopped: a former holder. Dates are never judged "
+          "against today's: a holder without `until` is current until roles.yaml says "
+          "otherwise.", "until: 2025-06-30"),
+    Field("note", INLINE, False, "A word about this holding.", "note: interim"),
+)
+
+ROTATION_FIELDS = (
+    Field("pool", PERSON_IDS, True, "The people who take turns, in order.",
+          "pool: [ada, bo, cy]"),
+    Field("every", DAYS, True, "Days per shift.", "every: 14"),
+    Field("start", DATE, True, "The first shift's first day; shifts follow the pool's order, "
+          "and start again at its top.", "start: 2026-01-07"),
+    Field("overlap", DAYS, False, "Days a shift overlaps the next, for a hand-over; shorter "
+          "than `every`.", "overlap: 7"),
+)
+
 ADMONITION_FIELDS = (
     Field("kind", ADMONITION_KIND, True, "The kind of admonition.", "kind: warning"),
     Field("text", BLOCK, True, "The admonition's text.", "text: Only trusted people."),
@@ -168,7 +217,16 @@ TOP_LEVEL = (
     Field("terms", "mapping of term to block MyST", False, "Glossary terms and their "
           "definitions, rendered by `roles-glossary`.",
           "terms:\n  Hub Community: The people a hub serves."),
+    Field("people", "mapping of person id to person", False, "The people who hold roles, "
+          "once each; `holders` and rotation pools name them by id.",
+          "people:\n  ada: {name: Ada Quill, github: adaq}"),
 )
 
-# The form of role, group and relation ids: they end up in URLs, anchors and DOT.
+# A GitHub user name: letters, digits and single hyphens, not at either end, 39 at most.
+GITHUB_PATTERN = r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"
+
+# The form of role, group and relation ids: they end up in URLs, anchors and DOT. The cap keeps
+# them from making file names or link targets too long for the file system (MyST asks it
+# about every link target it does not know).
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+MAX_ID_LENGTH = 100

@@ -17,6 +17,7 @@ from pathlib import Path
 from . import fields as F
 from .files import UnusableFile, read_regular_file, size
 from .model import Admonition, Group, Item, RelationType, Role, RolesFile, Section, Term, Text
+from .people import PeopleFields
 from .problems import (
     NOTE,
     WARNING,
@@ -45,7 +46,7 @@ SIMPLE_KINDS = (F.NAME, F.INLINE, F.BLOCK, F.NAMES, F.INLINES, F.ITEMS, F.SECTIO
 # take all the memory there is.
 MAX_FILE_BYTES = 16 * 1024 * 1024
 # Ids end up in URLs, anchors, file names and DOT: a 20,000-character id made dot fail.
-MAX_ID_LENGTH = 100
+MAX_ID_LENGTH = F.MAX_ID_LENGTH
 
 # Byte order marks of encodings other than UTF-8. UTF-32-LE's starts with UTF-16-LE's, so the
 # UTF-32 ones come first.
@@ -131,7 +132,7 @@ def _no_cyclic_gc():
 SUGGESTION_BUDGET = 200_000
 
 
-class _Validator:
+class _Validator(PeopleFields):
     def __init__(self, path: Path, problems: Problems, role_terms: bool) -> None:
         self.path = path
         self.problems = problems
@@ -156,6 +157,10 @@ class _Validator:
         self.declared.setdefault("groups", set())
         self.declared.setdefault("relations", set())
         self.declared.setdefault("roles", set())
+        self.declared.setdefault("people", set())
+        # People come before roles: holders and rotation pools name them.
+        self.people_read = self.people(top.get("people"))
+        roles_file.people.update(self.people_read)
         for key, parse in (("relations", self.relation_type), ("groups", self.group)):
             for item_id, line, value in self.id_mapping(top.get(key), f"'{key}'"):
                 item = parse(item_id, line, value)
@@ -345,7 +350,7 @@ class _Validator:
         if f.kind == F.STATUS:
             return self.status(node, label)
         if f.kind == F.URL:
-            return self.url(node, label)
+            return self.web_url(node, label)
         if f.kind == F.BOOLEAN:
             return self.boolean(node, label)
         raise AssertionError(f"unhandled field kind {f.kind}")
@@ -407,7 +412,7 @@ class _Validator:
                             "; use one of " + ", ".join(F.STATUSES)))
         return None
 
-    def url(self, node: YValue, label: str) -> str | None:
+    def web_url(self, node: YValue, label: str) -> str | None:
         url = self.name(node, label)
         if url is None:
             return None
@@ -460,6 +465,7 @@ class _Validator:
         group = self.role_group(node, roles_file, what)
         admonitions = self.admonitions(node, what)
         relations, notes = self.role_relations(node, roles_file, what)
+        holders, rotation = self.holders(node, what), self.rotation(node, what)
         replaced_by = self.replaced_by(role_id, node, values.get("status"), what)
         if values.get("url"):
             self.fields_no_page_shows(node, what)
@@ -476,7 +482,7 @@ class _Validator:
             responsibilities=values.get("responsibilities", ()),
             sections=values.get("sections", ()),
             see_also=values.get("see-also", ()), admonitions=admonitions, relations=relations,
-            relation_notes=notes,
+            relation_notes=notes, holders=holders, rotation=rotation,
         )
 
     def fields_no_page_shows(self, node: YMap, what: str) -> None:

@@ -68,3 +68,25 @@ def no_table_roles() -> str:
 def cards_need_sphinx_design() -> str:
     return ("roles-table :layout: cards needs sphinx-design: add \"sphinx_design\" to "
             "extensions in conf.py (and install sphinx-design); until then it is a table")
+def unknown_person(person_id: str, target: str, hint: str = "") -> str:
+    return f"unknown person '{person_id}' in reference '{target}'{hint}"
+
+
+def person_without_entry(person_id: str, target: str) -> str:
+    return (f"person '{person_id}' in reference '{target}' is in roles.yaml but has no entry in "
+            "a team directory on any page; add one with the roles-people directive")
+
+
+def duplicate_entry(person_id: str, first: str) -> str:
+    """`first` is where the person's first entry stands, as 'path:line'."""
+    return (f"person '{person_id}' already has an entry in the team directory at {first}; "
+            "each person gets one entry")
+
+
+def unknown_rotation_role(role_id: str, hint: str = "") -> str:
+    return f"unknown role '{role_id}' in roles-rotation{hint}"
+
+
+def role_without_rotation(role_id: str) -> str:
+    return (f"role '{role_id}' in roles-rotation has no 'rotation' in roles.yaml; give it one, "
+            "with a pool, a number of days and a start")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
+from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
 
@@ -63,6 +64,73 @@ class Admonition:
 
 
 @dataclass(frozen=True)
+class Person:
+    """Someone in the `people` registry: what roles.yaml says of them, nothing more."""
+
+    id: str
+    name: str
+    line: int = field(compare=False, repr=False)
+    github: str | None = None
+    url: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A person who holds a role; with `until`, who held it (never judged against today)."""
+
+    person: str
+    line: int = field(compare=False, repr=False)
+    since: date | None = None
+    until: date | None = None
+    note: Text | None = None
+
+    @property
+    def current(self) -> bool:
+        return self.until is None
+
+
+@dataclass(frozen=True)
+class Shift:
+    index: int  # 0 for the rotation's first shift
+    person: str
+    first: date
+    last: date  # the last day, overlap with the next shift included
+
+
+@dataclass(frozen=True)
+class Rotation:
+    """A role that rotates through a pool: shift k is held by pool[k mod n], from
+    start + k * every to start + (k + 1) * every + overlap - 1."""
+
+    pool: tuple[str, ...]
+    every: int  # days
+    start: date
+    line: int = field(compare=False, repr=False)
+    overlap: int = 0  # days a shift overlaps the next
+
+    def shift(self, index: int) -> Shift:
+        first = self.start + timedelta(days=index * self.every)
+        last = first + timedelta(days=self.every + self.overlap - 1)
+        return Shift(index, self.pool[index % len(self.pool)], first, last)
+
+    def first_shift_on(self, day: date) -> int:
+        """The first shift whose days include `day` (shift 0 for a day before the start)."""
+        if day <= self.start:
+            return 0
+        # Shift k covers day when k * every <= offset <= (k + 1) * every + overlap - 1.
+        offset = (day - self.start).days
+        return max(0, -(-(offset - self.every - self.overlap + 1) // self.every))
+
+    def schedule(self, start: date | None = None, shifts: int | None = None) -> list[Shift]:
+        """The shifts from the one that includes `start` (the rotation's start by default), as
+        many as `shifts` (twice the pool by default)."""
+        first = self.first_shift_on(start) if start else 0
+        count = shifts if shifts is not None else 2 * len(self.pool)
+        return [self.shift(index) for index in range(first, first + count)]
+
+
+@dataclass(frozen=True)
 class Role:
     id: str
     name: str
@@ -86,6 +154,8 @@ class Role:
     relations: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # (relation type id, target role id, note) for the targets written with a note
     relation_notes: tuple[tuple[str, str, Text], ...] = ()
+    holders: tuple[Holder, ...] = ()
+    rotation: Rotation | None = None
 
     @property
     def external(self) -> bool:
@@ -95,6 +165,14 @@ class Role:
     @property
     def retired(self) -> bool:
         return self.status == "retired"
+
+    @property
+    def current_holders(self) -> tuple[Holder, ...]:
+        return tuple(holder for holder in self.holders if holder.current)
+
+    @property
+    def former_holders(self) -> tuple[Holder, ...]:
+        return tuple(holder for holder in self.holders if not holder.current)
 
     @property
     def label(self) -> str:
@@ -130,6 +208,7 @@ class RolesFile:
     groups: dict[str, Group] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     terms: dict[str, Term] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
     # Warnings and notes of the loader, in line order: the file is usable, but the build logs
     # them and `check` prints them (problems.WARNING, problems.NOTE).
     notices: list[Problem] = field(default_factory=list, compare=False, repr=False)

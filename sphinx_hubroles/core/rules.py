@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from . import messages
 from .diagram.selection import Selection, select
+from .directory import directory
 from .model import RolesFile
-from .names import role_id_of, role_label
+from .names import person_id_of, person_label, role_id_of, role_label
 from .problems import did_you_mean
-from .site import TERM, Reference, Site, Where
+from .site import PERSON, TERM, Reference, Site, Where
 from .table import select_rows
 
 # "Did you mean" compares a word with every candidate; a site with thousands of broken
@@ -104,7 +105,51 @@ def problems(model: RolesFile, site: Site, role_terms: bool = True,
     found += reference_problems(model, site, cards, role_terms, suggest)
     found += diagram_problems(model, site, selector)
     found += table_problems(model, site)
+    found += entry_problems(model, site)
+    found += rotation_problems(model, site, suggest)
     return sorted(found, key=lambda f: f.where.sort_key())
+
+
+def listed(model: RolesFile, site: Site) -> list[tuple[str, Where]]:
+    """(person id, where its directory stands) for every entry of every `roles-people`, in
+    file and line order."""
+    return [(entry.person.id, use.where)
+            for use in sorted(site.directories, key=lambda d: d.where.sort_key())
+            for entry in directory(model, use.spec)[0]]
+
+
+def first_entries(model: RolesFile, site: Site) -> dict[str, Where]:
+    """person id -> their entry in the team directory: the first, in file and line order."""
+    entries: dict[str, Where] = {}
+    for person_id, where in listed(model, site):
+        entries.setdefault(person_id, where)
+    return entries
+
+
+def entry_problems(model: RolesFile, site: Site) -> list[Finding]:
+    """A person listed by a second directory; a directory's unknown options."""
+    found = [Finding(use.where, message, subtype="people") for use in site.directories
+             for message in directory(model, use.spec)[1]]
+    first: dict[str, Where] = {}
+    for person_id, where in listed(model, site):
+        if person_id in first and first[person_id] != where:
+            found.append(Finding(where, messages.duplicate_entry(
+                person_id, first[person_id].place), subtype="duplicate"))
+        first.setdefault(person_id, where)
+    return found
+
+
+def rotation_problems(model: RolesFile, site: Site, suggest: Suggestions) -> list[Finding]:
+    found = []
+    for use in site.rotations:
+        role = model.roles.get(use.role_id)
+        if role is None:
+            found.append(Finding(use.where, messages.unknown_rotation_role(
+                use.role_id, suggest(use.role_id, model.roles)), subtype="people"))
+        elif role.rotation is None:
+            found.append(Finding(use.where, messages.role_without_rotation(use.role_id),
+                                 subtype="people"))
+    return found
 
 
 def card_problems(model: RolesFile, site: Site, suggest: Suggestions) -> list[Finding]:
@@ -154,7 +199,11 @@ def reference_problems(model: RolesFile, site: Site, cards: dict[str, Where],
     term_roles = role_terms_of(model, cards) if role_terms else {}
     term_names = sorted(set(terms.values()))
     found = []
+    entries = {person_label(person) for person in first_entries(model, site)}
     for reference in [*site.references, *shown_roles_file_references(model, site, cards)]:
+        if reference.kind == PERSON:
+            found += person_problems(model, reference, entries, site.labels, suggest)
+            continue
         if reference.kind == TERM:
             retired = retired_finding(model, term_roles.get(reference.target.lower()),
                                       reference)
@@ -179,6 +228,18 @@ def reference_problems(model: RolesFile, site: Site, cards: dict[str, Where],
             found.append(Finding(reference.where, messages.unknown_role(
                 role_id, reference.target, suggest(role_id, model.roles)), subtype="ref"))
     return found
+
+
+def person_problems(model: RolesFile, reference: Reference, entries: set[str],
+                    labels: dict, suggest: Suggestions) -> list[Finding]:
+    person_id = person_id_of(reference.target) or ""
+    if person_label(person_id) in entries or person_label(person_id) in labels:
+        return []
+    if person_id in model.people:
+        return [Finding(reference.where, messages.person_without_entry(
+            person_id, reference.target), subtype="people")]
+    return [Finding(reference.where, messages.unknown_person(
+        person_id, reference.target, suggest(person_id, model.people)), subtype="ref")]
 
 
 def retired_finding(model: RolesFile, role_id: str | None,

@@ -17,10 +17,13 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # At the top of the package, where roles.yaml files point their `$schema` comment.
 SHIPPED = Path(__file__).parent.parent / "roles.schema.json"
 
-ID = {"type": "string", "pattern": f"^{F.ID_PATTERN}$"}
+ID = {"type": "string", "pattern": f"^{F.ID_PATTERN}$", "maxLength": F.MAX_ID_LENGTH}
 # The loader strips text and refuses what is left empty; names must also fit on one line.
 TEXT = {"type": "string", "pattern": r"\S"}
 NAME = {"type": "string", "pattern": r"^\s*[^\n]*\S[^\n]*\s*$"}
+# YAML reads an unquoted 2026-01-07 as a date, and editors' YAML support reads it as text: one
+# pattern serves both (a YAML date is never handed to the schema as anything but its text).
+DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -55,6 +58,13 @@ def _kind(kind: str) -> dict[str, Any]:
         F.ROLE_ID: ID,
         F.URL: URL,
         F.BOOLEAN: {"type": "boolean"},
+        F.PERSON_ID: ID,
+        F.PERSON_IDS: {"type": "array", "items": ID, "minItems": 1},
+        F.HOLDERS: {"type": "array", "items": {"anyOf": [ID, _ref("holder")]}},
+        F.ROTATION: _ref("rotation"),
+        F.DATE: DATE,
+        F.DAYS: {"type": "integer", "minimum": 0},
+        F.GITHUB: {"type": "string", "pattern": f"^@?{F.GITHUB_PATTERN}$"},
     }
     if kind not in kinds:
         raise ValueError(f"no schema for the field kind {kind!r}; add it to schema.py")
@@ -112,6 +122,7 @@ _TOP_LEVEL_VALUES = {
     "groups": _id_mapping("group"),
     "roles": _id_mapping("role"),
     "terms": {"type": "object", "additionalProperties": TEXT},
+    "people": _id_mapping("person"),
 }
 
 
@@ -138,6 +149,9 @@ def build_schema() -> dict[str, Any]:
             "relation-entry": _object(F.RELATION_ENTRY_FIELDS, "A relation's target, with a "
                                       "note"),
             **{f"item-{depth}": _item(depth) for depth in range(F.MAX_ITEM_DEPTH + 1)},
+            "person": _object(F.PERSON_FIELDS, "A person who holds roles"),
+            "holder": _object(F.HOLDER_FIELDS, "A person who holds or held the role"),
+            "rotation": _object(F.ROTATION_FIELDS, "A rotation of the role through a pool"),
         },
     }
 

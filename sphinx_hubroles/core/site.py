@@ -12,6 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .diagram.selection import DiagramSpec
+from .directory import DirectorySpec
 from .table import TableSpec
 
 
@@ -48,6 +49,7 @@ class Where:
 
 ROLE = "role"  # a reference to a `roles:` label: MyST link, {ref}, :ref:, `<roles:x>`
 TERM = "term"  # a {term} or :term: reference
+PERSON = "person"  # a reference to a `people:` label, in the same forms as ROLE
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,22 @@ class Reference:
 @dataclass(frozen=True)
 class CardUse:
     role_id: str  # lower-cased, as the directive reads it
+    where: Where
+
+
+@dataclass(frozen=True)
+class DirectoryUse:
+    """A `roles-people` directive, with the options that choose whom it lists."""
+
+    spec: DirectorySpec
+    where: Where
+
+
+@dataclass(frozen=True)
+class RotationUse:
+    """A `roles-rotation` directive, naming a role."""
+
+    role_id: str
     where: Where
 
 
@@ -87,6 +105,8 @@ class Site:
     glossaries: list[Where] = field(default_factory=list)  # `roles-glossary` directives
     diagrams: list[DiagramUse] = field(default_factory=list)
     tables: list[TableUse] = field(default_factory=list)  # `roles-table` directives
+    directories: list[DirectoryUse] = field(default_factory=list)  # `roles-people`
+    rotations: list[RotationUse] = field(default_factory=list)
     # References inside roles.yaml's texts, at their lines in roles.yaml, by the text's owner:
     # ('group', id), ('role', id), ('term', name). The rules judge those a page shows.
     roles_file: dict[tuple[str, str], list[Reference]] = field(default_factory=dict)

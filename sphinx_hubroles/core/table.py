@@ -23,6 +23,7 @@ COLUMNS = {
     "responsibilities": "Responsibilities",
     "status": "Status",
     "relations": "Relations",
+    "holders": "Held by",
 }
 DEFAULT_COLUMNS = ("name", "summary")
 # The statuses shown when :status: is not given: retired roles are left out.
@@ -56,15 +57,6 @@ def table_spec(options: dict) -> TableSpec:
     return TableSpec(options.get("columns") or DEFAULT_COLUMNS, options.get("roles", ()),
                      options.get("groups", ()), options.get("status") or DEFAULT_STATUS,
                      options.get("layout", "table"))
-
-
-def convert_options(written: dict[str, str]) -> dict | None:
-    """Written option texts converted as the directive converts them; None if one is invalid
-    or unknown (docutils reports those in the build, in its own words)."""
-    try:
-        return {key: OPTION_SPEC[key](value) for key, value in written.items()}
-    except (KeyError, ValueError):
-        return None
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,15 @@
 How roles.yaml becomes pages (docs/reference/architecture.md draws it):
 
 1. builder-inited: state.py loads roles.yaml into the domain (domain.py), or stops the build.
-2. Reading: the directives (cards.py, glossary.py, table.py, diagram/directive.py) render roles.yaml
-   and note in the domain what each page shows; the domain's process_doc notes each page's
-   references, hand-written labels and glossary terms.
-3. env-updated: the domain judges all pages with the rules (core/rules.py): which card each
-   role's links go to, and every problem, which state.py reports on every build.
-4. Writing: references.py hands role links to the domain, which resolves them from that
-   judgement; diagram/jobs.py draws the
-   diagrams with dot; the visitors write them; hover.py writes the previews file.
+2. Reading: the directives (cards.py, glossary.py, table.py, people.py, diagram/directive.py)
+   render roles.yaml and note in the domain what each page shows; the domain's process_doc
+   notes each page's references, hand-written labels and glossary terms.
+3. env-updated: the domain judges all pages with the rules (core/rules.py): which card,
+   directory entry or URL each link goes to, and every problem, which state.py reports on
+   every build.
+4. Writing: references.py hands role and person links to the domain, which resolves them from
+   that judgement; diagram/jobs.py draws the diagrams with dot; the visitors write them;
+   hover.py writes the previews file.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from sphinx.application import Sphinx
 from sphinx.util.fileutil import copy_asset
 
 from .. import __version__
-from . import _compat, cards, glossary, hover, jsonout, references, state, table
+from ..core.diagram.render import DEFAULT_TIMEOUT
+from . import _compat, cards, glossary, hover, jsonout, people, references, state, table
 from .diagram import directive as diagram
 from .diagram import jobs, visitors
 from .domain import HandLabels, RolesDomain
@@ -38,7 +40,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
                          description="Path of roles.yaml, relative to the conf.py folder.")
     app.add_config_value("hubroles_role_terms", True, "env", types=[bool],
                          description="Make every role's name and aliases glossary terms.")
-    app.add_config_value("hubroles_dot_timeout", 60, "", types=(int, float),
+    app.add_config_value("hubroles_dot_timeout", DEFAULT_TIMEOUT, "", types=(int, float),
                          description="Seconds dot may take to draw one diagram.")
 
     app.add_domain(RolesDomain)
@@ -48,6 +50,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("roles-glossary", glossary.RolesGlossaryDirective)
     app.add_directive("roles-diagram", diagram.RolesDiagramDirective)
     app.add_directive("roles-table", table.RolesTableDirective)
+    app.add_directive("roles-people", people.RolesPeopleDirective)
+    app.add_directive("roles-rotation", people.RolesRotationDirective)
     app.add_node(diagram.roles_diagram, **visitors.HANDLERS)
 
     # Post-transforms, in the order they run on a page being written:
@@ -59,6 +63,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(_compat.SingleHtmlAnchorFix)
     app.add_post_transform(_compat.ManPageLinkFix)
 
+    # Before Sphinx checks config types (800): a string gets one clear warning, not a crash.
+    app.connect("config-inited", jobs.check_timeout, priority=700)
     app.connect("builder-inited", state.load_model)
     app.connect("builder-inited", jobs.start_build)
     app.connect("builder-inited", copy_static_files)
@@ -68,11 +74,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", state.pages_with_changed_targets)
     app.connect("write-started", jobs.render_before_writing)
     app.connect("write-started", hover.write_previews)
+    # After drawing, when the cache holds every file it will have in this build.
+    app.connect("write-started", jobs.keep_cache_out_of_epub, priority=900)
     app.connect("build-finished", jsonout.write_json)
 
     app.add_css_file("hubroles.css")
     app.add_css_file("hubroles-diagram.css")
     app.add_js_file("hubroles-preview.js", loading_method="defer")
+    app.add_js_file("hubroles-rotation.js", loading_method="defer")
     return {
         "version": __version__,
         "parallel_read_safe": True,

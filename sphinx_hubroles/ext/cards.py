@@ -12,6 +12,7 @@ from ..core.model import Item, Role, RolesFile
 from ..core.names import card_anchor, role_label
 from .domain import CARD_CLASS, RolesDomain
 from .markup import FieldRenderer
+from .people import holder_facts
 from .state import domain_of, note_display
 
 ADMONITION_NODES = {
@@ -125,16 +126,19 @@ class RoleCardDirective(SphinxDirective):
 
     def facts(self, model: RolesFile, role_id: str,
               renderer: FieldRenderer) -> nodes.field_list:
-        """Group, how many, usually filled by, defined by, and a status other than active."""
+        """Group, how many, usually filled by, who holds it (people.py), defined by, and a
+        status other than active with the role that replaced a retired one."""
         role, inline = model.roles[role_id], renderer.inline
         facts = nodes.field_list(classes=["hubroles-facts"])
         if role.group:
             group = model.groups[role.group]
             facts += field("Group", [nodes.paragraph("", group.name)])
-        for name, text in (("How many", role.count), ("Usually filled by", role.filled_by),
-                           ("Defined by", role.defined_by)):
+        for name, text in (("How many", role.count), ("Usually filled by", role.filled_by)):
             if text:
                 facts += field(name, [nodes.paragraph("", "", *inline(text))])
+        facts += holder_facts(model, role, self.env.docname, inline)
+        if role.defined_by:
+            facts += field("Defined by", [nodes.paragraph("", "", *inline(role.defined_by))])
         if role.status != "active":
             status = nodes.paragraph("", STATUS_NAMES[role.status],
                                      classes=[f"hubroles-status-{role.status}"])

@@ -11,6 +11,7 @@ from ..core.model import Role, RolesFile
 from ..core.table import COLUMNS, OPTION_SPEC, select_rows, table_spec
 from .cards import STATUS_NAMES, field, item_list, relation_lines, role_reference
 from .markup import FieldRenderer
+from .people import holdings
 from .state import domain_of, note_display
 
 TABLE_CLASS = "hubroles-table"
@@ -194,3 +195,9 @@ class CellMaker:
 
     def relations(self, role: Role) -> list[nodes.Node]:
         return relation_lines(self.model, role.id, self.renderer.inline, self.docname)
+
+    def holders(self, role: Role) -> list[nodes.Node]:
+        """The current holders, linked to their directory entries, as on the card."""
+        if not role.current_holders:
+            return []
+        return [holdings(self.model, role.current_holders, self.docname, self.renderer.inline)]

@@ -12,8 +12,10 @@ from ..model import RolesFile
 from .escape import dot_label, dot_tooltip, is_shortened
 from .selection import DiagramSpec, Selection, select
 
-# `hubroles-href:<role id>` in the SVG is replaced by the page's own link to the card.
+# `hubroles-href:<role id>` in the SVG is replaced by the page's own link to the card, and
+# `hubroles-tooltip:<role id>` by the role's tooltip when the page is written (svg.py).
 HREF_PLACEHOLDER = "hubroles-href:"
+TOOLTIP_PLACEHOLDER = "hubroles-tooltip:"
 
 FONT = "Helvetica,Arial,sans-serif"
 
@@ -90,10 +92,20 @@ EXTERNAL_STYLE = "rounded,filled,dashed"
 EXTERNAL_LABEL = "documented elsewhere"
 
 
-def to_dot(selection: Selection, tooltips: dict[str, str], layout: Layout,
+def role_tooltip(name: str, summary: str | None) -> str:
+    """What hovering over a role's box shows: its summary's words, after its whole name when
+    the box cuts the name."""
+    if not summary:
+        return name
+    return f"{name}: {summary}" if is_shortened(name) else summary
+
+
+def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout,
            notes: dict[tuple[str, str, str], str] | None = None) -> str:
-    """DOT for `selection`; `tooltips` maps role ids to the plain text shown on hover, and
-    `notes` edges (source, relation, target) to their notes as plain text."""
+    """DOT for `selection`; `tooltips` maps role ids to the plain text shown on hover, or is
+    None for placeholders that svg.fill_tooltips fills in (the build's: a page's diagram then
+    needs no new drawing when a summary changes); `notes` maps edges (source, relation,
+    target) to their notes as plain text, for the edges' tooltips."""
     notes = notes or {}
     names = {role.id: role.name for role in selection.roles}
     labels = {rel.id: rel.label for rel in selection.relations}
@@ -115,10 +127,9 @@ def to_dot(selection: Selection, tooltips: dict[str, str], layout: Layout,
         if role.id == selection.focus:
             attrs.update({"class": attrs["class"] + " hubroles-focus", "penwidth": "2.5"})
         if layout.web:
-            tooltip = tooltips.get(role.id) or role.name
-            if tooltip != role.name and is_shortened(role.name):
-                tooltip = f"{role.name}: {tooltip}"  # the whole name, which the box cuts
-            attrs.update(URL=HREF_PLACEHOLDER + role.id, tooltip=dot_tooltip(tooltip))
+            tooltip = (TOOLTIP_PLACEHOLDER + role.id if tooltips is None
+                       else dot_tooltip(role_tooltip(role.name, tooltips.get(role.id))))
+            attrs.update(URL=HREF_PLACEHOLDER + role.id, tooltip=tooltip)
         name = f"{role.name} (retired)" if role.retired else role.name
         target.node(role.id, label=dot_label(name), **attrs)
 

@@ -74,12 +74,3 @@ def diagram_spec(options: dict) -> DiagramSpec:
                        options.get("relations", ()), options.get("focus"),
                        options.get("depth", 1),
                        options.get("status") or DiagramSpec.status)
-
-
-def convert_options(written: dict[str, str]) -> dict | None:
-    """Written option texts converted as the directive converts them; None if one is invalid
-    or unknown (docutils reports those in the build, in its own words)."""
-    try:
-        return {key: OPTION_SPEC[key](value) for key, value in written.items()}
-    except (KeyError, ValueError):
-        return None

@@ -2,24 +2,42 @@
 
 A rendering is stored under its key as soon as dot succeeds, so a diagram shown on ten pages,
 or rebuilt in a fresh process, runs dot once in all. SVG is stored as the link template of
-svg.py; PDF and PNG as dot wrote them.
+svg.py; PDF and PNG as dot wrote them. Each cache entry starts with a line holding the digest
+of the rest, so that a truncated, emptied or overwritten entry is drawn again, not served.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import signal
 import subprocess
 import threading
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .svg import svg_template
+from .svg import NotSVG, svg_template
 
 # Bump when the stored form of a rendering changes, so old cache entries are not reused.
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
+# The first line of a cache entry: this, the length of the rest and its CRC-32. A checksum, not
+# a cryptographic digest: it is there to catch damage (a crash, a full disk, a half-restored CI
+# cache). Whoever can write the cache can write a matching digest of any kind, and the doctree
+# folder it sits in holds Sphinx's environment pickle, which is trusted anyway.
+ENTRY_MAGIC = b"hubroles-diagram"
+
+DEFAULT_TIMEOUT = 60
+# Longer than any real layout; Python's subprocess cannot wait much past 24 days anyway.
+MAX_TIMEOUT = 86_400
+# How much of dot's own message goes into an error (dot's real messages are a few lines).
+MESSAGE_LIMIT = 2_000
+
+# What the start of dot's output must be, per format, for anything to use it.
+_MAGIC_NUMBERS = {"pdf": ("PDF", b"%PDF-"), "png": ("PNG", b"\x89PNG\r\n\x1a\n")}
 
 INSTALL_HINT = ("install Graphviz (Debian or Ubuntu: 'apt-get install graphviz'; Fedora: "
                 "'dnf install graphviz'; macOS: 'brew install graphviz'; Windows: 'winget "
@@ -35,11 +53,79 @@ def with_newrank(source: str) -> str:
 
 
 class DotError(Exception):
-    """dot could not draw a diagram; the message says why, in dot's own words if it had any."""
+    """A diagram could not be drawn or stored; the message says why, in dot's own words if it
+    had any."""
 
 
-class DotMissing(DotError):
-    """The dot program cannot be started at all; every diagram fails the same way."""
+class EveryDiagramFails(DotError):
+    """Every diagram would fail the same way: reported once, and the rest are not tried."""
+
+
+class DotMissing(EveryDiagramFails):
+    """The dot program cannot be started at all."""
+
+
+class CacheFolderUnusable(EveryDiagramFails):
+    """The cache folder cannot be created, so no drawing can be kept."""
+
+
+def timeout_problem(value: object) -> str | None:
+    """Why `value` cannot be hubroles_dot_timeout, or None if it can."""
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if number and 0 < value <= MAX_TIMEOUT:  # false for nan
+        return None
+    return (f"hubroles_dot_timeout = {value!r} in conf.py is not a usable number of seconds: "
+            f"give a positive number, at most {MAX_TIMEOUT:,} (one day)")
+
+
+def cache_entry(payload: bytes) -> bytes:
+    """What is stored for `payload`: a line with its length and checksum, then the payload."""
+    return b"%s %d crc32:%08x\n" % (ENTRY_MAGIC, len(payload), zlib.crc32(payload)) + payload
+
+
+def cache_payload(entry: bytes) -> bytes | None:
+    """The payload of a cache entry, or None if the entry is damaged in any way."""
+    payload = _checked(entry)
+    return None if payload is None else payload.tobytes()
+
+
+def _checked(entry: bytes) -> memoryview | None:
+    """The payload of a whole entry, not copied (copying costs more than the check)."""
+    end = entry.find(b"\n", 0, 64)
+    fields = entry[:end].split(b" ")
+    payload = memoryview(entry)[end + 1:]
+    if end < 0 or len(fields) != 3 or fields[0] != ENTRY_MAGIC \
+            or fields[1] != b"%d" % len(payload) \
+            or fields[2] != b"crc32:%08x" % zlib.crc32(payload):
+        return None
+    return payload
+
+
+def usable_output(format: str, output: bytes) -> bytes:
+    """dot's output in the form the cache keeps (the SVG template for SVG); raises DotError if
+    it is not a picture of `format`, whatever a misconfigured graphviz_dot printed."""
+    if format == "svg":
+        try:
+            return svg_template(output).encode("utf-8")
+        except NotSVG as error:
+            raise _not_a(f"an SVG picture ({error})") from None
+    kind, magic = _MAGIC_NUMBERS[format]
+    if not output.startswith(magic):
+        raise _not_a(f"a {kind} file (it starts with {output[:16]!r})")
+    return output
+
+
+def _not_a(what: str) -> DotError:
+    return DotError(f"dot's output for this diagram is not {what}; check that graphviz_dot in "
+                    "conf.py names Graphviz's dot program")
+
+
+def cut_message(message: str) -> str:
+    """dot's message, cut to MESSAGE_LIMIT characters, saying how much was left out."""
+    if len(message) <= MESSAGE_LIMIT:
+        return message
+    return (f"{message[:MESSAGE_LIMIT]} ... and {len(message) - MESSAGE_LIMIT:,} more "
+            "characters of dot's output")
 
 
 @dataclass(frozen=True)
@@ -60,6 +146,9 @@ class Renderer:
         self.timeout = timeout
         self.cache = cache
         self.on_run = on_run  # told of every dot process started (the build logs it)
+        self._running: set[subprocess.Popen] = set()
+        self._lock = threading.Lock()
+        self._stopped = False
 
     def key(self, job: Job) -> str:
         text = "\0".join((CACHE_VERSION, self.program, *self.args, job.format, job.source))
@@ -70,15 +159,15 @@ class Renderer:
         # its output folder, and the doctree folder (this cache's home) is often inside it.
         return self.cache / f"{self.key(job)}.{job.format}.cache"
 
-    def cached(self, job: Job) -> Path | None:
-        path = self.path(job)
-        return path if path.is_file() else None
+    def cached(self, job: Job) -> bool:
+        """Whether the cache holds a whole rendering of `job`: one that render() would use."""
+        return _checked(self._entry(job)) is not None
 
-    def render(self, job: Job) -> Path:
+    def render(self, job: Job) -> bytes:
         """The rendering of `job`, from the cache or from a new dot run; raises DotError."""
-        path = self.path(job)
-        if path.is_file():
-            return path
+        payload = cache_payload(self._entry(job))
+        if payload is not None:
+            return payload
         try:
             output = self._run_dot(job, job.source)
         except DotError as error:
@@ -87,42 +176,70 @@ class Renderer:
             if INIT_RANK not in str(error):
                 raise
             output = self._run_dot(job, with_newrank(job.source))
-        if job.format == "svg":
-            output = svg_template(output.decode("utf-8")).encode("utf-8")
-        self.cache.mkdir(parents=True, exist_ok=True)
-        # Written aside and renamed: a parallel writer never reads half a file.
+        payload = usable_output(job.format, output)
+        self._store(self.path(job), cache_entry(payload))
+        return payload
+
+    def _entry(self, job: Job) -> bytes:
+        try:
+            return self.path(job).read_bytes()
+        except OSError:  # missing, unreadable, or in a cache folder that is not a folder
+            return b""
+
+    def _store(self, path: Path, entry: bytes) -> None:
+        try:
+            self.cache.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise CacheFolderUnusable(
+                f"cannot create the diagram cache folder {self.cache} "
+                f"({error.strerror or error}); remove what is in its way, or give sphinx-build "
+                "another doctree folder with -d") from None
+        # Written aside and renamed: a parallel writer never reads half a file. No fsync: an
+        # entry that a crash leaves damaged fails its digest and is drawn again.
         partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.part")
-        partial.write_bytes(output)
-        os.replace(partial, path)
-        return path
+        try:
+            partial.write_bytes(entry)
+            os.replace(partial, path)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+            raise DotError(f"cannot store this diagram in the cache: {path} "
+                           f"({error.strerror or error})") from None
 
     def prune(self, keep: Iterable[Job], format: str) -> None:
-        """Delete the cached renderings in `format` that are not among `keep`."""
+        """Delete the cached renderings in `format` that are not among `keep` (best effort:
+        what cannot be deleted only takes room)."""
         wanted = {self.path(job).name for job in keep}
-        for path in self.cache.glob(f"*.{format}.cache"):
-            if path.name not in wanted:
-                path.unlink(missing_ok=True)
+        try:
+            for path in self.cache.glob(f"*.{format}.cache"):
+                if path.name not in wanted:
+                    path.unlink(missing_ok=True)
+        except OSError:
+            pass
 
     def render_all(self, jobs: Iterable[Job], workers: int,
                    progress: Callable[[Iterator[Job], int], Iterable[Job]] = _no_progress,
                    ) -> dict[Job, DotError]:
         """Render every job missing from the cache, up to `workers` dot processes at once.
 
-        Returns the jobs that failed. Once dot turns out to be missing, the rest is not tried.
+        Returns the jobs that failed. Once dot turns out to be missing (or the cache folder
+        unusable), the rest is not tried.
         `progress(done, count)` is handed the jobs as they finish (in order) and must give them
         back; the build shows a progress line with it.
         """
-        todo = [job for job in dict.fromkeys(jobs) if self.cached(job) is None]
+        todo = [job for job in dict.fromkeys(jobs) if not self.cached(job)]
         failures: dict[Job, DotError] = {}
-        no_dot: list[DotMissing] = []
+        no_dot: list[EveryDiagramFails] = []
 
         def attempt(job: Job) -> Job:
+            if self._stopped:
+                return job
             if no_dot:
                 failures[job] = no_dot[0]
                 return job
             try:
                 self.render(job)
-            except DotMissing as error:
+            except EveryDiagramFails as error:
                 no_dot.append(error)
                 failures[job] = error
             except DotError as error:
@@ -130,17 +247,28 @@ class Renderer:
             return job
 
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            for _ in progress(pool.map(attempt, todo), len(todo)):
-                pass
+            try:
+                for _ in progress(pool.map(attempt, todo), len(todo)):
+                    pass
+            except BaseException:
+                # Ctrl-C reaches this thread only, and the terminal does not signal dot's own
+                # process groups: stop the dot processes running, and start no more.
+                self._stop()
+                raise
         return failures
+
+    def _stop(self) -> None:
+        with self._lock:
+            self._stopped = True
+            for process in self._running:
+                _kill_group(process)
 
     def _run_dot(self, job: Job, source: str) -> bytes:
         command = [self.program, *self.args, f"-T{job.format}"]
         again = " (again, with newrank=true)" if source is not job.source else ""
         self.on_run(f"{' '.join(command)} for diagram {self.key(job)[:12]}{again}")
         try:
-            done = subprocess.run(command, input=source.encode("utf-8"),
-                                  capture_output=True, timeout=self.timeout)
+            returncode, stdout, stderr = self._run(command, source.encode("utf-8"))
         except OSError as error:
             raise DotMissing(
                 f"cannot run the Graphviz program '{self.program}' to draw this diagram "
@@ -150,8 +278,40 @@ class Renderer:
                 f"dot ran longer than hubroles_dot_timeout ({self.timeout:g} s) drawing this "
                 "diagram and was stopped; show fewer roles (:focus:, :groups:, :roles:), "
                 "turn off :edge-labels:, or raise hubroles_dot_timeout in conf.py") from None
-        if done.returncode != 0 or not done.stdout:
-            message = done.stderr.decode("utf-8", "replace").strip() or "no output"
-            raise DotError(f"dot failed to draw this diagram (exit status {done.returncode}): "
+        if returncode != 0 or not stdout:
+            message = cut_message(stderr.decode("utf-8", "replace").strip()) or "no output"
+            raise DotError(f"dot failed to draw this diagram (exit status {returncode}): "
                            f"{message}")
-        return done.stdout
+        return stdout
+
+    def _run(self, command: list[str], data: bytes) -> tuple[int, bytes, bytes]:
+        """Run `command` in a process group of its own; past the timeout, kill the whole group.
+
+        graphviz_dot may name a wrapper script whose own children would outlive it if only the
+        wrapper were killed (subprocess.run kills just the process it started).
+        """
+        with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, start_new_session=True) as process:
+            with self._lock:
+                self._running.add(process)
+            try:
+                stdout, stderr = process.communicate(data, timeout=self.timeout)
+            except BaseException:  # the timeout, or the build being interrupted
+                _kill_group(process)
+                raise
+            finally:
+                with self._lock:
+                    self._running.discard(process)
+        return process.returncode, stdout, stderr
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    """Kill the process and every process in its group. The group outlives a leader that has
+    exited (a wrapper that left its children running), and Linux gives no new process that id
+    while the group has members."""
+    if hasattr(os, "killpg"):
+        with contextlib.suppress(ProcessLookupError):  # the whole group has ended
+            os.killpg(process.pid, signal.SIGKILL)  # the group's id is its leader's pid
+    else:  # Windows has no process groups to kill
+        process.kill()
+    # Popen's exit then closes the pipes and reaps the process.

@@ -3,7 +3,7 @@ options. Pure Python: no Sphinx, no Graphviz."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..choosing import shown_statuses
 from ..model import RolesFile
@@ -27,8 +27,10 @@ class DiagramSpec:
 class ShownRole:
     id: str
     name: str
-    summary: str  # MyST source; made plain text for the tooltip
-    group: str | None
+    # MyST source, made plain text for the tooltip. Left out of comparisons: the build fills
+    # tooltips in when it writes a page, so a new summary changes no diagram's DOT.
+    summary: str = field(compare=False, repr=False)
+    group: str | None = None
     external: bool = False  # documented elsewhere: drawn dashed, links to its URL
     retired: bool = False
 

@@ -4,6 +4,10 @@ The template (stored in the cache) is the same for every page: no XML prolog, no
 diagrams on one page must not clash), no background, tooltips as <title> children (which
 every browser shows, unlike xlink:title), and `hubroles-href:<id>` links. `fill_links` then
 puts each page's relative link to each card in place, or drops the link of a role with no card.
+
+dot's output is checked before use, as `graphviz_dot` may name any program: it must be UTF-8,
+well-formed XML with an <svg> root, no DTD declarations (an entity bomb's home) and no deeper
+nesting than MAX_DEPTH. Anything else raises NotSVG.
 """
 
 from __future__ import annotations
@@ -11,8 +15,10 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
+from xml.parsers import expat
 
-from .dotsource import HREF_PLACEHOLDER
+from .dotsource import HREF_PLACEHOLDER, TOOLTIP_PLACEHOLDER
+from .escape import shown_tooltip
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -25,8 +31,18 @@ _ROLE_LINK = re.compile(r'<a xlink:href="' + re.escape(HREF_PLACEHOLDER) + r'([a
                         r"(.*?)</a>", re.S)
 
 
-def svg_template(dot_svg: str) -> str:
-    root = ET.fromstring(dot_svg)
+# dot nests an <svg> about six levels deep; far deeper nesting would only exhaust the recursion
+# of ElementTree's writer.
+MAX_DEPTH = 100
+
+
+class NotSVG(ValueError):
+    """dot's output is not an SVG picture this module can use; the message says why."""
+
+
+def svg_template(dot_svg: bytes) -> str:
+    """dot's SVG as the cache keeps it; raises NotSVG for anything else."""
+    root = _parse(dot_svg)
     for element in root.iter():
         element.attrib.pop("id", None)
     graph = root.find(f"{_SVG}g")
@@ -42,6 +58,58 @@ def svg_template(dot_svg: str) -> str:
     _plain_names(root)
     root.set("class", "hubroles-diagram-svg")
     return ET.tostring(root, encoding="unicode")
+
+
+def _parse(data: bytes) -> ET.Element:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise NotSVG(f"it is not UTF-8 (byte 0x{data[error.start]:02x} at offset "
+                     f"{error.start})") from None
+    try:
+        _refuse_declarations(text)
+        root = ET.fromstring(text)
+    except (expat.ExpatError, ET.ParseError) as error:
+        raise NotSVG(f"it is not well-formed XML ({error})") from None
+    if root.tag != f"{_SVG}svg":
+        raise NotSVG(f"its root element is <{root.tag.rpartition('}')[2]}>, not <svg>")
+    _refuse_deep_nesting(root)
+    return root
+
+
+class _PrologRead(Exception):
+    """The first element has started: the DTD, if any, is behind."""
+
+
+def _refuse_declarations(text: str) -> None:
+    """Refuse a DTD with an internal subset before ElementTree sees it: ElementTree expands
+    the entities declared there, and a few nested ones make gigabytes. dot writes a DOCTYPE
+    without declarations; expat reads no external DTD."""
+
+    def doctype(name, system_id, public_id, has_internal_subset) -> None:
+        if has_internal_subset:
+            raise NotSVG("it has a DTD with declarations (such as entities), which dot never "
+                         "writes")
+
+    def first_element(name, attributes) -> None:
+        raise _PrologRead
+
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = doctype
+    parser.StartElementHandler = first_element
+    try:
+        parser.Parse(text, True)
+    except _PrologRead:
+        pass
+
+
+def _refuse_deep_nesting(root: ET.Element) -> None:
+    elements = [(root, 1)]
+    while elements:
+        element, depth = elements.pop()
+        if depth > MAX_DEPTH:
+            raise NotSVG(f"its elements are nested more than {MAX_DEPTH} levels deep")
+        elements.extend((child, depth + 1) for child in element)
 
 
 def _plain_names(root: ET.Element) -> None:
@@ -73,6 +141,25 @@ def _tooltip_to_title(group: ET.Element) -> None:
         else:
             for offset, child in enumerate(anchor):
                 group.insert(index + offset, child)
+
+
+_ROLE_TOOLTIP = re.compile(r"<title>" + re.escape(TOOLTIP_PLACEHOLDER) + r"([a-z0-9-]+)</title>")
+
+
+def tooltip_roles(template: str) -> list[str]:
+    """The ids of the roles whose tooltips the template leaves to fill in."""
+    return _ROLE_TOOLTIP.findall(template)
+
+
+def fill_tooltips(template: str, tooltips: dict[str, str]) -> str:
+    """The template with each role's tooltip placeholder replaced by `tooltips[role id]`, as
+    dot would show it (one line, cut at TOOLTIP_LIMIT) and escaped as XML text."""
+
+    def title(match: re.Match) -> str:
+        text = shown_tooltip(tooltips.get(match.group(1), match.group(1)))
+        return f"<title>{html.escape(text, quote=False)}</title>"
+
+    return _ROLE_TOOLTIP.sub(title, template)
 
 
 def fill_links(template: str, hrefs: dict[str, str]) -> str:

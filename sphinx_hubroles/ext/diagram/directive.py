@@ -17,6 +17,7 @@ from ...core.model import Text
 from ...core.names import role_label
 from ...core.site import ROLE
 from ..cards import role_reference
+from ..domain import TOOLTIP
 from ..state import domain_of, note_display
 
 
@@ -55,13 +56,15 @@ class RolesDiagramDirective(SphinxDirective):
             domain.note_diagram(self.env.docname, self.lineno, spec, "depth" in options, None)
             return []
 
-        tooltips = {role.id: domain.plain_text(domain.model.roles[role.id].summary)
-                    for role in selection.roles}
+        # A relation's note is drawn into its arrow's tooltip: a new note is a new drawing
+        # (the selection, which the page's digest holds, has the notes).
         notes = {(source, relation, target): domain.plain_text(Text(note, self.lineno))
                  for source, relation, target, note in selection.notes}
         layout = (options.get("direction", "TB"), options.get("edge-labels", "auto"),
                   len(selection.roles))
-        svg_dot = to_dot(selection, tooltips, layout_for(*layout), notes)
+        # The roles' tooltips are filled in when the page is written (visitors.py): a new
+        # summary rewrites the page, but needs no new drawing.
+        svg_dot = to_dot(selection, None, layout_for(*layout), notes)
         print_dot = to_dot(selection, {}, layout_for(*layout, web=False))
         domain.note_diagram(self.env.docname, self.lineno, spec, "depth" in options,
                             (svg_dot, print_dot))
@@ -74,8 +77,9 @@ class RolesDiagramDirective(SphinxDirective):
         self.set_source_info(diagram)
         # The text version as plain data; its nodes are made when the page is written.
         diagram[TEXT_ATTRIBUTE] = (self.env.docname, *text_version(selection, notes))
-        for role in selection.roles:  # what the text version's links will point at
+        for role in selection.roles:  # what the text version's links and tooltips show
             domain.note_link(self.env.docname, ROLE, role_label(role.id))
+            domain.note_link(self.env.docname, TOOLTIP, role.id)
 
         if "caption" not in options and "name" not in options:
             if "align" in options:

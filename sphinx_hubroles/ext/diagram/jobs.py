@@ -9,17 +9,26 @@ whose diagram could not be drawn is written again by the next build (pages_witho
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.display import status_iterator
 
-from ...core.diagram.render import DotError, DotMissing, Job, Renderer
+from ...core.diagram.render import (
+    DEFAULT_TIMEOUT,
+    DotError,
+    EveryDiagramFails,
+    Job,
+    Renderer,
+    timeout_problem,
+)
 from ..state import domain_of
 
 logger = logging.getLogger(__name__)
@@ -28,7 +37,7 @@ logger = logging.getLogger(__name__)
 FORMATS = {"html": "svg", "latex": "pdf", "texinfo": "png"}
 CACHE_FOLDER = "hubroles-diagrams"
 
-_MISSING = "dot-missing"
+_MISSING = "dot-missing"  # or any other failure that every diagram would have
 
 
 def reported(env: BuildEnvironment) -> set[str]:
@@ -71,7 +80,7 @@ def pages_without_pictures(app: Sphinx, env: BuildEnvironment, added: set[str],
     return sorted({docname for docname, _line, svg_dot, print_dot
                    in domain_of(env).diagram_dots()
                    if docname not in removed
-                   and renderer.cached(job_for(format, svg_dot, print_dot)) is None})
+                   and not renderer.cached(job_for(format, svg_dot, print_dot))})
 
 
 def render_before_writing(app: Sphinx, builder: Builder) -> None:
@@ -83,10 +92,10 @@ def render_before_writing(app: Sphinx, builder: Builder) -> None:
     for docname, line, svg_dot, print_dot in domain_of(app.env).diagram_dots():
         first_place.setdefault(job_for(format, svg_dot, print_dot), (docname, line))
     renderer = renderer_for(builder)
-    # The environment knows every diagram of the project: a rendering none of them uses
+    # The domain knows every diagram of the project: a rendering none of them uses
     # (an edited or deleted diagram) would only fill the disk.
     renderer.prune(first_place, format)
-    todo = [job for job in first_place if renderer.cached(job) is None]
+    todo = [job for job in first_place if not renderer.cached(job)]
     if not todo:
         return
     workers = min(len(todo), max(1, app.parallel))
@@ -104,15 +113,15 @@ def render_before_writing(app: Sphinx, builder: Builder) -> None:
             report(app.env, renderer, job, failures[job], first_place[job])
 
 
-def rendering(builder: Builder, node: nodes.Element, format: str) -> Path | None:
-    """The rendered file for a diagram node, or None (already reported) if dot failed."""
+def rendering(builder: Builder, node: nodes.Element, format: str) -> tuple[str, bytes] | None:
+    """(key, rendering) for a diagram node, or None (already reported) if dot failed."""
     renderer = renderer_for(builder)
     job = job_for(format, node["svg_dot"], node["print_dot"])
     done = reported(builder.env)
     if _MISSING in done or renderer.key(job) in done:
         return None
     try:
-        return renderer.render(job)
+        return renderer.key(job), renderer.render(job)
     except DotError as error:
         report(builder.env, renderer, job, error, node)
         return None
@@ -120,8 +129,40 @@ def rendering(builder: Builder, node: nodes.Element, format: str) -> Path | None
 
 def report(env: BuildEnvironment, renderer: Renderer, job: Job, error: DotError,
            location) -> None:
-    key = _MISSING if isinstance(error, DotMissing) else renderer.key(job)
+    key = _MISSING if isinstance(error, EveryDiagramFails) else renderer.key(job)
     done = reported(env)
     if key not in done:
         done.add(key)
         logger.error(str(error), location=location, type="hubroles", subtype="diagram")
+
+
+def keep_cache_out_of_epub(app: Sphinx, builder: Builder) -> None:
+    """write-started: list the cache's files in epub_exclude_files when the cache is inside the
+    output folder (`sphinx-build -b epub src out` keeps doctrees in out/.doctrees).
+
+    The EPUB builder goes through every file of its output folder and warns about each whose
+    type it does not know; epub_exclude_files is the documented way to leave files out. Set
+    here, after the environment is pickled, so that it never counts as a config change. Other
+    builders do not read it.
+    """
+    cache = renderer_for(builder).cache
+    outdir = Path(builder.outdir)
+    if not cache.is_dir() or not cache.resolve().is_relative_to(outdir.resolve()):
+        return
+    try:
+        ours = [os.path.relpath(entry.path, outdir) for entry in os.scandir(cache)]
+    except OSError:
+        return
+    app.config.epub_exclude_files = [*app.config.epub_exclude_files, *ours]
+
+
+def check_timeout(app: Sphinx, config: Config) -> None:
+    """config-inited: a timeout that is not a positive, finite number of seconds is replaced by
+    the default, with a warning (as Sphinx does for an html_logo that does not exist, say);
+    -W makes that fail the build. Before Sphinx checks the types (priority 800), so a string
+    gets this one warning rather than Sphinx's and then a crash."""
+    problem = timeout_problem(config.hubroles_dot_timeout)
+    if problem is not None:
+        logger.warning("%s; the default, %d, is used", problem, DEFAULT_TIMEOUT,
+                       type="hubroles", subtype="diagram")
+        config.hubroles_dot_timeout = DEFAULT_TIMEOUT

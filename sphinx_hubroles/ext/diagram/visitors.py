@@ -4,13 +4,15 @@ a PNG image (Texinfo), and the text alternative everywhere it is read as text.""
 from __future__ import annotations
 
 import posixpath
-import shutil
 from pathlib import Path
 
 from docutils import nodes
 
+from ...core.diagram.dotsource import role_tooltip
 from ...core.diagram.legend import legend_html
-from ...core.diagram.svg import fill_links
+from ...core.diagram.svg import fill_links, fill_tooltips, tooltip_roles
+from .._compat import single_fragment
+from ..state import domain_of
 from .directive import ROLE_ATTRIBUTE, roles_diagram
 from .jobs import rendering
 
@@ -31,27 +33,29 @@ def role_hrefs(node: roles_diagram) -> dict[str, str]:
     return hrefs
 
 
-def single_fragment(href: str) -> str:
-    """Sphinx 9.0's singlehtml resolves links to other documents as `#document-x#anchor`,
-    which no browser follows; everything is on the one page, so the last fragment is the
-    target (what Sphinx 8's SingleFileHTMLBuilder.fix_refuris did)."""
-    first = href.find("#")
-    return href[href.rfind("#"):] if first != href.rfind("#") else href
+def tooltips(env, template: str) -> dict[str, str]:
+    """role id -> its tooltip, for the roles of a diagram's SVG."""
+    domain = domain_of(env)
+    roles = domain.model.roles
+    return {role_id: role_tooltip(roles[role_id].name, domain.plain_text(roles[role_id].summary))
+            for role_id in tooltip_roles(template) if role_id in roles}
 
 
 def visit_html(self, node: roles_diagram) -> None:
-    path = rendering(self.builder, node, "svg")
+    drawn = rendering(self.builder, node, "svg")
     classes = "hubroles-diagram" + (f" align-{node['align']}" if node.get("align") else "")
     self.body.append(f'<div class="{classes}">\n')
-    if path is not None:
-        svg = fill_links(path.read_text(encoding="utf-8"), role_hrefs(node))
+    if drawn is not None:
+        template = drawn[1].decode("utf-8")
+        svg = fill_links(fill_tooltips(template, tooltips(self.builder.env, template)),
+                         role_hrefs(node))
         # Inline, not <img> or <object>: links are relative to the page and open in place.
         self.body.append(f'<div class="hubroles-diagram-canvas" role="group" '
                          f'aria-label="{self.attval(node["alt"])}">{svg}</div>\n')
         if node.get("legend") or node.get("external"):
             self.body.append(legend_html(node["legend"], node.get("external", False)))
     # Without a picture the text version is all there is, so it starts open.
-    self.body.append(f'<details class="hubroles-diagram-text"{"" if path else " open"}>'
+    self.body.append(f'<details class="hubroles-diagram-text"{"" if drawn else " open"}>'
                      "<summary>Text version of this diagram</summary>\n")
 
 
@@ -61,14 +65,15 @@ def depart_html(self, node: roles_diagram) -> None:
 
 def _image(builder, node: roles_diagram, format: str) -> str | None:
     """Copy the rendering into the output's image folder; its path for the document."""
-    path = rendering(builder, node, format)
-    if path is None:
+    drawn = rendering(builder, node, format)
+    if drawn is None:
         return None
-    name = f"hubroles-diagram-{path.name[:20]}.{format}"
+    key, image = drawn
+    name = f"hubroles-diagram-{key[:20]}.{format}"
     target = Path(builder.outdir, builder.imagedir, name)
     if not target.is_file():
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
+        target.write_bytes(image)
     return posixpath.join(builder.imgpath, name)
 
 
