@@ -70,6 +70,7 @@ roles:
       grows-into:
         - role: reviewer
           note: after *3 months*
+    holders: [ada]
   reviewer:
     name: Reviewer
     aliases: [Reviewers]
@@ -92,6 +93,8 @@ roles:
     url: https://example.org/admins
     relations:
       oversees: [member]
+people:
+  ada: {name: Ada Quill}
 terms:
   OWNERS file: Lists who reviews what.
 """
@@ -106,7 +109,7 @@ numfig = True
 """
 
 ALL_COLUMNS = ("name, summary, group, count, filled-by, defined-by, requirements, "
-               "responsibilities, status, relations")
+               "responsibilities, status, relations, holders")
 INDEX = f"""\
 # Contributors
 
@@ -170,6 +173,11 @@ CARDS = """\
 ## Glossary
 
 ```{roles-glossary}
+```
+
+## Team
+
+```{roles-people}
 ```
 """
 
@@ -270,8 +278,10 @@ def test_a_card_shows_its_parts_in_the_documented_order(builds):
     facts = [(squeeze(dt.get_text()).rstrip(":"), squeeze(dd.get_text()))
              for dt, dd in zip(body.select(".hubroles-facts > dt"),
                                body.select(".hubroles-facts > dd"), strict=True)]
+    # Who holds the role comes after who usually fills it (issue 15), before the facts of
+    # issue 14 that follow.
     assert facts == [("Group", "Ladder"), ("How many", "any number"),
-                     ("Usually filled by", "regular contributors"),
+                     ("Usually filled by", "regular contributors"), ("Held by", "Ada Quill"),
                      ("Defined by", "the members team of the GitHub organisation")]
     assert body.select_one(".hubroles-facts em").get_text() == "members"  # inline MyST
 
@@ -421,13 +431,16 @@ def test_roles_table_with_every_column(builds):
         "Every column.", "column")  # the caption is markup
     rows = table_rows(table)
     assert rows[0] == ["Role", "Summary", "Group", "How many", "Usually filled by",
-                       "Defined by", "Requirements", "Responsibilities", "Status", "Relations"]
+                       "Defined by", "Requirements", "Responsibilities", "Status", "Relations",
+                       "Held by"]
     assert [row[0] for row in rows[1:]] == ["Member", "Reviewer", "Admin team"]  # no retired
     member = rows[1]
     assert member[1:6] == ["Contributes to the project.", "Ladder", "any number",
                            "regular contributors", "the members team of the GitHub organisation"]
     assert member[8] == "Active"
     assert rows[2][8] == "Draft"
+    # The current holders, linked to their entries in the team directory.
+    assert (member[10], rows[2][10]) == ("Ada Quill", "")
     body = table.find("tbody").find_all("tr")
     assert nested(body[0].find("ul", class_="hubroles-requirements"))[1][1][0][0] == \
         "from two companies"
@@ -440,6 +453,7 @@ def test_roles_table_with_every_column(builds):
     # Names link to cards, or to the URL of a role documented elsewhere.
     assert [row.find("td").find("a")["href"] for row in body] == [
         "cards.html#roles-member", "cards.html#roles-reviewer", ADMINS]
+    assert body[0].find_all("td")[10].find("a")["href"] == "cards.html#people-ada"
     # {numref} to its :name:, numbered as Sphinx numbers tables
     number = squeeze(table.select_one("caption .caption-number").get_text())
     assert page.select_one('a.reference[href="#all-columns"]').get_text() == number
@@ -516,7 +530,7 @@ def test_latex_gets_real_tables_nested_lists_and_external_links(builds):
     assert tex.count(r"\begin{longtable}") == 4
     assert r"\caption{Every \sphinxstyleemphasis{column}.\strut}" \
            r"\label{\detokenize{index:all-columns}}" in tex
-    assert r"\begin{longtable}{\X{12}{183}\X{24}{183}\X{10}{183}" in tex  # its widths
+    assert r"\begin{longtable}{\X{12}{207}\X{24}{207}\X{10}{207}" in tex  # its widths
     assert r"\sphinxhref{https://example.org/admins}" in tex
     # The deepest item of the card: four itemize lists deep, the most LaTeX typesets.
     member = tex[tex.index(r"\label{\detokenize{cards:roles-member}}"):
