@@ -37,7 +37,7 @@ Then start roles.yaml with this line and editors validate and complete it:
 EXPORT_EXAMPLES = """\
 examples:
   sphinx-hubroles export > roles.json
-  sphinx-hubroles export --format csv --output responsibilities.csv
+  sphinx-hubroles export --format csv --output roles.csv
   sphinx-hubroles export --format dot | dot -Tsvg > roles.svg
 """
 
@@ -93,10 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
                      "terms of roles.yaml for other tools.", EXPORT_EXAMPLES)
     export.add_argument("--format", choices=sorted(EXPORTERS), default="json",
                         help="json: everything, text fields as written; dot: the full "
-                             "diagram as Graphviz DOT; csv: one row per role and "
-                             "responsibility; owners: each role's current holders' GitHub "
-                             "handles, as OWNERS_ALIASES; ics: a rotation's shifts as an "
-                             "iCalendar file, with --role (default: json)")
+                             "diagram as Graphviz DOT; csv: one row per role, with its "
+                             "requirements and responsibilities; owners: each role's current "
+                             "holders' GitHub handles, as OWNERS_ALIASES; ics: a rotation's "
+                             "shifts as an iCalendar file, with --role (default: json)")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output")
     export.add_argument("--role", metavar="ID", help="ics: the role whose rotation to export")
@@ -159,18 +159,28 @@ def load(args: argparse.Namespace):
                   if error.kind == "too-big" else "give the path of roles.yaml with --roles PATH")
         args.parser.error(f"{display_path(args.roles)}: {error.reason}; {advice}")
     except RolesFileError as error:
-        from ..core.site import Where
-
-        shown = display_path(error.path)
-        for problem in error.problems:
-            print(f"{Where(shown, problem.line, problem.column)}: {problem.message}",
-                  file=sys.stdout if args.command == "check" else sys.stderr)
+        print_problems(args, error.path, error.problems)
         return None
+
+
+def print_problems(args: argparse.Namespace, path: Path, problems) -> None:
+    """roles.yaml's problems as `file:line:column: message`, notes marked `note:`: on standard
+    output for `check` (what it reports), on standard error for the other commands, whose
+    standard output is their data."""
+    from ..core.problems import NOTE, display_path
+    from ..core.site import Where
+
+    shown = display_path(path)
+    out = sys.stdout if args.command == "check" else sys.stderr
+    for problem in problems:
+        where = Where(shown, problem.line, problem.column)
+        print(f"{where}: note: {problem.message}" if problem.level == NOTE
+              else f"{where}: {problem.message}", file=out)
 
 
 def run_check(args: argparse.Namespace) -> int:
     from ..core.files import why_unusable
-    from ..core.problems import display_path
+    from ..core.problems import NOTE, display_path
     from ..core.scan import is_source
     from .check import check, scan
 
@@ -193,6 +203,8 @@ def run_check(args: argparse.Namespace) -> int:
     found = check(model, findings, role_terms=args.role_terms)
     for finding in found:
         print(finding)
+    # Notes after the problems, on the same output: information, which changes no exit status.
+    print_problems(args, args.roles, [p for p in model.notices if p.level == NOTE])
     if args.holders:
         print_holder_notes(model, args.roles)
     files = f"{findings.files} file{'s' * (findings.files != 1)} and {args.roles.name}"
@@ -230,6 +242,8 @@ def run_export(args: argparse.Namespace) -> int:
     model = load(args)
     if model is None:
         return 1
+    # Warnings leave the file usable: they are shown, and the export is made.
+    print_problems(args, args.roles, model.notices)
     if args.format == "ics":
         return export_ics(args, model)
     text = EXPORTERS[args.format](model)

@@ -9,17 +9,30 @@ import hashlib
 from .diagram.selection import DiagramSpec, select
 from .directory import DirectorySpec, directory
 from .model import Role, RolesFile
+from .table import TableSpec, select_rows
 
 
 def card(model: RolesFile, role_id: str) -> object:
-    """A card shows its role, its group, the names of the roles it relates to and of the
-    people who hold it."""
+    """A card shows its role, its group, the name of the role that replaces it, the names,
+    statuses and notes of the roles it relates to (a relation's note is written on either
+    role), and the people who hold it."""
     role = model.roles.get(role_id)
     if role is None:
         return None
-    related = [(rel, [r.name for r in roles])
-               for rel, roles in model.outgoing(role_id) + model.incoming(role_id)]
-    return role, model.groups.get(role.group or ""), related, people_named(model, role)
+    related = [(rel, [(r.name, r.status, model.note(role_id, rel.id, r.id)) for r in roles])
+               for rel, roles in model.outgoing(role_id)]
+    related += [(rel, [(r.name, r.status, model.note(r.id, rel.id, role_id)) for r in roles])
+                for rel, roles in model.incoming(role_id)]
+    replacement = model.roles.get(role.replaced_by or "")
+    return (role, model.groups.get(role.group or ""), related,
+            replacement.name if replacement else None, people_named(model, role))
+
+
+def table(model: RolesFile, spec: TableSpec) -> object:
+    """A table shows what the cards of its rows show (less, but a digest needs no more
+    precision than that), and which rows they are."""
+    rows = select_rows(model, spec)
+    return rows, [card(model, role_id) for role_id in rows.roles]
 
 
 def people_named(model: RolesFile, role: Role) -> list[object]:
@@ -55,7 +68,7 @@ def diagram(model: RolesFile, spec: DiagramSpec, selector=select) -> object:
 
 
 DISPLAYS = {"card": card, "glossary": glossary, "diagram": diagram, "people": people,
-            "rotation": rotation}
+            "rotation": rotation, "table": table}
 
 
 def digest(value: object) -> str:

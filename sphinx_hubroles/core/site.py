@@ -1,5 +1,6 @@
 """What the pages of a project hold that the rules judge: role references, term references,
-cards, hand-written labels and glossary entries, glossaries and diagrams, each with its place.
+cards, hand-written labels and glossary entries, glossaries, diagrams and tables, each with its
+place.
 
 The Sphinx build fills a Site from the pages it has read (ext/domain.py); `sphinx-hubroles
 check` fills one by scanning the sources (core/scan). rules.py judges both the same way.
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .diagram.selection import DiagramSpec
 from .directory import DirectorySpec
+from .table import TableSpec
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,12 @@ class DiagramUse:
     where: Where
 
 
+@dataclass(frozen=True)
+class TableUse:
+    spec: TableSpec
+    where: Where
+
+
 @dataclass
 class Site:
     references: list[Reference] = field(default_factory=list)
@@ -96,6 +104,7 @@ class Site:
     terms: dict[str, tuple[str, Where]] = field(default_factory=dict)
     glossaries: list[Where] = field(default_factory=list)  # `roles-glossary` directives
     diagrams: list[DiagramUse] = field(default_factory=list)
+    tables: list[TableUse] = field(default_factory=list)  # `roles-table` directives
     directories: list[DirectoryUse] = field(default_factory=list)  # `roles-people`
     rotations: list[RotationUse] = field(default_factory=list)
     # References inside roles.yaml's texts, at their lines in roles.yaml, by the text's owner:
@@ -104,6 +113,9 @@ class Site:
     # Labels and terms that resolve in another project (intersphinx inventories).
     external_labels: Collection[str] = frozenset()
     external_terms: Collection[str] = frozenset()
+    # Whether the project loads sphinx_design (`:layout: cards` needs it); None when unknown,
+    # as to `sphinx-hubroles check`, which does not read conf.py.
+    has_sphinx_design: bool | None = None
 
     def note_label(self, label: str, where: Where) -> None:
         self.labels.setdefault(label.lower(), where)

@@ -19,6 +19,7 @@ records when it reads the page again (clear_doc) and combines the records of par
 - directories the `roles-people` directories: (line, DirectorySpec, ((person id, anchor,
              registered), ...))
 - rotations  the `roles-rotation` tables: (line, role id)
+- tables     the `roles-table`s: (line, TableSpec)
 
 After reading, `judge()` turns these records into the rules' Site (core/rules.py): which card
 each role's links go to, which references and terms are known, and every problem, which the
@@ -45,7 +46,15 @@ from ..core.diagram.plaintext import PlainText
 from ..core.diagram.selection import DiagramSpec, Selection, select
 from ..core.model import RolesFile
 from ..core.names import person_id_of, person_label, role_id_of, role_label
-from ..core.rules import Finding, first_cards, first_entries, known_terms, problems
+from ..core.rules import (
+    Finding,
+    external_roles,
+    first_cards,
+    first_entries,
+    known_terms,
+    problems,
+    role_terms_of,
+)
 from ..core.scan import scan_roles_file
 from ..core.site import (
     PERSON,
@@ -57,12 +66,14 @@ from ..core.site import (
     Reference,
     RotationUse,
     Site,
+    TableUse,
     Where,
 )
+from ..core.table import TableSpec
 from ._compat import single_fragment
 
 PER_PAGE = ("cards", "displays", "references", "labels", "terms", "glossaries", "diagrams",
-            "directories", "rotations")
+            "directories", "rotations", "tables")
 
 # The reference forms that can target a `roles:` label: MyST links, {ref} and :ref:.
 LABEL_REFTYPES = {"myst", "ref"}
@@ -125,6 +136,7 @@ class Judgement:
     """What the rules decided for this build, read by the writers."""
 
     cards: dict[str, tuple[str, str]] = field(default_factory=dict)  # role id -> doc, anchor
+    urls: dict[str, str] = field(default_factory=dict)  # role id -> URL, roles documented elsewhere
     labels: set[str] = field(default_factory=set)  # role labels resolved by Sphinx instead
     terms: dict[str, str] = field(default_factory=dict)  # known terms, lower-cased
     role_terms: dict[str, str] = field(default_factory=dict)  # lower-cased name -> role id
@@ -135,7 +147,7 @@ class Judgement:
 class RolesDomain(Domain):
     name = "hubroles"
     label = "sphinx-hubroles"
-    data_version = 1
+    data_version = 2
     # Per page, and the targets of the last build (state.py compares them with this one's).
     initial_data: ClassVar[dict[str, Any]] = {**{name: {} for name in PER_PAGE}, "targets": {}}
 
@@ -149,6 +161,7 @@ class RolesDomain(Domain):
         self._parser = None
         self._plain_text: PlainText | None = None
         self.reported_diagrams: set[str] = set()  # failed drawings reported in this build
+        self.sphinx_design = False  # whether the project loads sphinx_design (state.py)
 
     # -- the model of this build ----------------------------------------------------------
 
@@ -209,6 +222,9 @@ class RolesDomain(Domain):
     def note_diagram(self, docname: str, line: int, spec: DiagramSpec, depth_given: bool,
                      dots: tuple[str, str] | None) -> None:
         self.records("diagrams", docname).append((line, spec, depth_given, dots))
+
+    def note_table(self, docname: str, line: int, spec: TableSpec) -> None:
+        self.records("tables", docname).append((line, spec))
 
     def note_directory(self, docname: str, line: int, spec, entries: tuple) -> None:
         self.records("directories", docname).append((line, spec, entries))
@@ -313,10 +329,11 @@ class RolesDomain(Domain):
 
     # -- after reading --------------------------------------------------------------------
 
-    def site(self, external_labels: Iterable[str] = (),
-             external_terms: Iterable[str] = ()) -> Site:
+    def site(self, external_labels: Iterable[str] = (), external_terms: Iterable[str] = (),
+             has_sphinx_design: bool | None = None) -> Site:
         """The pages' records as the rules' Site."""
-        site = Site(external_labels=set(external_labels), external_terms=set(external_terms))
+        site = Site(external_labels=set(external_labels), external_terms=set(external_terms),
+                    has_sphinx_design=has_sphinx_design)
         for docname in sorted(self.env.found_docs & self.data["cards"].keys()):
             site.cards += [CardUse(role_id, self.where(docname, line))
                            for role_id, line, _anchor, _registered in self.data["cards"][docname]]
@@ -334,6 +351,8 @@ class RolesDomain(Domain):
         for docname, diagrams in self.data["diagrams"].items():
             site.diagrams += [DiagramUse(spec, depth_given, self.where(docname, line))
                               for line, spec, depth_given, _dots in diagrams]
+        for docname, tables in self.data["tables"].items():
+            site.tables += [TableUse(spec, self.where(docname, line)) for line, spec in tables]
         for docname, directories in self.data["directories"].items():
             site.directories += [DirectoryUse(spec, self.where(docname, line))
                                  for line, spec, _entries in directories]
@@ -350,15 +369,17 @@ class RolesDomain(Domain):
                      name=str(self.env.doc2path(docname, False)))
 
     def judge(self, role_terms: bool, external_labels: Iterable[str] = (),
-              external_terms: Iterable[str] = ()) -> Judgement:
+              external_terms: Iterable[str] = (),
+              has_sphinx_design: bool | None = None) -> Judgement:
         """Decide, from every page's records, where links go and what the problems are."""
         model = self.model
-        site = self.site(external_labels, external_terms)
+        site = self.site(external_labels, external_terms, has_sphinx_design)
         chosen = first_cards(model, site)
         anchors = self.card_anchors()
         entry_anchors = self.entry_anchors()
         judgement = Judgement(
             cards={role_id: anchors[where.name, where.line] for role_id, where in chosen.items()},
+            urls=external_roles(model),
             labels={label for label in site.labels} | set(site.external_labels),
             terms=known_terms(model, site, chosen, role_terms),
             problems=problems(model, site, role_terms, selector=self.select),
@@ -366,8 +387,7 @@ class RolesDomain(Domain):
                     for person_id, where in first_entries(model, site).items()},
         )
         if role_terms:
-            judgement.role_terms = {name.lower(): role_id for role_id in chosen
-                                    for name in model.roles[role_id].term_names}
+            judgement.role_terms = role_terms_of(model, chosen)
         self.judgement = judgement
         return judgement
 
@@ -392,10 +412,7 @@ class RolesDomain(Domain):
         result: dict[tuple[str, str], object] = {}
         for kind, key in self.referenced_keys():
             if kind == ROLE:
-                card = judgement.cards.get(key)
-                role = model.roles.get(key)
-                result[kind, key] = ((*card, role.name) if card and role
-                                     else role_label(key) in judgement.labels)
+                result[kind, key] = self.role_target(key)
             elif kind == PERSON:
                 entry = judgement.people.get(key)
                 person = model.people.get(key)
@@ -404,11 +421,21 @@ class RolesDomain(Domain):
             elif kind == TOOLTIP:
                 role = model.roles.get(key)
                 result[kind, key] = role and (role.name, role.summary)
-            else:  # a role's name or alias links to its card, titled with the name
+            else:  # a role's name or alias links to its card (or URL), titled with the name
                 role_id = judgement.role_terms.get(key)
-                result[kind, key] = ((*judgement.cards[role_id], model.roles[role_id].name)
-                                     if role_id else self.term_pages(key))
+                result[kind, key] = (self.role_target(role_id) if role_id
+                                     else self.term_pages(key))
         return result
+
+    def role_target(self, role_id: str) -> object:
+        """Where links to a role go, and the name they show: its card, or its URL for a role
+        documented elsewhere; else whether a label written by hand takes them."""
+        judgement, role = self.judgement, self.model.roles.get(role_id)
+        if role is not None and role_id in judgement.cards:
+            return (*judgement.cards[role_id], role.name)
+        if role is not None and role_id in judgement.urls:
+            return (judgement.urls[role_id], role.name)
+        return role_label(role_id) in judgement.labels
 
     def term_pages(self, key: str) -> tuple[str, ...]:
         """The pages that define a term other than a role's name."""

@@ -7,6 +7,7 @@ Before MyST (priority 9) and Sphinx (10) look, each such reference becomes a ref
 domain's judgement of the pages (domain.py): every link to a role goes to the same card in
 serial and parallel builds. A reference the judgement found broken was reported then; here it
 shows its text. Anything else (a label written by hand, another project's) is left to Sphinx.
+A role documented elsewhere (`url`) has no card: its references become links to its URL.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..core.diagram.escape import shown_tooltip
 from ..core.names import person_id_of, person_label, role_id_of, role_label
 from ..core.site import PERSON, ROLE, TERM
 from .domain import Judgement, RolesDomain, reference_of
 from .state import domain_of
 
 PREVIEW_CLASS = "hubroles-preview"
+EXTERNAL_CLASS = "hubroles-external"  # a link to a role documented elsewhere
 
 
 class RoleReferences(SphinxPostTransform):
@@ -47,6 +50,9 @@ class RoleReferences(SphinxPostTransform):
             if role_id in judgement.cards:
                 node.replace_self(domain_reference(node, "role", role_id,
                                                    domain.model.roles[role_id].name, docname))
+            elif role_id in judgement.urls:
+                role = domain.model.roles[role_id]
+                node.replace_self(external_reference(node, role.name, role.url))
             elif resolved_elsewhere(judgement, kind, target):
                 if isinstance(node, nodes.reference):  # an autolink: let Sphinx resolve it
                     node.replace_self(label_reference(node, target, self.env.docname))
@@ -65,6 +71,16 @@ def domain_reference(node: nodes.Element, reftype: str, target: str, name: str,
         pending["reftitle"] = node["reftitle"]
     pending.source, pending.line = node.source, node.line
     return pending
+
+
+def external_reference(node: nodes.Element, name: str, url: str) -> nodes.reference:
+    """`node` as a link to the page elsewhere that documents the role, showing what a link to
+    a card would show."""
+    reference = nodes.reference("", "", link_content(node, name), refuri=url, internal=False,
+                                reftitle=node.get("reftitle") or shown_tooltip(name),
+                                classes=[EXTERNAL_CLASS])
+    reference.source, reference.line = node.source, node.line
+    return reference
 
 
 def link_content(node: nodes.Element, name: str) -> nodes.Element:

@@ -87,6 +87,11 @@ def full_diagram_dot(model: RolesFile) -> str:
     return to_dot(selection, {}, replace(layout, newrank=True))
 
 
+# An external role (documented elsewhere, `url`) is drawn with a dashed outline.
+EXTERNAL_STYLE = "rounded,filled,dashed"
+EXTERNAL_LABEL = "documented elsewhere"
+
+
 def role_tooltip(name: str, summary: str | None) -> str:
     """What hovering over a role's box shows: its summary's words, after its whole name when
     the box cuts the name."""
@@ -95,10 +100,13 @@ def role_tooltip(name: str, summary: str | None) -> str:
     return f"{name}: {summary}" if is_shortened(name) else summary
 
 
-def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout) -> str:
+def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout,
+           notes: dict[tuple[str, str, str], str] | None = None) -> str:
     """DOT for `selection`; `tooltips` maps role ids to the plain text shown on hover, or is
     None for placeholders that svg.fill_tooltips fills in (the build's: a page's diagram then
-    needs no new drawing when a summary changes)."""
+    needs no new drawing when a summary changes); `notes` maps edges (source, relation,
+    target) to their notes as plain text, for the edges' tooltips."""
+    notes = notes or {}
     names = {role.id: role.name for role in selection.roles}
     labels = {rel.id: rel.label for rel in selection.relations}
     styles = {rel.id: edge_style(rel.style) for rel in selection.relations}
@@ -114,13 +122,16 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
 
     def add_role(target: graphviz.Digraph, role) -> None:
         attrs = {"class": "hubroles-role"}
+        if role.external:
+            attrs.update({"class": "hubroles-role hubroles-external", "style": EXTERNAL_STYLE})
         if role.id == selection.focus:
-            attrs.update({"class": "hubroles-role hubroles-focus", "penwidth": "2.5"})
+            attrs.update({"class": attrs["class"] + " hubroles-focus", "penwidth": "2.5"})
         if layout.web:
             tooltip = (TOOLTIP_PLACEHOLDER + role.id if tooltips is None
                        else dot_tooltip(role_tooltip(role.name, tooltips.get(role.id))))
             attrs.update(URL=HREF_PLACEHOLDER + role.id, tooltip=tooltip)
-        target.node(role.id, label=dot_label(role.name), **attrs)
+        name = f"{role.name} (retired)" if role.retired else role.name
+        target.node(role.id, label=dot_label(name), **attrs)
 
     for index, (group_id, group_name) in enumerate(selection.groups):
         with graph.subgraph(name=f"cluster_{index}") as cluster:
@@ -139,13 +150,15 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
         style = styles[relation]
         attrs = _edge_attrs(style, "hubroles-edge")
         if layout.web:
-            attrs["tooltip"] = dot_tooltip(f"{names[source]} {labels[relation]} {names[target]}")
+            note = notes.get((source, relation, target))
+            attrs["tooltip"] = dot_tooltip(f"{names[source]} {labels[relation]} {names[target]}"
+                                           + (f": {note}" if note else ""))
         if layout.edge_labels:
             attrs[layout.label_attribute] = dot_label(labels[relation])
             attrs["fontcolor"] = style.colour
         graph.edge(source, target, **attrs)
 
-    if selection.relations and not layout.web:
+    if (selection.relations or any(r.external for r in selection.roles)) and not layout.web:
         _add_legend(graph, selection, styles, layout)
     return graph.source
 
@@ -180,3 +193,8 @@ def _add_legend(graph: graphviz.Digraph, selection: Selection, styles, layout: L
                 if previous is not None:
                     legend.edge(previous, tail, style="invis")
                 previous = tail
+        if any(role.external for role in selection.roles):
+            legend.node("legend_external", label=dot_label(EXTERNAL_LABEL), style=EXTERNAL_STYLE,
+                        **{"class": "hubroles-legend-external"})
+            if previous is not None:
+                legend.edge(previous, "legend_external", style="invis")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .dotsource import edge_style
+from .dotsource import EXTERNAL_LABEL, NODE_LINE, edge_style
 
 # dot's own dash patterns, and arrowheads drawn at the end of a 44 x 12 sample.
 DASHES = {"solid": "", "dashed": ' stroke-dasharray="5,2"', "dotted": ' stroke-dasharray="1,5"'}
@@ -31,6 +31,17 @@ def sample_svg(style_index: int) -> str:
             f"{DASHES[style.line]}/>{head}</g></svg>")
 
 
-def legend_html(entries: list[tuple[str, int]]) -> str:
+# A small box with the dashed outline of an external role.
+EXTERNAL_SAMPLE = (f'<svg class="hubroles-legend-svg" width="44" height="12" viewBox="0 0 44 12" '
+                   f'aria-hidden="true"><rect class="hubroles-legend-external" x="2" y="1" '
+                   f'width="40" height="10" rx="3" fill="none" stroke="{NODE_LINE}" '
+                   f'stroke-width="1.3" stroke-dasharray="5,2"/></svg>')
+
+
+def legend_html(entries: list[tuple[str, int]], external: bool = False) -> str:
+    """The legend: each relation type's look, and the look of external roles if the diagram
+    shows one."""
     items = "".join(f"<li>{sample_svg(style)} {escape(label)}</li>" for label, style in entries)
+    if external:
+        items += f"<li>{EXTERNAL_SAMPLE} {escape(EXTERNAL_LABEL)}</li>"
     return f'<ul class="hubroles-diagram-legend" aria-label="Legend">{items}</ul>\n'

@@ -64,6 +64,7 @@ OPTION_SPEC: dict[str, Callable[[str | None], object]] = {
     "alt": text,
     "name": text,
     "align": choice(ALIGNS),
+    "status": id_list,
 }
 
 
@@ -71,4 +72,5 @@ def diagram_spec(options: dict) -> DiagramSpec:
     """What the converted options choose to show."""
     return DiagramSpec(options.get("roles", ()), options.get("groups", ()),
                        options.get("relations", ()), options.get("focus"),
-                       options.get("depth", 1))
+                       options.get("depth", 1),
+                       options.get("status") or DiagramSpec.status)

@@ -7,11 +7,22 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from .. import table
 from ..diagram.options import OPTION_SPEC, diagram_spec
 from ..directory import PEOPLE_OPTIONS, directory_spec
 from ..names import person_id_of, person_label, role_id_of, role_label
 from ..problems import display_path
-from ..site import PERSON, ROLE, CardUse, DiagramUse, DirectoryUse, RotationUse, Site, Where
+from ..site import (
+    PERSON,
+    ROLE,
+    CardUse,
+    DiagramUse,
+    DirectoryUse,
+    RotationUse,
+    Site,
+    TableUse,
+    Where,
+)
 
 MYST_SUFFIXES = (".md", ".markdown")
 RST_SUFFIXES = (".rst", ".rest")
@@ -121,7 +132,7 @@ def note_term(findings: Site, term: str, where: Where) -> None:
 
 # The extension's directives whose argument and options the rules judge.
 OWN_DIRECTIVES = {"role-card", "roles-diagram", "roles-glossary", "roles-people",
-                  "roles-rotation"}
+                  "roles-rotation", "roles-table"}
 
 
 def label_kind(target: str) -> str | None:
@@ -140,8 +151,8 @@ def autolink_target(uri: str) -> str:
 
 def own_directive(name: str, argument: str, options: dict[str, str], where,
                   findings: Site) -> None:
-    """Note a `role-card`, `roles-diagram` or `roles-glossary` (MyST and RST alike), placed at
-    the directive's first line, where the build reports its problems."""
+    """Note one of the extension's directives (MyST and RST alike), placed at the directive's
+    first line, where the build reports its problems."""
     if name == "role-card":
         if argument.strip():  # without an id, docutils itself says an argument is required
             findings.cards.append(CardUse(argument.strip().lower(), where))
@@ -154,6 +165,10 @@ def own_directive(name: str, argument: str, options: dict[str, str], where,
     elif name == "roles-rotation":
         if argument.strip():
             findings.rotations.append(RotationUse(argument.strip().lower(), where))
+    elif name == "roles-table":
+        converted = convert(table.OPTION_SPEC, options)
+        if converted is not None:  # docutils reports a bad option value itself
+            findings.tables.append(TableUse(table.table_spec(converted), where))
     else:
         converted = convert(OPTION_SPEC, options)
         if converted is not None:  # docutils reports a bad option value itself
