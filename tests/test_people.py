@@ -266,7 +266,8 @@ ROLE = "roles:\n  r:\n    name: R\n    summary: S.\n"
      "4: 'github' of person 'cy' is not a GitHub user name: '-x-'; use letters, digits and "
      "single '-' between them, 39 at most"),
     (PEOPLE + "  cy: {name: Cy, url: 'javascript:alert(1)'}\n" + ROLE,
-     "4: 'url' of person 'cy' must be an http or https URL, not 'javascript:alert(1)'"),
+     "4: 'url' of person 'cy' is 'javascript:alert(1)', which is not an http or https URL; "
+     "write the whole address, like 'https://example.org/team/role'"),
     (PEOPLE + "  Cy: {name: Cy}\n" + ROLE,
      "4: 'Cy' is not a valid id in 'people': use lower-case letters, digits and single '-' "
      "between them, like 'cy'"),

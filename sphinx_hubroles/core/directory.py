@@ -9,9 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from .choosing import known_ids
 from .diagram.options import id_list
 from .model import Holder, Person, Role, RolesFile
-from .problems import did_you_mean
 
 
 def on_off(argument: str | None) -> bool:
@@ -72,11 +72,9 @@ class Entry:
 def directory(model: RolesFile, spec: DirectorySpec) -> tuple[list[Entry], list[str]]:
     """The entries a directory shows, in the registry's order, and the problems with its
     options (as messages for the page)."""
-    problems = []
-    for option, ids, table, what in (("roles", spec.roles, model.roles, "role"),
-                                     ("groups", spec.groups, model.groups, "group")):
-        problems += [f"unknown {what} '{item}' in :{option}: of roles-people"
-                     + did_you_mean(item, table) for item in ids if item not in table]
+    problems: list[str] = []
+    known_ids("roles", "role", "roles-people", spec.roles, model.roles, problems)
+    known_ids("groups", "group", "roles-people", spec.groups, model.groups, problems)
     if spec.roles or spec.groups:
         roles = [role for role in model.roles.values()
                  if role.id in spec.roles or role.group in spec.groups]

@@ -87,4 +87,4 @@ def shift_description(model: RolesFile, role: Role, index: int) -> str:
 def unheld_roles(model: RolesFile) -> list[Role]:
     """Roles that say how many hold them (`count`) but name no current holder."""
     return [role for role in model.roles.values() if role.count and not role.current_holders
-            and getattr(role, "status", "active") == "active"]
+            and role.status == "active"]

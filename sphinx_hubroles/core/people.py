@@ -15,7 +15,6 @@ from .yamlsource import NULL, STR, YMap, YScalar, YValue
 GITHUB_RE = re.compile(F.GITHUB_PATTERN)
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 INT = "tag:yaml.org,2002:int"
-URL_RE = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
 
 
 class PeopleFields:
@@ -33,7 +32,7 @@ class PeopleFields:
             known = self.mapping_fields(node, F.PERSON_FIELDS, what, line)
             name = self.name(known["name"][1], f"'name' of {what}") if "name" in known else None
             github = self.github(known["github"], what) if "github" in known else None
-            url = self.url(known["url"], what) if "url" in known else None
+            url = self.web_url(known["url"][1], f"'url' of {what}") if "url" in known else None
             affiliation = (self.name(known["affiliation"][1], f"'affiliation' of {what}")
                            if "affiliation" in known else None)
             if github is not None:
@@ -56,14 +55,6 @@ class PeopleFields:
                              "them, 39 at most")
             return None
         return handle.removeprefix("@")
-
-    def url(self, item: tuple[int, YValue], what: str) -> str | None:
-        url = self.name(item[1], f"'url' of {what}")
-        if url is not None and not URL_RE.fullmatch(url):
-            self.problems.at(item[0], f"'url' of {what} must be an http or https URL, not "
-                             f"'{shown(url)}'")
-            return None
-        return url
 
     # -- holders and rotations of a role -----------------------------------------------------
 
