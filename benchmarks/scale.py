@@ -46,6 +46,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import scale_site as site  # noqa: E402
 
 ENV = {**os.environ, "NO_COLOR": "1", "PYTHONWARNINGS": "ignore"}
+# compare_commits.py builds with another commit's package: first on the builds' path only,
+# while this script keeps using the checked-out one.
+if os.environ.get("HUBROLES_BUILD_PACKAGE"):
+    ENV["PYTHONPATH"] = os.pathsep.join(filter(None, [os.environ["HUBROLES_BUILD_PACKAGE"],
+                                                      os.environ.get("PYTHONPATH")]))
 LABELS = {"hand": "hand-written", "needs": "sphinx-needs", "hubroles": "sphinx-hubroles"}
 
 
