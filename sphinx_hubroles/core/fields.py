@@ -18,6 +18,12 @@ ADMONITION_KIND = "admonition kind"
 
 ADMONITION_KINDS = ("note", "tip", "important", "warning", "caution", "danger")
 
+# How a relation type's lines look in diagrams (core/diagram/looks.py, colours.py).
+BOOLEAN = "boolean"
+COLOUR = "colour"
+LINE_STYLE = "line style"
+LINE_STYLES = ("solid", "dashed", "dotted", "bold")
+
 KIND_HELP = {
     NAME: "plain text on one line",
     INLINE: "inline MyST Markdown",
@@ -28,6 +34,9 @@ KIND_HELP = {
     ADMONITIONS: "list of mappings with `kind` and `text`",
     RELATION_MAP: "mapping of a declared relation id to a list of role ids",
     ADMONITION_KIND: "one of " + ", ".join(f"`{kind}`" for kind in ADMONITION_KINDS),
+    BOOLEAN: "`true` or `false`",
+    COLOUR: "a colour as `'#rrggbb'`, in quotes (YAML reads an unquoted `#` as a comment)",
+    LINE_STYLE: "one of " + ", ".join(f"`{style}`" for style in LINE_STYLES),
 }
 
 
@@ -46,6 +55,17 @@ RELATION_FIELDS = (
     Field("inverse", NAME, False, "Shown on the target role's card. Without it the target card "
           "shows the label followed by '(incoming)'.",
           "inverse: overseen by"),
+    Field("hierarchy", BOOLEAN, False, "Whether this relation is the hierarchy of the roles, "
+          "such as a ladder or a chain of oversight: diagrams draw its edges pointing down the "
+          "page (the way of `:direction:`), and the other relations then move no role up or "
+          "down.", "hierarchy: true"),
+    Field("color", COLOUR, False, "The colour of its lines in diagrams, in light mode and in "
+          "print. It needs a contrast of 3:1 against a white page.", "color: '#8c2d04'"),
+    Field("dark-color", COLOUR, False, "The colour of its lines in dark mode. It needs a "
+          "contrast of 3:1 against a dark page. Without it, dark mode uses `color`, made "
+          "lighter where it needs to be.", "dark-color: '#fdae6b'"),
+    Field("style", LINE_STYLE, False, "The line of its edges in diagrams. Without it, each "
+          "diagram chooses one.", "style: dashed"),
 )
 
 GROUP_FIELDS = (

@@ -25,6 +25,11 @@ class RelationType:
     label: str
     inverse: str | None
     line: int = field(compare=False, repr=False)
+    hierarchy: bool = False
+    # How its lines look in diagrams (core/diagram/looks.py); None: each diagram chooses.
+    color: str | None = None
+    dark_color: str | None = None
+    style: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +95,10 @@ class RolesFile:
     relations: dict[str, RelationType] = field(default_factory=dict)
     groups: dict[str, Group] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
+    # (source, relation, target) -> the roles.yaml line of the target, for problems that
+    # concern one relation, such as a cycle of hierarchy relations (core/rules.py).
+    edge_lines: dict[tuple[str, str, str], int] = field(default_factory=dict, compare=False,
+                                                        repr=False)
     terms: dict[str, Term] = field(default_factory=dict)
 
     def texts(self) -> Iterator[tuple[tuple[str, str], Text]]:

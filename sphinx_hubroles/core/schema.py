@@ -43,6 +43,9 @@ def _kind(kind: str) -> dict[str, Any]:
             "additionalProperties": {"type": "array", "items": ID, "uniqueItems": True},
         },
         F.ADMONITION_KIND: {"enum": list(F.ADMONITION_KINDS)},
+        F.BOOLEAN: {"type": "boolean"},
+        F.COLOUR: {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"},
+        F.LINE_STYLE: {"enum": list(F.LINE_STYLES)},
     }
     if kind not in kinds:
         raise ValueError(f"no schema for the field kind {kind!r}; add it to schema.py")
