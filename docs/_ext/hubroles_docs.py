@@ -28,7 +28,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_hubroles.core import fields as F
-from sphinx_hubroles.core.diagram.dotsource import AUTO_LABEL_ROLES
+from sphinx_hubroles.core.diagram.layout import AUTO_LABEL_ROLES
 from sphinx_hubroles.ext import allowlist
 
 logger = logging.getLogger(__name__)

@@ -45,3 +45,14 @@ def no_diagram_roles() -> str:
 
 def depth_without_focus() -> str:
     return ":depth: has no effect without :focus: in roles-diagram"
+
+
+def context_without_focus() -> str:
+    return ":context: has no effect without :focus: in roles-diagram"
+
+
+def hierarchy_cycle(relations: list[str]) -> str:
+    """`relations`: the cycle, as sentences ("Member can become Reviewer")."""
+    return ("these hierarchy relations form a cycle: " + "; ".join(relations) + ". Diagrams "
+            "draw one of them pointing up the page; remove one, or 'hierarchy: true' from "
+            "its relation type")
