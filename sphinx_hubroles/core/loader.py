@@ -390,8 +390,10 @@ class _Validator:
         if text is None:
             return None
         if not is_hex_colour(text):
+            short = re.fullmatch(r"#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])", text)
+            example = "#" + "".join(c * 2 for c in short.groups()) if short else "#0072b2"
             self.problems.at(node.line, f"{label} is '{shown(text)}', which is not a colour "
-                             "written '#rrggbb', such as '#0072b2' (colour names and CSS "
+                             f"written '#rrggbb', such as '{example}' (colour names and CSS "
                              "functions do not draw the same in every output)")
             return None
         colour = text.lower()

@@ -146,8 +146,22 @@ class Estimate:
         self.constraining = [(s, t) for s, r, t in selection.edges
                              if s != t and (not hierarchy or r in hierarchy)]
         self.rank = ranks(self.boxes, self.constraining)
+        self._join_groups(self.rank)
         self._widths: dict[tuple[bool, bool], float] = {}
         self._folds: dict[float, Fold] = {}
+
+    def _join_groups(self, rank: dict[str, int]) -> None:
+        """dot ranks a group's roles that no edge ranks with the group's highest ranked
+        role, not at the top of the picture."""
+        ranked = {role for edge in self.constraining for role in edge}
+        top: dict[str, int] = {}
+        for role in ranked:
+            group = self.groups[role]
+            if group:
+                top[group] = min(top.get(group, rank[role]), rank[role])
+        for role in self.boxes:
+            if role not in ranked and self.groups[role] in top:
+                rank[role] = top[self.groups[role]]
 
     def width(self, direction: str, labels: bool) -> float:
         across = direction in ("LR", "RL")
@@ -197,14 +211,16 @@ class Estimate:
         """The stretched edges and invisible placing edges that give dot `rank`."""
         stretched = tuple(dict.fromkeys((s, t, rank[t] - rank[s]) for s, t in self.constraining
                                         if rank[t] != self.rank[t]))
-        first_in_rank: dict[int, str] = {}
+        first_in_rank: dict[tuple[int, str | None], str] = {}
         for role in self.boxes:
-            first_in_rank.setdefault(rank[role], role)
+            first_in_rank.setdefault((rank[role], self.groups[role]), role)
+            first_in_rank.setdefault((rank[role], None), role)
         placed = []
         for role in self.boxes:
-            if role in ranked or rank[role] == 0:
+            if role in ranked or rank[role] == self.rank[role]:
                 continue
-            anchor = above.get(role) or first_in_rank[rank[role] - 1]
+            anchor = above.get(role) or first_in_rank.get(
+                (rank[role] - 1, self.groups[role]), first_in_rank[rank[role] - 1, None])
             placed.append((anchor, role, rank[role] - rank[anchor]))
         return stretched, tuple(placed)
 

@@ -88,8 +88,12 @@ def assign_looks(relations: Sequence) -> tuple[dict[str, Look], list[str]]:
     for relation in sorted(relations, key=lambda r: not has_own_look(r)):
         candidates = [(k, own_look(relation, slot(k))) for k in free] or \
             [(len(looks), own_look(relation, slot(len(looks))))]
+        # The first candidate alike no other; failing that, one whose arrowhead at least
+        # differs from those of the types it is alike.
         k, look = next(((k, look) for k, look in candidates
-                        if not _alike_any(look, looks.values())), candidates[0])
+                        if not _alike_any(look, looks.values())),
+                       next(((k, look) for k, look in candidates
+                             if not _same_any(look, looks.values())), candidates[0]))
         twin = next((other for other, seen in looks.items() if alike(look, seen)), None)
         if twin is not None:
             problems.append(_alike_message(relations, twin, relation, look, looks[twin]))
@@ -101,6 +105,10 @@ def assign_looks(relations: Sequence) -> tuple[dict[str, Look], list[str]]:
 
 def _alike_any(look: Look, others: Iterable[Look]) -> bool:
     return any(alike(look, other) for other in others)
+
+
+def _same_any(look: Look, others: Iterable[Look]) -> bool:
+    return any(alike(look, other) and look.arrowhead == other.arrowhead for other in others)
 
 
 def _alike_message(relations: Sequence, first: str, second, look: Look, other: Look) -> str:
