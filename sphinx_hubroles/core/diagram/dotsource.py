@@ -104,7 +104,8 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
 
     stretched = {(source, target): str(ranks) for source, target, ranks in layout.stretched}
     for source, relation, target in selection.edges:
-        attrs = edge_attrs(looks[relation], "hubroles-edge")
+        # The type's id as a class too: for a site's own CSS, and for tests.
+        attrs = edge_attrs(looks[relation], f"hubroles-edge hubroles-relation-{relation}")
         if relation not in ranked:
             attrs["constraint"] = "false"
         elif (source, target) in stretched:

@@ -54,7 +54,7 @@ LINE_HEIGHT = 1.2
 NODE_SEP = 21.6
 RANK_SEP = 36
 CLUSTER_MARGIN = 12
-EDGE_WIDTH = 8  # an edge passing through a rank, beside its roles
+EDGE_WIDTH = 24  # an edge passing through a rank, beside its roles (dot bends it)
 
 
 @dataclass(frozen=True)
@@ -121,8 +121,10 @@ class Fold:
     placed: tuple[tuple[str, str, int], ...]
 
 
-# Folding moves roles one rank at a time, trying each movable role of the widest rank: past
-# this many roles, a picture that wide does not fit a column anyway, and trying costs time.
+# Folding stacks roles in columns at most this deep: deeper, the edges that pass the column to
+# reach its lower roles take more width than the column saves. Past FOLD_ROLES roles, a picture
+# does not fit a column anyway, and trying costs time.
+FOLD_DEPTH = 4
 FOLD_ROLES = 60
 
 
@@ -174,11 +176,12 @@ class Estimate:
         return self._widths[key]
 
     def fold(self, limit: float) -> Fold:
-        """Ranks that make the picture no wider than `limit` if moving roles down can: roles
+        """Ranks that make the picture no wider than `limit` if moving roles down can. Roles
         that no ranking edge places go just below the first role they relate to, if that is
-        no wider; then, while the picture is too wide, the role of its widest rank whose move
-        one rank down narrows it most moves, if it is a role no ranking edge leaves (moving
-        it stretches edges, but turns none around)."""
+        no wider. Then each rank too wide for `limit` stacks its roles that no ranking edge
+        leaves into columns of 2, 3, ... roles, each under the one before (as Graphviz's
+        `unflatten` does), until the picture fits or the columns are FOLD_DEPTH deep.
+        Moving such roles down stretches edges, but turns none around."""
         if limit not in self._folds:
             self._folds[limit] = self._fold(limit)
         return self._folds[limit]
@@ -186,43 +189,44 @@ class Estimate:
     def _fold(self, limit: float) -> Fold:
         ranked = {role for edge in self.constraining for role in edge}
         above = self._anchors(ranked)
-        rank = {**self.rank, **{role: self.rank[anchor] + 1 for role, anchor in above.items()}}
-        if self.along(rank, False) > self.along(self.rank, False):
-            rank, above = dict(self.rank), {}
+        start = {**self.rank, **{role: self.rank[anchor] + 1 for role, anchor in above.items()}}
+        if self.along(start, False) > self.along(self.rank, False):
+            start, above = dict(self.rank), {}
+        best = (self.along(start, False), start, above)
         sources = {source for source, _ in self.constraining}
-        movable = [role for role in self.boxes if role not in sources]
-        width = self.along(rank, False)
-        for _ in range(2 * len(self.boxes) if len(self.boxes) <= FOLD_ROLES else 0):
-            if width <= limit:
+        rows: dict[int, list[str]] = {}
+        for role in self.boxes:
+            if role not in sources:
+                rows.setdefault(start[role], []).append(role)
+        wide = [roles for level, roles in sorted(rows.items())
+                if self._level_width(start, level) > limit and len(roles) > 1]
+        deepest = min(FOLD_DEPTH, max((len(roles) for roles in wide), default=1))
+        for depth in range(2, deepest + 1 if len(self.boxes) <= FOLD_ROLES else 0):
+            if best[0] <= limit:
                 break
-            widest = max(self._rows(rank, False).items(), key=lambda row: row[1])[0]
-            tries = []
-            for role in (r for r in movable if rank[r] == widest):
-                rank[role] += 1
-                tries.append((self.along(rank, False), role))
-                rank[role] -= 1
-            if not tries or min(tries)[0] >= width:
-                break
-            width, role = min(tries)
-            rank[role] += 1
-        return Fold(rank, *self._edges_for(rank, ranked, above))
+            rank, under = dict(start), dict(above)
+            for roles in wide:
+                for index, role in enumerate(roles):
+                    rank[role] += index % depth
+                    if index % depth:
+                        under[role] = roles[index - 1]  # the role above it in its column
+            width = self.along(rank, False)
+            if width < best[0]:
+                best = (width, rank, under)
+        _width, rank, under = best
+        return Fold(rank, *self._edges_for(rank, under))
 
-    def _edges_for(self, rank: dict[str, int], ranked: set[str], above: dict[str, str]):
-        """The stretched edges and invisible placing edges that give dot `rank`."""
+    def _level_width(self, rank: dict[str, int], level: int) -> float:
+        return self._rows(rank, False).get(level, 0)
+
+    def _edges_for(self, rank: dict[str, int], under: dict[str, str]):
+        """The stretched edges and the invisible edges that place roles, for dot to draw
+        `rank`: each role of `under` below the role it names."""
         stretched = tuple(dict.fromkeys((s, t, rank[t] - rank[s]) for s, t in self.constraining
                                         if rank[t] != self.rank[t]))
-        first_in_rank: dict[tuple[int, str | None], str] = {}
-        for role in self.boxes:
-            first_in_rank.setdefault((rank[role], self.groups[role]), role)
-            first_in_rank.setdefault((rank[role], None), role)
-        placed = []
-        for role in self.boxes:
-            if role in ranked or rank[role] == self.rank[role]:
-                continue
-            anchor = above.get(role) or first_in_rank.get(
-                (rank[role] - 1, self.groups[role]), first_in_rank[rank[role] - 1, None])
-            placed.append((anchor, role, rank[role] - rank[anchor]))
-        return stretched, tuple(placed)
+        placed = tuple((anchor, role, rank[role] - rank[anchor])
+                       for role, anchor in under.items())
+        return stretched, placed
 
     def _anchors(self, ranked: set[str]) -> dict[str, str]:
         """role -> the ranked role it first relates to, for roles that no ranking edge
