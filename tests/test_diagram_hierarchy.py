@@ -165,3 +165,19 @@ def test_focus_at_depth_two_draws_each_step_away_and_the_roles_own_loop(tmp_path
     assert loops(shown) == []
     assert loops(select(model, DiagramSpec(focus="distinguished-contributors", depth=2,
                                            context=True)))
+
+
+# -- cycles of hierarchy relations -------------------------------------------------------------
+
+def test_cycles_are_found_one_per_tangle_in_file_order_without_recursion():
+    from sphinx_hubroles.core.diagram.hierarchy import cycles
+    from sphinx_hubroles.core.model import Edge
+
+    def edges(*pairs: str) -> list[Edge]:
+        return [Edge(pair[0], "h", pair[1]) for pair in pairs]
+
+    found = cycles(edges("ab", "bc", "ca", "cd", "de", "ed", "xy"))
+    assert found == [edges("ab", "bc", "ca"), edges("de", "ed")]
+    assert cycles(edges("ab", "bc", "ac")) == []
+    ring = [Edge(str(i), "h", str(i + 1)) for i in range(5_000)] + [Edge("5000", "h", "0")]
+    assert len(cycles(ring)[0]) == 5_001  # Python's recursion limit is 1,000

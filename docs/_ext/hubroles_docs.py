@@ -47,6 +47,9 @@ ABSENT = {
     F.INLINES: "`[]`: none",
     F.ADMONITIONS: "`[]`: none",
     F.RELATION_MAP: "`{}`: no relations",
+    F.BOOLEAN: "`false`",
+    F.COLOUR: "none: each diagram chooses",
+    F.LINE_STYLE: "none: each diagram chooses",
 }
 ABSENT_MAPPING = "`{}`: none"
 ABSENT_TEXT = "none: not shown"

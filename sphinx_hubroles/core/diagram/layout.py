@@ -198,8 +198,9 @@ class Estimate:
         for role in self.boxes:
             if role not in sources:
                 rows.setdefault(start[role], []).append(role)
+        widths = self._rows(start, False)
         wide = [roles for level, roles in sorted(rows.items())
-                if self._level_width(start, level) > limit and len(roles) > 1]
+                if widths.get(level, 0) > limit and len(roles) > 1]
         deepest = min(FOLD_DEPTH, max((len(roles) for roles in wide), default=1))
         for depth in range(2, deepest + 1 if len(self.boxes) <= FOLD_ROLES else 0):
             if best[0] <= limit:
@@ -215,9 +216,6 @@ class Estimate:
                 best = (width, rank, under)
         _width, rank, under = best
         return Fold(rank, *self._edges_for(rank, under))
-
-    def _level_width(self, rank: dict[str, int], level: int) -> float:
-        return self._rows(rank, False).get(level, 0)
 
     def _edges_for(self, rank: dict[str, int], under: dict[str, str]):
         """The stretched edges and the invisible edges that place roles, for dot to draw
