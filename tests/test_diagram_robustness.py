@@ -412,7 +412,8 @@ def test_epub_with_doctrees_inside_its_output_warns_nothing_about_the_cache(proj
         assert "Traceback" not in result.stderr, result.stderr
         assert list((result.outdir / ".doctrees" / "hubroles-diagrams").glob("*.svg.cache"))
         assert [line for line in result.warnings() if "hubroles" in line] == [], build
-        assert any("environment.pickle" in line for line in result.warnings())  # Sphinx's own
+        if build == 0:  # Sphinx's own files are warned about: the warnings are looked at
+            assert any("environment.pickle" in line for line in result.warnings())
 
 
 # -- generated: whatever dot prints, and whatever a cache file holds ---------------------------

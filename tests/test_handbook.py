@@ -33,9 +33,10 @@ REWORDED = {
         "Usually filled by: Someone that is a member of the hub's community of practice.",
     "People in these roles are generally affiliated with 2i2c.":
         "Usually filled by: People generally affiliated with 2i2c.",
-    # The support process page is not part of this handbook: the cards say so instead.
+    # The support process page is not part of this handbook: the cards link to it where it
+    # was published at the seed's version.
     "See support:process for more information.":
-        "That page is not part of this site, so there is no link to follow here.",
+        "See the support process for more information.",
 }
 
 
@@ -172,6 +173,22 @@ def test_every_external_link_of_the_seed_is_kept(handbook):
         assert url in hrefs
 
 
+SUPPORT_PROCESS = "https://team-compass.2i2c.org/projects/managed-hubs/support.html"
+
+
+@pytest.mark.parametrize("role_id", ["support-steward", "incident-commander"])
+def test_the_support_process_is_a_see_also_of_the_published_page(handbook, role_id):
+    see_also = card(handbook, role_id).select_one("div.seealso")
+    assert text_of(see_also) == "See also See the support process for more information."
+    assert see_also.find("a")["href"] == SUPPORT_PROCESS
+
+
+def test_no_reader_reads_about_the_original_handbook(docs):
+    for path in (docs.outdir / "handbook").rglob("*.html"):
+        assert "original handbook" not in path.read_text(encoding="utf-8"), path
+    assert "original handbook" not in (ROOT / "roles.yaml").read_text(encoding="utf-8")
+
+
 def test_no_iframe_anywhere(docs):
     for path in docs.outdir.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
@@ -184,7 +201,8 @@ def test_relations_link_both_ways(handbook):
     for role_id, _name in seed_roles():
         section = card(handbook, role_id)
         relations = section.find("dl", class_="hubroles-relations")
-        for link in relations.find_all("a") if relations else []:
+        # The links to roles, not those inside a relation's note (a glossary term).
+        for link in relations.find_all("a", class_="hubroles-preview") if relations else []:
             other = link["href"].rpartition("#roles-")[2]
             back = card(handbook, other).find("dl", class_="hubroles-relations")
             assert back is not None and back.find("a", href=re.compile(f"#roles-{role_id}$"))

@@ -257,8 +257,9 @@ def test_types_match_exactly_and_attributes_are_pruned():
     filter_field(root, reports.append)
     assert reports == ["'icon' node (test_hostile_allowlist) dropped from roles.yaml text, "
                        f"its text kept: {NOT_ALLOWED.removesuffix(' [hubroles.yaml]')}"]
-    assert link.attributes == {"ids": [], "classes": [], "names": [], "dupnames": [],
-                               "refuri": "https://example.org", "rel": "noopener"}
+    # Compared without docutils' empty basic attributes, whose set differs between versions.
+    assert {key: value for key, value in link.attributes.items() if value != []} == {
+        "refuri": "https://example.org", "rel": "noopener"}
     assert link.children == [nodes.Text("x")]
     assert "width" not in image and image["height"] == "2 em"
     assert xref["py:module"] == "m" and "custom" not in xref

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from sphinx_hubroles.core import yamlsource
 from sphinx_hubroles.core.export import FORMULA_STARTS, to_csv
 from sphinx_hubroles.core.loader import BYTE_ORDER_MARKS, MAX_ID_LENGTH, parse_roles
-from sphinx_hubroles.core.model import Role, RolesFile, Text
+from sphinx_hubroles.core.model import Item, Role, RolesFile, Text
 from sphinx_hubroles.core.problems import RolesFileError
 
 PATH = Path("roles.yaml")
@@ -455,18 +455,19 @@ def assert_safe(cell: str, written: str) -> None:
                 max_size=4, unique_by=lambda role: role[0].strip().lower()))
 def test_csv_cells_never_start_a_formula(roles):
     """Through the loader and back: names and responsibilities that start with =, +, - or @
-    are quoted in the CSV, and every other cell is as written."""
+    are quoted in the CSV, and every other cell is as written. A role is one row, its
+    responsibilities one cell, one per line: the cell's start is what a spreadsheet reads."""
     doc = {"roles": {f"r{i}": {"name": name, "summary": "x", "responsibilities": duties}
                      for i, (name, duties) in enumerate(roles)}}
     model = check(dumped(doc, "block"))
     assert isinstance(model, RolesFile), model
     rows = parsed_csv(model)
-    assert rows[0] == ["role id", "role name", "responsibility"]
-    expected = [(f"r{i}", name.strip(), duty.strip())
-                for i, (name, duties) in enumerate(roles) for duty in duties or [""]]
+    assert rows[0][:2] == ["role id", "role name"] and rows[0][-1] == "responsibilities"
+    expected = [(f"r{i}", name.strip(), "\n".join(duty.strip() for duty in duties))
+                for i, (name, duties) in enumerate(roles)]
     assert len(rows) == len(expected) + 1
     for row, written in zip(rows[1:], expected, strict=True):
-        for cell, text in zip(row, written, strict=True):
+        for cell, text in zip((*row[:2], row[-1]), written, strict=True):
             assert_safe(cell, text)
 
 
@@ -476,8 +477,9 @@ def test_csv_cells_never_start_a_formula(roles):
 def test_csv_cells_starting_with_tab_or_carriage_return(first, responsibility):
     """Tabs and carriage returns cannot start a name in roles.yaml (names are stripped), but
     the export does not rely on that."""
-    role = Role(id="r", name=first, summary=Text("x", 1), line=1,
-                responsibilities=(Text(responsibility, 1),))
+    role = Role(id="r", name=first, summary=Text(first, 1), line=1,
+                responsibilities=(Item(Text(responsibility, 1)),))
     rows = parsed_csv(RolesFile(PATH, roles={"r": role}))
     assert_safe(rows[1][1], first)
-    assert_safe(rows[1][2], responsibility)
+    assert_safe(rows[1][5], first)  # the summary
+    assert_safe(rows[1][-1], responsibility)

@@ -47,13 +47,14 @@ CASES = {
         "document"]),
     "no roles": ("terms: {}\n", ["1: the top level has no 'roles', which is required"]),
     "unknown top-level key": ("role:\n  x: {}\nroles: {}\n", [
-        "1: unknown key 'role' in the top level; did you mean 'roles'?"]),
+        "1: unknown key 'role' in the top level; did you mean 'roles' or 'people'?"]),
     "unknown role key": (BASE + "    sumary: x\n", [
         "9: unknown key 'sumary' in role 'hub-engineer'; did you mean 'summary'?"]),
     "unknown key with no near match": (BASE + "    colour: red\n", [
         "9: unknown key 'colour' in role 'hub-engineer'; allowed keys: name, aliases, group, "
-        "summary, count, filled-by, description, responsibilities, see-also, admonitions, "
-        "relations"]),
+        "status, replaced-by, url, summary, count, filled-by, defined-by, description, "
+        "requirements, responsibilities, sections, see-also, admonitions, relations, holders, "
+        "rotation"]),
     "missing name and summary": ("roles:\n  hub: {count: two}\n", [
         "2: role 'hub' has no 'name', which is required",
         "2: role 'hub' has no 'summary', which is required"]),
@@ -124,6 +125,81 @@ CASES = {
     "term as a list": (BASE + "terms:\n  Hub: [a]\n", [
         "10: the definition of term 'Hub' must be text, not a list"]),
     "roles as a list": ("roles:\n  - hub\n", ["2: 'roles' must be a mapping, not a list"]),
+    # -- the fields of real role pages (issue 14) --
+    "unknown status": (BASE + "    status: retierd\n", [
+        "9: 'status' of role 'hub-engineer' is 'retierd', which is not a status; did you mean "
+        "'retired'?"]),
+    "status far from any": (BASE + "    status: gone\n", [
+        "9: 'status' of role 'hub-engineer' is 'gone', which is not a status; use one of "
+        "active, draft, retired"]),
+    "replaced-by without retired": (BASE + "    replaced-by: hub-engineer\n", [
+        "9: role 'hub-engineer' has 'replaced-by' but is not retired; add 'status: retired', "
+        "or remove 'replaced-by'"]),
+    "replaced by itself": (BASE + "    status: retired\n    replaced-by: hub-engineer\n", [
+        "10: role 'hub-engineer' cannot be replaced by itself; name the role that does its "
+        "work now"]),
+    "replaced by an unknown role": (BASE + "    status: retired\n    replaced-by: hub-enginer\n"
+                                    "  hub-admin: {name: A, summary: S}\n", [
+        "10: 'replaced-by' of role 'hub-engineer' names 'hub-enginer', which is not a role "
+        "under 'roles'; did you mean 'hub-engineer' or 'hub-admin'?"]),
+    "replaced by a retired role": (
+        BASE + "    status: retired\n    replaced-by: old\n"
+        "  old: {name: Old, summary: S, status: retired, replaced-by: older}\n"
+        "  older: {name: Older, summary: S}\n", [
+            "10: 'replaced-by' of role 'hub-engineer' names 'old', which is retired too (it "
+            "is replaced by 'older'); name a role that is not retired"]),
+    "url of another scheme": (BASE + "    url: javascript:alert(1)\n", [
+        "9: 'url' of role 'hub-engineer' is 'javascript:alert(1)', which is not an http or "
+        "https URL; write the whole address, like 'https://example.org/team/role'"]),
+    "url without a host": (BASE + "    url: https:///team\n", [
+        "9: 'url' of role 'hub-engineer' is 'https:///team', which is not an http or https "
+        "URL; write the whole address, like 'https://example.org/team/role'"]),
+    "relative url": (BASE + "    url: team/role.html\n", [
+        "9: 'url' of role 'hub-engineer' is 'team/role.html', which is not an http or https "
+        "URL; write the whole address, like 'https://example.org/team/role'"]),
+    "item without text": (BASE + "    requirements:\n      - items: [x]\n", [
+        "10: an item of 'requirements' of role 'hub-engineer' has no 'text', which is "
+        "required"]),
+    "unknown key in an item": (BASE + "    responsibilities:\n      - text: x\n"
+                               "        item: [y]\n", [
+        "11: unknown key 'item' in an item of 'responsibilities' of role 'hub-engineer'; did "
+        "you mean 'items'?"]),
+    "sub-items not a list": (BASE + "    requirements:\n      - text: x\n        items: y\n", [
+        "11: a sub-item of 'requirements' of role 'hub-engineer' must be a list (one '- item' "
+        "per line), not text"]),
+    "sub-items too deep": (BASE + "    requirements:\n      - text: a\n        items:\n"
+                           "          - text: b\n            items:\n"
+                           "              - text: c\n                items:\n"
+                           "                  - text: d\n                    items: [e]\n", [
+        "17: sub-items of 'requirements' of role 'hub-engineer' nest more than 3 levels deep "
+        "here; a card shows at most 3 levels of sub-items"]),
+    "section without title": (BASE + "    sections:\n      - text: x\n", [
+        "10: a section of 'sections' of role 'hub-engineer' has no 'title', which is "
+        "required"]),
+    "section without text or items": (BASE + "    sections:\n      - title: Terms\n", [
+        "10: section 'Terms' of 'sections' of role 'hub-engineer' has neither 'text' nor "
+        "'items'; give it one of them, or both"]),
+    "sections as a mapping": (BASE + "    sections:\n      Terms: x\n", [
+        "10: 'sections' of role 'hub-engineer' must be a list (one '- item' per line), not a "
+        "mapping"]),
+    "relation entry without role": (BASE + "    relations:\n      oversees:\n"
+                                    "        - note: x\n", [
+        "11: a target of 'oversees' of role 'hub-engineer' has no 'role', which is required"]),
+    "relation entry with an unknown key": (BASE + "    relations:\n      oversees:\n"
+                                           "        - {role: hub-engineer, notes: x}\n", [
+        "11: unknown key 'notes' in a target of 'oversees' of role 'hub-engineer'; did you "
+        "mean 'note'?"]),
+    "relation entry to an unknown role": (BASE + "    relations:\n      oversees:\n"
+                                          "        - {role: hub-enginer, note: x}\n", [
+        "11: 'oversees' of role 'hub-engineer' names 'hub-enginer', which is not a role under "
+        "'roles'; did you mean 'hub-engineer'?"]),
+    "the same target in both forms": (BASE + "    relations:\n      oversees:\n"
+                                      "        - hub-engineer\n"
+                                      "        - {role: hub-engineer, note: x}\n", [
+        "12: role 'hub-engineer' lists 'hub-engineer' twice under 'oversees'"]),
+    "hierarchy not a boolean": ("relations:\n  oversees: {label: x, hierarchy: 'yes'}\n"
+                                "roles: {}\n", [
+        "2: 'hierarchy' of relation 'oversees' must be true or false, not 'yes'"]),
     "every problem at once": ("roles:\n  a: {name: no, summary: x}\n  b: {name: B}\n", [
         "2: 'name' of role 'a' must be text, but YAML reads `no` as a boolean; put it in "
         "quotes: \"no\"",
@@ -180,3 +256,131 @@ def test_good_file_with_bom_crlf_anchors_and_merge_keys(tmp_path):
         "Deputy", "Shared summary.", 6)
     assert [(e.source, e.relation, e.target) for e in roles.edges()] == [
         ("admin", "adds", "admin"), ("deputy", "adds", "admin")]
+
+
+# -- warnings and notes: the file loads, and they are reported -------------------------------
+
+def notices_of(text: str, tmp_path) -> list[tuple[str, str, int | None]]:
+    path = tmp_path / "roles.yaml"
+    path.write_bytes(textwrap.dedent(text).lstrip("\n").encode())
+    return [(p.level, f"{p.line}: {p.message}", p.column) for p in load_roles(path).notices]
+
+
+def test_a_folded_list_item_is_a_warning_at_its_line_and_column(tmp_path):
+    text = BASE + ("    responsibilities:\n"
+                   "      - Review contributions\n"
+                   "        - Focus on code quality\n"
+                   "    summary-to-come: x\n").replace("    summary-to-come: x\n", "")
+    assert notices_of(text, tmp_path) == [(
+        "warning", "11: an item of 'responsibilities' of role 'hub-engineer' goes on over "
+        "several lines, and this one starts with '- ': YAML folds it into the text (\"Review "
+        "contributions - Focus on code quality\"); to make sub-items, write the item as "
+        "'text:' with 'items:', or put the whole text in quotes to keep the dash", 9)]
+
+
+def test_folded_text_in_other_fields_and_quoted_dashes(tmp_path):
+    text = BASE.replace("    summary: Operates hubs.\n",
+                        "    summary: Operates hubs\n      - and more\n") + (
+        "    requirements:\n"
+        "      - \"Quoted\n        - kept as written\"\n"  # quoted: the author chose
+        "      - text: As text\n"
+        "        items:\n"
+        "          - Sub\n"
+        "            - item\n"
+        "      - A dash - inside a line is fine\n")
+    assert notices_of(text, tmp_path) == [
+        ("warning", "9: 'summary' of role 'hub-engineer' goes on over several lines, and this "
+         "one starts with '- ': YAML folds it into the text (\"Operates hubs - and more\"); to "
+         "keep the lines as a list, write the text as a block after '|', or put the whole text "
+         "in quotes to keep the dash", 7),
+        ("warning", "16: a sub-item of 'requirements' of role 'hub-engineer' goes on over "
+         "several lines, and this one starts with '- ': YAML folds it into the text (\"Sub - "
+         "item\"); to make sub-items, write the item as 'text:' with 'items:', or put the "
+         "whole text in quotes to keep the dash", 13),
+    ]
+
+
+def test_a_warning_is_listed_with_the_errors_when_the_file_fails(tmp_path):
+    text = BASE + "    responsibilities:\n      - a\n        - b\n    colour: red\n"
+    assert problems_of(text, tmp_path) == [
+        "11: an item of 'responsibilities' of role 'hub-engineer' goes on over several lines, "
+        "and this one starts with '- ': YAML folds it into the text (\"a - b\"); to make "
+        "sub-items, write the item as 'text:' with 'items:', or put the whole text in quotes "
+        "to keep the dash",
+        "12: unknown key 'colour' in role 'hub-engineer'; allowed keys: name, aliases, group, "
+        "status, replaced-by, url, summary, count, filled-by, defined-by, description, "
+        "requirements, responsibilities, sections, see-also, admonitions, relations, holders, "
+        "rotation"]
+
+
+def test_fields_of_an_external_role_that_no_page_shows_are_notes(tmp_path):
+    text = BASE + ("    url: https://example.org/engineers\n"
+                   "    description: Shown by no card.\n"
+                   "    see-also: [x]\n"
+                   "    requirements: [shown by roles-table]\n")
+    assert notices_of(text, tmp_path) == [
+        ("note", "10: role 'hub-engineer' has a url, so it has no card to show its "
+         "'description'; only the exports carry it", None),
+        ("note", "11: role 'hub-engineer' has a url, so it has no card to show its 'see-also'; "
+         "only the exports carry it", None),
+    ]
+
+
+def test_new_fields_load_into_the_model(tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_text(BASE.lstrip("\n").replace(
+        "relations:\n  oversees: {label: oversees, inverse: overseen by}",
+        "relations:\n  oversees: {label: oversees, hierarchy: true}") + """\
+    status: draft
+    defined-by: the *engineers* team
+    requirements:
+      - One year of work
+      - text: A sponsor
+        items:
+          - text: from the team
+            items: [or two]
+    sections:
+      - title: Terms
+        text: |
+          Two years.
+        items: [At most two]
+      - title: Removal
+        items: [By a vote]
+    relations:
+      oversees:
+        - old
+        - role: hub-admin
+          note: on *weekdays*
+  old:
+    name: Old
+    summary: S
+    status: retired
+    replaced-by: hub-engineer
+  hub-admin:
+    name: Admin
+    summary: S
+    url: HTTPS://example.org/admins
+""")
+    model = load_roles(path)
+    engineer = model.roles["hub-engineer"]
+    assert (engineer.status, engineer.defined_by.source, engineer.defined_by.line) == (
+        "draft", "the *engineers* team", 10)
+    assert [(i.text.source, [(s.text.source, [t.text.source for t in s.items])
+                             for s in i.items]) for i in engineer.requirements] == [
+        ("One year of work", []), ("A sponsor", [("from the team", ["or two"])])]
+    assert [(s.title, s.text and s.text.source, [i.text.source for i in s.items])
+            for s in engineer.sections] == [("Terms", "Two years.", ["At most two"]),
+                                             ("Removal", None, ["By a vote"])]
+    assert engineer.relations == (("oversees", ("old", "hub-admin")),)
+    assert [(e.target, e.note and e.note.source) for e in model.edges()] == [
+        ("old", None), ("hub-admin", "on *weekdays*")]
+    assert model.note("hub-engineer", "oversees", "hub-admin").line == 28
+    old, admin = model.roles["old"], model.roles["hub-admin"]
+    assert (old.retired, old.replaced_by, admin.external, admin.url) == (
+        True, "hub-engineer", True, "HTTPS://example.org/admins")
+    assert model.relations["oversees"].hierarchy is True
+    # Every text is found, the note as the relation's own (both cards show it).
+    owners = {(owner, text.source) for owner, text in model.texts()}
+    assert (("note", "hub-engineer hub-admin"), "on *weekdays*") in owners
+    assert (("role", "hub-engineer"), "or two") in owners
+    assert (("role", "hub-engineer"), "Two years.") in owners

@@ -93,7 +93,7 @@ def test_a_heading_after_a_card_gets_an_id_of_its_own(project):
 
         ## roles hub-engineer
 
-        [The heading](#roles-hub-engineer) and [the card](roles:hub-engineer).
+        [The card](roles:hub-engineer).
         """})
     result = sphinx_build(srcdir, "-nW")
     assert result.returncode == 0, result.stderr
@@ -106,3 +106,34 @@ def test_a_heading_after_a_card_gets_an_id_of_its_own(project):
     assert heading.parent["id"] != "roles-hub-engineer"
     # The heading's permalink leads to the heading, not to the card.
     assert heading.select_one("a.headerlink")["href"] == "#" + heading.parent["id"]
+
+
+def test_docutils_and_extension_messages_in_roles_yaml_text_point_at_their_line(project):
+    """A `csv-table :file:` that is missing, inside {eval-rst}, and an unknown octicon: each
+    reported at its own line of roles.yaml, as a warning of the build, with no crash."""
+    roles = """\
+        roles:
+          hub-engineer:
+            name: Hub Engineer
+            summary: Runs.
+            description: |
+              Some text.
+
+              ```{eval-rst}
+              .. csv-table:: T
+                 :file: missing.csv
+              ```
+
+              An icon {octicon}`nosuchicon` here.
+        """
+    srcdir = project({
+        "conf.py": 'extensions = ["myst_parser", "sphinx_design", "sphinx_hubroles"]\n',
+        "roles.yaml": roles, "index.md": "# Team\n\n```{role-card} hub-engineer\n```\n"})
+    result = sphinx_build(srcdir, "--keep-going", "-W")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.replace(str(srcdir) + "/", "").splitlines()
+    assert 'roles.yaml:9: CRITICAL: Problems with "csv-table" directive path:' in lines
+    assert "roles.yaml:13: ERROR: Invalid octicon content: 'Unrecognised octicon: " \
+           "nosuchicon' [docutils]" in lines
+    assert not [line for line in lines if "index.md" in line]

@@ -33,7 +33,9 @@ def test_the_shipped_file_is_the_generated_schema():
 def test_every_field_of_the_table_is_in_the_schema_with_its_help():
     schema = build_schema()
     tables = {"role": F.ROLE_FIELDS, "relation": F.RELATION_FIELDS, "group": F.GROUP_FIELDS,
-              "admonition": F.ADMONITION_FIELDS}
+              "admonition": F.ADMONITION_FIELDS, "section": F.SECTION_FIELDS,
+              "relation-entry": F.RELATION_ENTRY_FIELDS,
+              **{f"item-{depth}": F.ITEM_FIELDS for depth in range(F.MAX_ITEM_DEPTH)}}
     places = [(schema, F.TOP_LEVEL)] + [(schema["$defs"][name], table)
                                         for name, table in tables.items()]
     for place, table in places:
@@ -74,8 +76,13 @@ def role_with(snippet: str) -> str:
                         "    summary: Operates the hub.\n" + fields + "\n")
 
 
+PEOPLE = "people:\n" + "".join(f"  {p}: {{name: {p.title()}}}\n" for p in ("ada", "bo", "cy",
+                                                                              "dee"))
+
+
 def table_examples() -> list[str]:
-    """Each role field's own example from the field table, as a whole valid file."""
+    """Each role field's own example from the field table, as a whole valid file (with the
+    people that `holders` and `rotation` name)."""
     examples = []
     for f in F.ROLE_FIELDS:
         if f.key in ("name", "summary"):
@@ -83,7 +90,7 @@ def table_examples() -> list[str]:
                 f"    {f.key}: " + ("Hub Engineer" if f.key == "name" else "Operates the hub."),
                 textwrap.indent(f.example, "    ")))
         else:
-            examples.append(role_with(f.example))
+            examples.append(PEOPLE + role_with(f.example))
     return examples
 
 
@@ -98,6 +105,20 @@ VALID = [
               "admonitions:\n  - kind: warning\n    text: Careful.\n  - kind: tip\n    text: Hm.\n"
               "relations:\n  oversees: [hub-administrator, hub-engineer]\n"),
     role_with("aliases: []\nresponsibilities: []\n"),
+    role_with("status: draft\ndefined-by: an *election*\n"
+              "requirements:\n  - One year\n  - text: A sponsor\n    items:\n"
+              "      - text: from the team\n        items:\n          - text: or two\n"
+              "            items: [deepest]\n"
+              "responsibilities:\n  - text: Review\n    items: [Focus]\n  - Plain\n"
+              "sections:\n  - title: Terms\n    text: Two years.\n  - title: Removal\n"
+              "    items: [By vote]\n  - {title: Both, text: T, items: [I]}\n"
+              "relations:\n  oversees:\n    - hub-administrator\n"
+              "    - {role: hub-engineer, note: on *weekdays*}\n"),
+    role_with("status: retired\nreplaced-by: hub-administrator\n"),
+    role_with("status: retired\n"),
+    role_with("url: https://example.org/engineers#team\nstatus: active\n"),
+    role_with("url: HTTP://EXAMPLE.ORG\n"),
+    BASE.replace("inverse: overseen by}", "inverse: overseen by, hierarchy: true}"),
     BASE + "terms:\n  Hub Community: The people a hub serves.\n  Yet another term: |\n"
            "    A definition\n    on two lines.\n",
     BASE.replace("Operates the hub.", "\"no\""),  # quoted, it is text
@@ -125,7 +146,6 @@ INVALID = {
     "role is text": "roles:\n  a: A role\n",
     "name: no": "roles:\n  a: {name: no, summary: S}\n",
     "name: yes": "roles:\n  a: {name: yes, summary: S}\n",
-    "name is a date": "roles:\n  a: {name: 2024-01-01, summary: S}\n",
     "name is a number": "roles:\n  a: {name: 42, summary: S}\n",
     "name is a list": "roles:\n  a: {name: [A], summary: S}\n",
     "name on two lines": "roles:\n  a:\n    name: |\n      A\n      B\n    summary: S\n",
@@ -170,6 +190,37 @@ INVALID = {
     "term definition is a number": BASE + "terms:\n  Answer: 42\n",
     "term definition is empty": BASE + "terms:\n  Hub Community:\n",
     "term definition is a list": BASE + "terms:\n  Hub Community: [a, b]\n",
+    # -- the fields of issue 14 --
+    "unknown status": role_with("status: gone"),
+    "replaced-by without status": role_with("replaced-by: hub-administrator"),
+    "replaced-by with another status": role_with("status: draft\nreplaced-by: hub-administrator"),
+    "replaced-by not an id": role_with("status: retired\nreplaced-by: Hub Administrator"),
+    "url with another scheme": role_with("url: ftp://example.org/x"),
+    "url with a space": role_with("url: https://example.org/a b"),
+    "url without a host": role_with("url: https:///x"),
+    "relative url": role_with("url: team/role.html"),
+    "defined-by is a list": role_with("defined-by: [a]"),
+    "item without text": role_with("requirements:\n  - items: [x]"),
+    "item with an unknown key": role_with("requirements:\n  - {text: x, item: [y]}"),
+    "item that is a number": role_with("requirements:\n  - 3"),
+    "sub-items as text": role_with("responsibilities:\n  - {text: x, items: y}"),
+    "sub-items too deep": role_with(
+        "requirements:\n  - text: a\n    items:\n      - text: b\n        items:\n"
+        "          - text: c\n            items:\n              - text: d\n"
+        "                items: [e]"),
+    "sections as a mapping": role_with("sections: {Terms: x}"),
+    "section without title": role_with("sections:\n  - text: x"),
+    "section without text or items": role_with("sections:\n  - title: Terms"),
+    "section with unknown key": role_with("sections:\n  - {title: T, text: x, body: y}"),
+    "section title on two lines": role_with("sections:\n  - title: |\n      A\n      B\n"
+                                            "    text: x"),
+    "relation entry without role": role_with("relations:\n  oversees:\n    - note: x"),
+    "relation entry with unknown key": role_with("relations:\n  oversees:\n"
+                                                 "    - {role: hub-administrator, notes: x}"),
+    "relation entry note is a list": role_with("relations:\n  oversees:\n"
+                                               "    - {role: hub-administrator, note: [x]}"),
+    "hierarchy is text": BASE.replace("inverse: overseen by}", "inverse: overseen by, "
+                                      "hierarchy: 'yes'}"),
 }
 
 # Invalid files whose problem needs more than one place of the file, or YAML that PyYAML's
@@ -182,6 +233,20 @@ BEYOND_SCHEMA = {
     "an alias that is another role's name": role_with("aliases: [Hub Administrator]"),
     "duplicate role": BASE + "  hub-engineer:\n    name: Again\n    summary: Again.\n",
     "duplicate field": role_with("summary: Twice."),
+    "replaced by an undeclared role": role_with("status: retired\nreplaced-by: nobody"),
+    "replaced by itself": role_with("status: retired\nreplaced-by: hub-engineer"),
+    "replaced by a retired role": role_with(
+        "status: retired\nreplaced-by: hub-administrator").replace(
+            "    summary: Supports users.\n",
+            "    summary: Supports users.\n    status: retired\n"),
+    "relation entry to an undeclared role": role_with("relations:\n  oversees:\n"
+                                                      "    - {role: nobody, note: x}"),
+    "the same target in both forms": role_with("relations:\n  oversees:\n"
+                                               "    - hub-administrator\n"
+                                               "    - {role: hub-administrator, note: x}"),
+    # Editors' YAML (1.2) reads an unquoted 2024-01-01 as text, and so the schema; PyYAML
+    # reads a date, which the loader refuses as a name, asking for quotes.
+    "name is a date": "roles:\n  a: {name: 2024-01-01, summary: S}\n",
 }
 
 
@@ -191,8 +256,19 @@ def load_with_loader(tmp_path: Path, text: str):
     return load_roles(path)
 
 
+class EditorLoader(yaml.SafeLoader):
+    """YAML as editors' YAML support reads it for the schema: an unquoted date is text (YAML
+    1.2), where PyYAML's safe loader (YAML 1.1) makes it a date object."""
+
+
+EditorLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
 def schema_errors(validator, text: str) -> list[str]:
-    return [error.message for error in validator.iter_errors(yaml.safe_load(text))]
+    instance = yaml.load(text, Loader=EditorLoader)  # noqa: S506 (a SafeLoader)
+    return [error.message for error in validator.iter_errors(instance)]
 
 
 @pytest.mark.parametrize("text", VALID, ids=range(len(VALID)))
@@ -294,6 +370,8 @@ def loader_cases() -> dict[str, str]:
 LOADER_CASES_BEYOND_SCHEMA = {
     "duplicate role", "duplicate field", "duplicate top-level key", "duplicate in flow mapping",
     "undeclared group", "undeclared relation type", "undeclared relation target", "shared name",
+    "replaced by itself", "replaced by an unknown role", "replaced by a retired role",
+    "relation entry to an unknown role", "the same target in both forms",
 }
 
 
@@ -310,3 +388,11 @@ def test_the_loader_corpus_fails_the_schema_where_a_schema_can_tell(validator, n
     else:
         assert errors, (f"the schema accepts the loader's bad case {name!r}; make the schema "
                         "stricter or add the case to LOADER_CASES_BEYOND_SCHEMA")
+
+
+def test_items_nest_as_deep_as_the_loader_allows_and_no_deeper():
+    """Items take sub-items down to F.MAX_ITEM_DEPTH levels; the deepest item has no `items`."""
+    defs = build_schema()["$defs"]
+    deepest = defs[f"item-{F.MAX_ITEM_DEPTH}"]
+    assert list(deepest["properties"]) == ["text"]
+    assert f"item-{F.MAX_ITEM_DEPTH + 1}" not in defs

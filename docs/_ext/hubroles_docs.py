@@ -2,7 +2,7 @@
 
 - ``hubroles-fields <table>`` renders one table of roles.yaml fields from
   ``sphinx_hubroles.core.fields`` (``top-level``, ``role``, ``relation``, ``group``,
-  ``admonition``);
+  ``admonition``, ``item``, ``section``, ``relation-entry``);
   ``hubroles-field-kinds`` renders what each type of field holds.
 - ``hubroles-config`` documents every ``hubroles_*`` config value the extension registers, with
   its real default and types, as Sphinx ``confval`` entries.
@@ -39,6 +39,12 @@ TABLES = {
     "relation": F.RELATION_FIELDS,
     "group": F.GROUP_FIELDS,
     "admonition": F.ADMONITION_FIELDS,
+    "item": F.ITEM_FIELDS,
+    "section": F.SECTION_FIELDS,
+    "relation-entry": F.RELATION_ENTRY_FIELDS,
+    "person": F.PERSON_FIELDS,
+    "holder": F.HOLDER_FIELDS,
+    "rotation": F.ROTATION_FIELDS,
 }
 
 # What an optional field means when it is left out, by the kind of value it holds.
@@ -47,7 +53,13 @@ ABSENT = {
     F.INLINES: "`[]`: none",
     F.ADMONITIONS: "`[]`: none",
     F.RELATION_MAP: "`{}`: no relations",
+    F.ITEMS: "`[]`: none",
+    F.SECTIONS: "`[]`: none",
+    F.STATUS: f"`{F.DEFAULT_STATUS}`",
     F.BOOLEAN: "`false`",
+    F.HOLDERS: "`[]`: nobody named",
+    F.ROTATION: "none: the role does not rotate",
+    F.DAYS: "`0`",
     F.COLOUR: "none: each diagram chooses",
     F.LINE_STYLE: "none: each diagram chooses",
 }
@@ -87,16 +99,19 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
         "argument": "id",
         "summary": """
             Renders one role from roles.yaml as a titled section: its name (in the page's table
-            of contents, with a permalink), summary, group, count, filled-by, description,
-            responsibilities, admonitions, see-also, and its outgoing and incoming relations as
-            links to the other roles' cards.
+            of contents, with a permalink), then, in this order, the fields that are set: the
+            summary; the facts (group, how many, usually filled by, defined by, and the status
+            if it is not active, with the role that replaces a retired one); the description;
+            the requirements and responsibilities, sub-items as nested lists; the sections,
+            each under its title; the admonitions and see-also; and the outgoing and incoming
+            relations as links to the other roles' cards, with their notes.
 
             It registers the label `roles:<id>`, so that `[text](roles:<id>)`, `[](roles:<id>)`,
             `` {ref}`roles:<id>` `` and `` :ref:`roles:<id>` `` link to it, and (unless
             {confval}`hubroles_role_terms` is off) the role's name and aliases as glossary terms.
-            Each role gets one card in the whole project. An unknown id warns at the directive's
-            line with the closest ids ({ref}`hubroles.card <warning-hubroles-card>`) and renders
-            nothing.
+            Each role gets one card in the whole project. An unknown id, or the id of a role
+            documented elsewhere (`url`), warns at the directive's line
+            ({ref}`hubroles.card <warning-hubroles-card>`) and renders nothing.
         """,
         "options": {},
     },
@@ -104,14 +119,16 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
         "argument": None,
         "summary": """
             Draws roles as boxes and relations as arrows, from roles.yaml: by default every
-            role, one frame per group, and each relation type with a look of its own in this
-            diagram (colour, line and arrowhead), with a legend naming the types. Every box
-            links to its role's card, from any page, and can be reached with the keyboard;
-            hovering over a box shows the role's summary, over an arrow its relation as a
-            sentence. A text version lists every role and states every relation as a sentence
-            ("Community Representative oversees Hub Administrator"); the text and man builders
-            print it, and LaTeX gets a PDF image. The diagram follows the theme's light and
-            dark modes.
+            role that is not retired, one frame per group, and each relation type with a look
+            of its own in this diagram (colour, line and arrowhead), with a legend naming the
+            types. Every box links to its role's card, from any page, and can be reached with
+            the keyboard; a role documented elsewhere (`url`) has a dashed outline, which the
+            legend explains, and links to its URL. Hovering over a box shows the role's
+            summary, and over an arrow the relation as a sentence, with its note. A text
+            version lists every role and states every relation as a sentence ("Community
+            Representative surfaces requests to Hub Engineer: questions and requests, via
+            support tickets"); the text and man builders print it, and LaTeX gets a PDF image.
+            The diagram follows the theme's light and dark modes.
 
             Its text is never drawn smaller than 10 CSS pixels: a diagram wider than the
             column at that size scrolls inside its frame, and *Open full size* shows it at its
@@ -172,6 +189,110 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
             """),
             "align": ("left, center or right", """
                 The diagram's horizontal alignment.
+            """),
+            "status": ("status, status, ...", """
+                The statuses of the roles to show, from `active`, `draft` and `retired`.
+                Default: `active, draft`, so retired roles are left out. A role named in
+                `:roles:` or `:focus:` is shown whatever its status; a retired role is drawn
+                with "(retired)" after its name.
+            """),
+        },
+    },
+    "roles-table": {
+        "argument": None,
+        "summary": """
+            An overview of roles from roles.yaml: one row per role, in file order, with the
+            columns you choose. Each role's name links to its card, or to its URL for a role
+            documented elsewhere. It is a real table in every builder (LaTeX gets a `longtable`
+            that breaks across pages); with `:layout: cards` it is a grid of sphinx-design
+            cards instead. Unknown ids, columns and statuses warn at the directive's line
+            ({ref}`hubroles.table <warning-hubroles-table>`).
+        """,
+        "options": {
+            "columns": ("column, column, ...", """
+                The columns, in order, from `name`, `summary`, `group`, `count`, `filled-by`,
+                `defined-by`, `requirements`, `responsibilities`, `status`, `relations` and
+                `holders` (the current holders, linked to their entries in the team
+                directory). Default: `name, summary`. A cell of a field the role does not set
+                is empty.
+            """),
+            "roles": ("id, id, ...", """
+                Show only these roles (in file order), whatever their status.
+            """),
+            "groups": ("id, id, ...", """
+                Show only the roles of these groups. With `:roles:`, shows both sets.
+            """),
+            "status": ("status, status, ...", """
+                The statuses of the roles to show, from `active`, `draft` and `retired`.
+                Default: `active, draft`.
+            """),
+            "layout": ("table or cards", """
+                `table` (the default), or `cards`: one sphinx-design card per role, titled with
+                the role's name, with the summary and the other columns as its fields. Cards
+                need sphinx-design in the project's `extensions`
+                (`extensions = [..., "sphinx_design", "sphinx_hubroles"]`); sphinx-hubroles
+                does not load it for you. Without it the table is shown, with a
+                {ref}`hubroles.table <warning-hubroles-table>` warning.
+            """),
+            "caption": ("text", """
+                A caption: the table's title, in the page's markup.
+            """),
+            "name": ("label", """
+                A label, so that `` {ref}`label` `` and `` {numref}`label` `` link to the table.
+            """),
+        },
+    },
+    "roles-people": {
+        "argument": None,
+        "summary": """
+            The team directory: an entry for each person of roles.yaml's `people`, titled with
+            their name, with their GitHub profile, page and affiliation when roles.yaml gives
+            them, the roles they hold now, the roles they held (with dates), and the rotations
+            they take turns in, each role a link to its card. Each entry is the target of
+            `people:<id>` links (`[](people:ada)` shows the person's name), and is in the
+            index and in `objects.inv`, for other projects. Without options it lists everyone
+            in the registry.
+
+            A person gets one entry in the whole project: a second directory that lists them
+            warns ({ref}`hubroles.duplicate <warning-hubroles-duplicate>`), and links go to
+            the first. A person's entry shows only what roles.yaml says of them:
+            {doc}`/how-to/people`.
+        """,
+        "options": {
+            "roles": ("id, id, ...", """
+                List only the people who hold, held or take turns in these roles.
+            """),
+            "groups": ("id, id, ...", """
+                List only the people who hold, held or take turns in the roles of these
+                groups. With `:roles:`, both sets.
+            """),
+            "former": ("on or off", """
+                Whether people who only held roles before (every holding has an `until`) are
+                listed, and former holdings shown. Default: `on`.
+            """),
+        },
+    },
+    "roles-rotation": {
+        "argument": "role id",
+        "summary": """
+            The schedule of a role's `rotation`, as a table: each shift's number, first and
+            last day, the person who holds it, and the days it overlaps the next shift, with
+            whom. Shift k (counted from 0) is held by the pool's person k mod n, from
+            `start + k × every` to `start + (k + 1) × every + overlap − 1`.
+
+            The table depends only on roles.yaml and the options, never on the day of the
+            build, so two builds give the same page. In HTML, a small script marks the shifts
+            that include the reader's today, by the reader's own clock. A role with no rotation,
+            or an unknown id, warns at the directive's line
+            ({ref}`hubroles.people <warning-hubroles-people>`).
+        """,
+        "options": {
+            "from": ("date", """
+                Start with the first shift that includes this day, such as `2026-12-02`.
+                Default: the rotation's `start`.
+            """),
+            "shifts": ("N", """
+                How many shifts to show. Default: twice the number of people in the pool.
             """),
         },
     },

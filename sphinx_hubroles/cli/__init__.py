@@ -37,7 +37,7 @@ Then start roles.yaml with this line and editors validate and complete it:
 EXPORT_EXAMPLES = """\
 examples:
   sphinx-hubroles export > roles.json
-  sphinx-hubroles export --format csv --output responsibilities.csv
+  sphinx-hubroles export --format csv --output roles.csv
   sphinx-hubroles export --format dot | dot -Tsvg > roles.svg
 """
 
@@ -77,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="skip files and folders whose path, relative to the folder "
                             "given, matches GLOB (repeatable), like Sphinx's exclude_patterns")
     role_terms_option(check)
+    check.add_argument("--holders", action="store_true",
+                       help="also note each active role that has a 'count' but no current "
+                            "holder (a note: the exit status stays 0)")
     check.set_defaults(run=run_check)
 
     schema = command("schema", "Print the JSON Schema (draft 2020-12) of roles.yaml.",
@@ -90,13 +93,36 @@ def build_parser() -> argparse.ArgumentParser:
                      "terms of roles.yaml for other tools.", EXPORT_EXAMPLES)
     export.add_argument("--format", choices=sorted(EXPORTERS), default="json",
                         help="json: everything, text fields as written; dot: the full "
-                             "diagram as Graphviz DOT; csv: one row per role and "
-                             "responsibility (default: json)")
+                             "diagram as Graphviz DOT; csv: one row per role, with its "
+                             "requirements and responsibilities; owners: each role's current "
+                             "holders' GitHub handles, as OWNERS_ALIASES; ics: a rotation's "
+                             "shifts as an iCalendar file, with --role (default: json)")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output")
+    export.add_argument("--role", metavar="ID", help="ics: the role whose rotation to export")
+    export.add_argument("--from", dest="start", type=iso_date, metavar="DATE",
+                        help="ics: start at the shift that includes DATE (default: the "
+                             "rotation's first shift)")
+    export.add_argument("--shifts", type=positive, metavar="N",
+                        help="ics: how many shifts (default: twice the pool)")
     role_terms_option(export)
     export.set_defaults(run=run_export)
     return parser
+
+
+def iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-12-02") from None
+
+
+def positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return int(text)
 
 
 def role_terms_option(command: argparse.ArgumentParser) -> None:
@@ -133,18 +159,28 @@ def load(args: argparse.Namespace):
                   if error.kind == "too-big" else "give the path of roles.yaml with --roles PATH")
         args.parser.error(f"{display_path(args.roles)}: {error.reason}; {advice}")
     except RolesFileError as error:
-        from ..core.site import Where
-
-        shown = display_path(error.path)
-        for problem in error.problems:
-            print(f"{Where(shown, problem.line, problem.column)}: {problem.message}",
-                  file=sys.stdout if args.command == "check" else sys.stderr)
+        print_problems(args, error.path, error.problems)
         return None
+
+
+def print_problems(args: argparse.Namespace, path: Path, problems) -> None:
+    """roles.yaml's problems as `file:line:column: message`, notes marked `note:`: on standard
+    output for `check` (what it reports), on standard error for the other commands, whose
+    standard output is their data."""
+    from ..core.problems import NOTE, display_path
+    from ..core.site import Where
+
+    shown = display_path(path)
+    out = sys.stdout if args.command == "check" else sys.stderr
+    for problem in problems:
+        where = Where(shown, problem.line, problem.column)
+        print(f"{where}: note: {problem.message}" if problem.level == NOTE
+              else f"{where}: {problem.message}", file=out)
 
 
 def run_check(args: argparse.Namespace) -> int:
     from ..core.files import why_unusable
-    from ..core.problems import display_path
+    from ..core.problems import NOTE, display_path
     from ..core.scan import is_source
     from .check import check, scan
 
@@ -167,6 +203,10 @@ def run_check(args: argparse.Namespace) -> int:
     found = check(model, findings, role_terms=args.role_terms)
     for finding in found:
         print(finding)
+    # Notes after the problems, on the same output: information, which changes no exit status.
+    print_problems(args, args.roles, [p for p in model.notices if p.level == NOTE])
+    if args.holders:
+        print_holder_notes(model, args.roles)
     files = f"{findings.files} file{'s' * (findings.files != 1)} and {args.roles.name}"
     if found:
         print(f"{PROG}: {len(found)} problem{'s' * (len(found) != 1)} in {files}",
@@ -174,6 +214,17 @@ def run_check(args: argparse.Namespace) -> int:
         return 1
     print(f"{PROG}: no problems in {files}", file=sys.stderr)
     return 0
+
+
+def print_holder_notes(model, path: Path) -> None:
+    """Notes, not problems: a role may wait for someone to fill it."""
+    from ..core.holders import unheld_roles
+    from ..core.problems import display_path
+    from ..core.site import Where
+
+    for role in unheld_roles(model):
+        print(f"{Where(display_path(path), role.line)}: note: role '{role.id}' has a count "
+              f"but no current holder; add one under 'holders'")
 
 
 def run_schema(args: argparse.Namespace) -> int:
@@ -184,14 +235,44 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if (args.role or args.start or args.shifts) and args.format != "ics":
+        args.parser.error("--role, --from and --shifts are for --format ics")
+    if args.format == "ics" and not args.role:
+        args.parser.error("--format ics needs --role ID, the role whose rotation to export")
     model = load(args)
     if model is None:
         return 1
+    # Warnings leave the file usable: they are shown, and the export is made.
+    print_problems(args, args.roles, model.notices)
+    if args.format == "ics":
+        return export_ics(args, model)
     text = EXPORTERS[args.format](model)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def export_ics(args: argparse.Namespace, model) -> int:
+    from ..core.holders import to_ics
+    from ..core.problems import did_you_mean
+
+    role = model.roles.get(args.role.lower())
+    if role is None:
+        args.parser.error(f"unknown role '{args.role}'" + did_you_mean(args.role.lower(),
+                                                                       model.roles))
+    if role.rotation is None:
+        args.parser.error(f"role '{role.id}' has no 'rotation' in {args.roles}")
+    try:
+        data = to_ics(model, role.id, args.start, args.shifts)
+    except RuntimeError as error:  # icalendar is not installed
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 2
+    if args.output:
+        args.output.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
     return 0
 
 
@@ -213,4 +294,11 @@ def _dot(model) -> str:
     return full_diagram_dot(model)
 
 
-EXPORTERS = {"json": _json, "csv": _csv, "dot": _dot}
+def _owners(model) -> str:
+    from ..core.holders import to_owners
+
+    return to_owners(model)
+
+
+# ics is written by export_ics: it takes options and writes bytes.
+EXPORTERS = {"json": _json, "csv": _csv, "dot": _dot, "owners": _owners, "ics": None}

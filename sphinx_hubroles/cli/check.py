@@ -7,9 +7,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..core.model import RolesFile
+from ..core.problems import WARNING, display_path
 from ..core.rules import Finding, problems
 from ..core.scan import scan_file, scan_roles_file, source_files
 from ..core.scan.findings import Findings
+from ..core.site import Where
 
 
 def scan(model: RolesFile, paths: Iterable[Path], exclude: Iterable[str] = ()) -> Findings:
@@ -21,7 +23,11 @@ def scan(model: RolesFile, paths: Iterable[Path], exclude: Iterable[str] = ()) -
 
 
 def check(model: RolesFile, findings: Findings, role_terms: bool = True) -> list[Finding]:
-    """Every problem, in file and line order: files that cannot be read, then the rules'."""
-    found = [Finding(where, message) for where, message in findings.unreadable]
+    """Every problem, in file and line order: roles.yaml's warnings (which leave it usable),
+    files that cannot be read, and the rules'."""
+    shown = display_path(model.path)
+    found = [Finding(Where(shown, p.line, p.column, shown), p.message, subtype="yaml")
+             for p in model.notices if p.level == WARNING]
+    found += [Finding(where, message) for where, message in findings.unreadable]
     found += problems(model, findings, role_terms)
     return sorted(found, key=lambda f: f.where.sort_key())

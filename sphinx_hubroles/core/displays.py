@@ -7,17 +7,56 @@ from __future__ import annotations
 import hashlib
 
 from .diagram.selection import DiagramSpec, select
-from .model import RolesFile
+from .directory import DirectorySpec, directory
+from .model import Role, RolesFile
+from .table import TableSpec, select_rows
 
 
 def card(model: RolesFile, role_id: str) -> object:
-    """A card shows its role, its group and the names of the roles it relates to."""
+    """A card shows its role, its group, the name of the role that replaces it, the names,
+    statuses and notes of the roles it relates to (a relation's note is written on either
+    role), and the people who hold it."""
     role = model.roles.get(role_id)
     if role is None:
         return None
-    related = [(rel, [r.name for r in roles])
-               for rel, roles in model.outgoing(role_id) + model.incoming(role_id)]
-    return role, model.groups.get(role.group or ""), related
+    related = [(rel, [(r.name, r.status, model.note(role_id, rel.id, r.id)) for r in roles])
+               for rel, roles in model.outgoing(role_id)]
+    related += [(rel, [(r.name, r.status, model.note(r.id, rel.id, role_id)) for r in roles])
+                for rel, roles in model.incoming(role_id)]
+    replacement = model.roles.get(role.replaced_by or "")
+    return (role, model.groups.get(role.group or ""), related,
+            replacement.name if replacement else None, people_named(model, role))
+
+
+def table(model: RolesFile, spec: TableSpec) -> object:
+    """A table shows what the cards of its rows show (less, but a digest needs no more
+    precision than that), and which rows they are."""
+    rows = select_rows(model, spec)
+    return rows, [card(model, role_id) for role_id in rows.roles]
+
+
+def people_named(model: RolesFile, role: Role) -> list[object]:
+    """The people a role's holders and rotation pool name."""
+    ids = [holder.person for holder in role.holders]
+    ids += list(role.rotation.pool) if role.rotation else []
+    return [model.people.get(person_id) for person_id in ids]
+
+
+def people(model: RolesFile, spec: DirectorySpec) -> object:
+    """A directory shows its people and, by name, the roles they hold, held and rotate in."""
+    entries, problems = directory(model, spec)
+    return problems, [(entry.person,
+                       [(role.id, role.name, holder) for role, holder in entry.holds],
+                       [(role.id, role.name, holder) for role, holder in entry.held],
+                       [(role.id, role.name) for role in entry.pools]) for entry in entries]
+
+
+def rotation(model: RolesFile, role_id: str, start, shifts) -> object:
+    """A schedule shows its role's name, rotation and the names of the pool."""
+    role = model.roles.get(role_id)
+    if role is None:
+        return None
+    return role.name, role.rotation, people_named(model, role)
 
 
 def glossary(model: RolesFile) -> object:
@@ -28,7 +67,8 @@ def diagram(model: RolesFile, spec: DiagramSpec, selector=select) -> object:
     return selector(model, spec)
 
 
-DISPLAYS = {"card": card, "glossary": glossary, "diagram": diagram}
+DISPLAYS = {"card": card, "glossary": glossary, "diagram": diagram, "people": people,
+            "rotation": rotation, "table": table}
 
 
 def digest(value: object) -> str:

@@ -1,4 +1,4 @@
-"""roles.yaml as data for other tools: JSON, or a flat CSV of role x responsibility.
+"""roles.yaml as data for other tools: JSON, or a CSV of one row per role.
 
 Text fields stay as written (MyST source): a tool that wants HTML can render them itself.
 """
@@ -8,26 +8,36 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import fields, is_dataclass
+from datetime import date
 from typing import Any
 
 from . import fields as F
-from .model import Admonition, RolesFile, Text
+from .model import Item, RolesFile, Text
 
 
 def _plain(value: Any) -> Any:
-    """A model value as JSON: Text as its source, tuples as lists."""
+    """A model value as JSON: Text as its source, dates as ISO text, tuples as lists,
+    records as objects with their fields (lines left out); an item without sub-items as its
+    text, as roles.yaml writes it and as the first releases published responsibilities."""
     if isinstance(value, Text):
         return value.source
-    if isinstance(value, Admonition):
-        return {"kind": value.kind, "text": value.text.source}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Item) and not value.items:
+        return value.text.source
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
+    if is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)
+                if f.name != "line"}
     return value
 
 
 def to_data(model: RolesFile) -> dict[str, Any]:
     """Every field of every role (missing ones as null or empty), with the relations in both
-    directions: `relations` as written, `incoming` as seen from the target."""
+    directions: `relations` as written (ids only, the shape published first), `incoming` as
+    seen from the target, and every relation with its note in `edges`."""
     roles = {}
     for role in model.roles.values():
         entry: dict[str, Any] = {"id": role.id}
@@ -39,16 +49,19 @@ def to_data(model: RolesFile) -> dict[str, Any]:
                              for rel, sources in model.incoming(role.id)}
         roles[role.id] = entry
     return {
-        "relations": {rel.id: {"label": rel.label, "inverse": rel.inverse}
+        "relations": {rel.id: {"label": rel.label, "inverse": rel.inverse,
+                               "hierarchy": rel.hierarchy}
                       for rel in model.relations.values()},
         "groups": {group.id: {"name": group.name, "description": _plain(group.description),
                               "roles": [r.id for r in model.roles.values()
                                         if r.group == group.id]}
                    for group in model.groups.values()},
         "roles": roles,
-        "edges": [{"source": e.source, "relation": e.relation, "target": e.target}
+        "edges": [{"source": e.source, "relation": e.relation, "target": e.target,
+                   "note": _plain(e.note)}
                   for e in model.edges()],
         "terms": {term.name: term.definition.source for term in model.terms.values()},
+        "people": {person.id: _plain(person) for person in model.people.values()},
     }
 
 
@@ -68,15 +81,33 @@ def spreadsheet_safe(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
+CSV_COLUMNS = ("role id", "role name", "group", "status", "url", "summary", "requirements",
+               "responsibilities")
+# Each level of sub-items is indented by this much in a cell.
+CSV_INDENT = "    "
+
+
 def to_csv(model: RolesFile) -> str:
-    """One row per responsibility; a role without any gets one row with an empty cell, so
-    that every role is listed. Cells that a spreadsheet would run as formulas are quoted."""
-    lines = [_csv_line(["role id", "role name", "responsibility"])]
+    """One row per role: its id, name, group, status, URL and summary, and its requirements
+    and responsibilities, one per line, sub-items indented. Cells that a spreadsheet would
+    run as formulas are quoted."""
+    lines = [_csv_line(list(CSV_COLUMNS))]
     for role in model.roles.values():
-        for text in role.responsibilities or (None,):
-            lines.append(_csv_line([spreadsheet_safe(cell) for cell in
-                                    (role.id, role.name, text.source if text else "")]))
+        cells = (role.id, role.name, role.group or "", role.status, role.url or "",
+                 role.summary.source, item_lines(role.requirements),
+                 item_lines(role.responsibilities))
+        lines.append(_csv_line([spreadsheet_safe(cell) for cell in cells]))
     return "".join(lines)
+
+
+def item_lines(items: tuple[Item, ...], depth: int = 0) -> str:
+    """Items as lines of text, sub-items indented under their item."""
+    lines = []
+    for item in items:
+        lines.append(CSV_INDENT * depth + item.text.source)
+        if item.items:
+            lines.append(item_lines(item.items, depth + 1))
+    return "\n".join(lines)
 
 
 def _csv_line(cells: list[str]) -> str:

@@ -15,11 +15,31 @@ GROUP_ID = "group id"
 ADMONITIONS = "list of admonitions"
 RELATION_MAP = "relation id: list of role ids"
 ADMONITION_KIND = "admonition kind"
+ITEMS = "list of items"
+SECTIONS = "list of sections"
+STATUS = "status"
+ROLE_ID = "role id"
+URL = "URL"
+BOOLEAN = "boolean"
+PERSON_ID = "person id"
+PERSON_IDS = "list of person ids"
+HOLDERS = "list of holders"
+ROTATION = "rotation"
+DATE = "date"
+DAYS = "days"
+GITHUB = "GitHub handle"
 
 ADMONITION_KINDS = ("note", "tip", "important", "warning", "caution", "danger")
+# A role's status: active (the default), draft (shown as such), retired (references warn).
+STATUSES = ("active", "draft", "retired")
+DEFAULT_STATUS = "active"
+# Sub-items nest at most this many levels below a top-level item: a card's list and three
+# levels of sub-items are the four levels of lists that LaTeX can typeset.
+MAX_ITEM_DEPTH = 3
+# The schemes an external role's `url` may use: a page elsewhere, never a script or a file.
+URL_SCHEMES = ("http", "https")
 
 # How a relation type's lines look in diagrams (core/diagram/looks.py, colours.py).
-BOOLEAN = "boolean"
 COLOUR = "colour"
 LINE_STYLE = "line style"
 LINE_STYLES = ("solid", "dashed", "dotted", "bold")
@@ -32,9 +52,24 @@ KIND_HELP = {
     INLINES: "list of inline MyST Markdown strings",
     GROUP_ID: "the id of a group declared under `groups`",
     ADMONITIONS: "list of mappings with `kind` and `text`",
-    RELATION_MAP: "mapping of a declared relation id to a list of role ids",
+    RELATION_MAP: "mapping of a declared relation id to a list of role ids, or of mappings "
+                  "with `role` and `note`, or both mixed",
     ADMONITION_KIND: "one of " + ", ".join(f"`{kind}`" for kind in ADMONITION_KINDS),
+    ITEMS: "list of inline MyST Markdown strings, or of mappings with `text` and `items` "
+           f"(sub-items, nested at most {MAX_ITEM_DEPTH} levels deep), or both mixed",
+    SECTIONS: "list of mappings with `title` and `text` or `items`",
+    STATUS: "one of " + ", ".join(f"`{status}`" for status in STATUSES),
+    ROLE_ID: "the id of a role under `roles`",
+    URL: "an `http` or `https` URL",
     BOOLEAN: "`true` or `false`",
+    PERSON_ID: "the id of a person declared under `people`",
+    PERSON_IDS: "list of ids of people declared under `people`",
+    HOLDERS: "list of person ids, or of mappings with `person` and optional `since`, "
+             "`until` and `note`",
+    ROTATION: "mapping with `pool`, `every`, `start` and optional `overlap`",
+    DATE: "an ISO date, `2026-01-07`, quoted or not",
+    DAYS: "a whole number of days",
+    GITHUB: "a GitHub user name, without `@`",
     COLOUR: "a colour as `'#rrggbb'`, in quotes (YAML reads an unquoted `#` as a comment)",
     LINE_STYLE: "one of " + ", ".join(f"`{style}`" for style in LINE_STYLES),
 }
@@ -81,22 +116,105 @@ ROLE_FIELDS = (
     Field("aliases", NAMES, False, "Other spellings that are also glossary terms for the role.",
           "aliases: [Hub Engineers]"),
     Field("group", GROUP_ID, False, "The group the role belongs to.", "group: provider"),
+    Field("status", STATUS, False, "`active` (the default), `draft` (the card says so) or "
+          "`retired` (the card says so, diagrams and tables leave the role out, and every "
+          "reference to it warns `hubroles.retired`).", "status: retired"),
+    Field("replaced-by", ROLE_ID, False, "Only with `status: retired`: the role that does its "
+          "work now, which is not retired itself. The card and the warnings name it.",
+          "status: retired\nreplaced-by: hub-administrator"),
+    Field("url", URL, False, "Makes the role external: documented on another site, at this "
+          "URL. It needs no card and may not have one; links to it, its glossary terms and "
+          "its box in diagrams lead to the URL.",
+          "url: https://example.org/team/support"),
     Field("summary", INLINE, True, "One or two sentences: what the role is for.",
           "summary: Operates the hub infrastructure."),
     Field("count", INLINE, False, "How many people hold the role.",
           "count: one or two per community"),
     Field("filled-by", INLINE, False, "Who usually fills the role.",
           "filled-by: a member of the hub's community"),
-    Field("description", BLOCK, False, "Any prose that does not fit another field.",
+    Field("defined-by", INLINE, False, "Where the role is recorded or established, such as a "
+          "file, a charter or an election.",
+          "defined-by: the *reviewers* entry of an OWNERS file"),
+    Field("description", BLOCK, False, "Any prose that does not fit another field. Headings in "
+          "it are shown as rubrics, below the card's own title.",
           "description: |\n  Hub engineers also write open source code."),
-    Field("responsibilities", INLINES, False, "What the role does, one item each.",
-          "responsibilities:\n  - Perform major upgrades"),
+    Field("requirements", ITEMS, False, "What it takes to hold the role: eligibility, "
+          "experience, nomination. One item each, with sub-items if needed.",
+          "requirements:\n  - Member for at least 3 months\n"
+          "  - text: Primary reviewer for at least 5 PRs\n"
+          "    items: [Reviewed at least 20 PRs]"),
+    Field("responsibilities", ITEMS, False, "What the role does, one item each, with sub-items "
+          "if needed.",
+          "responsibilities:\n  - Perform major upgrades\n"
+          "  - text: Review contributions\n    items: [Focus on correctness]"),
+    Field("sections", SECTIONS, False, "Further named parts of the card, in order: term "
+          "limits, elections, inactivity...",
+          "sections:\n  - title: Inactivity\n    text: |\n"
+          "      Reviewers who have not reviewed for a year move to emeritus."),
     Field("see-also", INLINES, False, "Pointers elsewhere, usually links.",
           "see-also:\n  - \"[Admin guide](https://example.org)\""),
     Field("admonitions", ADMONITIONS, False, "Notes and warnings shown on the card.",
           "admonitions:\n  - kind: warning\n    text: Give this role to people you trust."),
     Field("relations", RELATION_MAP, False, "The role's relations to other roles (itself "
-          "included).", "relations:\n  oversees: [hub-administrator]"),
+          "included). A target with a `note` shows the note on both cards, in the diagram's "
+          "text version and in its tooltip.",
+          "relations:\n  oversees:\n    - hub-engineer\n    - role: hub-administrator\n"
+          "      note: through the hub's admin panel"),
+    Field("holders", HOLDERS, False, "Who holds the role now (no `until`) and who held it "
+          "(`until` set), shown on the card and in the team directory.",
+          "holders:\n  - ada\n  - {person: dee, since: 2024-03-01, until: 2025-06-30}"),
+    Field("rotation", ROTATION, False, "The role rotates through a pool of people, one shift "
+          "after another; `roles-rotation` shows the schedule.",
+          "rotation: {pool: [ada, bo, cy], every: 14, start: 2026-01-07, overlap: 7}"),
+)
+
+ITEM_FIELDS = (
+    Field("text", INLINE, True, "The item itself.", "text: Review contributions"),
+    Field("items", ITEMS, False, "Its sub-items, shown as a nested list.",
+          "items:\n  - Focus on code quality"),
+)
+
+SECTION_FIELDS = (
+    Field("title", NAME, True, "The section's title, shown as a heading of the card (not of "
+          "the page: it stays out of the table of contents).", "title: Term limits"),
+    Field("text", BLOCK, False, "The section's prose. A section has `text`, `items` or both.",
+          "text: |\n  Members serve two-year terms."),
+    Field("items", ITEMS, False, "The section's list, after its text.",
+          "items:\n  - At most two terms in a row"),
+)
+
+RELATION_ENTRY_FIELDS = (
+    Field("role", ROLE_ID, True, "The target role.", "role: member"),
+    Field("note", INLINE, False, "A condition or detail of this one relation.",
+          "note: two reviewers from different member companies"),
+)
+
+PERSON_FIELDS = (
+    Field("name", NAME, True, "The person's name, as pages show it.", "name: Ada Quill"),
+    Field("github", GITHUB, False, "Their GitHub user name: a link to their profile, and "
+          "what `export --format owners` lists.", "github: adaq"),
+    Field("url", URL, False, "A page about them.", "url: https://example.org/ada"),
+    Field("affiliation", NAME, False, "Where they work or come from.",
+          "affiliation: Example Org"),
+)
+
+HOLDER_FIELDS = (
+    Field("person", PERSON_ID, True, "Who holds the role.", "person: dee"),
+    Field("since", DATE, False, "When they started.", "since: 2024-03-01"),
+    Field("until", DATE, False, "When they stopped: a former holder. Dates are never judged "
+          "against today's: a holder without `until` is current until roles.yaml says "
+          "otherwise.", "until: 2025-06-30"),
+    Field("note", INLINE, False, "A word about this holding.", "note: interim"),
+)
+
+ROTATION_FIELDS = (
+    Field("pool", PERSON_IDS, True, "The people who take turns, in order.",
+          "pool: [ada, bo, cy]"),
+    Field("every", DAYS, True, "Days per shift.", "every: 14"),
+    Field("start", DATE, True, "The first shift's first day; shifts follow the pool's order, "
+          "and start again at its top.", "start: 2026-01-07"),
+    Field("overlap", DAYS, False, "Days a shift overlaps the next, for a hand-over; shorter "
+          "than `every`.", "overlap: 7"),
 )
 
 ADMONITION_FIELDS = (
@@ -115,7 +233,16 @@ TOP_LEVEL = (
     Field("terms", "mapping of term to block MyST", False, "Glossary terms and their "
           "definitions, rendered by `roles-glossary`.",
           "terms:\n  Hub Community: The people a hub serves."),
+    Field("people", "mapping of person id to person", False, "The people who hold roles, "
+          "once each; `holders` and rotation pools name them by id.",
+          "people:\n  ada: {name: Ada Quill, github: adaq}"),
 )
 
-# The form of role, group and relation ids: they end up in URLs, anchors and DOT.
+# A GitHub user name: letters, digits and single hyphens, not at either end, 39 at most.
+GITHUB_PATTERN = r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"
+
+# The form of role, group and relation ids: they end up in URLs, anchors and DOT. The cap keeps
+# them from making file names or link targets too long for the file system (MyST asks it
+# about every link target it does not know).
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+MAX_ID_LENGTH = 100

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import re
 import unicodedata
+import urllib.parse
 from collections.abc import Collection
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,8 +24,18 @@ from .diagram.colours import (
     readable_on,
 )
 from .files import UnusableFile, read_regular_file, size
-from .model import Admonition, Group, RelationType, Role, RolesFile, Term, Text
-from .problems import Problem, Problems, RolesFileError, RolesFileUnusable, did_you_mean, shown
+from .model import Admonition, Group, Item, RelationType, Role, RolesFile, Section, Term, Text
+from .people import PeopleFields
+from .problems import (
+    NOTE,
+    WARNING,
+    Problem,
+    Problems,
+    RolesFileError,
+    RolesFileUnusable,
+    did_you_mean,
+    shown,
+)
 from .yamlsource import REPORTED, SCALAR_TAGS, STR, YMap, YScalar, YSeq, YValue, parse_yaml
 
 ID_RE = re.compile(F.ID_PATTERN)
@@ -32,15 +43,18 @@ ID_RE = re.compile(F.ID_PATTERN)
 # surrogates and non-characters (double-quoted YAML escapes such as "\x1b" or "\ud800" can
 # write them). An unpaired surrogate would even stop Sphinx from writing the page.
 BAD_CHAR_RE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Fields of a role that only its card shows (roles-table has no column for them).
+CARD_ONLY_FIELDS = ("description", "sections", "admonitions", "see-also")
 # Kinds read by `field_value`; the others have their own methods.
-SIMPLE_KINDS = (F.NAME, F.INLINE, F.BLOCK, F.NAMES, F.INLINES)
+SIMPLE_KINDS = (F.NAME, F.INLINE, F.BLOCK, F.NAMES, F.INLINES, F.ITEMS, F.SECTIONS, F.STATUS,
+                F.URL, F.BOOLEAN)
 
 
 # The largest roles.yaml read: a file of 10,000 roles takes 3.1 MB, and /dev/zero must not
 # take all the memory there is.
 MAX_FILE_BYTES = 16 * 1024 * 1024
 # Ids end up in URLs, anchors, file names and DOT: a 20,000-character id made dot fail.
-MAX_ID_LENGTH = 100
+MAX_ID_LENGTH = F.MAX_ID_LENGTH
 
 # Byte order marks of encodings other than UTF-8. UTF-32-LE's starts with UTF-16-LE's, so the
 # UTF-32 ones come first.
@@ -100,7 +114,9 @@ def parse_roles(data: bytes, path: Path, *, role_terms: bool = True) -> RolesFil
             raise RolesFileError(path, problems.items, problems.more)
         result = _Validator(path, problems, role_terms).run(root)
     if problems.items:
-        raise RolesFileError(path, problems.items, problems.more)
+        # The warnings too: a folded list item is often what made the error.
+        raise RolesFileError(path, problems.items + problems.notices, problems.more)
+    result.notices.extend(sorted(problems.notices, key=lambda p: (p.line or 0, p.column or 0)))
     return result
 
 
@@ -124,7 +140,7 @@ def _no_cyclic_gc():
 SUGGESTION_BUDGET = 200_000
 
 
-class _Validator:
+class _Validator(PeopleFields):
     def __init__(self, path: Path, problems: Problems, role_terms: bool) -> None:
         self.path = path
         self.problems = problems
@@ -132,6 +148,8 @@ class _Validator:
         self.suggestion_budget = SUGGESTION_BUDGET
         # (target, line, role, relation): checked once every role id is known
         self.pending_targets: list[tuple[str, int, str, str]] = []
+        # (role id, replacement, line of 'replaced-by'): checked once every role is read
+        self.pending_replacements: list[tuple[str, str, int]] = []
 
     def run(self, root: YValue) -> RolesFile:
         roles_file = RolesFile(self.path)
@@ -147,6 +165,10 @@ class _Validator:
         self.declared.setdefault("groups", set())
         self.declared.setdefault("relations", set())
         self.declared.setdefault("roles", set())
+        self.declared.setdefault("people", set())
+        # People come before roles: holders and rotation pools name them.
+        self.people_read = self.people(top.get("people"))
+        roles_file.people.update(self.people_read)
         for key, parse in (("relations", self.relation_type), ("groups", self.group)):
             for item_id, line, value in self.id_mapping(top.get(key), f"'{key}'"):
                 item = parse(item_id, line, value)
@@ -157,6 +179,7 @@ class _Validator:
             if role is not None:
                 roles_file.roles[role_id] = role
         self.check_role_targets()
+        self.check_replacements(roles_file)
         role_terms = self.check_unique_names(roles_file)
         seen_terms: dict[str, tuple[str, int]] = {}
         for key, (line, value) in self.items(top.get("terms"), "'terms'"):
@@ -297,16 +320,29 @@ class _Validator:
             return None
         return scalar.value.strip()
 
-    def text(self, node: YValue, what: str, block: bool) -> Text | None:
+    def text(self, node: YValue, what: str, block: bool, item: bool = False) -> Text | None:
         scalar = self.scalar_text(node, what)
         if scalar is None:
             return None
+        if scalar.folded_dash is not None:
+            self.folded_list(scalar, what, item)
         if not block:
             return Text(scalar.value.strip(), scalar.text_line)
         # Blank lines cut from the start move the text's first line down.
         text = scalar.value.lstrip("\n")
         line = scalar.text_line + (len(scalar.value) - len(text) if scalar.block else 0)
         return Text(text.rstrip("\n"), line)
+
+    def folded_list(self, scalar: YScalar, what: str, item: bool) -> None:
+        """A warning, not an error: the text is usable, but probably not what was meant."""
+        line, column = scalar.folded_dash
+        folded = " ".join(scalar.value.split())
+        advice = ("to make sub-items, write the item as 'text:' with 'items:'" if item else
+                  "to keep the lines as a list, write the text as a block after '|'")
+        self.problems.notice(Problem(
+            line, f"{what} goes on over several lines, and this one starts with '- ': YAML "
+            f"folds it into the text (\"{shown(folded, 60)}\"); {advice}, or put the whole "
+            "text in quotes to keep the dash", column=column, level=WARNING))
 
     def seq(self, node: YValue, what: str) -> list[YValue]:
         if isinstance(node, YSeq):
@@ -327,10 +363,97 @@ class _Validator:
             names = [self.name(item, f"an item of {label}") for item in self.seq(node, label)]
             return tuple(n for n in names if n is not None)
         if f.kind == F.INLINES:
-            texts = [self.text(item, f"an item of {label}", block=False)
+            texts = [self.text(item, f"an item of {label}", block=False, item=True)
                      for item in self.seq(node, label)]
             return tuple(t for t in texts if t is not None)
+        if f.kind == F.ITEMS:
+            return self.item_list(node, label, 0)
+        if f.kind == F.SECTIONS:
+            return self.sections(node, label)
+        if f.kind == F.STATUS:
+            return self.status(node, label)
+        if f.kind == F.URL:
+            return self.web_url(node, label)
+        if f.kind == F.BOOLEAN:
+            return self.boolean(node, label)
         raise AssertionError(f"unhandled field kind {f.kind}")
+
+    def item_list(self, node: YValue, label: str, depth: int) -> tuple[Item, ...]:
+        """A list of items, each a string or a mapping with 'text' and sub-'items'. `label`
+        names the field ("'requirements' of role 'x'") at every depth."""
+        result = []
+        what = f"an item of {label}" if depth == 0 else f"a sub-item of {label}"
+        for entry in self.seq(node, what if depth else label):
+            if not isinstance(entry, YMap):
+                text = self.text(entry, what, block=False, item=True)
+                if text is not None:
+                    result.append(Item(text))
+                continue
+            values = self.mapping_fields(entry, F.ITEM_FIELDS, what)
+            text = (self.text(values["text"][1], f"'text' of {what}", block=False, item=True)
+                    if "text" in values else None)
+            items: tuple[Item, ...] = ()
+            if "items" in values:
+                line, sub = values["items"]
+                if depth >= F.MAX_ITEM_DEPTH:
+                    self.problems.at(line, f"sub-items of {label} nest more than "
+                                     f"{F.MAX_ITEM_DEPTH} levels deep here; a card shows at "
+                                     f"most {F.MAX_ITEM_DEPTH} levels of sub-items")
+                else:
+                    items = self.item_list(sub, label, depth + 1)
+            if text is not None:
+                result.append(Item(text, items))
+        return tuple(result)
+
+    def sections(self, node: YValue, label: str) -> tuple[Section, ...]:
+        result = []
+        for entry in self.seq(node, label):
+            what = f"a section of {label}"
+            if not self.is_mapping(entry, what):
+                continue
+            values = self.mapping_fields(entry, F.SECTION_FIELDS, what)
+            title = self.name(values["title"][1], f"'title' of {what}") \
+                if "title" in values else None
+            where = f"section '{shown(title)}' of {label}" if title else what
+            if "text" not in values and "items" not in values:
+                self.problems.at(entry.line, f"{where} has neither 'text' nor 'items'; give it "
+                                 "one of them, or both")
+            text = (self.text(values["text"][1], f"'text' of {where}", block=True)
+                    if "text" in values else None)
+            items = (self.item_list(values["items"][1], f"'items' of {where}", 0)
+                     if "items" in values else ())
+            if title is not None and (text is not None or items):
+                result.append(Section(title, text, items))
+        return tuple(result)
+
+    def status(self, node: YValue, label: str) -> str | None:
+        status = self.name(node, label)
+        if status is None or status in F.STATUSES:
+            return status
+        self.problems.at(node.line, f"{label} is '{shown(status)}', which is not a status"
+                         + (self.did_you_mean(status.lower(), F.STATUSES) or
+                            "; use one of " + ", ".join(F.STATUSES)))
+        return None
+
+    def web_url(self, node: YValue, label: str) -> str | None:
+        url = self.name(node, label)
+        if url is None:
+            return None
+        if not is_web_url(url):
+            self.problems.at(node.line, f"{label} is '{shown(url)}', which is not an http or "
+                             "https URL; write the whole address, like "
+                             "'https://example.org/team/role'")
+            return None
+        return url
+
+    def boolean(self, node: YValue, label: str) -> bool | None:
+        if isinstance(node, YScalar) and node.tag == "tag:yaml.org,2002:bool":
+            return node.value.lower() in ("true", "yes", "on", "y")
+        if is_reported(node):
+            return None
+        shown_value = shown(node.value) if isinstance(node, YScalar) else describe(node)
+        self.problems.at(node.line, f"{label} must be true or false, not '{shown_value}'")
+        return None
 
     def simple_fields(self, node: YMap, spec, what: str, key_line: int | None = None) -> dict:
         by_key = {f.key: f for f in spec if f.kind in SIMPLE_KINDS}
@@ -347,15 +470,13 @@ class _Validator:
         look = self.relation_look(node, f"relation '{rel_id}'")
         if values.get("label") is None:
             return None
-        return RelationType(rel_id, values["label"], values.get("inverse"), line, **look)
+        return RelationType(rel_id, values["label"], values.get("inverse"), line,
+                            hierarchy=bool(values.get("hierarchy")), **look)
 
     def relation_look(self, node: YMap, what: str) -> dict:
-        """How the relation is drawn: 'hierarchy', 'color', 'dark-color', 'style' (as
-        RelationType's keyword arguments; a value with a problem is left out)."""
+        """How the relation's lines look: 'color', 'dark-color', 'style' (as RelationType's
+        keyword arguments; a value with a problem is left out)."""
         look: dict = {}
-        if "hierarchy" in node.items:
-            look["hierarchy"] = bool(self.boolean(node.items["hierarchy"][1],
-                                                  f"'hierarchy' of {what}"))
         for key, page, where, way in (("color", LIGHT_PAGE, "a white page", "darker"),
                                       ("dark-color", DARK_PAGE, "a dark page", "lighter")):
             if key in node.items:
@@ -374,15 +495,6 @@ class _Validator:
             elif style is not None:
                 look["style"] = style
         return look
-
-    def boolean(self, node: YValue, label: str) -> bool | None:
-        if isinstance(node, YScalar) and node.tag == "tag:yaml.org,2002:bool":
-            return node.value.lower() in ("true", "yes", "on", "y")
-        if is_reported(node):
-            return None
-        shown_value = shown(node.value) if isinstance(node, YScalar) else describe(node)
-        self.problems.at(node.line, f"{label} must be true or false, not '{shown_value}'")
-        return None
 
     def colour(self, node: YValue, label: str, page: str, advice: str) -> str | None:
         """A '#rrggbb' colour with MIN_CONTRAST against `page`, lower-cased."""
@@ -419,16 +531,72 @@ class _Validator:
         values = self.simple_fields(node, F.ROLE_FIELDS, what, line)
         group = self.role_group(node, roles_file, what)
         admonitions = self.admonitions(node, what)
-        relations = self.role_relations(node, roles_file, what)
+        relations, notes = self.role_relations(node, roles_file, what)
+        holders, rotation = self.holders(node, what), self.rotation(node, what)
+        replaced_by = self.replaced_by(role_id, node, values.get("status"), what)
+        if values.get("url"):
+            self.fields_no_page_shows(node, what)
         if values.get("name") is None or values.get("summary") is None:
             return None
         return Role(
             id=role_id, name=values["name"], summary=values["summary"], line=line,
-            aliases=values.get("aliases", ()), group=group, count=values.get("count"),
-            filled_by=values.get("filled-by"), description=values.get("description"),
+            aliases=values.get("aliases", ()), group=group,
+            status=values.get("status") or F.DEFAULT_STATUS, replaced_by=replaced_by,
+            url=values.get("url"), count=values.get("count"),
+            filled_by=values.get("filled-by"), defined_by=values.get("defined-by"),
+            description=values.get("description"),
+            requirements=values.get("requirements", ()),
             responsibilities=values.get("responsibilities", ()),
+            sections=values.get("sections", ()),
             see_also=values.get("see-also", ()), admonitions=admonitions, relations=relations,
+            relation_notes=notes, holders=holders, rotation=rotation,
         )
+
+    def fields_no_page_shows(self, node: YMap, what: str) -> None:
+        """A note, not a problem: an external role has no card, so the fields only a card
+        shows are carried by the exports alone."""
+        for key in CARD_ONLY_FIELDS:
+            if key in node.items:
+                self.problems.notice(Problem(
+                    node.items[key][0], f"{what} has a url, so it has no card to show its "
+                    f"'{key}'; only the exports carry it", level=NOTE))
+
+    def replaced_by(self, role_id: str, node: YMap, status: str | None,
+                    what: str) -> str | None:
+        """'replaced-by': only on a retired role; the role it names is checked once every
+        role is read."""
+        if "replaced-by" not in node.items:
+            return None
+        line, value = node.items["replaced-by"]
+        target = self.name(value, f"'replaced-by' of {what}")
+        if target is None:
+            return None
+        if status != "retired":
+            self.problems.at(line, f"{what} has 'replaced-by' but is not retired; add "
+                             "'status: retired', or remove 'replaced-by'")
+            return None
+        if target == role_id:
+            self.problems.at(line, f"{what} cannot be replaced by itself; name the role that "
+                             "does its work now")
+            return None
+        self.pending_replacements.append((role_id, target, line))
+        return target
+
+    def check_replacements(self, roles_file: RolesFile) -> None:
+        declared = self.declared["roles"]
+        for role_id, target, line in self.pending_replacements:
+            if target not in declared:
+                self.problems.at(line, f"'replaced-by' of role '{role_id}' names "
+                                 f"'{shown(target)}', which is not a role under 'roles'"
+                                 + self.did_you_mean(target, declared))
+                continue
+            replacement = roles_file.roles.get(target)
+            if replacement is not None and replacement.retired:
+                further = (f" (it is replaced by '{replacement.replaced_by}')"
+                           if replacement.replaced_by else "")
+                self.problems.at(line, f"'replaced-by' of role '{role_id}' names "
+                                 f"'{target}', which is retired too{further}; name a role "
+                                 "that is not retired")
 
     def role_group(self, node: YMap, roles_file: RolesFile, what: str) -> str | None:
         if "group" not in node.items:
@@ -466,9 +634,11 @@ class _Validator:
         return tuple(result)
 
     def role_relations(self, node: YMap, roles_file: RolesFile, what: str):
+        """(relation id, target ids) in file order, and (relation id, target, note) for the
+        targets written as a mapping with a note."""
         if "relations" not in node.items:
-            return ()
-        result = []
+            return (), ()
+        result, notes = [], []
         for rel_id, (line, targets_node) in self.items(node.items["relations"],
                                                        f"'relations' of {what}"):
             if rel_id not in roles_file.relations:
@@ -479,7 +649,7 @@ class _Validator:
                 continue
             targets: list[str] = []
             for item in self.seq(targets_node, f"'{rel_id}' of {what}"):
-                target = self.name(item, f"a target of '{rel_id}' of {what}")
+                target, note = self.relation_entry(item, rel_id, what)
                 if target is None:
                     continue
                 if target in targets:
@@ -487,10 +657,25 @@ class _Validator:
                                      f"'{rel_id}'")
                     continue
                 targets.append(target)
+                if note is not None:
+                    notes.append((rel_id, target, note))
                 # Targets may be declared further down the file; checked once all are read.
                 self.pending_targets.append((target, item.line, what, rel_id))
             result.append((rel_id, tuple(targets)))
-        return tuple(result)
+        return tuple(result), tuple(notes)
+
+    def relation_entry(self, item: YValue, rel_id: str,
+                       what: str) -> tuple[str | None, Text | None]:
+        """A target of a relation: a plain role id, or a mapping with 'role' and 'note'."""
+        label = f"a target of '{rel_id}' of {what}"
+        if not isinstance(item, YMap):
+            return self.name(item, label), None
+        values = self.mapping_fields(item, F.RELATION_ENTRY_FIELDS, label)
+        target = self.name(values["role"][1], f"'role' of {label}") if "role" in values \
+            else None
+        note = (self.text(values["note"][1], f"'note' of {label}", block=False)
+                if "note" in values else None)
+        return target, note
 
     def check_role_targets(self) -> None:
         declared = self.declared["roles"]
@@ -546,6 +731,17 @@ def _target_id(item: YValue) -> str | None:
     if isinstance(item, YMap):
         item = item.items.get("role", (0, None))[1]
     return item.value.strip() if isinstance(item, YScalar) else None
+
+
+def is_web_url(url: str) -> bool:
+    """An http or https URL with a host and no white space: a page elsewhere."""
+    if any(char.isspace() for char in url):
+        return False
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:  # "http://[::1": a bracket left open
+        return False
+    return parts.scheme.lower() in F.URL_SCHEMES and bool(parts.netloc)
 
 
 def is_reported(node: YValue) -> bool:

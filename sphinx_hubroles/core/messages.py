@@ -40,11 +40,56 @@ def hand_term_and_card(term: str, card: str) -> str:
 
 
 def no_diagram_roles() -> str:
-    return "roles-diagram has no roles to show; check :roles:, :groups: and roles.yaml"
+    return ("roles-diagram has no roles to show; check :roles:, :groups:, :status: and "
+            "roles.yaml")
 
 
 def depth_without_focus() -> str:
     return ":depth: has no effect without :focus: in roles-diagram"
+
+
+def retired_role(role_id: str, replaced_by: str | None) -> str:
+    """A reference to a retired role, in a page or in roles.yaml's text."""
+    if replaced_by:
+        return f"role '{role_id}' is retired; see '{replaced_by}'"
+    return (f"role '{role_id}' is retired, and roles.yaml names no role that replaces it; "
+            "remove the reference")
+
+
+def external_card(role_id: str, url: str) -> str:
+    return (f"role '{role_id}' is documented elsewhere ({url}), so it has no role-card; remove "
+            "this one, or remove 'url' from the role in roles.yaml")
+
+
+def no_table_roles() -> str:
+    return "roles-table has no roles to show; check :roles:, :groups:, :status: and roles.yaml"
+
+
+def cards_need_sphinx_design() -> str:
+    return ("roles-table :layout: cards needs sphinx-design: add \"sphinx_design\" to "
+            "extensions in conf.py (and install sphinx-design); until then it is a table")
+def unknown_person(person_id: str, target: str, hint: str = "") -> str:
+    return f"unknown person '{person_id}' in reference '{target}'{hint}"
+
+
+def person_without_entry(person_id: str, target: str) -> str:
+    return (f"person '{person_id}' in reference '{target}' is in roles.yaml but has no entry in "
+            "a team directory on any page; add one with the roles-people directive")
+
+
+def duplicate_entry(person_id: str, first: str) -> str:
+    """`first` is where the person's first entry stands, as 'path:line'."""
+    return (f"person '{person_id}' already has an entry in the team directory at {first}; "
+            "each person gets one entry")
+
+
+def unknown_rotation_role(role_id: str, hint: str = "") -> str:
+    return f"unknown role '{role_id}' in roles-rotation{hint}"
+
+
+def role_without_rotation(role_id: str) -> str:
+    return (f"role '{role_id}' in roles-rotation has no 'rotation' in roles.yaml; give it one, "
+            "with a pool, a number of days and a start")
 
 
 def context_without_focus() -> str:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
+from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
 
+from .fields import DEFAULT_STATUS
 from .names import role_label
+from .problems import Problem
 
 
 @dataclass(frozen=True)
@@ -17,6 +20,24 @@ class Text:
     source: str
     # Lines are left out of comparisons: moving text within roles.yaml changes nothing shown.
     line: int = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Item:
+    """An item of a list field (requirements, responsibilities, a section's items), with its
+    sub-items."""
+
+    text: Text
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A named part of a role's card: a title, and text, items or both."""
+
+    title: str
+    text: Text | None = None
+    items: tuple[Item, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,6 +68,73 @@ class Admonition:
 
 
 @dataclass(frozen=True)
+class Person:
+    """Someone in the `people` registry: what roles.yaml says of them, nothing more."""
+
+    id: str
+    name: str
+    line: int = field(compare=False, repr=False)
+    github: str | None = None
+    url: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A person who holds a role; with `until`, who held it (never judged against today)."""
+
+    person: str
+    line: int = field(compare=False, repr=False)
+    since: date | None = None
+    until: date | None = None
+    note: Text | None = None
+
+    @property
+    def current(self) -> bool:
+        return self.until is None
+
+
+@dataclass(frozen=True)
+class Shift:
+    index: int  # 0 for the rotation's first shift
+    person: str
+    first: date
+    last: date  # the last day, overlap with the next shift included
+
+
+@dataclass(frozen=True)
+class Rotation:
+    """A role that rotates through a pool: shift k is held by pool[k mod n], from
+    start + k * every to start + (k + 1) * every + overlap - 1."""
+
+    pool: tuple[str, ...]
+    every: int  # days
+    start: date
+    line: int = field(compare=False, repr=False)
+    overlap: int = 0  # days a shift overlaps the next
+
+    def shift(self, index: int) -> Shift:
+        first = self.start + timedelta(days=index * self.every)
+        last = first + timedelta(days=self.every + self.overlap - 1)
+        return Shift(index, self.pool[index % len(self.pool)], first, last)
+
+    def first_shift_on(self, day: date) -> int:
+        """The first shift whose days include `day` (shift 0 for a day before the start)."""
+        if day <= self.start:
+            return 0
+        # Shift k covers day when k * every <= offset <= (k + 1) * every + overlap - 1.
+        offset = (day - self.start).days
+        return max(0, -(-(offset - self.every - self.overlap + 1) // self.every))
+
+    def schedule(self, start: date | None = None, shifts: int | None = None) -> list[Shift]:
+        """The shifts from the one that includes `start` (the rotation's start by default), as
+        many as `shifts` (twice the pool by default)."""
+        first = self.first_shift_on(start) if start else 0
+        count = shifts if shifts is not None else 2 * len(self.pool)
+        return [self.shift(index) for index in range(first, first + count)]
+
+
+@dataclass(frozen=True)
 class Role:
     id: str
     name: str
@@ -54,14 +142,41 @@ class Role:
     line: int = field(compare=False, repr=False)
     aliases: tuple[str, ...] = ()
     group: str | None = None
+    status: str = DEFAULT_STATUS
+    replaced_by: str | None = None
+    url: str | None = None
     count: Text | None = None
     filled_by: Text | None = None
+    defined_by: Text | None = None
     description: Text | None = None
-    responsibilities: tuple[Text, ...] = ()
+    requirements: tuple[Item, ...] = ()
+    responsibilities: tuple[Item, ...] = ()
+    sections: tuple[Section, ...] = ()
     see_also: tuple[Text, ...] = ()
     admonitions: tuple[Admonition, ...] = ()
     # relation type id -> target role ids, in file order
     relations: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # (relation type id, target role id, note) for the targets written with a note
+    relation_notes: tuple[tuple[str, str, Text], ...] = ()
+    holders: tuple[Holder, ...] = ()
+    rotation: Rotation | None = None
+
+    @property
+    def external(self) -> bool:
+        """Documented on another site (`url`): no card, links go to the URL."""
+        return self.url is not None
+
+    @property
+    def retired(self) -> bool:
+        return self.status == "retired"
+
+    @property
+    def current_holders(self) -> tuple[Holder, ...]:
+        return tuple(holder for holder in self.holders if holder.current)
+
+    @property
+    def former_holders(self) -> tuple[Holder, ...]:
+        return tuple(holder for holder in self.holders if not holder.current)
 
     @property
     def label(self) -> str:
@@ -82,11 +197,12 @@ class Term:
 
 @dataclass(frozen=True)
 class Edge:
-    """One relation between two roles: `source` <relation label> `target`."""
+    """One relation between two roles: `source` <relation label> `target`, and its note."""
 
     source: str
     relation: str
     target: str
+    note: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -100,16 +216,24 @@ class RolesFile:
     edge_lines: dict[tuple[str, str, str], int] = field(default_factory=dict, compare=False,
                                                         repr=False)
     terms: dict[str, Term] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    # Warnings and notes of the loader, in line order: the file is usable, but the build logs
+    # them and `check` prints them (problems.WARNING, problems.NOTE).
+    notices: list[Problem] = field(default_factory=list, compare=False, repr=False)
 
     def texts(self) -> Iterator[tuple[tuple[str, str], Text]]:
         """Every MyST text of the file (summaries, descriptions, items, definitions...) with
-        its owner, ('group', id), ('role', id) or ('term', name): found from the dataclasses
+        its owner, ('group', id), ('role', id) or ('term', name), and ('note', 'source target')
+        for a relation's note, which both roles' cards show: found from the dataclasses
         themselves, so a new text field needs no list kept by hand."""
         for kind, table in (("group", self.groups), ("role", self.roles),
                             ("term", self.terms)):
             for key, item in table.items():
-                for text in texts_of(item):
+                for text in texts_of(item, skip=("relation_notes",)):
                     yield (kind, key), text
+        for role in self.roles.values():
+            for _relation, target, note in role.relation_notes:
+                yield ("note", f"{role.id} {target}"), note
 
     def edges(self) -> list[Edge]:
         """Every relation, in file order of source role, then relation, then target."""
@@ -119,11 +243,21 @@ class RolesFile:
     def _edges(self) -> tuple[Edge, ...]:
         # Made once: every diagram asks for them, at every build (to tell what changed).
         return tuple(
-            Edge(role.id, relation, target)
+            Edge(role.id, relation, target, notes.get((relation, target)))
             for role in self.roles.values()
+            for notes in ({(rel, target): note for rel, target, note in role.relation_notes},)
             for relation, targets in role.relations
             for target in targets
         )
+
+    def note(self, source: str, relation: str, target: str) -> Text | None:
+        """The note of one relation, if it has one."""
+        return self._notes.get((source, relation, target))
+
+    @cached_property
+    def _notes(self) -> dict[tuple[str, str, str], Text]:
+        return {(role.id, rel, target): note for role in self.roles.values()
+                for rel, target, note in role.relation_notes}
 
     def outgoing(self, role_id: str) -> list[tuple[RelationType, list[Role]]]:
         role = self.roles[role_id]
@@ -150,8 +284,8 @@ class RolesFile:
         return index
 
 
-def texts_of(value: object) -> Iterator[Text]:
-    """The Text values inside a model value, in field order."""
+def texts_of(value: object, skip: tuple[str, ...] = ()) -> Iterator[Text]:
+    """The Text values inside a model value, in field order, except in the fields `skip`."""
     if isinstance(value, Text):
         yield value
     elif isinstance(value, tuple):
@@ -159,4 +293,5 @@ def texts_of(value: object) -> Iterator[Text]:
             yield from texts_of(item)
     elif hasattr(value, "__dataclass_fields__"):
         for f in fields(value):
-            yield from texts_of(getattr(value, f.name))
+            if f.name not in skip:
+                yield from texts_of(getattr(value, f.name))

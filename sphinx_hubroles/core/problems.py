@@ -9,12 +9,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+# How much a problem of roles.yaml weighs. An error makes the file unusable (the build stops,
+# `check` and `export` exit 1); a warning does not stop anything, but fails `-W` builds and
+# makes `check` exit 1; a note is only information (exit status 0).
+ERROR = "error"
+WARNING = "warning"
+NOTE = "note"
+
 
 @dataclass(frozen=True)
 class Problem:
     line: int | None  # 1-based; None for problems with the whole file
     message: str
     column: int | None = None
+    level: str = ERROR
 
 
 # A file with thousands of mistakes (a generated or hostile one) is reported in part: the
@@ -27,6 +35,8 @@ class Problems:
         self.items: list[Problem] = []
         self.more = 0  # problems found beyond MAX_PROBLEMS, counted but not kept
         self._seen: set[Problem] = set()
+        # Warnings and notes: they do not make the file unusable.
+        self.notices: list[Problem] = []
 
     @property
     def full(self) -> bool:
@@ -46,6 +56,13 @@ class Problems:
     def at(self, line: int | None, message: str) -> None:
         self.add(Problem(line, message))
 
+    def notice(self, problem: Problem) -> None:
+        """Note a warning or a note: kept apart from the errors, and never more than
+        MAX_PROBLEMS of them."""
+        if problem not in self._seen and len(self.notices) < MAX_PROBLEMS:
+            self._seen.add(problem)
+            self.notices.append(problem)
+
 
 class RolesFileError(Exception):
     """roles.yaml cannot be used; `problems` lists every reason, in line order (after the
@@ -53,7 +70,7 @@ class RolesFileError(Exception):
 
     def __init__(self, path: Path, problems: Iterable[Problem], more: int = 0) -> None:
         self.path = path
-        self.problems = sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+        self.problems = by_place(problems)
         if more:
             self.problems.append(Problem(None, f"and {more:,} more problem"
                                          f"{'s' if more > 1 else ''}: fix the ones above and "
@@ -62,6 +79,10 @@ class RolesFileError(Exception):
 
     def lines(self) -> list[str]:
         return [f"{location(self.path, p.line)}: {p.message}" for p in self.problems]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == ERROR]
 
 
 class RolesFileUnusable(RolesFileError):
@@ -73,6 +94,10 @@ class RolesFileUnusable(RolesFileError):
         super().__init__(path, [Problem(None, message)])
         self.reason = reason
         self.kind = kind
+
+
+def by_place(problems: Iterable[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
 
 
 def location(path: Path, line: int | None) -> str:
@@ -132,10 +157,19 @@ def shown(text: str, limit: int = 80) -> str:
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """' did you mean 'x'?' for the closest candidates, or '' when none is close."""
+    """' did you mean 'x'?' for the closest candidates, or '' when none is close. A second or
+    third candidate is named only when it is about as close as the first: 'role' suggests
+    'roles', not also 'people'."""
     matches = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.6)
     if not matches:
         return ""
+    scores = [difflib.SequenceMatcher(None, word, match).ratio() for match in matches]
+    matches = [match for match, score in zip(matches, scores, strict=True)
+               if score >= scores[0] - NEAR]
     quoted = [f"'{shown(m)}'" for m in matches]
     joined = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
     return f"; did you mean {joined}?"
+
+
+# How much less close than the closest candidate another may be and still be suggested.
+NEAR = 0.15

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from . import messages
 from .diagram.hierarchy import cycles, hierarchy_edges
 from .diagram.selection import Selection, select
+from .directory import directory
 from .model import RolesFile
-from .names import role_id_of, role_label
+from .names import person_id_of, person_label, role_id_of, role_label
 from .problems import did_you_mean, display_path
-from .site import TERM, Reference, Site, Where
+from .site import PERSON, TERM, Reference, Site, Where
+from .table import select_rows
 
 # "Did you mean" compares a word with every candidate; a site with thousands of broken
 # references to thousands of roles would spend minutes on it, so suggestions stop after this
@@ -60,9 +62,15 @@ def first_cards(model: RolesFile, site: Site) -> dict[str, Where]:
     problem, and links go to the first)."""
     cards: dict[str, Where] = {}
     for card in sorted(site.cards, key=lambda c: c.where.sort_key()):
-        if card.role_id in model.roles:
+        role = model.roles.get(card.role_id)
+        if role is not None and not role.external:
             cards.setdefault(card.role_id, card.where)
     return cards
+
+
+def external_roles(model: RolesFile) -> dict[str, str]:
+    """role id -> URL of the roles documented elsewhere: they need no card."""
+    return {role.id: role.url for role in model.roles.values() if role.url}
 
 
 def known_terms(model: RolesFile, site: Site, cards: dict[str, Where],
@@ -75,9 +83,16 @@ def known_terms(model: RolesFile, site: Site, cards: dict[str, Where],
     if site.glossaries:
         terms.update((name.lower(), name) for name in model.terms)
     if role_terms:
-        for role_id in cards:
+        for role_id in [*cards, *external_roles(model)]:
             terms.update((name.lower(), name) for name in model.roles[role_id].term_names)
     return terms
+
+
+def role_terms_of(model: RolesFile, cards: dict[str, Where]) -> dict[str, str]:
+    """Lower-cased role name or alias -> role id, for the roles whose names are terms: those
+    with a card, and those documented elsewhere."""
+    return {name.lower(): role_id for role_id in [*cards, *external_roles(model)]
+            for name in model.roles[role_id].term_names}
 
 
 def problems(model: RolesFile, site: Site, role_terms: bool = True,
@@ -90,17 +105,66 @@ def problems(model: RolesFile, site: Site, role_terms: bool = True,
     found += competing_targets(model, site, cards, role_terms)
     found += reference_problems(model, site, cards, role_terms, suggest)
     found += diagram_problems(model, site, selector)
+    found += table_problems(model, site)
+    found += entry_problems(model, site)
+    found += rotation_problems(model, site, suggest)
     found += hierarchy_problems(model)
     return sorted(found, key=lambda f: f.where.sort_key())
+
+
+def listed(model: RolesFile, site: Site) -> list[tuple[str, Where]]:
+    """(person id, where its directory stands) for every entry of every `roles-people`, in
+    file and line order."""
+    return [(entry.person.id, use.where)
+            for use in sorted(site.directories, key=lambda d: d.where.sort_key())
+            for entry in directory(model, use.spec)[0]]
+
+
+def first_entries(model: RolesFile, site: Site) -> dict[str, Where]:
+    """person id -> their entry in the team directory: the first, in file and line order."""
+    entries: dict[str, Where] = {}
+    for person_id, where in listed(model, site):
+        entries.setdefault(person_id, where)
+    return entries
+
+
+def entry_problems(model: RolesFile, site: Site) -> list[Finding]:
+    """A person listed by a second directory; a directory's unknown options."""
+    found = [Finding(use.where, message, subtype="people") for use in site.directories
+             for message in directory(model, use.spec)[1]]
+    first: dict[str, Where] = {}
+    for person_id, where in listed(model, site):
+        if person_id in first and first[person_id] != where:
+            found.append(Finding(where, messages.duplicate_entry(
+                person_id, first[person_id].place), subtype="duplicate"))
+        first.setdefault(person_id, where)
+    return found
+
+
+def rotation_problems(model: RolesFile, site: Site, suggest: Suggestions) -> list[Finding]:
+    found = []
+    for use in site.rotations:
+        role = model.roles.get(use.role_id)
+        if role is None:
+            found.append(Finding(use.where, messages.unknown_rotation_role(
+                use.role_id, suggest(use.role_id, model.roles)), subtype="people"))
+        elif role.rotation is None:
+            found.append(Finding(use.where, messages.role_without_rotation(use.role_id),
+                                 subtype="people"))
+    return found
 
 
 def card_problems(model: RolesFile, site: Site, suggest: Suggestions) -> list[Finding]:
     found = []
     first: dict[str, Where] = {}
     for card in sorted(site.cards, key=lambda c: c.where.sort_key()):
-        if card.role_id not in model.roles:
+        role = model.roles.get(card.role_id)
+        if role is None:
             found.append(Finding(card.where, messages.unknown_card_id(
                 card.role_id, suggest(card.role_id, model.roles)), subtype="card"))
+        elif role.external:
+            found.append(Finding(card.where, messages.external_card(role.id, role.url),
+                                 subtype="card"))
         elif card.role_id in first:
             found.append(Finding(card.where, messages.duplicate_card(
                 card.role_id, first[card.role_id].place), subtype="duplicate"))
@@ -132,17 +196,31 @@ def reference_problems(model: RolesFile, site: Site, cards: dict[str, Where],
                        role_terms: bool, suggest: Suggestions) -> list[Finding]:
     labels = {role_label(role_id) for role_id in cards}
     labels |= set(site.labels) | {label.lower() for label in site.external_labels}
+    labels |= {role_label(role_id) for role_id in external_roles(model)}
     terms = known_terms(model, site, cards, role_terms)
+    term_roles = role_terms_of(model, cards) if role_terms else {}
     term_names = sorted(set(terms.values()))
     found = []
-    for reference in [*site.references, *shown_roles_file_references(site, cards)]:
+    entries = {person_label(person) for person in first_entries(model, site)}
+    for reference in [*site.references, *shown_roles_file_references(model, site, cards)]:
+        if reference.kind == PERSON:
+            found += person_problems(model, reference, entries, site.labels, suggest)
+            continue
         if reference.kind == TERM:
-            if reference.target.lower() not in terms:
+            retired = retired_finding(model, term_roles.get(reference.target.lower()),
+                                      reference)
+            if retired is not None:
+                found.append(retired)
+            elif reference.target.lower() not in terms:
                 found.append(Finding(reference.where, messages.unknown_term(
                     reference.target, suggest(reference.target, term_names)),
                     type="ref", subtype="term"))
             continue
         role_id = role_id_of(reference.target)
+        retired = retired_finding(model, role_id, reference)
+        if retired is not None:
+            found.append(retired)
+            continue
         if role_id is None or role_label(role_id) in labels:
             continue
         if role_id in model.roles:
@@ -154,13 +232,50 @@ def reference_problems(model: RolesFile, site: Site, cards: dict[str, Where],
     return found
 
 
-def shown_roles_file_references(site: Site, cards: dict[str, Where]) -> list[Reference]:
-    """The references in the roles.yaml texts that a page shows: the texts of roles with a
-    card, and the terms' definitions once a `roles-glossary` shows them. (A text no page shows
-    is not judged: a role may wait for its card.)"""
+def person_problems(model: RolesFile, reference: Reference, entries: set[str],
+                    labels: dict, suggest: Suggestions) -> list[Finding]:
+    person_id = person_id_of(reference.target) or ""
+    if person_label(person_id) in entries or person_label(person_id) in labels:
+        return []
+    if person_id in model.people:
+        return [Finding(reference.where, messages.person_without_entry(
+            person_id, reference.target), subtype="people")]
+    return [Finding(reference.where, messages.unknown_person(
+        person_id, reference.target, suggest(person_id, model.people)), subtype="ref")]
+
+
+def retired_finding(model: RolesFile, role_id: str | None,
+                    reference: Reference) -> Finding | None:
+    """A reference to a retired role warns, wherever it leads: the reader should be sent to
+    the role that does the work now. (Relations and diagrams, which the extension makes, do
+    not: they mark the role as retired instead.)"""
+    role = model.roles.get(role_id or "")
+    if role is None or not role.retired:
+        return None
+    return Finding(reference.where, messages.retired_role(role.id, role.replaced_by),
+                   subtype="retired")
+
+
+def shown_roles(model: RolesFile, site: Site, cards: dict[str, Where]) -> set[str]:
+    """The roles whose texts a page shows: those with a card, those documented elsewhere
+    (their names and summaries are shown wherever they are linked), and the rows of tables."""
+    shown = set(cards) | set(external_roles(model))
+    for table in site.tables:
+        shown.update(select_rows(model, table.spec).roles)
+    return shown
+
+
+def shown_roles_file_references(model: RolesFile, site: Site,
+                                cards: dict[str, Where]) -> list[Reference]:
+    """The references in the roles.yaml texts that a page shows: the texts of the roles shown
+    (shown_roles), a relation's note when either of its roles is shown (both cards show it),
+    and the terms' definitions once a `roles-glossary` shows them. (A text no page shows is
+    not judged: a role may wait for its card.)"""
+    roles = shown_roles(model, site, cards)
     shown = []
     for (kind, key), references in site.roles_file.items():
-        if (kind == "role" and key in cards) or (kind == "term" and site.glossaries):
+        if ((kind == "role" and key in roles) or (kind == "term" and site.glossaries)
+                or (kind == "note" and not roles.isdisjoint(key.split(" ")))):
             shown += references
     return shown
 
@@ -172,6 +287,19 @@ def diagram_problems(model: RolesFile, site: Site,
         selection = selector(model, use.spec)
         found += [Finding(use.where, message, subtype="diagram")
                   for message in diagram_messages(use.spec, use.depth_given, selection)]
+    return found
+
+
+def table_problems(model: RolesFile, site: Site) -> list[Finding]:
+    found = []
+    for use in site.tables:
+        rows = select_rows(model, use.spec)
+        messages_ = list(rows.problems)
+        if not rows.roles:
+            messages_.append(messages.no_table_roles())
+        if use.spec.layout == "cards" and site.has_sphinx_design is False:
+            messages_.append(messages.cards_need_sphinx_design())
+        found += [Finding(use.where, message, subtype="table") for message in messages_]
     return found
 
 

@@ -17,14 +17,22 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # At the top of the package, where roles.yaml files point their `$schema` comment.
 SHIPPED = Path(__file__).parent.parent / "roles.schema.json"
 
-ID = {"type": "string", "pattern": f"^{F.ID_PATTERN}$"}
+ID = {"type": "string", "pattern": f"^{F.ID_PATTERN}$", "maxLength": F.MAX_ID_LENGTH}
 # The loader strips text and refuses what is left empty; names must also fit on one line.
 TEXT = {"type": "string", "pattern": r"\S"}
 NAME = {"type": "string", "pattern": r"^\s*[^\n]*\S[^\n]*\s*$"}
+# YAML reads an unquoted 2026-01-07 as a date, and editors' YAML support reads it as text: one
+# pattern serves both (a YAML date is never handed to the schema as anything but its text).
+DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
 
 def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/$defs/{name}"}
+
+
+# http or https in any case (as the loader), a host, no white space. Written without inline
+# flags, which the regular expressions of JSON Schema (ECMA-262) do not have.
+URL = {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+[^\\s]*$"}
 
 
 def _kind(kind: str) -> dict[str, Any]:
@@ -40,16 +48,44 @@ def _kind(kind: str) -> dict[str, Any]:
         F.RELATION_MAP: {
             "type": "object",
             "propertyNames": ID,
-            "additionalProperties": {"type": "array", "items": ID, "uniqueItems": True},
+            "additionalProperties": {"type": "array", "items": {
+                "anyOf": [ID, _ref("relation-entry")]}, "uniqueItems": True},
         },
         F.ADMONITION_KIND: {"enum": list(F.ADMONITION_KINDS)},
+        F.ITEMS: _items(0),
+        F.SECTIONS: {"type": "array", "items": _ref("section")},
+        F.STATUS: {"enum": list(F.STATUSES)},
+        F.ROLE_ID: ID,
+        F.URL: URL,
         F.BOOLEAN: {"type": "boolean"},
+        F.PERSON_ID: ID,
+        F.PERSON_IDS: {"type": "array", "items": ID, "minItems": 1},
+        F.HOLDERS: {"type": "array", "items": {"anyOf": [ID, _ref("holder")]}},
+        F.ROTATION: _ref("rotation"),
+        F.DATE: DATE,
+        F.DAYS: {"type": "integer", "minimum": 0},
+        F.GITHUB: {"type": "string", "pattern": f"^@?{F.GITHUB_PATTERN}$"},
         F.COLOUR: {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"},
         F.LINE_STYLE: {"enum": list(F.LINE_STYLES)},
     }
     if kind not in kinds:
         raise ValueError(f"no schema for the field kind {kind!r}; add it to schema.py")
     return dict(kinds[kind])
+
+
+def _items(depth: int) -> dict[str, Any]:
+    """A list of items nested `depth` levels deep: strings, or mappings with `text` and, down
+    to F.MAX_ITEM_DEPTH, `items`."""
+    return {"type": "array", "items": {"anyOf": [TEXT, _ref(f"item-{depth}")]}}
+
+
+def _item(depth: int) -> dict[str, Any]:
+    fields = F.ITEM_FIELDS if depth < F.MAX_ITEM_DEPTH else \
+        tuple(f for f in F.ITEM_FIELDS if f.key != "items")
+    schema = _object(fields, "An item with sub-items" if depth else "An item")
+    if "items" in schema["properties"]:
+        schema["properties"]["items"] = _described(_items(depth + 1), fields[1])
+    return schema
 
 
 def _described(schema: dict[str, Any], field: F.Field) -> dict[str, Any]:
@@ -70,6 +106,14 @@ def _object(fields: tuple[F.Field, ...], title: str) -> dict[str, Any]:
     }
 
 
+def _role() -> dict[str, Any]:
+    """A role: its fields, and `replaced-by` only with `status: retired` (if/then: draft-07
+    has it, unlike dependentSchemas)."""
+    return {**_object(F.ROLE_FIELDS, "A role"),
+            "if": {"required": ["replaced-by"]},
+            "then": {"required": ["status"], "properties": {"status": {"const": "retired"}}}}
+
+
 def _id_mapping(item: str) -> dict[str, Any]:
     return {"type": "object", "propertyNames": ID, "additionalProperties": _ref(item)}
 
@@ -80,6 +124,7 @@ _TOP_LEVEL_VALUES = {
     "groups": _id_mapping("group"),
     "roles": _id_mapping("role"),
     "terms": {"type": "object", "additionalProperties": TEXT},
+    "people": _id_mapping("person"),
 }
 
 
@@ -99,8 +144,16 @@ def build_schema() -> dict[str, Any]:
         "$defs": {
             "relation": _object(F.RELATION_FIELDS, "A relation type"),
             "group": _object(F.GROUP_FIELDS, "A group of roles"),
-            "role": _object(F.ROLE_FIELDS, "A role"),
+            "role": _role(),
             "admonition": _object(F.ADMONITION_FIELDS, "An admonition on a role's card"),
+            "section": {**_object(F.SECTION_FIELDS, "A section of a role's card"),
+                        "anyOf": [{"required": ["text"]}, {"required": ["items"]}]},
+            "relation-entry": _object(F.RELATION_ENTRY_FIELDS, "A relation's target, with a "
+                                      "note"),
+            **{f"item-{depth}": _item(depth) for depth in range(F.MAX_ITEM_DEPTH + 1)},
+            "person": _object(F.PERSON_FIELDS, "A person who holds roles"),
+            "holder": _object(F.HOLDER_FIELDS, "A person who holds or held the role"),
+            "rotation": _object(F.ROTATION_FIELDS, "A rotation of the role through a pool"),
         },
     }
 

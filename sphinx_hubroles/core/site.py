@@ -1,5 +1,6 @@
 """What the pages of a project hold that the rules judge: role references, term references,
-cards, hand-written labels and glossary entries, glossaries and diagrams, each with its place.
+cards, hand-written labels and glossary entries, glossaries, diagrams and tables, each with its
+place.
 
 The Sphinx build fills a Site from the pages it has read (ext/domain.py); `sphinx-hubroles
 check` fills one by scanning the sources (core/scan). rules.py judges both the same way.
@@ -11,6 +12,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .diagram.selection import DiagramSpec
+from .directory import DirectorySpec
+from .table import TableSpec
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class Where:
 
 ROLE = "role"  # a reference to a `roles:` label: MyST link, {ref}, :ref:, `<roles:x>`
 TERM = "term"  # a {term} or :term: reference
+PERSON = "person"  # a reference to a `people:` label, in the same forms as ROLE
 
 
 @dataclass(frozen=True)
@@ -62,9 +66,31 @@ class CardUse:
 
 
 @dataclass(frozen=True)
+class DirectoryUse:
+    """A `roles-people` directive, with the options that choose whom it lists."""
+
+    spec: DirectorySpec
+    where: Where
+
+
+@dataclass(frozen=True)
+class RotationUse:
+    """A `roles-rotation` directive, naming a role."""
+
+    role_id: str
+    where: Where
+
+
+@dataclass(frozen=True)
 class DiagramUse:
     spec: DiagramSpec
     depth_given: bool  # `:depth:` was written (it means nothing without `:focus:`)
+    where: Where
+
+
+@dataclass(frozen=True)
+class TableUse:
+    spec: TableSpec
     where: Where
 
 
@@ -78,12 +104,18 @@ class Site:
     terms: dict[str, tuple[str, Where]] = field(default_factory=dict)
     glossaries: list[Where] = field(default_factory=list)  # `roles-glossary` directives
     diagrams: list[DiagramUse] = field(default_factory=list)
+    tables: list[TableUse] = field(default_factory=list)  # `roles-table` directives
+    directories: list[DirectoryUse] = field(default_factory=list)  # `roles-people`
+    rotations: list[RotationUse] = field(default_factory=list)
     # References inside roles.yaml's texts, at their lines in roles.yaml, by the text's owner:
     # ('group', id), ('role', id), ('term', name). The rules judge those a page shows.
     roles_file: dict[tuple[str, str], list[Reference]] = field(default_factory=dict)
     # Labels and terms that resolve in another project (intersphinx inventories).
     external_labels: Collection[str] = frozenset()
     external_terms: Collection[str] = frozenset()
+    # Whether the project loads sphinx_design (`:layout: cards` needs it); None when unknown,
+    # as to `sphinx-hubroles check`, which does not read conf.py.
+    has_sphinx_design: bool | None = None
 
     def note_label(self, label: str, where: Where) -> None:
         self.labels.setdefault(label.lower(), where)

@@ -54,6 +54,9 @@ class YScalar:
     block: bool = False  # a `|` or `>` scalar, whose text starts on the next line
     # For an empty value: what followed it on its line was a comment (`summary: #1 priority`)
     comment_follows: bool = False
+    # For a plain value written over several lines: (line, column) of the first of its
+    # continuation lines that starts with "- ", a list item that YAML folded into the text.
+    folded_dash: tuple[int, int] | None = None
 
     @property
     def text_line(self) -> int:
@@ -348,7 +351,20 @@ class _Builder:
             after = self.lines[node.start_mark.line][node.start_mark.column:].lstrip()
             comment_follows = after.startswith("#")
         return YScalar(node.value, node.tag, line, block=node.style in ("|", ">"),
-                       comment_follows=comment_follows)
+                       comment_follows=comment_follows, folded_dash=self._folded_dash(node))
+
+    def _folded_dash(self, node: yaml.ScalarNode) -> tuple[int, int] | None:
+        """Where a plain value continues with a line starting with "- ": an indented sub-item
+        such as `  - Review code\n    - Focus on tests`, which YAML reads as the one text
+        "Review code - Focus on tests"."""
+        first, last = node.start_mark.line, node.end_mark.line
+        if node.style or last <= first:
+            return None
+        for index in range(first + 1, min(last, len(self.lines) - 1) + 1):
+            stripped = self.lines[index].lstrip(" ")
+            if stripped.startswith("- ") or stripped == "-":
+                return index + 1, len(self.lines[index]) - len(stripped) + 1
+        return None
 
     def _mapping(self, node: yaml.MappingNode, line: int) -> tuple[YMap, int, int]:
         result = YMap(line=line)

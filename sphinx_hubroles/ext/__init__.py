@@ -3,14 +3,15 @@
 How roles.yaml becomes pages (docs/reference/architecture.md draws it):
 
 1. builder-inited: state.py loads roles.yaml into the domain (domain.py), or stops the build.
-2. Reading: the directives (cards.py, glossary.py, diagram/directive.py) render roles.yaml
-   and note in the domain what each page shows; the domain's process_doc notes each page's
-   references, hand-written labels and glossary terms.
-3. env-updated: the domain judges all pages with the rules (core/rules.py): which card each
-   role's links go to, and every problem, which state.py reports on every build.
-4. Writing: references.py hands role links to the domain, which resolves them from that
-   judgement; diagram/jobs.py draws the
-   diagrams with dot; the visitors write them; hover.py writes the previews file.
+2. Reading: the directives (cards.py, glossary.py, table.py, people.py, diagram/directive.py)
+   render roles.yaml and note in the domain what each page shows; the domain's process_doc
+   notes each page's references, hand-written labels and glossary terms.
+3. env-updated: the domain judges all pages with the rules (core/rules.py): which card,
+   directory entry or URL each link goes to, and every problem, which state.py reports on
+   every build.
+4. Writing: references.py hands role and person links to the domain, which resolves them from
+   that judgement; diagram/jobs.py draws the diagrams with dot; the visitors write them;
+   hover.py writes the previews file.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from sphinx.util.fileutil import copy_asset
 
 from .. import __version__
 from ..core.diagram.render import DEFAULT_TIMEOUT
-from . import _compat, cards, glossary, hover, jsonout, references, state
+from . import _compat, cards, glossary, hover, jsonout, people, references, state, table
 from .diagram import directive as diagram
 from .diagram import jobs, visitors
 from .domain import HandLabels, RolesDomain
@@ -48,6 +49,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("role-card", cards.RoleCardDirective)
     app.add_directive("roles-glossary", glossary.RolesGlossaryDirective)
     app.add_directive("roles-diagram", diagram.RolesDiagramDirective)
+    app.add_directive("roles-table", table.RolesTableDirective)
+    app.add_directive("roles-people", people.RolesPeopleDirective)
+    app.add_directive("roles-rotation", people.RolesRotationDirective)
     app.add_node(diagram.roles_diagram, **visitors.HANDLERS)
 
     # Post-transforms, in the order they run on a page being written:
@@ -77,11 +81,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("hubroles.css")
     app.add_css_file("hubroles-diagram.css")
     app.add_js_file("hubroles-preview.js", loading_method="defer")
+    app.add_js_file("hubroles-rotation.js", loading_method="defer")
     return {
         "version": __version__,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
-        "env_version": 2,
+        "env_version": 3,
     }
 
 

@@ -8,10 +8,11 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
-from ..core.model import RolesFile
+from ..core.model import Item, Role, RolesFile
 from ..core.names import card_anchor, role_label
 from .domain import CARD_CLASS, RolesDomain
 from .markup import FieldRenderer
+from .people import holder_facts
 from .state import domain_of, note_display
 
 ADMONITION_NODES = {
@@ -49,11 +50,11 @@ class RoleCardDirective(SphinxDirective):
         anchor = card_anchor(role_id)
         if anchor in document.ids:  # the same card twice on one page, or a heading's id
             anchor = make_id(self.env, document, "roles", role_id)
-        if role is None:
+        if role is None or role.external:  # the rules report either
             domain.note_card(self.env.docname, role_id, self.lineno, anchor, False)
             return []
 
-        section = nodes.section(ids=[anchor], classes=[CARD_CLASS])
+        section = nodes.section(ids=[anchor], classes=[CARD_CLASS, f"hubroles-{role.status}"])
         section += nodes.title(role.name, role.name)
         self.set_source_info(section)
         registered = self.register_targets(domain, section, role_id)
@@ -84,29 +85,32 @@ class RoleCardDirective(SphinxDirective):
 
     def body(self, model: RolesFile, role_id: str,
              renderer: FieldRenderer) -> list[nodes.Node]:
+        """The card's parts, in the order docs/reference/directives.md gives: summary, facts,
+        description, requirements and responsibilities, sections, admonitions, see-also,
+        relations."""
         role = model.roles[role_id]
         inline, block = renderer.inline, renderer.block
         body: list[nodes.Node] = [
             nodes.paragraph("", "", *inline(role.summary), classes=["hubroles-summary"])
         ]
-        facts = nodes.field_list(classes=["hubroles-facts"])
-        if role.group:
-            group = model.groups[role.group]
-            facts += field("Group", [nodes.paragraph("", group.name)])
-        if role.count:
-            facts += field("How many", [nodes.paragraph("", "", *inline(role.count))])
-        if role.filled_by:
-            facts += field("Usually filled by", [nodes.paragraph("", "", *inline(role.filled_by))])
+        facts = self.facts(model, role_id, renderer)
         if len(facts):
             body.append(facts)
         if role.description:
             body.extend(block(role.description))
-        if role.responsibilities:
-            body.append(nodes.rubric("Responsibilities", "Responsibilities"))
-            items = nodes.bullet_list(classes=["hubroles-responsibilities"])
-            for text in role.responsibilities:
-                items += nodes.list_item("", nodes.paragraph("", "", *inline(text)))
-            body.append(items)
+        for title, items, css in (("Requirements", role.requirements, "requirements"),
+                                  ("Responsibilities", role.responsibilities,
+                                   "responsibilities")):
+            if items:
+                body.append(nodes.rubric(title, title))
+                body.append(item_list(items, inline, [f"hubroles-{css}"]))
+        for section in role.sections:
+            body.append(nodes.rubric(section.title, section.title,
+                                     classes=["hubroles-section-title"]))
+            if section.text:
+                body.extend(block(section.text))
+            if section.items:
+                body.append(item_list(section.items, inline, ["hubroles-section-items"]))
         for admonition in role.admonitions:
             body.append(ADMONITION_NODES[admonition.kind]("", *block(admonition.text)))
         if role.see_also:
@@ -114,26 +118,119 @@ class RoleCardDirective(SphinxDirective):
             for text in role.see_also:
                 see_also += nodes.paragraph("", "", *inline(text))
             body.append(see_also)
-        relations = self.relations(model, role_id)
+        relations = self.relations(model, role_id, inline)
         if len(relations):
             body.append(nodes.rubric("Relations", "Relations"))
             body.append(relations)
         return [nodes.container("", *body, classes=["hubroles-card-body"])]
 
-    def relations(self, model: RolesFile, role_id: str) -> nodes.field_list:
-        """'Oversees: Hub Administrator' for outgoing, 'Overseen by: ...' for incoming."""
-        result = nodes.field_list(classes=["hubroles-relations"])
-        sides = [(rel.label, roles) for rel, roles in model.outgoing(role_id)]
-        sides += [(rel.inverse or f"{rel.label} (incoming)", roles)
-                  for rel, roles in model.incoming(role_id)]
-        for label, roles in sides:
+    def facts(self, model: RolesFile, role_id: str,
+              renderer: FieldRenderer) -> nodes.field_list:
+        """Group, how many, usually filled by, who holds it (people.py), defined by, and a
+        status other than active with the role that replaced a retired one."""
+        role, inline = model.roles[role_id], renderer.inline
+        facts = nodes.field_list(classes=["hubroles-facts"])
+        if role.group:
+            group = model.groups[role.group]
+            facts += field("Group", [nodes.paragraph("", group.name)])
+        for name, text in (("How many", role.count), ("Usually filled by", role.filled_by)):
+            if text:
+                facts += field(name, [nodes.paragraph("", "", *inline(text))])
+        facts += holder_facts(model, role, self.env.docname, inline)
+        if role.defined_by:
+            facts += field("Defined by", [nodes.paragraph("", "", *inline(role.defined_by))])
+        if role.status != "active":
+            status = nodes.paragraph("", STATUS_NAMES[role.status],
+                                     classes=[f"hubroles-status-{role.status}"])
+            facts += field("Status", [status])
+        if role.replaced_by:
+            other = model.roles[role.replaced_by]
+            facts += field("Replaced by", [nodes.paragraph(
+                "", "", role_reference(other.id, other.name, self.env.docname))])
+        return facts
+
+    def relations(self, model: RolesFile, role_id: str, inline) -> nodes.field_list:
+        return relation_fields(model, role_id, inline, self.env.docname)
+
+
+def relation_sides(model: RolesFile, role_id: str) -> list[tuple[str, list]]:
+    """(label, [(other role, note)]) for each relation of a role: outgoing ones with their
+    label, then incoming ones with their inverse ('Overseen by')."""
+    sides = [(rel.label, [(other, model.note(role_id, rel.id, other.id)) for other in roles])
+             for rel, roles in model.outgoing(role_id)]
+    sides += [(rel.inverse or f"{rel.label} (incoming)",
+               [(other, model.note(other.id, rel.id, role_id)) for other in roles])
+              for rel, roles in model.incoming(role_id)]
+    return [(label[:1].upper() + label[1:], others) for label, others in sides]
+
+
+def relation_fields(model: RolesFile, role_id: str, inline, docname: str) -> nodes.field_list:
+    """'Oversees: Hub Administrator' for outgoing, 'Overseen by: ...' for incoming; a related
+    role that is retired is marked so, and a relation's note follows its role."""
+    result = nodes.field_list(classes=["hubroles-relations"])
+    for label, others in relation_sides(model, role_id):
+        body: list[nodes.Node] = []
+        if not any(note for _other, note in others):
             paragraph = nodes.paragraph()
-            for i, other in enumerate(roles):
+            for i, (other, _note) in enumerate(others):
                 if i:
                     paragraph += nodes.Text(", ")
-                paragraph += role_reference(other.id, other.name, self.env.docname)
-            result += field(label[:1].upper() + label[1:], [paragraph])
-        return result
+                paragraph += related(other, docname)
+            body.append(paragraph)
+        else:  # one line per role, with its note
+            for other, note in others:
+                paragraph = nodes.paragraph("", "", *related(other, docname))
+                if note:
+                    paragraph += nodes.Text(": ")
+                    paragraph += nodes.inline("", "", *inline(note),
+                                              classes=["hubroles-relation-note"])
+                body.append(paragraph)
+        result += field(label, body)
+    return result
+
+
+def relation_lines(model: RolesFile, role_id: str, inline, docname: str) -> list[nodes.Node]:
+    """The relations as short lines, for a table's cell: 'Can become: Reviewer (after 3
+    months), Approver'."""
+    lines = []
+    for label, others in relation_sides(model, role_id):
+        paragraph = nodes.paragraph("", "", nodes.strong(label, label), nodes.Text(": "),
+                                    classes=["hubroles-relation-line"])
+        for i, (other, note) in enumerate(others):
+            if i:
+                paragraph += nodes.Text(", ")
+            paragraph += related(other, docname)
+            if note:
+                paragraph += nodes.Text(" (")
+                paragraph += nodes.inline("", "", *inline(note),
+                                          classes=["hubroles-relation-note"])
+                paragraph += nodes.Text(")")
+        lines.append(paragraph)
+    return lines
+
+
+def related(other: Role, docname: str) -> list[nodes.Node]:
+    """A related role: a link to it, marked if it is retired (no warning: the card is where
+    a reader learns it is retired)."""
+    result: list[nodes.Node] = [role_reference(other.id, other.name, docname)]
+    if other.retired:
+        result.append(nodes.inline(" (Retired)", " (Retired)",
+                                   classes=["hubroles-status-retired"]))
+    return result
+
+
+STATUS_NAMES = {"active": "Active", "draft": "Draft", "retired": "Retired"}
+
+
+def item_list(items: tuple[Item, ...], inline, classes: list[str]) -> nodes.bullet_list:
+    """Items as a bullet list, their sub-items as nested lists."""
+    result = nodes.bullet_list(classes=classes)
+    for item in items:
+        entry = nodes.list_item("", nodes.paragraph("", "", *inline(item.text)))
+        if item.items:
+            entry += item_list(item.items, inline, [])
+        result += entry
+    return result
 
 
 def field(name: str, body: list[nodes.Node]) -> nodes.field:

@@ -14,7 +14,12 @@ records when it reads the page again (clear_doc) and combines the records of par
 - labels     `roles:` labels written by hand: (label, line)
 - terms      glossary terms written by hand: (term, line)
 - glossaries the `roles-glossary` directives: line
-- diagrams   the `roles-diagram`s: (line, DiagramSpec, depth given, svg DOT, print DOT)
+- diagrams   the `roles-diagram`s: (line, DiagramSpec, depth given, (svg DOT, print DOT)),
+             the DOT None for a diagram with nothing to show
+- directories the `roles-people` directories: (line, DirectorySpec, ((person id, anchor,
+             registered), ...))
+- rotations  the `roles-rotation` tables: (line, role id)
+- tables     the `roles-table`s: (line, TableSpec)
 
 After reading, `judge()` turns these records into the rules' Site (core/rules.py): which card
 each role's links go to, which references and terms are known, and every problem, which the
@@ -40,13 +45,35 @@ from ..core.diagram.escape import shown_tooltip
 from ..core.diagram.plaintext import PlainText
 from ..core.diagram.selection import DiagramSpec, Selection, select
 from ..core.model import RolesFile
-from ..core.names import role_id_of, role_label
-from ..core.rules import Finding, first_cards, known_terms, problems
+from ..core.names import person_id_of, person_label, role_id_of, role_label
+from ..core.rules import (
+    Finding,
+    external_roles,
+    first_cards,
+    first_entries,
+    known_terms,
+    problems,
+    role_terms_of,
+)
 from ..core.scan import scan_roles_file
-from ..core.site import ROLE, TERM, CardUse, DiagramUse, Reference, Site, Where
+from ..core.site import (
+    PERSON,
+    ROLE,
+    TERM,
+    CardUse,
+    DiagramUse,
+    DirectoryUse,
+    Reference,
+    RotationUse,
+    Site,
+    TableUse,
+    Where,
+)
+from ..core.table import TableSpec
 from ._compat import single_fragment
 
-PER_PAGE = ("cards", "displays", "references", "labels", "terms", "glossaries", "diagrams")
+PER_PAGE = ("cards", "displays", "references", "labels", "terms", "glossaries", "diagrams",
+            "directories", "rotations", "tables")
 
 # The reference forms that can target a `roles:` label: MyST links, {ref} and :ref:.
 LABEL_REFTYPES = {"myst", "ref"}
@@ -60,18 +87,23 @@ TOOLTIP = "tooltip"
 
 
 def reference_of(node: nodes.Element) -> tuple[str, str] | None:
-    """(ROLE, target) or (TERM, target) for a reference node that names a role label or a
-    glossary term; None for any other node."""
+    """(ROLE, target), (PERSON, target) or (TERM, target) for a reference node that names a
+    role's or a person's label or a glossary term; None for any other node."""
     if isinstance(node, addnodes.pending_xref):
         if node.get("reftype") == "term":
             return TERM, node["reftarget"]
-        if (node.get("reftype") in LABEL_REFTYPES and node.get("refdomain") in (None, "", "std")
-                and role_id_of(node.get("reftarget", "")) is not None):
-            return ROLE, node["reftarget"]
+        if node.get("reftype") in LABEL_REFTYPES and node.get("refdomain") in (None, "", "std"):
+            target = node.get("reftarget", "")
+            if role_id_of(target) is not None:
+                return ROLE, target
+            if person_id_of(target) is not None:
+                return PERSON, target
     elif isinstance(node, nodes.reference):  # `<roles:x>`, which MyST makes a plain URL
-        role_id = role_id_of(node.get("refuri", ""))
-        if role_id is not None:
-            return ROLE, role_label(role_id)
+        uri = node.get("refuri", "")
+        if role_id_of(uri) is not None:
+            return ROLE, role_label(role_id_of(uri))
+        if person_id_of(uri) is not None:
+            return PERSON, person_label(person_id_of(uri))
     return None
 
 
@@ -90,10 +122,12 @@ def line_of(node: nodes.Node) -> int | None:
 
 
 def key_of(kind: str, target: str) -> tuple[str, str]:
-    """What a reference depends on: ('role', id), ('term', lower-cased term) or ('tooltip',
-    role id)."""
+    """What a reference depends on: ('role', id), ('person', id), ('term', lower-cased term)
+    or ('tooltip', role id)."""
     if kind == ROLE:
         return ROLE, role_id_of(target) or ""
+    if kind == PERSON:
+        return PERSON, person_id_of(target) or ""
     return kind, target.lower()
 
 
@@ -102,16 +136,18 @@ class Judgement:
     """What the rules decided for this build, read by the writers."""
 
     cards: dict[str, tuple[str, str]] = field(default_factory=dict)  # role id -> doc, anchor
+    urls: dict[str, str] = field(default_factory=dict)  # role id -> URL, roles documented elsewhere
     labels: set[str] = field(default_factory=set)  # role labels resolved by Sphinx instead
     terms: dict[str, str] = field(default_factory=dict)  # known terms, lower-cased
     role_terms: dict[str, str] = field(default_factory=dict)  # lower-cased name -> role id
+    people: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> doc, anchor
     problems: list[Finding] = field(default_factory=list)
 
 
 class RolesDomain(Domain):
     name = "hubroles"
     label = "sphinx-hubroles"
-    data_version = 1
+    data_version = 2
     # Per page, and the targets of the last build (state.py compares them with this one's).
     initial_data: ClassVar[dict[str, Any]] = {**{name: {} for name in PER_PAGE}, "targets": {}}
 
@@ -125,6 +161,7 @@ class RolesDomain(Domain):
         self._parser = None
         self._plain_text: PlainText | None = None
         self.reported_diagrams: set[str] = set()  # failed drawings reported in this build
+        self.sphinx_design = False  # whether the project loads sphinx_design (state.py)
 
     # -- the model of this build ----------------------------------------------------------
 
@@ -134,7 +171,6 @@ class RolesDomain(Domain):
         self._roles_file_references = None
         self._parser = None
         self._plain_text = None
-        self._plain_text: PlainText | None = None
 
     def parser(self):
         """The markdown-it parser that renders roles.yaml fields, made once per build."""
@@ -186,6 +222,22 @@ class RolesDomain(Domain):
     def note_diagram(self, docname: str, line: int, spec: DiagramSpec, depth_given: bool,
                      dots: tuple[str, str] | None) -> None:
         self.records("diagrams", docname).append((line, spec, depth_given, dots))
+
+    def note_table(self, docname: str, line: int, spec: TableSpec) -> None:
+        self.records("tables", docname).append((line, spec))
+
+    def note_directory(self, docname: str, line: int, spec, entries: tuple) -> None:
+        self.records("directories", docname).append((line, spec, entries))
+
+    def note_rotation(self, docname: str, line: int, role_id: str) -> None:
+        self.records("rotations", docname).append((line, role_id))
+
+    def knows_entry_elsewhere(self, docname: str, person_id: str) -> bool:
+        """Whether a page other than `docname`, read before it, lists `person_id`."""
+        return any(other != docname and any(entry[0] == person_id and entry[2]
+                                             for _line, _spec, listed in directories
+                                             for entry in listed)
+                   for other, directories in self.data["directories"].items())
 
     def note_link(self, docname: str, kind: str, target: str) -> None:
         """A link the extension makes (a relation on a card, a diagram's box): the page is
@@ -248,7 +300,7 @@ class RolesDomain(Domain):
         before shows is taken out of the page (HandLabels): the card is the target, and Sphinx
         would warn about a duplicate as well as the rules do."""
         names = [name for name, explicit in document.nametypes.items()
-                 if explicit and role_id_of(name) is not None]
+                 if explicit and (role_id_of(name) or person_id_of(name)) is not None]
         if not names:
             return
         target_lines = {target["refid"]: target.line for target in document.findall(nodes.target)
@@ -260,7 +312,8 @@ class RolesDomain(Domain):
                 continue
             self.records("labels", docname).append((name, target_lines.get(anchor)
                                                     or line_of(node)))
-            if self.knows_card_elsewhere(docname, role_id_of(name)):
+            if (self.knows_card_elsewhere(docname, role_id_of(name)) if role_id_of(name)
+                    else self.knows_entry_elsewhere(docname, person_id_of(name))):
                 node["names"].remove(name)
                 del document.nameids[name], document.nametypes[name]
 
@@ -276,10 +329,11 @@ class RolesDomain(Domain):
 
     # -- after reading --------------------------------------------------------------------
 
-    def site(self, external_labels: Iterable[str] = (),
-             external_terms: Iterable[str] = ()) -> Site:
+    def site(self, external_labels: Iterable[str] = (), external_terms: Iterable[str] = (),
+             has_sphinx_design: bool | None = None) -> Site:
         """The pages' records as the rules' Site."""
-        site = Site(external_labels=set(external_labels), external_terms=set(external_terms))
+        site = Site(external_labels=set(external_labels), external_terms=set(external_terms),
+                    has_sphinx_design=has_sphinx_design)
         for docname in sorted(self.env.found_docs & self.data["cards"].keys()):
             site.cards += [CardUse(role_id, self.where(docname, line))
                            for role_id, line, _anchor, _registered in self.data["cards"][docname]]
@@ -297,6 +351,14 @@ class RolesDomain(Domain):
         for docname, diagrams in self.data["diagrams"].items():
             site.diagrams += [DiagramUse(spec, depth_given, self.where(docname, line))
                               for line, spec, depth_given, _dots in diagrams]
+        for docname, tables in self.data["tables"].items():
+            site.tables += [TableUse(spec, self.where(docname, line)) for line, spec in tables]
+        for docname, directories in self.data["directories"].items():
+            site.directories += [DirectoryUse(spec, self.where(docname, line))
+                                 for line, spec, _entries in directories]
+        for docname, rotations in self.data["rotations"].items():
+            site.rotations += [RotationUse(role_id, self.where(docname, line))
+                               for line, role_id in rotations]
         if self._roles_file_references is None:
             self._roles_file_references = scan_roles_file(self.model)
         site.roles_file = self._roles_file_references
@@ -307,21 +369,25 @@ class RolesDomain(Domain):
                      name=str(self.env.doc2path(docname, False)))
 
     def judge(self, role_terms: bool, external_labels: Iterable[str] = (),
-              external_terms: Iterable[str] = ()) -> Judgement:
+              external_terms: Iterable[str] = (),
+              has_sphinx_design: bool | None = None) -> Judgement:
         """Decide, from every page's records, where links go and what the problems are."""
         model = self.model
-        site = self.site(external_labels, external_terms)
+        site = self.site(external_labels, external_terms, has_sphinx_design)
         chosen = first_cards(model, site)
         anchors = self.card_anchors()
+        entry_anchors = self.entry_anchors()
         judgement = Judgement(
             cards={role_id: anchors[where.name, where.line] for role_id, where in chosen.items()},
+            urls=external_roles(model),
             labels={label for label in site.labels} | set(site.external_labels),
             terms=known_terms(model, site, chosen, role_terms),
             problems=problems(model, site, role_terms, selector=self.select),
+            people={person_id: entry_anchors[where.name, where.line, person_id]
+                    for person_id, where in first_entries(model, site).items()},
         )
         if role_terms:
-            judgement.role_terms = {name.lower(): role_id for role_id in chosen
-                                    for name in model.roles[role_id].term_names}
+            judgement.role_terms = role_terms_of(model, chosen)
         self.judgement = judgement
         return judgement
 
@@ -331,6 +397,13 @@ class RolesDomain(Domain):
                 for docname, cards in self.data["cards"].items()
                 for _role_id, line, anchor, _registered in cards}
 
+    def entry_anchors(self) -> dict[tuple[str, int, str], tuple[str, str]]:
+        """(page name, line of the directory, person id) -> (docname, anchor)."""
+        return {(str(self.env.doc2path(docname, False)), line, person_id): (docname, anchor)
+                for docname, directories in self.data["directories"].items()
+                for line, _spec, entries in directories
+                for person_id, anchor, _registered in entries}
+
     def targets(self) -> dict[tuple[str, str], object]:
         """What every referenced role and term resolves to in this build: a page linking to
         one is written again when this changes (a renamed role changes the text of
@@ -339,18 +412,30 @@ class RolesDomain(Domain):
         result: dict[tuple[str, str], object] = {}
         for kind, key in self.referenced_keys():
             if kind == ROLE:
-                card = judgement.cards.get(key)
-                role = model.roles.get(key)
-                result[kind, key] = ((*card, role.name) if card and role
-                                     else role_label(key) in judgement.labels)
+                result[kind, key] = self.role_target(key)
+            elif kind == PERSON:
+                entry = judgement.people.get(key)
+                person = model.people.get(key)
+                result[kind, key] = ((*entry, person.name) if entry and person
+                                     else person_label(key) in judgement.labels)
             elif kind == TOOLTIP:
                 role = model.roles.get(key)
                 result[kind, key] = role and (role.name, role.summary)
-            else:
+            else:  # a role's name or alias links to its card (or URL), titled with the name
                 role_id = judgement.role_terms.get(key)
-                result[kind, key] = (judgement.cards.get(role_id) if role_id
+                result[kind, key] = (self.role_target(role_id) if role_id
                                      else self.term_pages(key))
         return result
+
+    def role_target(self, role_id: str) -> object:
+        """Where links to a role go, and the name they show: its card, or its URL for a role
+        documented elsewhere; else whether a label written by hand takes them."""
+        judgement, role = self.judgement, self.model.roles.get(role_id)
+        if role is not None and role_id in judgement.cards:
+            return (*judgement.cards[role_id], role.name)
+        if role is not None and role_id in judgement.urls:
+            return (judgement.urls[role_id], role.name)
+        return role_label(role_id) in judgement.labels
 
     def term_pages(self, key: str) -> tuple[str, ...]:
         """The pages that define a term other than a role's name."""
@@ -379,15 +464,20 @@ class RolesDomain(Domain):
     # -- resolving --------------------------------------------------------------------------
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
-        """A link to a role's card (references.py made the reference: a role with a card)."""
-        card = self.judgement.cards.get(target)
-        if typ != "role" or card is None:
+        """A link to a role's card or a person's directory entry (references.py made the
+        reference, to one that exists)."""
+        if typ == "role" and target in self.judgement.cards:
+            place, name = self.judgement.cards[target], self.model.roles[target].name
+        elif typ == "person" and target in self.judgement.people:
+            place, name = self.judgement.people[target], self.model.people[target].name
+        else:
             return None
-        title = node.get("reftitle") or shown_tooltip(self.model.roles[target].name)
-        reference = make_refnode(builder, fromdocname, *card, contnode, title)
+        title = node.get("reftitle") or shown_tooltip(name)
+        reference = make_refnode(builder, fromdocname, *place, contnode, title)
         if builder.name == "singlehtml" and "refuri" in reference:
             reference["refuri"] = single_fragment(reference["refuri"])
-        reference["classes"].append(PREVIEW_CLASS)
+        if typ == "role":
+            reference["classes"].append(PREVIEW_CLASS)
         return reference
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):

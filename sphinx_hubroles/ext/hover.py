@@ -24,13 +24,15 @@ PREVIEWS_FILE = "hubroles-previews.js"
 
 
 def previews(app: Sphinx) -> dict[str, str]:
-    """Card anchor -> 'Name: summary', for the roles whose card a page shows."""
+    """Card anchor -> 'Name: summary', for the roles whose card a page shows; a draft or
+    retired role says so after its name ('Old Lead (retired): ...')."""
     domain = domain_of(app.env)
     result = {}
     for role_id, (_docname, anchor) in sorted(domain.judgement.cards.items()):
         role = domain.model.roles[role_id]
+        name = role.name if role.status == "active" else f"{role.name} ({role.status})"
         summary = domain.plain_text(role.summary)
-        result[anchor] = shown_tooltip(f"{role.name}: {summary}" if summary else role.name)
+        result[anchor] = shown_tooltip(f"{name}: {summary}" if summary else name)
     return result
 
 

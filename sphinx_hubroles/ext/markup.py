@@ -16,11 +16,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from docutils import nodes
+from docutils.utils import new_document
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
-from sphinx.util.docutils import new_document
+from sphinx.util.docutils import LoggingReporter
 
 from ..core.model import Text
 from .allowlist import filter_field
@@ -44,7 +45,12 @@ class FieldRenderer:
         self.renderer = parser.renderer
         # A document of roles.yaml's own: the nodes' source, and a home for the ids and
         # names the text makes, apart from the page's until the nodes are placed in it.
+        # docutils' new_document, not Sphinx's: Sphinx's reuses the reporter of the first
+        # document it made, with docutils' defaults, which stops the build on a SEVERE
+        # message (a missing `:file:` of csv-table in {eval-rst}) and names another source.
+        # Its messages go to Sphinx's log, as a page's do, at roles.yaml:LINE.
         self.document = new_document(source_path, settings)
+        self.document.reporter = LoggingReporter.from_reporter(self.document.reporter)
         self.renderer.setup_render({**parser.options, "document": self.document}, {})
         self.docname = env.docname
 
@@ -80,13 +86,16 @@ class FieldRenderer:
 
     @contextmanager
     def _warnings_at(self, text: Text) -> Iterator[None]:
-        """MyST reports problems in the text at (page being read, line): the line is already
-        roles.yaml's; the file is made roles.yaml before the warnings are logged."""
+        """MyST reports problems in the text at (page being read, line) (MyST-Parser 5) or
+        (this document's source, line) (MyST-Parser 4), which Sphinx would print as a page:
+        the line is already roles.yaml's; the file is made roles.yaml before they are
+        logged."""
         with logging.pending_logging() as pending:
             try:
                 yield
             finally:
                 for record in pending.buffer:
                     location = getattr(record, "location", None)
-                    if isinstance(location, tuple) and location[0] == self.docname:
+                    if isinstance(location, tuple) and location[0] in (self.docname,
+                                                                        self.source_path):
                         record.location = f"{self.source_path}:{location[1] or text.line}"

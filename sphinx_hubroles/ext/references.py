@@ -7,6 +7,7 @@ Before MyST (priority 9) and Sphinx (10) look, each such reference becomes a ref
 domain's judgement of the pages (domain.py): every link to a role goes to the same card in
 serial and parallel builds. A reference the judgement found broken was reported then; here it
 shows its text. Anything else (a label written by hand, another project's) is left to Sphinx.
+A role documented elsewhere (`url`) has no card: its references become links to its URL.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..core.names import role_id_of, role_label
-from ..core.site import ROLE
+from ..core.diagram.escape import shown_tooltip
+from ..core.names import person_id_of, person_label, role_id_of, role_label
+from ..core.site import PERSON, ROLE, TERM
 from .domain import Judgement, RolesDomain, reference_of
 from .state import domain_of
 
 PREVIEW_CLASS = "hubroles-preview"
+EXTERNAL_CLASS = "hubroles-external"  # a link to a role documented elsewhere
 
 
 class RoleReferences(SphinxPostTransform):
@@ -35,13 +38,21 @@ class RoleReferences(SphinxPostTransform):
             if found is None:
                 continue
             kind, target = found
+            # The page the reference was written on: LaTeX resolves all pages as one.
+            docname = node.get("refdoc") or self.env.docname
+            if kind == PERSON and person_id_of(target) in judgement.people:
+                person = domain.model.people[person_id_of(target)]
+                node.replace_self(domain_reference(node, "person", person.id, person.name,
+                                                   docname))
+                continue
             role_id = (role_id_of(target) if kind == ROLE
-                       else judgement.role_terms.get(target.lower()))
+                       else judgement.role_terms.get(target.lower()) if kind == TERM else None)
             if role_id in judgement.cards:
-                # The page the reference was written on: LaTeX resolves all pages as one.
-                docname = node.get("refdoc") or self.env.docname
-                node.replace_self(card_reference(node, role_id, domain.model.roles[role_id].name,
-                                                 docname))
+                node.replace_self(domain_reference(node, "role", role_id,
+                                                   domain.model.roles[role_id].name, docname))
+            elif role_id in judgement.urls:
+                role = domain.model.roles[role_id]
+                node.replace_self(external_reference(node, role.name, role.url))
             elif resolved_elsewhere(judgement, kind, target):
                 if isinstance(node, nodes.reference):  # an autolink: let Sphinx resolve it
                     node.replace_self(label_reference(node, target, self.env.docname))
@@ -49,17 +60,27 @@ class RoleReferences(SphinxPostTransform):
                 node.replace_self(shown_text(node))
 
 
-def card_reference(node: nodes.Element, role_id: str, name: str,
-                   docname: str) -> addnodes.pending_xref:
-    """`node` as a reference of the hubroles domain to the role's card, showing what MyST or
-    Sphinx would have shown."""
+def domain_reference(node: nodes.Element, reftype: str, target: str, name: str,
+                     docname: str) -> addnodes.pending_xref:
+    """`node` as a reference of the hubroles domain to a role's card (reftype 'role') or a
+    person's directory entry ('person'), showing what MyST or Sphinx would have shown."""
     pending = addnodes.pending_xref("", link_content(node, name), refdomain=RolesDomain.name,
-                                    reftype="role", reftarget=role_id, refexplicit=True,
+                                    reftype=reftype, reftarget=target, refexplicit=True,
                                     refdoc=docname)
     if "reftitle" in node:  # [text](roles:x "title"): the author's title wins
         pending["reftitle"] = node["reftitle"]
     pending.source, pending.line = node.source, node.line
     return pending
+
+
+def external_reference(node: nodes.Element, name: str, url: str) -> nodes.reference:
+    """`node` as a link to the page elsewhere that documents the role, showing what a link to
+    a card would show."""
+    reference = nodes.reference("", "", link_content(node, name), refuri=url, internal=False,
+                                reftitle=node.get("reftitle") or shown_tooltip(name),
+                                classes=[EXTERNAL_CLASS])
+    reference.source, reference.line = node.source, node.line
+    return reference
 
 
 def link_content(node: nodes.Element, name: str) -> nodes.Element:
@@ -81,6 +102,8 @@ def resolved_elsewhere(judgement: Judgement, kind: str, target: str) -> bool:
     project's target."""
     if kind == ROLE:
         return role_label(role_id_of(target) or "") in judgement.labels
+    if kind == PERSON:
+        return person_label(person_id_of(target) or "") in judgement.labels
     return target.lower() in judgement.terms
 
 

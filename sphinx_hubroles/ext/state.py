@@ -1,7 +1,8 @@
 """roles.yaml inside a Sphinx build: loading it, judging the pages against it after every read,
 and knowing which pages to read or write again when it changes.
 
-- builder-inited     load roles.yaml, or report every problem in it and stop the build;
+- builder-inited     load roles.yaml, or report every problem in it and stop the build; its
+                     warnings and notes (a folded list item) are logged, and the build goes on;
 - env-get-outdated   read again the pages whose displays (a card, the glossary, a diagram)
                      show something that changed;
 - env-updated        judge every page's records (domain.py, core/rules.py) and report each
@@ -22,7 +23,7 @@ from sphinx.util import logging
 from ..core import displays
 from ..core.loader import load_roles
 from ..core.model import RolesFile
-from ..core.problems import RolesFileError, display_path, location
+from ..core.problems import ERROR, NOTE, Problem, RolesFileError, display_path, location
 from .domain import RolesDomain
 
 logger = logging.getLogger(__name__)
@@ -68,16 +69,32 @@ def load_model(app: Sphinx) -> None:
         model = load_roles(path, role_terms=app.config.hubroles_role_terms)
     except RolesFileError as error:
         for problem in error.problems:
-            if problem.line:
-                logger.error(problem.message, location=location(path, problem.line),
-                             type="hubroles", subtype="yaml")
-            else:  # Sphinx would read a location without a line as a page name
-                logger.error("%s: %s", display_path(path), problem.message,
-                             type="hubroles", subtype="yaml")
+            log_problem(path, problem)
         logger.error("sphinx-hubroles stopped the build: fix %s and build again "
                      "(hubroles_file = %r)", display_path(path), app.config.hubroles_file)
         raise SystemExit(1) from None
-    domain_of(app.env).use_model(model)
+    # Warnings and notes that leave the file usable: on every build, until they are fixed.
+    for problem in model.notices:
+        log_problem(path, problem)
+    domain = domain_of(app.env)
+    domain.use_model(model)
+    # `roles-table :layout: cards` is made of sphinx-design's cards, if the project loads it.
+    domain.sphinx_design = "sphinx_design" in app.extensions
+
+
+def log_problem(path: Path, problem: Problem) -> None:
+    """One problem of roles.yaml at its level: an error, a hubroles.yaml warning (which fails
+    -W builds) or a note."""
+    if problem.level == NOTE:
+        where = location(path, problem.line)
+        logger.info("%s: note: %s", where, problem.message)
+        return
+    log = logger.error if problem.level == ERROR else logger.warning
+    if problem.line:
+        log(problem.message, location=location(path, problem.line), type="hubroles",
+            subtype="yaml")
+    else:  # Sphinx would read a location without a line as a page name
+        log("%s: %s", display_path(path), problem.message, type="hubroles", subtype="yaml")
 
 
 def outdated_displays(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
@@ -96,7 +113,7 @@ def judge_and_report(app: Sphinx, env: BuildEnvironment) -> None:
     """env-updated: decide where links go, and report every problem of every page."""
     external_labels, external_terms = intersphinx_targets(app)
     judgement = domain_of(env).judge(app.config.hubroles_role_terms, external_labels,
-                                     external_terms)
+                                     external_terms, domain_of(env).sphinx_design)
     for finding in judgement.problems:
         logger.warning(finding.message, location=finding.where.location, type=finding.type,
                        subtype=finding.subtype)

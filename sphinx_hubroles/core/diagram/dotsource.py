@@ -40,6 +40,11 @@ def full_diagram_dot(model: RolesFile) -> str:
     return to_dot(selection, {}, replace(layout, newrank=True))
 
 
+# An external role (documented elsewhere, `url`) is drawn with a dashed outline.
+EXTERNAL_STYLE = "rounded,filled,dashed"
+EXTERNAL_LABEL = "documented elsewhere"
+
+
 def role_tooltip(name: str, summary: str | None) -> str:
     """What hovering over a role's box shows: its summary's words, after its whole name when
     the box cuts the name."""
@@ -81,13 +86,15 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
 
     def add_role(target: graphviz.Digraph, role) -> None:
         attrs = {"class": "hubroles-role"}
+        if role.external:
+            attrs.update({"class": "hubroles-role hubroles-external", "style": EXTERNAL_STYLE})
         if role.id == selection.focus:
-            attrs.update({"class": "hubroles-role hubroles-focus", "penwidth": "2.5"})
+            attrs.update({"class": attrs["class"] + " hubroles-focus", "penwidth": "2.5"})
         if layout.web:
             tooltip = (TOOLTIP_PLACEHOLDER + role.id if tooltips is None
                        else dot_tooltip(role_tooltip(role.name, tooltips.get(role.id))))
             attrs.update(URL=HREF_PLACEHOLDER + role.id, tooltip=tooltip)
-        target.node(role.id, label=dot_wrapped_label(role.name, NAME_LINE), **attrs)
+        target.node(role.id, label=dot_wrapped_label(role.label, NAME_LINE), **attrs)
 
     for index, (group_id, group_name) in enumerate(selection.groups):
         with graph.subgraph(name=f"cluster_{index}") as cluster:
@@ -120,7 +127,7 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
     for above, role, ranks in layout.placed:  # roles that no drawn edge ranks
         graph.edge(above, role, style="invis", minlen=str(ranks))
 
-    if selection.relations and not layout.web:
+    if (selection.relations or any(r.external for r in selection.roles)) and not layout.web:
         _add_legend(graph, selection, looks, layout)
     return graph.source
 
@@ -161,3 +168,8 @@ def _add_legend(graph: graphviz.Digraph, selection: Selection, looks: dict[str, 
                 if previous is not None:
                     legend.edge(previous, tail, style="invis")
                 previous = tail
+        if any(role.external for role in selection.roles):
+            legend.node("legend_external", label=dot_label(EXTERNAL_LABEL), style=EXTERNAL_STYLE,
+                        **{"class": "hubroles-legend-external"})
+            if previous is not None:
+                legend.edge(previous, "legend_external", style="invis")

@@ -138,7 +138,7 @@ class Estimate:
 
     def __init__(self, selection) -> None:
         self.selection = selection
-        self.boxes = {role.id: box(role.name) for role in selection.roles}
+        self.boxes = {role.id: box(role.label) for role in selection.roles}
         self.groups = {role.id: role.group for role in selection.roles}
         self.group_names = dict(selection.groups)
         self.labels = {rel.id: box_of_lines(wrapped(shown_label(rel.label), LABEL_LINE),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .dotsource import BOLD_WIDTH, LINE_WIDTH
+from .dotsource import BOLD_WIDTH, EXTERNAL_LABEL, LINE_WIDTH, NODE_LINE
 from .looks import Look
 
 # dot's own dash patterns, and arrowheads drawn at the end of a 44 x 12 sample.
@@ -35,6 +35,17 @@ def sample_svg(look: Look) -> str:
             f"{DASHES[look.line]}/>{head}</g></svg>")
 
 
-def legend_html(entries: list[tuple[str, Look]]) -> str:
+# A small box with the dashed outline of an external role.
+EXTERNAL_SAMPLE = (f'<svg class="hubroles-legend-svg" width="44" height="12" viewBox="0 0 44 12" '
+                   f'aria-hidden="true"><rect class="hubroles-legend-external" x="2" y="1" '
+                   f'width="40" height="10" rx="3" fill="none" stroke="{NODE_LINE}" '
+                   f'stroke-width="1.3" stroke-dasharray="5,2"/></svg>')
+
+
+def legend_html(entries: list[tuple[str, Look]], external: bool = False) -> str:
+    """The legend: each relation type's look, and the look of external roles if the diagram
+    shows one."""
     items = "".join(f"<li>{sample_svg(look)} {escape(label)}</li>" for label, look in entries)
+    if external:
+        items += f"<li>{EXTERNAL_SAMPLE} {escape(EXTERNAL_LABEL)}</li>"
     return f'<ul class="hubroles-diagram-legend" aria-label="Legend">{items}</ul>\n'

@@ -66,6 +66,7 @@ OPTION_SPEC: dict[str, Callable[[str | None], object]] = {
     "alt": text,
     "name": text,
     "align": choice(ALIGNS),
+    "status": id_list,
 }
 
 
@@ -73,7 +74,9 @@ def diagram_spec(options: dict) -> DiagramSpec:
     """What the converted options choose to show."""
     return DiagramSpec(options.get("roles", ()), options.get("groups", ()),
                        options.get("relations", ()), options.get("focus"),
-                       options.get("depth", 1), options.get("context") == "on")
+                       options.get("depth", 1),
+                       status=options.get("status") or DiagramSpec.status,
+                       context=options.get("context") == "on")
 
 
 def convert_options(written: dict[str, str]) -> dict | None:

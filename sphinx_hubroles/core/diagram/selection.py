@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..choosing import shown_statuses
 from ..model import RolesFile
 from ..problems import did_you_mean
 from .looks import Look, assign_looks
@@ -19,6 +20,8 @@ class DiagramSpec:
     relations: tuple[str, ...] = ()
     focus: str | None = None
     depth: int = 1
+    # The statuses shown; a role named in :roles: or :focus: is shown whatever its status.
+    status: tuple[str, ...] = ("active", "draft")
     # With :focus:, also the relations among the neighbours, not only the focused role's.
     context: bool = False
 
@@ -31,6 +34,13 @@ class ShownRole:
     # tooltips in when it writes a page, so a new summary changes no diagram's DOT.
     summary: str = field(compare=False, repr=False)
     group: str | None = None
+    external: bool = False  # documented elsewhere: drawn dashed, links to its URL
+    retired: bool = False
+
+    @property
+    def label(self) -> str:
+        """What the role's box says."""
+        return f"{self.name} (retired)" if self.retired else self.name
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,8 @@ class Selection:
     focus: str | None
     # Unknown ids, relation types that look alike and the like, as messages for the page.
     problems: tuple[str, ...]
+    # (source, relation, target, note MyST source) of the shown edges that have a note
+    notes: tuple[tuple[str, str, str, str], ...] = ()
 
     @property
     def has_hierarchy(self) -> bool:
@@ -74,6 +86,7 @@ def select(model: RolesFile, spec: DiagramSpec) -> Selection:
     kept_groups = set(known("groups", spec.groups, model.groups))
     kept_relations = set(known("relations", spec.relations, model.relations))
     focus = (known("focus", (spec.focus,), model.roles) or [None])[0] if spec.focus else None
+    statuses = shown_statuses(spec.status, "roles-diagram", problems)
 
     # :roles: and :groups: both pick roles, so together they show both sets.
     if spec.roles or spec.groups:
@@ -81,8 +94,10 @@ def select(model: RolesFile, spec: DiagramSpec) -> Selection:
             r.id for r in model.roles.values() if r.group in kept_groups}
     else:
         ids = set(model.roles)
+    explicit = {*kept_roles, focus}
+    ids = {i for i in ids if model.roles[i].status in statuses or i in explicit}
     edges = model.edges()
-    if spec.roles or spec.groups or spec.relations:
+    if spec.roles or spec.groups or spec.relations or len(ids) < len(model.roles):
         edges = [e for e in edges
                  if (not spec.relations or e.relation in kept_relations)
                  and e.source in ids and e.target in ids]
@@ -97,7 +112,7 @@ def select(model: RolesFile, spec: DiagramSpec) -> Selection:
             edges = [e for e in edges if e.source in ids and e.target in ids and (
                 spec.context or focus_edge(e, distance))]
 
-    roles = tuple(ShownRole(r.id, r.name, r.summary.source, r.group)
+    roles = tuple(ShownRole(r.id, r.name, r.summary.source, r.group, r.external, r.retired)
                   for r in model.roles.values() if r.id in ids)
     shown_groups = {r.group for r in roles}
     used = {e.relation for e in edges}
@@ -111,6 +126,7 @@ def select(model: RolesFile, spec: DiagramSpec) -> Selection:
         edges=tuple((e.source, e.relation, e.target) for e in edges),
         focus=focus,
         problems=(*problems, *look_problems),
+        notes=tuple((e.source, e.relation, e.target, e.note.source) for e in edges if e.note),
     )
 
 

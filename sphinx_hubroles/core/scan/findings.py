@@ -7,9 +7,22 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..diagram.options import convert_options, diagram_spec
+from .. import table
+from ..diagram.options import OPTION_SPEC, diagram_spec
+from ..directory import PEOPLE_OPTIONS, directory_spec
+from ..names import person_id_of, person_label, role_id_of, role_label
 from ..problems import display_path
-from ..site import CardUse, DiagramUse, Site, Where
+from ..site import (
+    PERSON,
+    ROLE,
+    CardUse,
+    DiagramUse,
+    DirectoryUse,
+    RotationUse,
+    Site,
+    TableUse,
+    Where,
+)
 
 MYST_SUFFIXES = (".md", ".markdown")
 RST_SUFFIXES = (".rst", ".rest")
@@ -118,20 +131,55 @@ def note_term(findings: Site, term: str, where: Where) -> None:
 
 
 # The extension's directives whose argument and options the rules judge.
-OWN_DIRECTIVES = {"role-card", "roles-diagram", "roles-glossary"}
+OWN_DIRECTIVES = {"role-card", "roles-diagram", "roles-glossary", "roles-people",
+                  "roles-rotation", "roles-table"}
+
+
+def label_kind(target: str) -> str | None:
+    """ROLE for a `roles:` target, PERSON for a `people:` one, None for any other label."""
+    if role_id_of(target) is not None:
+        return ROLE
+    return PERSON if person_id_of(target) is not None else None
+
+
+def autolink_target(uri: str) -> str:
+    """The label an autolink `<roles:X>` or `<people:X>` stands for (lower-cased, as the
+    extension makes it)."""
+    role_id = role_id_of(uri)
+    return role_label(role_id) if role_id is not None else person_label(person_id_of(uri))
 
 
 def own_directive(name: str, argument: str, options: dict[str, str], where,
                   findings: Site) -> None:
-    """Note a `role-card`, `roles-diagram` or `roles-glossary` (MyST and RST alike), placed at
-    the directive's first line, where the build reports its problems."""
+    """Note one of the extension's directives (MyST and RST alike), placed at the directive's
+    first line, where the build reports its problems."""
     if name == "role-card":
         if argument.strip():  # without an id, docutils itself says an argument is required
             findings.cards.append(CardUse(argument.strip().lower(), where))
     elif name == "roles-glossary":
         findings.glossaries.append(where)
+    elif name == "roles-people":
+        converted = convert(PEOPLE_OPTIONS, options)
+        if converted is not None:
+            findings.directories.append(DirectoryUse(directory_spec(converted), where))
+    elif name == "roles-rotation":
+        if argument.strip():
+            findings.rotations.append(RotationUse(argument.strip().lower(), where))
+    elif name == "roles-table":
+        converted = convert(table.OPTION_SPEC, options)
+        if converted is not None:  # docutils reports a bad option value itself
+            findings.tables.append(TableUse(table.table_spec(converted), where))
     else:
-        converted = convert_options(options)
+        converted = convert(OPTION_SPEC, options)
         if converted is not None:  # docutils reports a bad option value itself
             findings.diagrams.append(DiagramUse(diagram_spec(converted), "depth" in converted,
                                                 where))
+
+
+def convert(spec: dict, written: dict[str, str]) -> dict | None:
+    """Written options converted by `spec`; None if one is invalid or unknown (docutils
+    reports those in the build)."""
+    try:
+        return {key: spec[key](value) for key, value in written.items()}
+    except (KeyError, ValueError):
+        return None

@@ -9,13 +9,14 @@ from functools import cache
 
 from markdown_it.token import Token
 
-from ..names import role_id_of, role_label
-from ..site import ROLE, TERM, Reference, Site
+from ..site import TERM, Reference, Site
 from .findings import (
     LITERAL_DIRECTIVES,
     OWN_DIRECTIVES,
     Source,
+    autolink_target,
     glossary_entries,
+    label_kind,
     note_label,
     note_term,
     own_directive,
@@ -71,17 +72,19 @@ def _inline(token: Token, source: Source, line0: int, findings: Site) -> None:
             begin = content.find("{" + name + "}", cursor)
             begin = cursor if begin < 0 else begin
             cursor = begin + len(name) + 2
-            kind = ROLE if name in REF_ROLES else TERM if name in TERM_ROLES else None
+            kind = "ref" if name in REF_ROLES else TERM if name in TERM_ROLES else None
             target = split_target(child.content) if kind else None
-            if target is None or (kind == ROLE and role_id_of(target) is None):
+            if kind == "ref" and target is not None:
+                kind = label_kind(target)
+            if target is None or kind is None:
                 continue
             at = content.find(target, cursor)  # absent when the role spans lines
             where = source.at_offset(line0, content, at if at >= 0 else begin, target)
             findings.references.append(Reference(kind, target, where))
         elif child.type == "link_open":
             href = str(child.attrGet("href") or "")
-            role_id = role_id_of(href)
-            if role_id is None:
+            kind = label_kind(href)
+            if kind is None:
                 continue
             at = content.find(href, cursor)
             if at >= 0:
@@ -89,8 +92,8 @@ def _inline(token: Token, source: Source, line0: int, findings: Site) -> None:
             where = source.at_offset(line0, content, at if at >= 0 else cursor, href)
             # The extension turns an autolink `<roles:x>` into a reference to 'roles:x',
             # lower-cased; a link keeps its target as written.
-            target = role_label(role_id) if child.markup == "autolink" else href
-            findings.references.append(Reference(ROLE, target, where))
+            target = autolink_target(href) if child.markup == "autolink" else href
+            findings.references.append(Reference(kind, target, where))
         elif child.type == "link_close" and link_end is not None:
             cursor, link_end = max(cursor, link_end), None
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 
-from ..names import role_id_of, role_label
-from ..site import ROLE, TERM, Reference, Site
+from ..site import TERM, Reference, Site
 from .findings import (
     LITERAL_DIRECTIVES,
     OWN_DIRECTIVES,
     Source,
+    autolink_target,
     glossary_entries,
+    label_kind,
     note_label,
     note_term,
     own_directive,
@@ -33,7 +34,8 @@ _ROLE_CONTENT = r"`((?:[^`\\]|\\.)+)`"
 _ROLE = re.compile(r"(?<![\w`:]):(?:std:)?(ref|term):" + _ROLE_CONTENT, re.IGNORECASE)
 _SUFFIX_ROLE = re.compile(_ROLE_CONTENT + r":(?:std:)?(ref|term):(?![\w`])", re.IGNORECASE)
 # `text <roles:x>`_ : a hyperlink, which the extension turns into a reference to the card.
-_EMBEDDED_URI = re.compile(r"`(?:[^`<\\]|\\.)*<(roles:[^>\s]+)>`__?", re.IGNORECASE)
+_EMBEDDED_URI = re.compile(r"`(?:[^`<\\]|\\.)*<((?:roles|people):[^>\s]+)>`__?",
+                           re.IGNORECASE)
 
 
 def scan_rst(text: str, source: Source, line0: int, findings: Site) -> None:
@@ -145,11 +147,13 @@ def _roles(lines: list[str], block: list[int], source: Source, line0: int,
         kind = name.lower()
         if kind == "link":
             where = source.at_offset(line0 + first, text, start, content)
-            findings.references.append(Reference(ROLE, role_label(role_id_of(content)), where))
+            findings.references.append(Reference(label_kind(content), autolink_target(content),
+                                                 where))
             continue
         target = split_target(content)
-        if target is None or (kind == "ref" and role_id_of(target) is None):
+        if target is None or (kind == "ref" and label_kind(target) is None):
             continue
         at = text.find(target, start)
         where = source.at_offset(line0 + first, text, at if at >= 0 else start, target)
-        findings.references.append(Reference(ROLE if kind == "ref" else TERM, target, where))
+        findings.references.append(Reference(label_kind(target) if kind == "ref" else TERM,
+                                             target, where))

@@ -14,6 +14,7 @@ from ...core.diagram.dotsource import to_dot
 from ...core.diagram.layout import layout_for
 from ...core.diagram.options import OPTION_SPEC, diagram_spec
 from ...core.diagram.selection import Selection
+from ...core.model import Text
 from ...core.names import role_label
 from ...core.site import ROLE
 from ..cards import role_reference
@@ -56,10 +57,14 @@ class RolesDiagramDirective(SphinxDirective):
             domain.note_diagram(self.env.docname, self.lineno, spec, "depth" in options, None)
             return []
 
+        # A relation's note is drawn into its arrow's tooltip: a new note is a new drawing
+        # (the selection, which the page's digest holds, has the notes).
+        notes = {(source, relation, target): domain.plain_text(Text(note, self.lineno))
+                 for source, relation, target, note in selection.notes}
         layout = (selection, options.get("direction"), options.get("edge-labels", "auto"))
         # The roles' tooltips are filled in when the page is written (visitors.py): a new
         # summary rewrites the page, but needs no new drawing.
-        svg_dot = to_dot(selection, None, layout_for(*layout))
+        svg_dot = to_dot(selection, None, layout_for(*layout), notes)
         print_dot = to_dot(selection, {}, layout_for(*layout, web=False))
         domain.note_diagram(self.env.docname, self.lineno, spec, "depth" in options,
                             (svg_dot, print_dot))
@@ -67,10 +72,11 @@ class RolesDiagramDirective(SphinxDirective):
         # support_smartquotes: the text version names roles exactly as the picture does.
         diagram = roles_diagram("", svg_dot=svg_dot, print_dot=print_dot, alt=alt,
                                 legend=[(rel.label, rel.look) for rel in selection.relations],
+                                external=any(role.external for role in selection.roles),
                                 support_smartquotes=False)
         self.set_source_info(diagram)
         # The text version as plain data; its nodes are made when the page is written.
-        diagram[TEXT_ATTRIBUTE] = (self.env.docname, *text_version(selection))
+        diagram[TEXT_ATTRIBUTE] = (self.env.docname, *text_version(selection, notes))
         for role in selection.roles:  # what the text version's links and tooltips show
             domain.note_link(self.env.docname, ROLE, role_label(role.id))
             domain.note_link(self.env.docname, TOOLTIP, role.id)
@@ -100,17 +106,29 @@ def default_alt(selection: Selection) -> str:
             f"relation{'s' * (edges != 1)}; the text version lists them")
 
 
-def text_version(selection: Selection) -> tuple[tuple[tuple[str, str, str], ...],
-                                                 tuple[str, ...]]:
-    """Every role (id, name, where it belongs) and every relation as a sentence."""
+def text_version(selection: Selection, notes: dict | None = None,
+                 ) -> tuple[tuple[tuple[str, str, str], ...], tuple[str, ...]]:
+    """Every role (id, name, where it belongs) and every relation as a sentence, with its
+    note (`notes`: edge -> plain text)."""
+    notes = notes or {}
     names = {role.id: role.name for role in selection.roles}
     groups = dict(selection.groups)
     labels = {rel.id: rel.label for rel in selection.relations}
-    roles = tuple((role.id, role.name, f" is in {groups[role.group]}." if role.group
-                   else " is in no group.") for role in selection.roles)
-    sentences = tuple(f"{names[source]} {labels[relation]} {names[target]}."
-                      for source, relation, target in selection.edges)
+    roles = tuple((role.id, role.name, role_place(role, groups)) for role in selection.roles)
+    sentences = tuple(f"{names[source]} {labels[relation]} {names[target]}"
+                      + (f": {notes[edge].rstrip('.')}." if notes.get(edge) else ".")
+                      for edge in selection.edges for source, relation, target in (edge,))
     return roles, sentences
+
+
+def role_place(role, groups: dict[str, str]) -> str:
+    """' is in Leads.', and whether the role is documented elsewhere or retired."""
+    place = f" is in {groups[role.group]}" if role.group else " is in no group"
+    if role.external:
+        place += "; it is documented elsewhere"
+    if role.retired:
+        place += "; it is retired"
+    return place + "."
 
 
 def text_alternative(docname: str, roles, sentences) -> list[nodes.Node]:

@@ -60,8 +60,8 @@ def visit_html(self, node: roles_diagram) -> None:
         # Inline, not <img> or <object>: links are relative to the page and open in place.
         self.body.append(f'<div class="hubroles-diagram-canvas" role="group" '
                          f'aria-label="{self.attval(node["alt"])}">{svg}</div>\n')
-        if node.get("legend"):
-            self.body.append(legend_html(node["legend"]))
+        if node.get("legend") or node.get("external"):
+            self.body.append(legend_html(node["legend"], node.get("external", False)))
         self.body.append("</div>\n")
     # Without a picture the text version is all there is, so it starts open.
     self.body.append(f'<details class="hubroles-diagram-text"{"" if drawn else " open"}>'

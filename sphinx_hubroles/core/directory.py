@@ -1,0 +1,96 @@
+"""Who the team directory (`roles-people`) lists, and what it says of each person, from
+roles.yaml and the directive's options; and the options of `roles-people` and
+`roles-rotation` as converters from their written text. Pure Python: the build and
+`sphinx-hubroles check` both ask it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from .diagram.options import id_list
+from .model import Holder, Person, Role, RolesFile
+from .problems import did_you_mean
+
+
+def on_off(argument: str | None) -> bool:
+    value = (argument or "").strip().lower()
+    if value not in ("on", "off"):
+        raise ValueError(f"{argument!r} is not one of on, off")
+    return value == "on"
+
+
+def iso_date(argument: str | None) -> date:
+    try:
+        return date.fromisoformat((argument or "").strip())
+    except ValueError:
+        raise ValueError(f"{argument!r} is not a date such as 2026-12-02") from None
+
+
+def positive_int(argument: str | None) -> int:
+    value = int((argument or "").strip())
+    if value < 1:
+        raise ValueError("negative or zero value; must be positive")
+    return value
+
+
+PEOPLE_OPTIONS: dict[str, Callable[[str | None], object]] = {
+    "roles": id_list,
+    "groups": id_list,
+    "former": on_off,
+}
+ROTATION_OPTIONS: dict[str, Callable[[str | None], object]] = {
+    "from": iso_date,
+    "shifts": positive_int,
+}
+
+
+@dataclass(frozen=True)
+class DirectorySpec:
+    """The options of `roles-people`, normalised and hashable."""
+
+    roles: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    former: bool = True  # list people who only held roles before
+
+
+def directory_spec(options: dict) -> DirectorySpec:
+    """What the converted options of `roles-people` choose."""
+    return DirectorySpec(options.get("roles", ()), options.get("groups", ()),
+                         options.get("former", True))
+
+
+@dataclass(frozen=True)
+class Entry:
+    person: Person
+    holds: tuple[tuple[Role, Holder], ...]  # current holdings, in roles.yaml order
+    held: tuple[tuple[Role, Holder], ...]  # former holdings
+    pools: tuple[Role, ...]  # roles whose rotation the person takes turns in
+
+
+def directory(model: RolesFile, spec: DirectorySpec) -> tuple[list[Entry], list[str]]:
+    """The entries a directory shows, in the registry's order, and the problems with its
+    options (as messages for the page)."""
+    problems = []
+    for option, ids, table, what in (("roles", spec.roles, model.roles, "role"),
+                                     ("groups", spec.groups, model.groups, "group")):
+        problems += [f"unknown {what} '{item}' in :{option}: of roles-people"
+                     + did_you_mean(item, table) for item in ids if item not in table]
+    if spec.roles or spec.groups:
+        roles = [role for role in model.roles.values()
+                 if role.id in spec.roles or role.group in spec.groups]
+    else:
+        roles = list(model.roles.values())
+    entries = []
+    for person in model.people.values():
+        holds = tuple((role, h) for role in roles for h in role.current_holders
+                      if h.person == person.id)
+        held = tuple((role, h) for role in roles for h in role.former_holders
+                     if h.person == person.id)
+        pools = tuple(role for role in roles
+                      if role.rotation is not None and person.id in role.rotation.pool)
+        filtered = bool(spec.roles or spec.groups)
+        if holds or pools or (spec.former and held) or (not filtered and not held):
+            entries.append(Entry(person, holds, held if spec.former else (), pools))
+    return entries, problems

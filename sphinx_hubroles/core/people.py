@@ -1,0 +1,199 @@
+"""Reading the people of roles.yaml: the `people` registry, each role's `holders` and
+`rotation`, with every problem at its line. A part of the loader (loader.py), kept apart
+because it is one subject: who holds what."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from . import fields as F
+from .model import Holder, Person, Rotation
+from .problems import shown
+from .yamlsource import NULL, STR, YMap, YScalar, YValue
+
+GITHUB_RE = re.compile(F.GITHUB_PATTERN)
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+INT = "tag:yaml.org,2002:int"
+URL_RE = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
+
+
+class PeopleFields:
+    """Methods of the loader's validator (loader._Validator) for people. They use its helpers
+    (`problems`, `name`, `text`, `seq`, `mapping_fields`, `did_you_mean`...)."""
+
+    def people(self, value) -> dict[str, Person]:
+        """The registry, and a problem for each GitHub handle given to two people."""
+        result: dict[str, Person] = {}
+        handles: dict[str, tuple[str, int]] = {}
+        for person_id, line, node in self.id_mapping(value, "'people'"):
+            what = f"person '{person_id}'"
+            if not self.is_mapping(node, what):
+                continue
+            known = self.mapping_fields(node, F.PERSON_FIELDS, what, line)
+            name = self.name(known["name"][1], f"'name' of {what}") if "name" in known else None
+            github = self.github(known["github"], what) if "github" in known else None
+            url = self.url(known["url"], what) if "url" in known else None
+            affiliation = (self.name(known["affiliation"][1], f"'affiliation' of {what}")
+                           if "affiliation" in known else None)
+            if github is not None:
+                other = handles.setdefault(github.lower(), (person_id, known["github"][0]))
+                if other[0] != person_id:
+                    self.problems.at(known["github"][0], f"{what} has the GitHub handle "
+                                     f"'{github}', which person '{other[0]}' has too (line "
+                                     f"{other[1]}); handles ignore case")
+            if name is not None:
+                result[person_id] = Person(person_id, name, line, github, url, affiliation)
+        return result
+
+    def github(self, item: tuple[int, YValue], what: str) -> str | None:
+        handle = self.name(item[1], f"'github' of {what}")
+        if handle is None:
+            return None
+        if not GITHUB_RE.fullmatch(handle.removeprefix("@")):
+            self.problems.at(item[0], f"'github' of {what} is not a GitHub user name: "
+                             f"'{shown(handle)}'; use letters, digits and single '-' between "
+                             "them, 39 at most")
+            return None
+        return handle.removeprefix("@")
+
+    def url(self, item: tuple[int, YValue], what: str) -> str | None:
+        url = self.name(item[1], f"'url' of {what}")
+        if url is not None and not URL_RE.fullmatch(url):
+            self.problems.at(item[0], f"'url' of {what} must be an http or https URL, not "
+                             f"'{shown(url)}'")
+            return None
+        return url
+
+    # -- holders and rotations of a role -----------------------------------------------------
+
+    def holders(self, node: YMap, what: str) -> tuple[Holder, ...]:
+        if "holders" not in node.items:
+            return ()
+        label = f"'holders' of {what}"
+        result = []
+        for item in self.seq(node.items["holders"][1], label):
+            holder = self.holder(item, f"a holder of {what}")
+            if holder is not None:
+                result.append(holder)
+        self.no_overlapping_holdings(result, what)
+        return tuple(result)
+
+    def holder(self, item: YValue, what: str) -> Holder | None:
+        if isinstance(item, YScalar):
+            person = self.person_id(item, what)
+            return Holder(person, item.line) if person else None
+        if not self.is_mapping(item, what):
+            return None
+        known = self.mapping_fields(item, F.HOLDER_FIELDS, what, item.line)
+        person = self.person_id(known["person"][1], what) if "person" in known else None
+        since = self.date(known["since"], f"'since' of {what}") if "since" in known else None
+        until = self.date(known["until"], f"'until' of {what}") if "until" in known else None
+        note = (self.text(known["note"][1], f"'note' of {what}", block=False)
+                if "note" in known else None)
+        if ("since" in known and since is None) or ("until" in known and until is None):
+            return None  # reported: a holding without its dates would overlap others
+        if since and until and until < since:
+            self.problems.at(known["until"][0], f"'until' of {what} ({until}) is before its "
+                             f"'since' ({since})")
+            return None
+        return Holder(person, item.line, since, until, note) if person else None
+
+    def no_overlapping_holdings(self, holders: list[Holder], what: str) -> None:
+        """One person, one role: two holdings of it must not share a day."""
+        for index, later in enumerate(holders):
+            for earlier in holders[:index]:
+                if earlier.person == later.person and overlap(earlier, later):
+                    self.problems.at(later.line, f"person '{later.person}' holds {what} twice "
+                                     f"at overlapping dates (also at line {earlier.line})")
+                    break
+
+    def rotation(self, node: YMap, what: str) -> Rotation | None:
+        if "rotation" not in node.items:
+            return None
+        line, value = node.items["rotation"]
+        label = f"'rotation' of {what}"
+        if not self.is_mapping(value, label):
+            return None
+        known = self.mapping_fields(value, F.ROTATION_FIELDS, label, line)
+        pool = []
+        if "pool" in known:
+            items = self.seq(known["pool"][1], f"'pool' of {label}")
+            pool = [person for person in (self.person_id(item, f"the pool of {label}")
+                                          for item in items) if person]
+            if not items and not self.problems.full:
+                self.problems.at(known["pool"][0], f"'pool' of {label} is empty; name the "
+                                 "people who take turns")
+        every = self.days(known["every"], f"'every' of {label}", 1) if "every" in known else None
+        start = self.date(known["start"], f"'start' of {label}") if "start" in known else None
+        overlap_days = (self.days(known["overlap"], f"'overlap' of {label}", 0)
+                        if "overlap" in known else 0)
+        if every is not None and overlap_days is not None and overlap_days >= every:
+            self.problems.at(known["overlap"][0], f"'overlap' of {label} ({overlap_days} days) "
+                             f"must be shorter than 'every' ({every} days)")
+            return None
+        if not pool or every is None or start is None or overlap_days is None:
+            return None
+        return Rotation(tuple(pool), every, start, line, overlap_days)
+
+    # -- values ------------------------------------------------------------------------------
+
+    def person_id(self, node: YValue, what: str) -> str | None:
+        person = self.name(node, what)
+        if person is None:
+            return None
+        if person not in self.declared["people"]:
+            self.problems.at(node.line, f"{what} names '{shown(person)}', which is not a person "
+                             "under 'people'" + self.did_you_mean(person, self.declared["people"]))
+            return None
+        return person if person in self.people_read else None
+
+    def date(self, item: tuple[int, YValue], what: str) -> date | None:
+        """An ISO date, whether YAML read it as a date (unquoted) or as text (quoted)."""
+        line, node = item
+        if isinstance(node, YScalar) and node.tag in (STR, TIMESTAMP):
+            try:
+                return date.fromisoformat(node.value.strip())
+            except ValueError:
+                pass
+            try:  # YAML's timestamps may carry a time: a day is wanted, said plainly
+                datetime.fromisoformat(node.value.strip())
+                reason = "has a time of day; give the day alone"
+            except ValueError:
+                reason = "is not a date"
+            self.problems.at(line, f"{what} {reason}: '{shown(node.value)}'; write it as "
+                             "2026-01-07")
+            return None
+        self.problems.at(line, f"{what} must be a date such as 2026-01-07, not "
+                         f"{describe_value(node)}")
+        return None
+
+    def days(self, item: tuple[int, YValue], what: str, minimum: int) -> int | None:
+        line, node = item
+        if isinstance(node, YScalar) and node.tag == INT:
+            try:
+                number = int(node.value.replace("_", ""), 0)
+            except ValueError:
+                number = None
+            if number is not None and number >= minimum:
+                return number
+        self.problems.at(line, f"{what} must be a whole number of days, "
+                         f"{'at least 1' if minimum else '0 or more'}, not "
+                         f"{describe_value(node)}")
+        return None
+
+
+def overlap(a: Holder, b: Holder) -> bool:
+    """Whether two holdings share a day; an open end runs for ever."""
+    start = max(a.since or date.min, b.since or date.min)
+    end = min(a.until or date.max, b.until or date.max)
+    return start <= end
+
+
+def describe_value(node: YValue) -> str:
+    if isinstance(node, YMap):
+        return "a mapping"
+    if isinstance(node, YScalar):
+        return "empty (null)" if node.tag == NULL and not node.value.strip("~") else \
+            f"`{shown(node.value)}`"
+    return "a list"

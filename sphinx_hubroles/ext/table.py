@@ -1,0 +1,203 @@
+"""The `roles-table` directive: an overview of roles from roles.yaml, one row per role, as a
+table (a real table in every builder) or, with `:layout: cards`, as a grid of sphinx-design
+cards. Problems with its options are found after reading, by the rules (core/rules.py)."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from ..core.model import Role, RolesFile
+from ..core.table import COLUMNS, OPTION_SPEC, select_rows, table_spec
+from .cards import STATUS_NAMES, field, item_list, relation_lines, role_reference
+from .markup import FieldRenderer
+from .people import holdings
+from .state import domain_of, note_display
+
+TABLE_CLASS = "hubroles-table"
+# Relative widths of the columns: lists get the most room, then prose, then short facts.
+WIDTHS = {"name": 12, "group": 10, "count": 10, "status": 9, "filled-by": 14, "defined-by": 14,
+          "requirements": 30, "responsibilities": 30, "relations": 30}
+DEFAULT_WIDTH = 24
+# What sphinx-design's grid shows per row on extra-small, small, medium and large screens.
+GRID_COLUMNS = "1 1 2 2"
+
+
+class RolesTableDirective(SphinxDirective):
+    has_content = False
+    option_spec = OPTION_SPEC
+
+    def run(self) -> list[nodes.Node]:
+        domain = domain_of(self.env)
+        model = domain.model
+        spec = table_spec(self.options)
+        note_display(self.env, "table", spec)
+        domain.note_table(self.env.docname, self.lineno, spec)
+        rows = select_rows(model, spec)
+        if not rows.roles:  # the rules report it
+            return []
+        renderer = FieldRenderer(self.env, domain.parser(), self.state.document.settings,
+                                 str(model.path))
+        cells = CellMaker(model, renderer, self.env.docname)
+        if spec.layout == "cards" and domain.sphinx_design:
+            return self.card_grid(model, rows.roles, rows.columns, cells)
+        return [self.table(model, rows.roles, rows.columns, cells)]
+
+    # -- a table ------------------------------------------------------------------------------
+
+    def table(self, model: RolesFile, role_ids, columns, cells: CellMaker) -> nodes.table:
+        # longtable: LaTeX breaks it across pages; colwidths-given: LaTeX and HTML use WIDTHS.
+        table = nodes.table(classes=[TABLE_CLASS, "longtable", "colwidths-given"])
+        self.set_source_info(table)
+        if "caption" in self.options:
+            inline, messages = self.parse_inline(self.options["caption"], lineno=self.lineno)
+            title = nodes.title(self.options["caption"], "", *inline)
+            self.set_source_info(title)
+            table += title
+            table += messages
+        group = nodes.tgroup(cols=len(columns))
+        table += group
+        for column in columns:
+            group += nodes.colspec(colwidth=WIDTHS.get(column, DEFAULT_WIDTH))
+        head = nodes.thead()
+        head += row([[nodes.paragraph("", COLUMNS[column])] for column in columns])
+        group += head
+        body = nodes.tbody()
+        for role_id in role_ids:
+            body += row([cells(model.roles[role_id], column) for column in columns])
+        group += body
+        self.add_name(table)
+        return table
+
+    # -- a grid of cards ----------------------------------------------------------------------
+
+    def card_grid(self, model: RolesFile, role_ids, columns, cells: CellMaker) -> list[nodes.Node]:
+        """sphinx-design's grid of cards, made by its own directives from a skeleton in the
+        page's markup; each card's title and body are then put in place."""
+        grid = self.parse_text_to_nodes(self.skeleton(len(role_ids)), offset=self.lineno - 1)
+        cards = [node for root in grid for node in root.findall(nodes.Element)
+                 if "sd-card" in node.get("classes", ())]
+        for card, role_id in zip(cards, role_ids, strict=True):
+            role = model.roles[role_id]
+            fill_card(card, role_reference(role.id, role.name, self.env.docname),
+                      self.card_body(model, role, columns, cells))
+        container = nodes.container("", *grid, classes=[TABLE_CLASS, "hubroles-table-cards"])
+        self.set_source_info(container)
+        if "caption" in self.options:
+            inline, messages = self.parse_inline(self.options["caption"], lineno=self.lineno)
+            container.insert(0, nodes.paragraph("", "", *inline, classes=["caption"]))
+            container += messages
+        self.add_name(container)
+        return [container]
+
+    def skeleton(self, count: int) -> str:
+        """A grid of `count` cards titled PLACEHOLDER, in the page's own markup."""
+        if self.is_markdown():
+            card = f"````{{grid-item-card}} {PLACEHOLDER}\n{PLACEHOLDER}\n````\n"
+            return (f"`````{{grid}} {GRID_COLUMNS}\n:gutter: 2\n\n"
+                    + "\n".join([card] * count) + "`````\n")
+        card = f"   .. grid-item-card:: {PLACEHOLDER}\n\n      {PLACEHOLDER}\n"
+        return f".. grid:: {GRID_COLUMNS}\n   :gutter: 2\n\n" + "\n".join([card] * count)
+
+    def is_markdown(self) -> bool:
+        suffix = self.env.doc2path(self.env.docname).suffix
+        return self.config.source_suffix.get(suffix) == "markdown"
+
+    def card_body(self, model: RolesFile, role: Role, columns, cells: CellMaker) -> list:
+        """The summary, then each other column as a field of the card."""
+        body: list[nodes.Node] = []
+        if "summary" in columns:
+            body += cells(role, "summary")
+        facts = nodes.field_list(classes=["hubroles-facts"])
+        for column in columns:
+            if column not in ("name", "summary"):
+                content = cells(role, column)
+                if content:
+                    facts += field(COLUMNS[column], content)
+        if len(facts):
+            body.append(facts)
+        return body
+
+
+PLACEHOLDER = "hubroles-placeholder"
+
+
+def fill_card(card: nodes.Element, title: nodes.Node, body: list[nodes.Node]) -> None:
+    """Put the role's link in the card's title and its fields in the card's body."""
+    for node in list(card.findall(nodes.Element)):
+        classes = node.get("classes", ())
+        if "sd-card-title" in classes:
+            del node[:]
+            node += nodes.inline("", "", title)
+        elif "sd-card-body" in classes:  # it holds the title, then the placeholder
+            for child in list(node.children):
+                if "sd-card-title" not in child.get("classes", ()):
+                    node.remove(child)
+            node.extend(body)
+
+
+def row(cells: list[list[nodes.Node]]) -> nodes.row:
+    result = nodes.row()
+    for content in cells:
+        result += nodes.entry("", *content)
+    return result
+
+
+class CellMaker:
+    """The content of one column for one role; nothing when the role leaves it unset."""
+
+    def __init__(self, model: RolesFile, renderer: FieldRenderer, docname: str) -> None:
+        self.model = model
+        self.renderer = renderer
+        self.docname = docname
+
+    def __call__(self, role: Role, column: str) -> list[nodes.Node]:
+        return getattr(self, column.replace("-", "_"))(role)
+
+    def paragraph(self, text) -> list[nodes.Node]:
+        return [nodes.paragraph("", "", *self.renderer.inline(text))] if text else []
+
+    def name(self, role: Role) -> list[nodes.Node]:
+        """A link to the role's card, or to its URL (references.py decides)."""
+        return [nodes.paragraph("", "", role_reference(role.id, role.name, self.docname))]
+
+    def summary(self, role: Role) -> list[nodes.Node]:
+        return self.paragraph(role.summary)
+
+    def group(self, role: Role) -> list[nodes.Node]:
+        return [nodes.paragraph("", self.model.groups[role.group].name)] if role.group else []
+
+    def count(self, role: Role) -> list[nodes.Node]:
+        return self.paragraph(role.count)
+
+    def filled_by(self, role: Role) -> list[nodes.Node]:
+        return self.paragraph(role.filled_by)
+
+    def defined_by(self, role: Role) -> list[nodes.Node]:
+        return self.paragraph(role.defined_by)
+
+    def requirements(self, role: Role) -> list[nodes.Node]:
+        return ([item_list(role.requirements, self.renderer.inline, ["hubroles-requirements"])]
+                if role.requirements else [])
+
+    def responsibilities(self, role: Role) -> list[nodes.Node]:
+        return ([item_list(role.responsibilities, self.renderer.inline,
+                           ["hubroles-responsibilities"])] if role.responsibilities else [])
+
+    def status(self, role: Role) -> list[nodes.Node]:
+        paragraph = nodes.paragraph("", STATUS_NAMES[role.status],
+                                    classes=[f"hubroles-status-{role.status}"])
+        if role.replaced_by:
+            other = self.model.roles[role.replaced_by]
+            paragraph += nodes.Text("; replaced by ")
+            paragraph += role_reference(other.id, other.name, self.docname)
+        return [paragraph]
+
+    def relations(self, role: Role) -> list[nodes.Node]:
+        return relation_lines(self.model, role.id, self.renderer.inline, self.docname)
+
+    def holders(self, role: Role) -> list[nodes.Node]:
+        """The current holders, linked to their directory entries, as on the card."""
+        if not role.current_holders:
+            return []
+        return [holdings(self.model, role.current_holders, self.docname, self.renderer.inline)]
