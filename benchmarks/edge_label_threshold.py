@@ -35,7 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from diagram_helpers import random_roles_file  # noqa: E402
 
-from sphinx_hubroles.core.diagram.dotsource import Layout, to_dot  # noqa: E402
+from sphinx_hubroles.core.diagram.dotsource import to_dot  # noqa: E402
+from sphinx_hubroles.core.diagram.layout import Layout  # noqa: E402
 from sphinx_hubroles.core.diagram.render import with_newrank  # noqa: E402
 from sphinx_hubroles.core.diagram.selection import DiagramSpec, select  # noqa: E402
 

@@ -315,11 +315,12 @@ def styled_dot(model, roles: list[Role], spec, *, page: str) -> str:
     """What roles-diagram draws for `spec`, with the links a writer would put in by hand
     (relative to `page`); labels laid out with newrank where dot 2.43 needs it, as a writer
     would do after dot's first "trouble in init_rank"."""
-    from sphinx_hubroles.core.diagram.dotsource import HREF_PLACEHOLDER, layout_for, to_dot
+    from sphinx_hubroles.core.diagram.dotsource import HREF_PLACEHOLDER, to_dot
+    from sphinx_hubroles.core.diagram.layout import layout_for
     from sphinx_hubroles.core.diagram.selection import select
 
     selection = select(model, spec)
-    layout = layout_for("TB", "auto", len(selection.roles))
+    layout = layout_for(selection)
     if layout.edge_labels:
         layout = replace(layout, newrank=True)
     # Tooltips: the role's name (a writer would not copy every summary into the DOT).

@@ -181,13 +181,26 @@ def legend_labels(svg: ET.Element) -> list[str]:
 
 
 def html_legend(html: str, marker: str) -> list[tuple[str, str]]:
-    """(label, relation class) of the HTML legend of the first diagram after `marker`."""
+    """(label, line colour) of the HTML legend of the first diagram after `marker`."""
     start = html.index(marker)
     match = re.compile(r'<ul class="hubroles-diagram-legend".*?</ul>', re.S).search(html, start)
     assert match and match.start() < html.find("</details>", start), "no legend"
-    return [(unescape(label).strip(), css_class) for css_class, label in re.findall(
-        r'<li><svg class="hubroles-legend-svg".*?<g class="(hubroles-rel-\d)">.*?</svg>(.*?)</li>',
-        match.group(0), flags=re.S)]
+    return [(unescape(label).strip(), colour) for colour, label in re.findall(
+        r'<li><svg class="hubroles-legend-svg".*?<path [^>]*stroke="(#[0-9a-f]{6})".*?</svg>'
+        r'(.*?)</li>', match.group(0), flags=re.S)]
+
+
+def edge_looks(svg: ET.Element) -> dict[str, tuple]:
+    """Edge tooltip -> (colour, dash pattern, stroke width, arrowhead outline) as drawn."""
+    looks = {}
+    for group in groups_of(svg, "hubroles-edge"):
+        path = group.find(f".//{SVG}path")
+        head = [(e.tag.removeprefix(SVG), e.get("fill") == "none", len(e.get("points", "")
+                                                                      .split()))
+                for e in group.iter() if e.tag in (f"{SVG}polygon", f"{SVG}ellipse")]
+        looks[title_of(group)] = (path.get("stroke"), path.get("stroke-dasharray"),
+                                  path.get("stroke-width"), tuple(head))
+    return looks
 
 
 def cluster_labels(svg: ET.Element) -> list[str]:

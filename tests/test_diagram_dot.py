@@ -22,14 +22,15 @@ from diagram_helpers import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sphinx_hubroles.core.diagram.dotsource import (
+from sphinx_hubroles.core.diagram.dotsource import to_dot
+from sphinx_hubroles.core.diagram.escape import LABEL_LIMIT, TOOLTIP_LIMIT
+from sphinx_hubroles.core.diagram.layout import (
     AUTO_LABEL_ROLES,
     LAID_OUT_LABEL_ROLES,
     Layout,
     layout_for,
-    to_dot,
 )
-from sphinx_hubroles.core.diagram.escape import LABEL_LIMIT, TOOLTIP_LIMIT
+from sphinx_hubroles.core.diagram.looks import slot
 from sphinx_hubroles.core.diagram.render import Job, Renderer
 from sphinx_hubroles.core.diagram.selection import (
     DiagramSpec,
@@ -130,13 +131,21 @@ def test_focus_outside_the_kept_roles_is_reported(model):
 
 # -- edge labels -------------------------------------------------------------------------------
 
+def chain(size: int) -> Selection:
+    """`size` roles, each related to the next: a picture one role wide."""
+    return Selection(roles=tuple(ShownRole(f"r{i}", f"R{i}", "") for i in range(size)),
+                     groups=(), relations=(ShownRelation("next", "next", slot(0)),),
+                     edges=tuple((f"r{i}", "next", f"r{i + 1}") for i in range(size - 1)),
+                     focus=None, problems=())
+
+
 def test_label_strategy_follows_the_measured_limits():
-    assert layout_for("TB", "auto", AUTO_LABEL_ROLES).edge_labels
-    assert not layout_for("TB", "auto", AUTO_LABEL_ROLES + 1).edge_labels
-    assert not layout_for("TB", "off", 2).edge_labels
-    on = layout_for("TB", "on", LAID_OUT_LABEL_ROLES)
+    assert layout_for(chain(AUTO_LABEL_ROLES), "TB", "auto").edge_labels
+    assert not layout_for(chain(AUTO_LABEL_ROLES + 1), "TB", "auto").edge_labels
+    assert not layout_for(chain(2), "TB", "off").edge_labels
+    on = layout_for(chain(LAID_OUT_LABEL_ROLES), "TB", "on")
     assert (on.edge_labels, on.label_attribute, on.newrank) == (True, "label", False)
-    big = layout_for("TB", "on", LAID_OUT_LABEL_ROLES + 1)
+    big = layout_for(chain(LAID_OUT_LABEL_ROLES + 1), "TB", "on")
     assert (big.edge_labels, big.label_attribute) == (True, "xlabel")
 
 
@@ -160,7 +169,7 @@ def diagram_counts(svg: ET.Element) -> dict[str, int]:
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_random_clustered_graphs_lay_out(render, size, edge_labels, web, seed):
     selection = select(random_roles_file(size, seed), DiagramSpec())
-    layout = layout_for("TB", edge_labels, size, web=web)
+    layout = layout_for(selection, "TB", edge_labels, web=web)
     svg = render(to_dot(selection, {}, layout))
     assert diagram_counts(svg) == {
         "roles": size, "groups": len(selection.groups), "edges": len(selection.edges),
@@ -171,7 +180,7 @@ def test_random_clustered_graphs_lay_out(render, size, edge_labels, web, seed):
 def test_labelled_graphs_that_dot_cannot_rank_are_drawn_again_with_newrank(render):
     """Seed 0 at 50 roles: dot 2.43 fails on it with labels (seen in the benchmark)."""
     selection = select(random_roles_file(50, 0), DiagramSpec())
-    source = to_dot(selection, {}, layout_for("TB", "on", 50))
+    source = to_dot(selection, {}, layout_for(selection, "TB", "on"))
     plain = subprocess.run(["dot", "-Tsvg"], input=source.encode(), capture_output=True)
     assert plain.returncode != 0 and b"trouble in init_rank" in plain.stderr
     svg = render(source)
@@ -202,7 +211,7 @@ HOSTILE = [
 def test_hostile_text_reaches_the_svg_exactly(render):
     """Every hostile string as a role name, tooltip, group name and relation label."""
     roles = tuple(ShownRole(f"r{i}", text, "", f"g{i % 3}") for i, text in enumerate(HOSTILE))
-    relations = tuple(ShownRelation(f"rel{i}", text, i) for i, text in enumerate(HOSTILE))
+    relations = tuple(ShownRelation(f"rel{i}", text, slot(i)) for i, text in enumerate(HOSTILE))
     selection = Selection(
         roles=roles, groups=tuple((f"g{i}", HOSTILE[i]) for i in range(3)),
         relations=relations,
@@ -237,7 +246,7 @@ def test_very_long_texts_are_cut_to_what_dot_can_draw(render):
     roles = tuple(ShownRole(f"r{i}", text, "", "g0") for i, text in enumerate(long))
     selection = Selection(
         roles=roles, groups=(("g0", long[0]),),
-        relations=tuple(ShownRelation(f"rel{i}", text, i) for i, text in enumerate(long)),
+        relations=tuple(ShownRelation(f"rel{i}", text, slot(i)) for i, text in enumerate(long)),
         edges=tuple((f"r{i}", f"rel{i}", f"r{(i + 1) % len(long)}") for i in range(len(long))),
         focus=None, problems=())
     tooltips = {f"r{i}": text for i, text in enumerate(reversed(long))}
@@ -291,7 +300,7 @@ def test_generated_hostile_text_round_trips_through_dot(texts):
                   for i, text in enumerate(texts))
     selection = Selection(
         roles=roles, groups=(("g0", texts[0]),),
-        relations=tuple(ShownRelation(f"rel{i}", text, i) for i, text in enumerate(texts)),
+        relations=tuple(ShownRelation(f"rel{i}", text, slot(i)) for i, text in enumerate(texts)),
         edges=tuple((f"r{i}", f"rel{i}", f"r{(i + 1) % len(texts)}")
                     for i in range(len(texts))),
         focus=None, problems=())

@@ -31,7 +31,8 @@ from diagram_helpers import (
 )
 from test_hostile_html import HOSTILE, LONG_NAME, ROLES_YAML, q
 
-from sphinx_hubroles.core.diagram.escape import LABEL_LIMIT, TOOLTIP_LIMIT
+from sphinx_hubroles.core.diagram.escape import LABEL_LIMIT, TOOLTIP_LIMIT, wrapped
+from sphinx_hubroles.core.diagram.layout import LABEL_LINE, NAME_LINE
 from sphinx_hubroles.core.loader import parse_roles
 
 # Text that DOT, dot's escapes, XML or the page would read as something other than text.
@@ -210,8 +211,12 @@ def test_every_role_group_and_label_is_drawn_once(diagrams):
     assert len(roles) == len(MODEL.roles)
     assert len(clusters) == len(MODEL.groups)
     assert len(edges) == len(MODEL.edges())
-    # One <text> per box, cluster and edge label: nothing from the texts became more text.
-    assert len(list(everything.iter(f"{SVG}text"))) == len(roles) + len(clusters) + len(edges)
+    # One <text> per line of a box, cluster and edge label (long names and labels wrap):
+    # nothing from the texts became more text.
+    lines = sum(len(wrapped(shown(role.name), NAME_LINE)) for role in MODEL.roles.values())
+    lines += sum(len(wrapped(shown(MODEL.relations[e.relation].label), LABEL_LINE))
+                 for e in MODEL.edges())
+    assert len(list(everything.iter(f"{SVG}text"))) == lines + len(clusters)
 
 
 def test_the_picture_shows_every_text(diagrams):

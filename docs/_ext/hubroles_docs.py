@@ -28,7 +28,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_hubroles.core import fields as F
-from sphinx_hubroles.core.diagram.dotsource import AUTO_LABEL_ROLES
+from sphinx_hubroles.core.diagram.layout import AUTO_LABEL_ROLES
 from sphinx_hubroles.ext import allowlist
 
 logger = logging.getLogger(__name__)
@@ -60,6 +60,8 @@ ABSENT = {
     F.HOLDERS: "`[]`: nobody named",
     F.ROTATION: "none: the role does not rotate",
     F.DAYS: "`0`",
+    F.COLOUR: "none: each diagram chooses",
+    F.LINE_STYLE: "none: each diagram chooses",
 }
 ABSENT_MAPPING = "`{}`: none"
 ABSENT_TEXT = "none: not shown"
@@ -117,19 +119,26 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
         "argument": None,
         "summary": """
             Draws roles as boxes and relations as arrows, from roles.yaml: by default every
-            role that is not retired, one frame per group, each relation type with its own
-            colour, line style and arrowhead, and a legend naming the types. Every box links to
-            its role's card, from any page; a role documented elsewhere (`url`) has a dashed
-            outline, which the legend explains, and links to its URL. Hovering over a box shows
-            the role's summary, and over an arrow the relation with its note. A text version
-            lists every role and states every relation as a sentence ("Community
+            role that is not retired, one frame per group, and each relation type with a look
+            of its own in this diagram (colour, line and arrowhead), with a legend naming the
+            types. Every box links to its role's card, from any page, and can be reached with
+            the keyboard; a role documented elsewhere (`url`) has a dashed outline, which the
+            legend explains, and links to its URL. Hovering over a box shows the role's
+            summary, and over an arrow the relation as a sentence, with its note. A text
+            version lists every role and states every relation as a sentence ("Community
             Representative surfaces requests to Hub Engineer: questions and requests, via
             support tickets"); the text and man builders print it, and LaTeX gets a PDF image.
             The diagram follows the theme's light and dark modes.
 
+            Its text is never drawn smaller than 10 CSS pixels: a diagram wider than the
+            column at that size scrolls inside its frame, and *Open full size* shows it at its
+            own size over the whole window ({ref}`diagram-size`). Relation types declared
+            `hierarchy: true` in roles.yaml point down the page ({ref}`diagram-hierarchy`).
+
             An unknown id or type in an option warns at the directive's line with the closest
-            ids ({ref}`hubroles.diagram <warning-hubroles-diagram>`). Graphviz's `dot` draws the
-            diagram: Sphinx's `graphviz_dot` setting names the program, and
+            ids ({ref}`hubroles.diagram <warning-hubroles-diagram>`), and so do relation types
+            whose looks, set in roles.yaml, cannot be told apart in this diagram. Graphviz's
+            `dot` draws the diagram: Sphinx's `graphviz_dot` setting names the program, and
             {confval}`hubroles_dot_timeout` limits how long it may take.
         """,
         "options": {
@@ -140,24 +149,33 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
                 Show only the roles of these groups. With `:roles:`, shows both sets.
             """),
             "relations": ("id, id, ...", """
-                Draw only these relation types.
+                Draw only these relation types. Looks are handed out to the types a diagram
+                draws, so a diagram of a few types never has two alike.
             """),
             "focus": ("id", """
-                Show this role and its neighbours, related in either direction, up to
+                Show this role and the roles related to it, in either direction, up to
                 `:depth:` steps away, with the role itself highlighted: the natural picture on
-                a role's own page.
+                a role's own page. It draws the relations that lead away from the role, one
+                step at a time (each arrow joins roles one step apart), and the role's
+                relations to itself: at depth 1, exactly the role's own relations.
             """),
             "depth": ("N", """
                 With `:focus:`, how many steps away from the focused role to go. Default: `1`.
             """),
+            "context": ("on or off", """
+                With `:focus:`, `on` also draws the relations among the other roles shown (at
+                depth 1, among the focused role's neighbours). Default: `off`.
+            """),
             "direction": ("TB, LR, RL or BT", """
-                The direction in which relations point: top to bottom (the default), left to
-                right, right to left or bottom to top.
+                The direction in which relations point: top to bottom, left to right, right to
+                left or bottom to top. Without it, a diagram that draws a hierarchy relation
+                goes top to bottom, and any other goes top to bottom unless left to right fits
+                the column where top to bottom does not.
             """),
             "edge-labels": ("auto, on or off", f"""
                 Whether each arrow carries its relation's label; the legend names the types
                 either way. `auto`, the default, labels the arrows of diagrams with up to
-                {AUTO_LABEL_ROLES} roles.
+                {AUTO_LABEL_ROLES} roles when the labelled diagram fits the column.
             """),
             "caption": ("text", """
                 A caption under the diagram, in the page's markup.

@@ -39,6 +39,11 @@ MAX_ITEM_DEPTH = 3
 # The schemes an external role's `url` may use: a page elsewhere, never a script or a file.
 URL_SCHEMES = ("http", "https")
 
+# How a relation type's lines look in diagrams (core/diagram/looks.py, colours.py).
+COLOUR = "colour"
+LINE_STYLE = "line style"
+LINE_STYLES = ("solid", "dashed", "dotted", "bold")
+
 KIND_HELP = {
     NAME: "plain text on one line",
     INLINE: "inline MyST Markdown",
@@ -65,6 +70,8 @@ KIND_HELP = {
     DATE: "an ISO date, `2026-01-07`, quoted or not",
     DAYS: "a whole number of days",
     GITHUB: "a GitHub user name, without `@`",
+    COLOUR: "a colour as `'#rrggbb'`, in quotes (YAML reads an unquoted `#` as a comment)",
+    LINE_STYLE: "one of " + ", ".join(f"`{style}`" for style in LINE_STYLES),
 }
 
 
@@ -84,7 +91,16 @@ RELATION_FIELDS = (
           "shows the label followed by '(incoming)'.",
           "inverse: overseen by"),
     Field("hierarchy", BOOLEAN, False, "Whether this relation is the hierarchy of the roles, "
-          "such as a ladder or a chain of oversight.", "hierarchy: true"),
+          "such as a ladder or a chain of oversight: diagrams draw its edges pointing down the "
+          "page (the way of `:direction:`), and the other relations then move no role up or "
+          "down.", "hierarchy: true"),
+    Field("color", COLOUR, False, "The colour of its lines in diagrams, in light mode and in "
+          "print. It needs a contrast of 3:1 against a white page.", "color: '#8c2d04'"),
+    Field("dark-color", COLOUR, False, "The colour of its lines in dark mode. It needs a "
+          "contrast of 3:1 against a dark page. Without it, dark mode uses `color`, made "
+          "lighter where it needs to be.", "dark-color: '#fdae6b'"),
+    Field("style", LINE_STYLE, False, "The line of its edges in diagrams. Without it, each "
+          "diagram chooses one.", "style: dashed"),
 )
 
 GROUP_FIELDS = (

@@ -15,6 +15,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import fields as F
+from .diagram.colours import (
+    DARK_PAGE,
+    LIGHT_PAGE,
+    MIN_CONTRAST,
+    contrast,
+    is_hex_colour,
+    readable_on,
+)
 from .files import UnusableFile, read_regular_file, size
 from .model import Admonition, Group, Item, RelationType, Role, RolesFile, Section, Term, Text
 from .people import PeopleFields
@@ -181,7 +189,22 @@ class _Validator(PeopleFields):
             definition = self.text(value, f"the definition of term '{shown(key)}'", block=True)
             if name is not None and definition is not None:
                 roles_file.terms[name] = Term(name, definition, line)
+        self.note_edge_lines(top.get("roles"), roles_file)
         return roles_file
+
+    def note_edge_lines(self, roles: tuple[int, YValue] | None, roles_file: RolesFile) -> None:
+        """The line of each relation's target, for the problems the rules find about one
+        relation (a cycle of hierarchy relations). Only the roles that loaded are read."""
+        for role_id in roles_file.roles:
+            role_node = roles[1].items[role_id][1]  # a role that loaded is a mapping
+            relations = role_node.items.get("relations")
+            if relations is None or not isinstance(relations[1], YMap):
+                continue
+            for rel_id, (_line, targets) in relations[1].items.items():
+                for item in targets.items if isinstance(targets, YSeq) else ():
+                    target = _target_id(item)
+                    if target is not None:
+                        roles_file.edge_lines[role_id, rel_id, target] = item.line
 
     def term_name(self, key: str, line: int, seen: dict[str, tuple[str, int]]) -> str | None:
         """A term's name: one line of text, unique regardless of case (as Sphinx's terms)."""
@@ -444,10 +467,54 @@ class _Validator(PeopleFields):
         if not self.is_mapping(node, f"relation '{rel_id}'"):
             return None
         values = self.simple_fields(node, F.RELATION_FIELDS, f"relation '{rel_id}'", line)
+        look = self.relation_look(node, f"relation '{rel_id}'")
         if values.get("label") is None:
             return None
         return RelationType(rel_id, values["label"], values.get("inverse"), line,
-                            hierarchy=bool(values.get("hierarchy")))
+                            hierarchy=bool(values.get("hierarchy")), **look)
+
+    def relation_look(self, node: YMap, what: str) -> dict:
+        """How the relation's lines look: 'color', 'dark-color', 'style' (as RelationType's
+        keyword arguments; a value with a problem is left out)."""
+        look: dict = {}
+        for key, page, where, way in (("color", LIGHT_PAGE, "a white page", "darker"),
+                                      ("dark-color", DARK_PAGE, "a dark page", "lighter")):
+            if key in node.items:
+                colour = self.colour(node.items[key][1], f"'{key}' of {what}", page,
+                                     f"against {where}; lines need {MIN_CONTRAST:g}:1 to be "
+                                     f"seen (WCAG 1.4.11): use a {way} colour, such as")
+                if colour is not None:
+                    look[key.replace("-", "_")] = colour
+        if "style" in node.items:
+            style = self.name(node.items["style"][1], f"'style' of {what}")
+            if style is not None and style not in F.LINE_STYLES:
+                self.problems.at(node.items["style"][0], f"'style' of {what} is "
+                                 f"'{shown(style)}', which is not a line style"
+                                 + (self.did_you_mean(style.lower(), F.LINE_STYLES) or
+                                    "; use one of " + ", ".join(F.LINE_STYLES)))
+            elif style is not None:
+                look["style"] = style
+        return look
+
+    def colour(self, node: YValue, label: str, page: str, advice: str) -> str | None:
+        """A '#rrggbb' colour with MIN_CONTRAST against `page`, lower-cased."""
+        text = self.name(node, label)
+        if text is None:
+            return None
+        if not is_hex_colour(text):
+            short = re.fullmatch(r"#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])", text)
+            example = "#" + "".join(c * 2 for c in short.groups()) if short else "#0072b2"
+            self.problems.at(node.line, f"{label} is '{shown(text)}', which is not a colour "
+                             f"written '#rrggbb', such as '{example}' (colour names and CSS "
+                             "functions do not draw the same in every output)")
+            return None
+        colour = text.lower()
+        ratio = contrast(colour, page)
+        if ratio < MIN_CONTRAST:
+            self.problems.at(node.line, f"{label}, '{colour}', has a contrast of "
+                             f"{ratio:.1f}:1 {advice} '{readable_on(colour, page)}'")
+            return None
+        return colour
 
     def group(self, group_id: str, line: int, node: YValue) -> Group | None:
         if not self.is_mapping(node, f"group '{group_id}'"):
@@ -657,6 +724,13 @@ class _Validator(PeopleFields):
             return False
         self.problems.at(node.line, f"{what} must be a mapping of fields, not {describe(node)}")
         return False
+
+
+def _target_id(item: YValue) -> str | None:
+    """The role id of a relation's target: the item itself, or its 'role'."""
+    if isinstance(item, YMap):
+        item = item.items.get("role", (0, None))[1]
+    return item.value.strip() if isinstance(item, YScalar) else None
 
 
 def is_web_url(url: str) -> bool:

@@ -90,3 +90,14 @@ def unknown_rotation_role(role_id: str, hint: str = "") -> str:
 def role_without_rotation(role_id: str) -> str:
     return (f"role '{role_id}' in roles-rotation has no 'rotation' in roles.yaml; give it one, "
             "with a pool, a number of days and a start")
+
+
+def context_without_focus() -> str:
+    return ":context: has no effect without :focus: in roles-diagram"
+
+
+def hierarchy_cycle(relations: list[str]) -> str:
+    """`relations`: the cycle, as sentences ("Member can become Reviewer")."""
+    return ("these hierarchy relations form a cycle: " + "; ".join(relations) + ". Diagrams "
+            "draw one of them pointing up the page; remove one, or 'hierarchy: true' from "
+            "its relation type")

@@ -47,6 +47,10 @@ class RelationType:
     inverse: str | None
     line: int = field(compare=False, repr=False)
     hierarchy: bool = False
+    # How its lines look in diagrams (core/diagram/looks.py); None: each diagram chooses.
+    color: str | None = None
+    dark_color: str | None = None
+    style: str | None = None
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,10 @@ class RolesFile:
     relations: dict[str, RelationType] = field(default_factory=dict)
     groups: dict[str, Group] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
+    # (source, relation, target) -> the roles.yaml line of the target, for problems that
+    # concern one relation, such as a cycle of hierarchy relations (core/rules.py).
+    edge_lines: dict[tuple[str, str, str], int] = field(default_factory=dict, compare=False,
+                                                        repr=False)
     terms: dict[str, Term] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     # Warnings and notes of the loader, in line order: the file is usable, but the build logs

@@ -12,11 +12,12 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from . import messages
+from .diagram.hierarchy import cycles, hierarchy_edges
 from .diagram.selection import Selection, select
 from .directory import directory
 from .model import RolesFile
 from .names import person_id_of, person_label, role_id_of, role_label
-from .problems import did_you_mean
+from .problems import did_you_mean, display_path
 from .site import PERSON, TERM, Reference, Site, Where
 from .table import select_rows
 
@@ -107,6 +108,7 @@ def problems(model: RolesFile, site: Site, role_terms: bool = True,
     found += table_problems(model, site)
     found += entry_problems(model, site)
     found += rotation_problems(model, site, suggest)
+    found += hierarchy_problems(model)
     return sorted(found, key=lambda f: f.where.sort_key())
 
 
@@ -306,6 +308,24 @@ def diagram_messages(spec, depth_given: bool, selection: Selection) -> list[str]
     result = list(selection.problems)
     if depth_given and spec.focus is None:
         result.append(messages.depth_without_focus())
+    if spec.context and spec.focus is None:
+        result.append(messages.context_without_focus())
     if not selection.roles:
         result.append(messages.no_diagram_roles())
     return result
+
+
+def hierarchy_problems(model: RolesFile) -> list[Finding]:
+    """Each cycle of hierarchy relations, at the roles.yaml line of its last edge in the
+    file (a warning: dot draws the diagram, with one of the cycle's edges reversed)."""
+    found = []
+    path = display_path(model.path)
+    for cycle in cycles(hierarchy_edges(model)):
+        lines = {edge: model.edge_lines.get((edge.source, edge.relation, edge.target))
+                 for edge in cycle}
+        last = max(cycle, key=lambda edge: lines[edge] or 0)
+        sentences = [f"{model.roles[e.source].name} {model.relations[e.relation].label} "
+                     f"{model.roles[e.target].name}" for e in cycle]
+        found.append(Finding(Where(path, lines[last], name=path),
+                             messages.hierarchy_cycle(sentences), subtype="diagram"))
+    return found

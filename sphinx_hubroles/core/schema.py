@@ -65,6 +65,8 @@ def _kind(kind: str) -> dict[str, Any]:
         F.DATE: DATE,
         F.DAYS: {"type": "integer", "minimum": 0},
         F.GITHUB: {"type": "string", "pattern": f"^@?{F.GITHUB_PATTERN}$"},
+        F.COLOUR: {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"},
+        F.LINE_STYLE: {"enum": list(F.LINE_STYLES)},
     }
     if kind not in kinds:
         raise ValueError(f"no schema for the field kind {kind!r}; add it to schema.py")

@@ -112,7 +112,7 @@ def colours(page) -> dict[str, str]:
         return {
             text: style('.hubroles-role text', 'fill'),
             page_text: getComputedStyle(document.querySelector('article, main, body')).color,
-            oversees: style('.hubroles-rel-0 path', 'stroke'),
+            oversees: style('.hubroles-edge path', 'stroke'),  // the first edge: oversees
             svg_background: getComputedStyle(svg).backgroundColor,
             background_shapes: svg.querySelectorAll('g.graph > polygon').length,
         };

@@ -81,7 +81,7 @@ def test_hover_preview_shows_the_roles_name_and_summary(tab, base, handbook):
 
 def relation_colour(tab) -> str:
     return tab.evaluate("""() => getComputedStyle(document.querySelector(
-        'svg.hubroles-diagram-svg .hubroles-rel-0 path')).stroke""")
+        'svg.hubroles-diagram-svg .hubroles-edge path')).stroke""")  # oversees
 
 
 def test_dark_mode_switch_recolours_the_diagram_and_the_preview(tab, base):

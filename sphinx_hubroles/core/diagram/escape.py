@@ -24,7 +24,9 @@ The text version under the diagram and the cards always show the whole text.
 
 from __future__ import annotations
 
+import math
 import re
+import textwrap
 
 from graphviz import nohtml
 
@@ -39,6 +41,29 @@ ELLIPSIS = "\u2026"
 def dot_label(text: str) -> str:
     """A label, xlabel or cluster label that dot shows as `text` (as `shown_label(text)`)."""
     return _escaped(shown_label(text), "\\\\")
+
+
+def dot_wrapped_label(text: str, longest: int) -> str:
+    """A label that dot shows as the lines of `wrapped(shown_label(text), longest)`."""
+    lines = wrapped(shown_label(text), longest)
+    return nohtml("\\n".join(_escaped(line, "\\\\") for line in lines))
+
+
+def wrapped(text: str, longest: int) -> list[str]:
+    """`text` on as few lines as keep each within `longest` characters, the lines as even as
+    can be, broken at spaces only (a longer word keeps a line of its own): joined with single
+    spaces, the lines are `text` again."""
+    def wrap(width: int) -> list[str]:
+        return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+
+    if len(text) <= longest:
+        return [text]
+    fewest = wrap(longest)
+    for width in range(math.ceil(len(text) / len(fewest)), longest):
+        lines = wrap(width)
+        if len(lines) == len(fewest):
+            return lines
+    return fewest
 
 
 def shown_label(text: str) -> str:

@@ -1,16 +1,19 @@
-"""The legend of a diagram on the web: HTML text beside the picture, each relation type with a
-small drawing of its edge (colour class, line style, arrowhead as dotsource.edge_style draws
-them). Text at the page's size that wraps to the column, and no width taken from the picture.
+"""The legend of a diagram on the web: HTML text beside the picture, each relation type
+drawn in the diagram with a small sample of its edge (its look in this diagram: colour, line,
+arrowhead, and in dark mode its dark colour, as the edges have). Text at the page's size that
+wraps to the column, and no width taken from the picture.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from .dotsource import EXTERNAL_LABEL, NODE_LINE, edge_style
+from .dotsource import BOLD_WIDTH, EXTERNAL_LABEL, LINE_WIDTH, NODE_LINE
+from .looks import Look
 
 # dot's own dash patterns, and arrowheads drawn at the end of a 44 x 12 sample.
-DASHES = {"solid": "", "dashed": ' stroke-dasharray="5,2"', "dotted": ' stroke-dasharray="1,5"'}
+DASHES = {"solid": "", "bold": "", "dashed": ' stroke-dasharray="5,2"',
+          "dotted": ' stroke-dasharray="1,5"'}
 TRIANGLE, DIAMOND = "33,2.5 43,6 33,9.5", "33,6 38,2.5 43,6 38,9.5"
 ARROWHEADS = {
     "normal": f'<polygon points="{TRIANGLE}" fill="{{c}}" stroke="{{c}}"/>',
@@ -22,13 +25,14 @@ ARROWHEADS = {
 }
 
 
-def sample_svg(style_index: int) -> str:
-    style = edge_style(style_index)
-    head = ARROWHEADS[style.arrowhead].format(c=style.colour)
+def sample_svg(look: Look) -> str:
+    head = ARROWHEADS[look.arrowhead].format(c=look.colour)
+    width = BOLD_WIDTH if look.line == "bold" else LINE_WIDTH
     return (f'<svg class="hubroles-legend-svg" width="44" height="12" viewBox="0 0 44 12" '
-            f'aria-hidden="true"><g class="{style.css_class}">'
-            f'<path d="M1,6 H34" fill="none" stroke="{style.colour}" stroke-width="1.3"'
-            f"{DASHES[style.line]}/>{head}</g></svg>")
+            f'aria-hidden="true"><g class="hubroles-look" '
+            f'style="--hubroles-dark: {look.dark_colour}">'
+            f'<path d="M1,6 H34" fill="none" stroke="{look.colour}" stroke-width="{width}"'
+            f"{DASHES[look.line]}/>{head}</g></svg>")
 
 
 # A small box with the dashed outline of an external role.
@@ -38,10 +42,10 @@ EXTERNAL_SAMPLE = (f'<svg class="hubroles-legend-svg" width="44" height="12" vie
                    f'stroke-width="1.3" stroke-dasharray="5,2"/></svg>')
 
 
-def legend_html(entries: list[tuple[str, int]], external: bool = False) -> str:
+def legend_html(entries: list[tuple[str, Look]], external: bool = False) -> str:
     """The legend: each relation type's look, and the look of external roles if the diagram
     shows one."""
-    items = "".join(f"<li>{sample_svg(style)} {escape(label)}</li>" for label, style in entries)
+    items = "".join(f"<li>{sample_svg(look)} {escape(label)}</li>" for label, look in entries)
     if external:
         items += f"<li>{EXTERNAL_SAMPLE} {escape(EXTERNAL_LABEL)}</li>"
     return f'<ul class="hubroles-diagram-legend" aria-label="Legend">{items}</ul>\n'

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .dotsource import DIRECTIONS
+from .layout import DIRECTIONS
 from .selection import DiagramSpec
 
 EDGE_LABELS = ("auto", "on", "off")
+ON_OFF = ("on", "off")
 ALIGNS = ("left", "center", "right")
 
 
@@ -58,6 +59,7 @@ OPTION_SPEC: dict[str, Callable[[str | None], object]] = {
     "relations": id_list,
     "focus": one_id,
     "depth": depth,
+    "context": choice(ON_OFF),
     "direction": choice(DIRECTIONS, upper=True),
     "edge-labels": choice(EDGE_LABELS),
     "caption": text,
@@ -73,4 +75,14 @@ def diagram_spec(options: dict) -> DiagramSpec:
     return DiagramSpec(options.get("roles", ()), options.get("groups", ()),
                        options.get("relations", ()), options.get("focus"),
                        options.get("depth", 1),
-                       options.get("status") or DiagramSpec.status)
+                       status=options.get("status") or DiagramSpec.status,
+                       context=options.get("context") == "on")
+
+
+def convert_options(written: dict[str, str]) -> dict | None:
+    """Written option texts converted as the directive converts them; None if one is invalid
+    or unknown (docutils reports those in the build, in its own words)."""
+    try:
+        return {key: OPTION_SPEC[key](value) for key, value in written.items()}
+    except (KeyError, ValueError):
+        return None

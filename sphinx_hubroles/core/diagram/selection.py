@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..choosing import shown_statuses
 from ..model import RolesFile
 from ..problems import did_you_mean
+from .looks import Look, assign_looks
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class DiagramSpec:
     depth: int = 1
     # The statuses shown; a role named in :roles: or :focus: is shown whatever its status.
     status: tuple[str, ...] = ("active", "draft")
+    # With :focus:, also the relations among the neighbours, not only the focused role's.
+    context: bool = False
 
 
 @dataclass(frozen=True)
@@ -34,12 +37,18 @@ class ShownRole:
     external: bool = False  # documented elsewhere: drawn dashed, links to its URL
     retired: bool = False
 
+    @property
+    def label(self) -> str:
+        """What the role's box says."""
+        return f"{self.name} (retired)" if self.retired else self.name
+
 
 @dataclass(frozen=True)
 class ShownRelation:
     id: str
     label: str
-    style: int  # position in the vocabulary: picks colour, line style and arrowhead
+    look: Look  # chosen for this diagram (looks.py)
+    hierarchy: bool = False  # its edges point down the page
 
 
 @dataclass(frozen=True)
@@ -49,9 +58,15 @@ class Selection:
     relations: tuple[ShownRelation, ...]  # types with a shown edge, vocabulary order
     edges: tuple[tuple[str, str, str], ...]  # (source, relation, target), file order
     focus: str | None
-    problems: tuple[str, ...]  # unknown ids and the like, as messages for the page
+    # Unknown ids, relation types that look alike and the like, as messages for the page.
+    problems: tuple[str, ...]
     # (source, relation, target, note MyST source) of the shown edges that have a note
     notes: tuple[tuple[str, str, str, str], ...] = ()
+
+    @property
+    def has_hierarchy(self) -> bool:
+        """Whether the diagram draws an edge of a hierarchy type."""
+        return any(relation.hierarchy for relation in self.relations)
 
 
 WHAT = {"roles": "role", "groups": "group", "relations": "relation type", "focus": "role"}
@@ -92,40 +107,52 @@ def select(model: RolesFile, spec: DiagramSpec) -> Selection:
                             "and :groups: keep; the diagram shows them without a focus")
             focus = None
         else:
-            ids = neighbourhood(focus, spec.depth, edges)
-            edges = [e for e in edges if e.source in ids and e.target in ids]
+            distance = neighbourhood(focus, spec.depth, edges)
+            ids = set(distance)
+            edges = [e for e in edges if e.source in ids and e.target in ids and (
+                spec.context or focus_edge(e, distance))]
 
     roles = tuple(ShownRole(r.id, r.name, r.summary.source, r.group, r.external, r.retired)
                   for r in model.roles.values() if r.id in ids)
     shown_groups = {r.group for r in roles}
     used = {e.relation for e in edges}
+    drawn = [rel for rel in model.relations.values() if rel.id in used]
+    looks, look_problems = assign_looks(drawn)
     return Selection(
         roles=roles,
         groups=tuple((g.id, g.name) for g in model.groups.values() if g.id in shown_groups),
-        relations=tuple(ShownRelation(rel.id, rel.label, index)
-                        for index, rel in enumerate(model.relations.values())
-                        if rel.id in used),
+        relations=tuple(ShownRelation(rel.id, rel.label, looks[rel.id], rel.hierarchy)
+                        for rel in drawn),
         edges=tuple((e.source, e.relation, e.target) for e in edges),
         focus=focus,
-        problems=tuple(problems),
+        problems=(*problems, *look_problems),
         notes=tuple((e.source, e.relation, e.target, e.note.source) for e in edges if e.note),
     )
 
 
-def neighbourhood(start: str, depth: int, edges) -> set[str]:
-    """`start` and every role up to `depth` edges away, following edges either way."""
+def focus_edge(edge, distance: dict[str, int]) -> bool:
+    """Whether a focus diagram draws `edge` without :context:: an edge one step farther from
+    the focused role, or the focused role's relation to itself. At depth 1 those are the
+    focused role's own relations."""
+    source, target = distance[edge.source], distance[edge.target]
+    return abs(source - target) == 1 or source == target == 0
+
+
+def neighbourhood(start: str, depth: int, edges) -> dict[str, int]:
+    """`start` and every role up to `depth` edges away, following edges either way, each with
+    its distance from `start`."""
     # One pass over the edges per step, testing membership only: building the whole graph's
     # adjacency for every focus diagram made a handbook of 1,000 of them quadratic.
-    seen, frontier = {start}, {start}
-    for _ in range(depth):
+    seen, frontier = {start: 0}, {start}
+    for step in range(1, depth + 1):
         reached = set()
         for e in edges:
             if e.source in frontier:
                 reached.add(e.target)
             elif e.target in frontier:
                 reached.add(e.source)
-        frontier = reached - seen
+        frontier = reached - seen.keys()
         if not frontier:
             break
-        seen |= frontier
+        seen.update(dict.fromkeys(frontier, step))
     return seen

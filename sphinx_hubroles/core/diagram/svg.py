@@ -2,8 +2,11 @@
 
 The template (stored in the cache) is the same for every page: no XML prolog, no ids (two
 diagrams on one page must not clash), no background, tooltips as <title> children (which
-every browser shows, unlike xlink:title), and `hubroles-href:<id>` links. `fill_links` then
-puts each page's relative link to each card in place, or drops the link of a role with no card.
+every browser shows, unlike xlink:title), `hubroles-href:<id>` links, each edge's dark-mode
+colour as a CSS variable, and a least width at which its smallest text is MIN_TEXT_PX: the
+page's CSS shrinks the picture to the column, but no further (the frame scrolls instead).
+`fill_links` then puts each page's relative link to each card in place, or drops the link of a
+role with no card.
 
 dot's output is checked before use, as `graphviz_dot` may name any program: it must be UTF-8,
 well-formed XML with an <svg> root, no DTD declarations (an entity bomb's home) and no deeper
@@ -13,12 +16,14 @@ nesting than MAX_DEPTH. Anything else raises NotSVG.
 from __future__ import annotations
 
 import html
+import math
 import re
 import xml.etree.ElementTree as ET
 from xml.parsers import expat
 
-from .dotsource import HREF_PLACEHOLDER, TOOLTIP_PLACEHOLDER
+from .dotsource import DARK_CLASS, HREF_PLACEHOLDER, TOOLTIP_PLACEHOLDER
 from .escape import shown_tooltip
+from .layout import MIN_TEXT_PX
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -55,9 +60,46 @@ def svg_template(dot_svg: bytes) -> str:
                 break
     for group in list(root.iter(f"{_SVG}g")):
         _tooltip_to_title(group)
+        _dark_colour_to_style(group)
+    least = least_width(root)
+    if least is not None:
+        root.set("style", f"min-width: {least}px")
     _plain_names(root)
     root.set("class", "hubroles-diagram-svg")
     return ET.tostring(root, encoding="unicode")
+
+
+_DARK = re.compile(re.escape(DARK_CLASS) + r"([0-9a-f]{6})")
+
+
+def _dark_colour_to_style(group: ET.Element) -> None:
+    """dotsource.py writes an edge's dark-mode colour as a class (dot passes classes on, not
+    styles); the page's CSS reads it as the variable --hubroles-dark."""
+    classes = group.get("class", "").split()
+    dark = [match for match in map(_DARK.fullmatch, classes) if match]
+    if dark:
+        group.set("class", " ".join(n for n in classes if not _DARK.fullmatch(n)))
+        group.set("style", f"--hubroles-dark: #{dark[0].group(1)}")
+
+
+def least_width(root: ET.Element) -> int | None:
+    """CSS pixels the picture needs for its smallest text to be MIN_TEXT_PX high: its viewBox
+    width scaled by MIN_TEXT_PX over that text's font size. None without text or a viewBox."""
+    sizes = [_number(text.get("font-size")) for text in root.iter(f"{_SVG}text")]
+    sizes = [size for size in sizes if size]
+    box = (root.get("viewBox") or "").replace(",", " ").split()
+    width = _number(box[2]) if len(box) == 4 else None
+    if not sizes or not width:
+        return None
+    return math.ceil(width * MIN_TEXT_PX / min(sizes))
+
+
+def _number(text: str | None) -> float | None:
+    try:
+        value = float(text or "")
+    except ValueError:
+        return None
+    return value if math.isfinite(value) and value > 0 else None
 
 
 def _parse(data: bytes) -> ET.Element:

@@ -10,7 +10,8 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ...core.diagram.dotsource import layout_for, to_dot
+from ...core.diagram.dotsource import to_dot
+from ...core.diagram.layout import layout_for
 from ...core.diagram.options import OPTION_SPEC, diagram_spec
 from ...core.diagram.selection import Selection
 from ...core.model import Text
@@ -26,7 +27,7 @@ class roles_diagram(nodes.General, nodes.Element):  # noqa: N801 (docutils node 
     the `hubroles_text` attribute).
 
     Attributes: `svg_dot` (with link placeholders and tooltips), `print_dot` (without, and
-    with the legend in the picture, for PDF and PNG), `legend` ((label, style) per relation
+    with the legend in the picture, for PDF and PNG), `legend` ((label, look) per relation
     type, which HTML shows beside the SVG), `alt`, and `align` when given without a figure.
     """
 
@@ -60,8 +61,7 @@ class RolesDiagramDirective(SphinxDirective):
         # (the selection, which the page's digest holds, has the notes).
         notes = {(source, relation, target): domain.plain_text(Text(note, self.lineno))
                  for source, relation, target, note in selection.notes}
-        layout = (options.get("direction", "TB"), options.get("edge-labels", "auto"),
-                  len(selection.roles))
+        layout = (selection, options.get("direction"), options.get("edge-labels", "auto"))
         # The roles' tooltips are filled in when the page is written (visitors.py): a new
         # summary rewrites the page, but needs no new drawing.
         svg_dot = to_dot(selection, None, layout_for(*layout), notes)
@@ -71,7 +71,7 @@ class RolesDiagramDirective(SphinxDirective):
         alt = options.get("alt") or default_alt(selection)
         # support_smartquotes: the text version names roles exactly as the picture does.
         diagram = roles_diagram("", svg_dot=svg_dot, print_dot=print_dot, alt=alt,
-                                legend=[(rel.label, rel.style) for rel in selection.relations],
+                                legend=[(rel.label, rel.look) for rel in selection.relations],
                                 external=any(role.external for role in selection.roles),
                                 support_smartquotes=False)
         self.set_source_info(diagram)

@@ -44,19 +44,36 @@ def tooltips(env, template: str) -> dict[str, str]:
 def visit_html(self, node: roles_diagram) -> None:
     drawn = rendering(self.builder, node, "svg")
     classes = "hubroles-diagram" + (f" align-{node['align']}" if node.get("align") else "")
-    self.body.append(f'<div class="{classes}">\n')
+    anchor = diagram_anchor(self.document, node)
+    self.body.append(f'<div class="{classes}" id="{anchor}">\n')
     if drawn is not None:
         template = drawn[1].decode("utf-8")
         svg = fill_links(fill_tooltips(template, tooltips(self.builder.env, template)),
                          role_hrefs(node))
+        # The full size view is the frame as the URL's target (hubroles-diagram.css): no
+        # script, the links stay the page's own, and following one closes the view.
+        self.body.append(
+            f'<div class="hubroles-diagram-frame" id="{anchor}-full">\n'
+            '<p class="hubroles-diagram-tools">'
+            f'<a class="hubroles-diagram-open" href="#{anchor}-full">Open full size</a>'
+            f'<a class="hubroles-diagram-close" href="#{anchor}">Close full size</a></p>\n')
         # Inline, not <img> or <object>: links are relative to the page and open in place.
         self.body.append(f'<div class="hubroles-diagram-canvas" role="group" '
                          f'aria-label="{self.attval(node["alt"])}">{svg}</div>\n')
         if node.get("legend") or node.get("external"):
             self.body.append(legend_html(node["legend"], node.get("external", False)))
+        self.body.append("</div>\n")
     # Without a picture the text version is all there is, so it starts open.
     self.body.append(f'<details class="hubroles-diagram-text"{"" if drawn else " open"}>'
                      "<summary>Text version of this diagram</summary>\n")
+
+
+def diagram_anchor(document: nodes.document, node: roles_diagram) -> str:
+    """`hubroles-diagram-<n>` for the page's n-th diagram (with singlehtml, the book's)."""
+    for number, diagram in enumerate(document.findall(roles_diagram), start=1):
+        if diagram is node:
+            return f"hubroles-diagram-{number}"
+    raise AssertionError("the diagram being written is in the document")
 
 
 def depart_html(self, node: roles_diagram) -> None:

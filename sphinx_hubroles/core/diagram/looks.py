@@ -1,0 +1,123 @@
+"""How each relation type looks in one diagram: its line's colour (light and dark mode), dash
+pattern and arrowhead.
+
+Looks are handed out per diagram, to the types it draws, so a diagram of 4 types out of a
+vocabulary of 20 has no two alike. The automatic looks are 18 slots: each differs from every
+other in its pair of dash pattern and arrowhead (so they stay apart without colour), and the
+first 8 each have their own colour; slot k and k + 8 share a colour but not a dash pattern.
+A type may set its own `color`, `dark-color` and `style` in roles.yaml; the others then keep
+clear of those looks.
+
+Two types "look alike" when their lines have the same dash pattern in colours too close to
+tell apart (in light or in dark mode): the arrowheads alone, small as they are, do not count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .colours import DARK_PAGE, readable_on, similar
+
+# (light mode and print, dark mode): 3:1 or more against both pages (colours.py), and at
+# least 29 apart (CIE76) within each mode. Okabe and Ito's blue, vermillion and reddish purple
+# among them, darkened where white needed it.
+PALETTE = (
+    ("#0072b2", "#56b4e9"),  # blue
+    ("#d55e00", "#ff8f4d"),  # vermillion
+    ("#007d5a", "#3fd4a0"),  # green
+    ("#b8327d", "#f08cc4"),  # reddish purple
+    ("#6a3d9a", "#b79ce6"),  # violet
+    ("#8c510a", "#e0b36a"),  # brown
+    ("#525252", "#bdbdbd"),  # grey
+    ("#6b7000", "#c9cf3a"),  # olive
+)
+AUTO_LINES = ("solid", "dashed", "dotted")
+LINES = (*AUTO_LINES, "bold")  # `style` in roles.yaml may also ask for a bold line
+ARROWHEADS = ("normal", "empty", "diamond", "odiamond", "dot", "vee")
+SLOTS = len(AUTO_LINES) * len(ARROWHEADS)
+# What the documentation promises: this many types in one diagram never look alike, however
+# the vocabulary is ordered, as long as roles.yaml sets no colours or styles of its own.
+GUARANTEED = 16
+
+
+@dataclass(frozen=True)
+class Look:
+    colour: str  # light mode, PDF and PNG
+    dark_colour: str
+    line: str  # one of LINES
+    arrowhead: str
+
+
+def slot(k: int) -> Look:
+    light, dark = PALETTE[k % len(PALETTE)]
+    k %= SLOTS
+    return Look(light, dark, AUTO_LINES[k % len(AUTO_LINES)],
+                ARROWHEADS[k // len(AUTO_LINES)])
+
+
+def alike(one: Look, other: Look) -> bool:
+    return one.line == other.line and (similar(one.colour, other.colour)
+                                       or similar(one.dark_colour, other.dark_colour))
+
+
+def has_own_look(relation) -> bool:
+    return bool(relation.color or relation.style)
+
+
+def own_look(relation, base: Look) -> Look:
+    """`base` with what roles.yaml sets for `relation` (a model.RelationType) in its place. A
+    colour without `dark-color` is used in dark mode too, made lighter if it needs to be."""
+    colour = relation.color or base.colour
+    if relation.dark_color:
+        dark = relation.dark_color
+    elif relation.color:
+        dark = readable_on(relation.color, DARK_PAGE)
+    else:
+        dark = base.dark_colour
+    return Look(colour, dark, relation.style or base.line, base.arrowhead)
+
+
+def assign_looks(relations: Sequence) -> tuple[dict[str, Look], list[str]]:
+    """A look for each of `relations` (model.RelationType, in the order the diagram lists
+    them), and a message for each type that cannot help looking like another."""
+    looks: dict[str, Look] = {}
+    problems: list[str] = []
+    free = list(range(SLOTS))
+    # Types with a look of their own first: the automatic ones then keep clear of them.
+    for relation in sorted(relations, key=lambda r: not has_own_look(r)):
+        candidates = [(k, own_look(relation, slot(k))) for k in free] or \
+            [(len(looks), own_look(relation, slot(len(looks))))]
+        # The first candidate alike no other; failing that, one whose arrowhead at least
+        # differs from those of the types it is alike.
+        k, look = next(((k, look) for k, look in candidates
+                        if not _alike_any(look, looks.values())),
+                       next(((k, look) for k, look in candidates
+                             if not _same_any(look, looks.values())), candidates[0]))
+        twin = next((other for other, seen in looks.items() if alike(look, seen)), None)
+        if twin is not None:
+            problems.append(_alike_message(relations, twin, relation, look, looks[twin]))
+        if k in free:
+            free.remove(k)
+        looks[relation.id] = look
+    return {relation.id: looks[relation.id] for relation in relations}, problems
+
+
+def _alike_any(look: Look, others: Iterable[Look]) -> bool:
+    return any(alike(look, other) for other in others)
+
+
+def _same_any(look: Look, others: Iterable[Look]) -> bool:
+    return any(alike(look, other) and look.arrowhead == other.arrowhead for other in others)
+
+
+def _alike_message(relations: Sequence, first: str, second, look: Look, other: Look) -> str:
+    colours = (f"'{other.colour}'" if other.colour == look.colour
+               else f"'{other.colour}' and '{look.colour}'")
+    text = (f"relation types '{first}' and '{second.id}' look alike in this roles-diagram: "
+            f"{look.line} lines in {colours}, colours too close to tell apart")
+    by_hand = [r for r in relations if r.id in (first, second.id) and has_own_look(r)]
+    if by_hand:
+        return text + "; give one of them another color or style in roles.yaml"
+    return (text + f"; it draws {len(relations)} relation types, and only {GUARANTEED} are "
+            "sure to look different: leave some out with :relations:")
