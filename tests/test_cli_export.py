@@ -99,8 +99,10 @@ def test_export_json_has_every_field_and_both_directions(team):
     data = json.loads(run.stdout)
     assert list(data) == ["relations", "groups", "roles", "edges", "terms", "people"]
     assert data["relations"] == {
-        "oversees": {"label": "oversees", "inverse": "overseen by", "hierarchy": False},
-        "asks": {"label": "surfaces requests to", "inverse": None, "hierarchy": False},
+        "oversees": {"label": "oversees", "inverse": "overseen by", "hierarchy": False,
+                     "color": None, "dark-color": None, "style": None},
+        "asks": {"label": "surfaces requests to", "inverse": None, "hierarchy": False,
+                 "color": None, "dark-color": None, "style": None},
     }
     assert data["groups"] == {"community": {
         "name": "Hub Community", "description": "The people a hub serves.",

@@ -49,8 +49,8 @@ def to_data(model: RolesFile) -> dict[str, Any]:
                              for rel, sources in model.incoming(role.id)}
         roles[role.id] = entry
     return {
-        "relations": {rel.id: {"label": rel.label, "inverse": rel.inverse,
-                               "hierarchy": rel.hierarchy}
+        "relations": {rel.id: {f.key: getattr(rel, f.key.replace("-", "_"))
+                               for f in F.RELATION_FIELDS}
                       for rel in model.relations.values()},
         "groups": {group.id: {"name": group.name, "description": _plain(group.description),
                               "roles": [r.id for r in model.roles.values()
