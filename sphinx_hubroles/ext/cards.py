@@ -11,6 +11,7 @@ from sphinx.util.nodes import make_id
 from ..core.model import Item, Role, RolesFile
 from ..core.names import card_anchor, role_label
 from .domain import CARD_CLASS, RolesDomain
+from .links import field, role_reference
 from .markup import FieldRenderer
 from .people import holder_facts
 from .state import domain_of, note_display
@@ -19,17 +20,6 @@ ADMONITION_NODES = {
     "note": nodes.note, "tip": nodes.tip, "important": nodes.important,
     "warning": nodes.warning, "caution": nodes.caution, "danger": nodes.danger,
 }
-
-
-def role_reference(role_id: str, name: str, docname: str) -> addnodes.pending_xref:
-    """A link to a role's card (references.py resolves it). refwarn=False: a role without a
-    card shows as plain text."""
-    ref = addnodes.pending_xref(
-        "", refdomain="std", reftype="ref", reftarget=role_label(role_id),
-        refexplicit=True, refwarn=False, refdoc=docname,
-    )
-    ref += nodes.inline(name, name, classes=["xref", "std", "std-ref"])
-    return ref
 
 
 class RoleCardDirective(SphinxDirective):
@@ -232,6 +222,3 @@ def item_list(items: tuple[Item, ...], inline, classes: list[str]) -> nodes.bull
         result += entry
     return result
 
-
-def field(name: str, body: list[nodes.Node]) -> nodes.field:
-    return nodes.field("", nodes.field_name(name, name), nodes.field_body("", *body))

@@ -11,8 +11,9 @@ from sphinx.util.nodes import make_id
 
 from ..core.directory import PEOPLE_OPTIONS, ROTATION_OPTIONS, directory, directory_spec
 from ..core.model import Holder, Role, RolesFile, Rotation
-from ..core.names import person_anchor, person_label, role_label
+from ..core.names import person_anchor, person_label
 from .domain import RolesDomain
+from .links import field, person_reference, role_reference
 from .state import domain_of, note_display
 
 PERSON_CLASS = "hubroles-person"
@@ -20,20 +21,11 @@ SHIFT_CLASS = "hubroles-shift"
 
 
 def role_link(role: Role, docname: str) -> addnodes.pending_xref:
-    """A link to a role's card; plain text where the role has no card."""
-    return link(role_label(role.id), role.name, docname)
+    return role_reference(role.id, role.name, docname)
 
 
 def person_link(model: RolesFile, person_id: str, docname: str) -> addnodes.pending_xref:
-    """A link to a person's directory entry; plain text where the site has no directory."""
-    return link(person_label(person_id), model.people[person_id].name, docname)
-
-
-def link(label: str, text: str, docname: str) -> addnodes.pending_xref:
-    ref = addnodes.pending_xref("", refdomain="std", reftype="ref", reftarget=label,
-                                refexplicit=True, refwarn=False, refdoc=docname)
-    ref += nodes.inline(text, text, classes=["xref", "std", "std-ref"])
-    return ref
+    return person_reference(person_id, model.people[person_id].name, docname)
 
 
 def dates(holder: Holder) -> str:
@@ -92,10 +84,6 @@ def rotation_text(model: RolesFile, rotation: Rotation, docname: str) -> nodes.p
 
 def days(count: int) -> str:
     return f"{count} day{'s' * (count != 1)}"
-
-
-def field(name: str, body: list[nodes.Node]) -> nodes.field:
-    return nodes.field("", nodes.field_name(name, name), nodes.field_body("", *body))
 
 
 class RolesPeopleDirective(SphinxDirective):

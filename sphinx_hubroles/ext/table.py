@@ -9,7 +9,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..core.model import Role, RolesFile
 from ..core.table import COLUMNS, OPTION_SPEC, select_rows, table_spec
-from .cards import STATUS_NAMES, field, item_list, relation_lines, role_reference
+from .cards import STATUS_NAMES, item_list, relation_lines
+from .links import field, role_reference
 from .markup import FieldRenderer
 from .people import holdings
 from .state import domain_of, note_display

@@ -17,8 +17,8 @@ from ...core.diagram.selection import Selection
 from ...core.model import Text
 from ...core.names import role_label
 from ...core.site import ROLE
-from ..cards import role_reference
 from ..domain import TOOLTIP
+from ..links import role_reference
 from ..state import domain_of, note_display
 
 
