@@ -40,7 +40,8 @@ from sphinx_hubroles.core.diagram.selection import (
     select,
 )
 from sphinx_hubroles.core.diagram.svg import fill_links, svg_template
-from sphinx_hubroles.core.loader import BAD_CHAR_RE, load_roles
+from sphinx_hubroles.core.loader import load_roles
+from sphinx_hubroles.core.values import BAD_CHAR_RE
 
 
 @pytest.fixture

@@ -27,9 +27,10 @@ from hypothesis import strategies as st
 
 from sphinx_hubroles.core import yamlsource
 from sphinx_hubroles.core.export import FORMULA_STARTS, to_csv
-from sphinx_hubroles.core.loader import BYTE_ORDER_MARKS, MAX_ID_LENGTH, parse_roles
+from sphinx_hubroles.core.loader import BYTE_ORDER_MARKS, parse_roles
 from sphinx_hubroles.core.model import Item, Role, RolesFile, Text
 from sphinx_hubroles.core.problems import RolesFileError
+from sphinx_hubroles.core.values import MAX_ID_LENGTH
 
 PATH = Path("roles.yaml")
 TEAM = (FIXTURES / "team.yaml").read_text(encoding="utf-8")
