@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
+import shutil
 import threading
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian and Ubuntu call it chromium or chromium-browser; HUBROLES_CHROMIUM names any other.
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 
@@ -42,11 +45,23 @@ def serve():
         server.server_close()
 
 
+def chromium_path() -> str:
+    """The installed Chromium; a missing one fails the tests (never skips them), saying how
+    to get it."""
+    named = os.environ.get("HUBROLES_CHROMIUM")
+    found = named or next(filter(None, map(shutil.which, CHROMIUM_NAMES)), None)
+    if not found:
+        pytest.fail("the browser tests need Chromium: `apt-get install chromium` on Debian, or "
+                    "set HUBROLES_CHROMIUM to a Chromium or Chrome program", pytrace=False)
+    return found
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=chromium_path(),
+                                              args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
