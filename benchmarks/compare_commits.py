@@ -3,12 +3,14 @@ see the same load on a shared machine.
 
     python benchmarks/compare_commits.py --base 4087ace [--head HEAD] [--sizes 200]
         [--measure text,site] [--rounds 5] [--hand] [--json FILE]
+    python benchmarks/compare_commits.py --base 4087ace --table-from FILE [--sizes 200]
 
 Each round runs benchmarks/scale.py once (--repeat 1) for the base commit, once for the head
 (the order alternating from round to round), and with --hand once for the hand-written
 handbook; a commit's package is taken from `git archive` and put first on the builds'
 PYTHONPATH (scale.py itself runs from the checkout). The table
-gives the median of the rounds for every figure, and head ÷ base.
+gives the median of the rounds for every figure, and head ÷ base. --table-from prints the
+table again from the rounds a --json FILE kept, for example when a long run was cut short.
 """
 
 from __future__ import annotations
@@ -83,7 +85,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hand", action="store_true",
                         help="also measure the hand-written handbook in every round")
     parser.add_argument("--json", type=Path, help="also write every round's results here")
+    parser.add_argument("--table-from", type=Path,
+                        help="measure nothing; print the table from a --json file's rounds")
     args = parser.parse_args(argv)
+    if args.table_from:
+        rounds = json.loads(args.table_from.read_text())
+        args.hand = all("hand" in r for r in rounds)
+        print_table(args, rounds)
+        return 0
 
     work = Path(tempfile.mkdtemp(prefix="hubroles-compare-"))
     packages = {"base": package_of(args.base, work / "base"),
@@ -101,7 +110,13 @@ def main(argv: list[str] | None = None) -> int:
         rounds.append(this)
         if args.json:
             args.json.write_text(json.dumps(rounds, indent=1))
+    print_table(args, rounds)
+    return 0
 
+
+def print_table(args, rounds: list[dict]) -> None:
+    """One row per measurement: the medians of the rounds, head ÷ base (and ÷ hand)."""
+    print(f"{len(rounds)} rounds")
     names = ["base", "head"] + (["hand"] if args.hand else [])
     print(f"| N | measurement | {args.base} | {args.head} | head ÷ base"
           + (" | hand-written | head ÷ hand |" if args.hand else " |"))
@@ -121,7 +136,6 @@ def main(argv: list[str] | None = None) -> int:
             if args.hand and medians.get("hand"):
                 row += f" {medians['hand']:.2f} {unit} | {medians['head'] / medians['hand']:.2f}× |"
             print(row)
-    return 0
 
 
 if __name__ == "__main__":
