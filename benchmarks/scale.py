@@ -191,9 +191,9 @@ def measure_site(work: Path, size: int, args, variant: str) -> dict:
 
 
 def _pages_showing(book: site.Handbook, role: site.Role, diagrams: str) -> list[str]:
-    """The pages that display the role (its card, a diagram with it): what should be written
-    (sphinx-hubroles reads only the card's page again: diagrams fill tooltips in when
-    written)."""
+    """The pages that display the role (its card, a diagram with it). A summary edit needs
+    only the card's page read and written again: the diagrams show the role's name, and its
+    summary comes from the site's previews file."""
     pages = {site.group_doc(role.group)}
     if diagrams in ("focus", "all"):
         neighbours = {role.id, *(t for ts in role.relations.values() for t in ts)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -50,6 +51,13 @@ class BuildResult:
 
     def html(self, page: str) -> str:
         return (self.outdir / page).read_text(encoding="utf-8")
+
+    def previews(self) -> dict[str, str]:
+        """The hover previews of the site (_static/hubroles-previews.js), by card anchor."""
+        text = (self.outdir / "_static" / "hubroles-previews.js").read_text(encoding="utf-8")
+        prefix = "window.hubrolesPreviews = "
+        line = next(line for line in text.splitlines() if line.startswith(prefix))
+        return json.loads(line[len(prefix):].rstrip(";"))
 
     def warnings(self) -> list[str]:
         """Warning and error lines, with the source folder cut off their locations."""

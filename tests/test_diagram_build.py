@@ -157,14 +157,19 @@ def test_default_diagram_shows_every_role_group_relation_and_the_legend(site):
         by_type.setdefault(edge[1], set()).add(looks[" ".join(edge)])
     assert all(len(drawn) == 1 for drawn in by_type.values())
     assert len(set.union(*by_type.values())) == 5
-    # Tooltips: the summary as plain text, MyST markup and links gone; raw HTML shows as the
-    # text it is on the card.
+    # Tooltips: a role with a card shows its name, and its summary as its box's hover
+    # preview; a role without one shows its summary. Summaries as plain text, MyST markup and
+    # links gone; raw HTML shows as the text it is on the card.
     boxes = role_boxes(svg)
-    assert boxes["Community Representative"]["title"] == (
-        "Ensures that the interests of the Hub Community are represented; see the guide "
-        "and code.")
-    assert boxes[HOSTILE_NAME]["title"] == (
-        'Tooltip with \\N, "quotes", <i>tags</i> and a trailing backslash \\')
+    assert boxes["Community Representative"]["title"] == "Community Representative"
+    assert boxes[HOSTILE_NAME]["title"] == HOSTILE_NAME
+    assert boxes["Project Manager"]["title"] == "Plans the work."
+    previews = site["html"].previews()
+    assert previews["roles-community-representative"] == (
+        "Community Representative: Ensures that the interests of the Hub Community are "
+        "represented; see the guide and code.")
+    assert previews["roles-hostile"] == (
+        HOSTILE_NAME + ': Tooltip with \\N, "quotes", <i>tags</i> and a trailing backslash \\')
 
 
 def test_nodes_link_to_cards_from_the_same_page_a_sibling_and_a_nested_page(site):

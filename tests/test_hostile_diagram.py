@@ -233,22 +233,23 @@ def test_the_picture_shows_every_text(diagrams):
     assert shown(LONG_NAME) in cut and shown(LONG_GROUP) in cluster_labels(everything)
 
 
-def test_tooltips_keep_the_whole_text(diagrams, cards):
+def test_tooltips_keep_the_whole_text(site, diagrams, cards):
     everything = diagrams[0]
     names = {role.id: role.name for role in MODEL.roles.values()}
     labels = {rel.id: rel.label for rel in MODEL.relations.values()}
-    # A role's tooltip is its summary as the card shows it; a cut name comes first, whole.
-    summaries = {}
+    # Every role has a card: its box's tooltip is its whole name, and its hover preview
+    # "name: summary", the summary as the card shows it.
+    boxes = role_boxes(everything)
+    assert {name: box["title"] for name, box in boxes.items()} == {
+        shown(role.name): tip(role.name) for role in MODEL.roles.values()}
+    assert boxes[shown(LONG_NAME)]["title"] == LONG_NAME[:TOOLTIP_LIMIT - 1] + "…"
+    previews = site.previews()
     for role in MODEL.roles.values():
         card = cards.find("section", id=f"roles-{role.id}")
         summary = squeeze(card.select_one(".hubroles-summary").get_text())
-        summaries[shown(role.name)] = tip(
-            f"{role.name}: {summary}" if shown(role.name) != squeeze(role.name) else summary)
-    boxes = role_boxes(everything)
-    assert {name: box["title"] for name, box in boxes.items()} == summaries
-    assert summaries[shown("Name " + HOSTILE)] == squeeze(
-        "Summary " + HOSTILE.replace("&amp;", "&").replace("&lt;b&gt;", "<b>"))
-    assert summaries[shown(LONG_NAME)] == LONG_NAME[:TOOLTIP_LIMIT - 1] + "…"
+        assert previews[f"roles-{role.id}"] == tip(f"{squeeze(role.name)}: {summary}")
+    assert previews["roles-a"].endswith(squeeze(
+        "Summary " + HOSTILE.replace("&amp;", "&").replace("&lt;b&gt;", "<b>")))
     assert [title_of(g) for g in groups_of(everything, "hubroles-group")] == [
         tip(g.name) for g in MODEL.groups.values()]
     assert sorted(edge_titles(everything)) == sorted(
@@ -337,7 +338,7 @@ def test_text_builder_states_every_relation_in_full(srcdir):
 def test_substitutions_in_roles_yaml_are_evaluated_as_on_any_page(tmp_path):
     """With MyST's `substitution` extension on, `{{ ... }}` in roles.yaml text is Jinja,
     evaluated by MyST as on any page (the docs' "Security and robustness" says so). The
-    tooltip shows a myst_substitutions value, and any other expression as written: it
+    hover preview shows a myst_substitutions value, and any other expression as written: it
     evaluates nothing itself."""
     srcdir = write_project(tmp_path, {
         "conf.py": 'extensions = ["myst_parser", "sphinx_hubroles"]\n'
@@ -352,5 +353,6 @@ def test_substitutions_in_roles_yaml_are_evaluated_as_on_any_page(tmp_path):
     html = result.html("index.html")
     summary = BeautifulSoup(html, "html.parser").select_one(".hubroles-summary").get_text()
     assert summary == "Six times seven is 42 in Handbook, for the Hub Team."
-    assert role_boxes(svg_elements(html)[0])["A"]["title"] == (
-        "Six times seven is {{ 6 * 7 }} in {{ env.config.project }}, for the Hub Team.")
+    assert role_boxes(svg_elements(html)[0])["A"]["title"] == "A"
+    assert result.previews()["roles-a"] == (
+        "A: Six times seven is {{ 6 * 7 }} in {{ env.config.project }}, for the Hub Team.")

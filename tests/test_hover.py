@@ -4,7 +4,6 @@ summary, as plain text, so a changed summary rewrites that file, not the pages t
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import pytest
@@ -58,14 +57,6 @@ SITE = {
 }
 
 
-def previews(result) -> dict[str, str]:
-    """What the site's previews file says, by card anchor."""
-    text = (result.outdir / "_static" / "hubroles-previews.js").read_text(encoding="utf-8")
-    prefix = "window.hubrolesPreviews = "
-    line = next(line for line in text.splitlines() if line.startswith(prefix))
-    return json.loads(line[len(prefix):].rstrip(";"))
-
-
 def titled_links(html: str) -> list[tuple[str, str | None]]:
     """(text, title) of every link in the page's body."""
     soup = BeautifulSoup(html, "html.parser")
@@ -80,7 +71,7 @@ def built(tmp_path_factory):
 
 
 def test_the_previews_file_has_each_cards_name_and_summary(built):
-    assert previews(built) == PREVIEWS
+    assert built.previews() == PREVIEWS
 
 
 def test_every_reference_form_gets_the_roles_name_and_the_preview_class(built):
@@ -128,7 +119,7 @@ def test_other_html_builders(tmp_path, builder, page, href):
     assert result.returncode == 0, result.stderr
     soup = BeautifulSoup(result.html(page), "html.parser")
     assert {a.get("title") for a in soup.select(f'a.reference[href="{href}"]')} == {ENGINEER}
-    assert previews(result)["roles-hub-engineer"] == PREVIEWS["roles-hub-engineer"]
+    assert result.previews()["roles-hub-engineer"] == PREVIEWS["roles-hub-engineer"]
 
 
 def test_markup_and_broken_references_in_a_summary_are_not_shown_nor_reported_twice(project):
@@ -142,7 +133,7 @@ def test_markup_and_broken_references_in_a_summary_are_not_shown_nor_reported_tw
     assert [w for w in result.warnings() if "hub-admn" in w] == [
         w for w in result.warnings() if w.startswith("roles.yaml:")]
     assert len([w for w in result.warnings() if "hub-admn" in w]) == 1
-    assert previews(result)["roles-hub-engineer"] == \
+    assert result.previews()["roles-hub-engineer"] == \
         "Hub Engineer: Runs the hub with kubectl, for the admins."
 
 
@@ -153,19 +144,19 @@ def test_a_changed_summary_changes_the_previews_file_not_the_linking_pages(proje
         TEAM.replace("Operates the hub infrastructure.", "Keeps the hubs running."))
     result = sphinx_build(srcdir, "-v")
     read, written = read_and_written(result)
-    # The card shows the summary: read again. The diagram's tooltip on links.md shows it too:
-    # written again, with no new drawing (its DOT holds no summary). folder/rst.rst only
-    # links to the role: left alone.
+    # The card shows the summary: read again. The diagram on links.md shows the role with its
+    # name as tooltip and the summary as its box's preview: left alone, as is folder/rst.rst,
+    # which only links to the role.
     assert read == {"cards"}
-    assert "links" in written and "folder/rst" not in written
+    assert "links" not in written and "folder/rst" not in written
     assert "hubroles: running" not in result.stdout
-    assert previews(result)["roles-hub-engineer"] == "Hub Engineer: Keeps the hubs running."
+    assert result.previews()["roles-hub-engineer"] == "Hub Engineer: Keeps the hubs running."
 
     clean = tmp_path / "clean"
     shutil.copytree(srcdir, clean, ignore=shutil.ignore_patterns("_build"))
     clean_result = sphinx_build(clean)
     assert html_files(result.outdir) == html_files(clean_result.outdir)
-    assert previews(result) == previews(clean_result)
+    assert result.previews() == clean_result.previews()
 
 
 def test_a_long_summary_is_cut_in_the_preview_and_never_in_a_title(project):
@@ -173,7 +164,7 @@ def test_a_long_summary_is_cut_in_the_preview_and_never_in_a_title(project):
         "Operates the hub infrastructure.", "Operates " + "very " * 100_000 + "much.")})
     result = sphinx_build(srcdir, "-nW")
     assert result.returncode == 0, result.stderr
-    preview = previews(result)["roles-hub-engineer"]
+    preview = result.previews()["roles-hub-engineer"]
     assert len(preview) == 2_000 and preview.endswith("\u2026")
     assert max(len(title or "") for _text, title in titled_links(result.html("links.html"))) \
         < 100

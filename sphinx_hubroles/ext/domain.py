@@ -82,7 +82,8 @@ CARD_CLASS = "hubroles-card"
 GLOSSARY_CLASS = "hubroles-glossary"
 PREVIEW_CLASS = "hubroles-preview"  # a link to a card: hover.py shows its preview
 # What a diagram shows of a role besides a link: its tooltip, filled in when the page is
-# written. A page that shows it is written again when the role's summary changes.
+# written (the name of a role with a card, the summary of one without). A page that shows it
+# is written again when that changes.
 TOOLTIP = "tooltip"
 
 
@@ -420,7 +421,8 @@ class RolesDomain(Domain):
                                      else person_label(key) in judgement.labels)
             elif kind == TOOLTIP:
                 role = model.roles.get(key)
-                result[kind, key] = role and (role.name, role.summary)
+                result[kind, key] = role and (
+                    role.name, None if key in judgement.cards else role.summary)
             else:  # a role's name or alias links to its card (or URL), titled with the name
                 role_id = judgement.role_terms.get(key)
                 result[kind, key] = (self.role_target(role_id) if role_id

@@ -1,7 +1,8 @@
 """Hover previews: a link to a role's card shows the role's name and summary in a popover, on
 hover and on keyboard focus (static/hubroles-preview.js).
 
-Every link to a card carries the role's name as its `title` (references.py): that is what
+Every link to a card carries the role's name as its `title` (references.py), and every
+diagram box that links to one has it as its tooltip (diagram/visitors.py): that is what
 readers without the script get, in any builder. The summaries themselves are in one file,
 `_static/hubroles-previews.js`, written for each build: editing a summary rewrites that file,
 not every page that links to the role. The preview is the summary's plain words (plaintext.py),

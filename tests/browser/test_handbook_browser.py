@@ -1,5 +1,6 @@
 """The real handbook (docs/, built as `nox -s docs` builds it) in a real browser: follow a role
-reference and a diagram box, read a hover preview, and switch pydata-sphinx-theme to dark."""
+reference and a diagram box, read the hover preview of a link and of a box, and switch
+pydata-sphinx-theme to dark."""
 
 from __future__ import annotations
 
@@ -77,6 +78,34 @@ def test_hover_preview_shows_the_roles_name_and_summary(tab, base, handbook):
     popover.wait_for(state="visible")
     # The summary's words, from _static/hubroles-previews.js (the summary has no markup).
     assert popover.inner_text() == f"Support Steward: {summary}"
+
+
+def test_a_diagram_box_shows_the_same_preview_by_mouse_and_keyboard(tab, base, handbook):
+    # Without JavaScript the box's tooltip (its group's SVG <title>) is the role's name.
+    soup = BeautifulSoup((handbook / "handbook/index.html").read_text(), "html.parser")
+    box = next(g for g in soup.select("svg.hubroles-diagram-svg g.hubroles-role")
+               if g.find("a") and "support-steward.html#" in g.find("a")["xlink:href"])
+    assert box.find("title").get_text() == "Support Steward"
+    summary = json.loads((handbook / "hubroles.json").read_text())["roles"][
+        "support-steward"]["summary"]
+
+    tab.goto(base + "handbook/index.html")
+    link = tab.locator("svg.hubroles-diagram-svg a", has_text="Support Steward").first
+    link.hover()
+    popover = tab.locator("#hubroles-preview-popover")
+    popover.wait_for(state="visible")
+    assert popover.inner_text() == f"Support Steward: {summary}"
+    # The browser's own tooltip does not show on top of the popover.
+    assert link.evaluate("a => a.parentNode.querySelector(':scope > title')") is None
+    assert link.get_attribute("aria-describedby") == "hubroles-preview-popover"
+    tab.mouse.move(0, 0)
+    popover.wait_for(state="detached")
+
+    link.focus()
+    popover.wait_for(state="visible")
+    assert popover.inner_text() == f"Support Steward: {summary}"
+    tab.keyboard.press("Escape")
+    popover.wait_for(state="detached")
 
 
 def relation_colour(tab) -> str:

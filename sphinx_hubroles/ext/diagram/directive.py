@@ -63,7 +63,8 @@ class RolesDiagramDirective(SphinxDirective):
                  for source, relation, target, note in selection.notes}
         layout = (selection, options.get("direction"), options.get("edge-labels", "auto"))
         # The roles' tooltips are filled in when the page is written (visitors.py): a new
-        # summary rewrites the page, but needs no new drawing.
+        # name, or a new summary of a role without a card, rewrites the page, but needs no
+        # new drawing.
         svg_dot = to_dot(selection, None, layout_for(*layout), notes)
         print_dot = to_dot(selection, {}, layout_for(*layout, web=False))
         domain.note_diagram(self.env.docname, self.lineno, spec, "depth" in options,

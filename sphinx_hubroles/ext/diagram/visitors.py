@@ -34,10 +34,16 @@ def role_hrefs(node: roles_diagram) -> dict[str, str]:
 
 
 def tooltips(env, template: str) -> dict[str, str]:
-    """role id -> its tooltip, for the roles of a diagram's SVG."""
+    """role id -> its tooltip, for the roles of a diagram's SVG.
+
+    A role with a card shows its name: its summary is the hover preview of its box, from the
+    site's one previews file (hover.py), so a changed summary rewrites the card's page and that
+    file, not every page with a diagram. A role without a card has no preview: its tooltip
+    is its summary, and a changed summary rewrites the pages whose diagrams show it."""
     domain = domain_of(env)
-    roles = domain.model.roles
-    return {role_id: role_tooltip(roles[role_id].name, domain.plain_text(roles[role_id].summary))
+    roles, cards = domain.model.roles, domain.judgement.cards
+    return {role_id: (roles[role_id].name if role_id in cards else
+                      role_tooltip(roles[role_id].name, domain.plain_text(roles[role_id].summary)))
             for role_id in tooltip_roles(template) if role_id in roles}
 
 

@@ -5,7 +5,10 @@
    that a changed summary does not rewrite every page that links to the role), keyed by the
    card's anchor. Without them a link's `title`, the role's name, is what shows. The title
    moves to `data-hubroles-preview`, so that the browser's own tooltip does not show as well,
-   and the open popover is the link's accessible description (aria-describedby). */
+   and the open popover is the link's accessible description (aria-describedby).
+
+   A diagram's box that links to a card shows the same preview: its <title>, the role's name,
+   is what shows without the previews file, and is removed when the preview takes over. */
 (() => {
   "use strict";
   const ID = "hubroles-preview-popover";
@@ -63,14 +66,32 @@
     return Object.hasOwn(previews, hash) ? previews[hash] : link.title;
   }
 
+  function listen(link, preview) {
+    link.dataset.hubrolesPreview = preview;
+    link.addEventListener("mouseenter", () => show(link));
+    link.addEventListener("mouseleave", hideSoon);
+    link.addEventListener("focus", () => show(link));
+    link.addEventListener("blur", hide);
+  }
+
+  function boxPreview(link) {
+    // An SVG link has no .hash: its href is an animated string, read as the page wrote it.
+    const previews = window.hubrolesPreviews || {};
+    const hash = decodeURIComponent(new URL(link.href.baseVal, document.baseURI).hash.slice(1));
+    return hash && Object.hasOwn(previews, hash) ? previews[hash] : null;
+  }
+
   function init() {
     for (const link of document.querySelectorAll("a.hubroles-preview[title]")) {
-      link.dataset.hubrolesPreview = previewOf(link);
+      listen(link, previewOf(link));
       link.removeAttribute("title");
-      link.addEventListener("mouseenter", () => show(link));
-      link.addEventListener("mouseleave", hideSoon);
-      link.addEventListener("focus", () => show(link));
-      link.addEventListener("blur", hide);
+    }
+    for (const link of document.querySelectorAll(".hubroles-diagram svg g.hubroles-role > a")) {
+      const preview = boxPreview(link);
+      if (preview === null) continue; // not a card's box, or no previews file: the title stays
+      listen(link, preview);
+      const title = link.parentNode.querySelector(":scope > title");
+      if (title) title.remove(); // no browser tooltip on top of the popover
     }
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && popover) hide();
