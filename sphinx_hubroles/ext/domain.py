@@ -148,9 +148,12 @@ class Judgement:
 class RolesDomain(Domain):
     name = "hubroles"
     label = "sphinx-hubroles"
-    data_version = 2
-    # Per page, and the targets of the last build (state.py compares them with this one's).
-    initial_data: ClassVar[dict[str, Any]] = {**{name: {} for name in PER_PAGE}, "targets": {}}
+    data_version = 3
+    # Per page; the targets of the last build (state.py compares them with this one's); and
+    # what the last build's model was made from, with the references found in roles.yaml's
+    # texts, which a build with the same roles.yaml need not look for again.
+    initial_data: ClassVar[dict[str, Any]] = {**{name: {} for name in PER_PAGE}, "targets": {},
+                                              "source": "", "roles_file_references": None}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -158,7 +161,8 @@ class RolesDomain(Domain):
         self.model: RolesFile | None = None
         self.judgement = Judgement()
         self._selections: dict[DiagramSpec, Selection] = {}
-        self._roles_file_references: dict | None = None  # scanned once per model
+        self.same_source = False  # whether the model is the last build's (use_model)
+        self._paths: dict[str, tuple[str, str]] = {}  # docname -> its file, as where() gives it
         self._parser = None
         self._plain_text: PlainText | None = None
         self.reported_diagrams: set[str] = set()  # failed drawings reported in this build
@@ -166,10 +170,13 @@ class RolesDomain(Domain):
 
     # -- the model of this build ----------------------------------------------------------
 
-    def use_model(self, model: RolesFile) -> None:
+    def use_model(self, model: RolesFile, source: str) -> None:
+        """Use `model`, made from `source` (a digest of roles.yaml and the settings)."""
         self.model = model
+        self.same_source = self.data["source"] == source
+        if not self.same_source:
+            self.data["source"], self.data["roles_file_references"] = source, None
         self._selections = {}
-        self._roles_file_references = None
         self._parser = None
         self._plain_text = None
 
@@ -360,14 +367,15 @@ class RolesDomain(Domain):
         for docname, rotations in self.data["rotations"].items():
             site.rotations += [RotationUse(role_id, self.where(docname, line))
                                for line, role_id in rotations]
-        if self._roles_file_references is None:
-            self._roles_file_references = scan_roles_file(self.model)
-        site.roles_file = self._roles_file_references
+        if self.data["roles_file_references"] is None:
+            self.data["roles_file_references"] = scan_roles_file(self.model)
+        site.roles_file = self.data["roles_file_references"]
         return site
 
     def where(self, docname: str, line: int | None) -> Where:
-        return Where(str(self.env.doc2path(docname)), line,
-                     name=str(self.env.doc2path(docname, False)))
+        path, name = self._paths.get(docname) or self._paths.setdefault(
+            docname, (str(self.env.doc2path(docname)), str(self.env.doc2path(docname, False))))
+        return Where(path, line, name=name)
 
     def judge(self, role_terms: bool, external_labels: Iterable[str] = (),
               external_terms: Iterable[str] = (),

@@ -13,6 +13,7 @@ and knowing which pages to read or write again when it changes.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from ..core import displays
-from ..core.loader import load_roles
+from ..core.loader import parse_roles, read_roles_bytes
 from ..core.model import RolesFile
 from ..core.problems import ERROR, NOTE, Problem, RolesFileError, display_path, location
 from .domain import RolesDomain
@@ -65,8 +66,10 @@ def load_model(app: Sphinx) -> None:
     arguments; a program that embeds Sphinx sees SystemExit(1).
     """
     path = roles_path(app)
+    role_terms = app.config.hubroles_role_terms
     try:
-        model = load_roles(path, role_terms=app.config.hubroles_role_terms)
+        data = read_roles_bytes(path)
+        model = parse_roles(data, path, role_terms=role_terms)
     except RolesFileError as error:
         for problem in error.problems:
             log_problem(path, problem)
@@ -77,7 +80,10 @@ def load_model(app: Sphinx) -> None:
     for problem in model.notices:
         log_problem(path, problem)
     domain = domain_of(app.env)
-    domain.use_model(model)
+    # What the model was made from: the same bytes, path and setting give the same model.
+    source = hashlib.sha256(b"%s\0%s\0%s" % (str(path).encode(), str(role_terms).encode(),
+                                              data)).hexdigest()
+    domain.use_model(model, source)
     # `roles-table :layout: cards` is made of sphinx-design's cards, if the project loads it.
     domain.sphinx_design = "sphinx_design" in app.extensions
 
@@ -100,6 +106,8 @@ def log_problem(path: Path, problem: Problem) -> None:
 def outdated_displays(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
     """env-get-outdated: pages whose displayed roles.yaml content changed."""
     domain = domain_of(env)
+    if domain.same_source:  # the same model as last time: every display is as it was
+        return []
     outdated = []
     for docname, shown in domain.data["displays"].items():
         for (kind, *args), digest in shown.items():
