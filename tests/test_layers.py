@@ -101,6 +101,15 @@ def test_no_private_or_deprecated_upstream_api():
     assert found == []
 
 
+def test_the_host_process_is_left_as_it_was():
+    """An extension runs inside someone else's process (sphinx-build, sphinx-autobuild, an
+    IDE): the package never switches off or tunes the garbage collector."""
+    found = [f"{path.relative_to(PACKAGE)}" for path in MODULES
+             if re.search(r"^\s*(import gc|from gc import)|\bgc\.",
+                          path.read_text(encoding="utf-8"), re.M)]
+    assert found == []
+
+
 EMPTY_CONTAINERS = {"set", "dict", "list", "defaultdict", "OrderedDict", "WeakValueDictionary"}
 
 

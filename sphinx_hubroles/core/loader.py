@@ -6,9 +6,7 @@ the same in both.
 
 from __future__ import annotations
 
-import gc
 import re
-from contextlib import contextmanager
 from pathlib import Path
 
 from . import fields as F
@@ -94,31 +92,15 @@ def parse_roles(data: bytes, path: Path, *, role_terms: bool = True) -> RolesFil
         raise RolesFileError(path, [Problem(line, "is not valid UTF-8 (byte "
                                             f"0x{data[error.start]:02x}); save it as UTF-8")]
                              ) from None
-    with _no_cyclic_gc():
-        root = parse_yaml(text, problems)
-        if root is None:
-            raise RolesFileError(path, problems.items, problems.more)
-        result = _Validator(path, problems, role_terms).run(root)
+    root = parse_yaml(text, problems)
+    if root is None:
+        raise RolesFileError(path, problems.items, problems.more)
+    result = _Validator(path, problems, role_terms).run(root)
     if problems.items:
         # The warnings too: a folded list item is often what made the error.
         raise RolesFileError(path, problems.items + problems.notices, problems.more)
     result.notices.extend(sorted(problems.notices, key=lambda p: (p.line or 0, p.column or 0)))
     return result
-
-
-@contextmanager
-def _no_cyclic_gc():
-    """Loading creates many objects and frees few: Python's cyclic garbage collector would
-    walk them again and again, more than doubling the time a large file takes. Reference
-    counting still frees what loading drops."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
 
 
 class _Validator(PeopleFields, ValueReader):
