@@ -331,6 +331,7 @@ PAGES = {
         ```{toctree}
         team
         other
+        alone
         ```
 
         [](people:ada), [Bo](people:bo), {ref}`people:cy`, <people:dee>.
@@ -344,6 +345,8 @@ PAGES = {
         ```
         """,
     "team.md": "# Team\n\n```{roles-people}\n:roles: support-steward\n```\n",
+    # A page whose only link is to a person: `check` must not pass it over.
+    "alone.md": "# Alone\n\nAsk [](people:adaa).\n",
     "other.rst": """
         Other
         =====
@@ -364,13 +367,14 @@ def test_people_problems_in_myst_and_rst_read_the_same_in_check_and_the_build(tm
     from_check = sorted(re.sub(r"^([^:]+:\d+):\d+:", r"\1:", line)
                         for line in hubroles(tmp_path, "check").lines)
     assert from_build == from_check == sorted([
-        "index.md:8: person 'dee' in reference 'people:dee' is in roles.yaml but has no entry "
+        "alone.md:3: unknown person 'adaa' in reference 'people:adaa'; did you mean 'ada'?",
+        "index.md:9: person 'dee' in reference 'people:dee' is in roles.yaml but has no entry "
         "in a team directory on any page; add one with the roles-people directive",
-        "index.md:10: unknown person 'adda' in reference 'people:adda'; did you mean 'ada'?",
-        "index.md:10: unknown person 'zed' in reference 'people:zed'",
-        "index.md:12: role 'hub-engineer' in roles-rotation has no 'rotation' in roles.yaml; "
+        "index.md:11: unknown person 'adda' in reference 'people:adda'; did you mean 'ada'?",
+        "index.md:11: unknown person 'zed' in reference 'people:zed'",
+        "index.md:13: role 'hub-engineer' in roles-rotation has no 'rotation' in roles.yaml; "
         "give it one, with a pool, a number of days and a start",
-        "index.md:15: unknown role 'support-stewart' in roles-rotation; did you mean "
+        "index.md:16: unknown role 'support-stewart' in roles-rotation; did you mean "
         "'support-steward'?",
         "other.rst:4: person 'dee' in reference 'people:dee' is in roles.yaml but has no entry "
         "in a team directory on any page; add one with the roles-people directive",

@@ -60,9 +60,9 @@ def is_source(path: Path) -> bool:
     return path.name.endswith(MYST_SUFFIXES + RST_SUFFIXES)
 
 
-# Text without any of these cannot hold a reference, a label, a card or a glossary entry,
-# so it is not worth parsing.
-_CLUES = ("roles:", "roles-", "term", "glossary", "role-card")
+# Text without any of these cannot hold a reference (to a role, a person or a term), a label,
+# a card, a team directory or a glossary entry, so it is not worth parsing.
+_CLUES = ("roles:", "roles-", "people:", "people-", "term", "glossary", "role-card")
 
 
 def scan_file(path: Path, findings: Findings) -> None:
