@@ -291,3 +291,41 @@ def test_check_and_the_build_report_the_same_planted_mistakes(tmp_path):
         or "goes on over" in line)]
     assert {line.rsplit(" [", 1)[1] for line in typed} == {
         "hubroles.retired]", "hubroles.table]", "hubroles.card]", "hubroles.yaml]"}
+
+
+def test_the_builds_memo_of_roles_yaml_texts_finds_what_a_fresh_scan_finds(tmp_path,
+                                                                          monkeypatch):
+    """The build keeps the references of roles.yaml's texts between builds (core/scan's memo):
+    after an edit, only new or moved texts are parsed, and the result is a fresh scan's."""
+    from sphinx_hubroles.core import scan
+    from sphinx_hubroles.core.loader import load_roles
+
+    roles = tmp_path / "roles.yaml"
+    roles.write_text(PLANTED["roles.yaml"], encoding="utf-8")
+    memo: dict = {}
+    first = scan.scan_roles_file(load_roles(roles), memo)
+    assert first == scan.scan_roles_file(load_roles(roles)) and first
+    parsed = []
+    real = scan.scan_myst
+    monkeypatch.setattr(scan, "scan_myst", lambda text, *args: (parsed.append(text),
+                                                                 real(text, *args)))
+    # A role added at the end: its summary alone is parsed.
+    roles.write_text(PLANTED["roles.yaml"].replace("terms:\n", """\
+  newcomer:
+    name: Newcomer
+    summary: Joins the [](roles:hub-enginer).
+terms:
+""", 1), encoding="utf-8")
+    second = scan.scan_roles_file(load_roles(roles), memo)
+    assert parsed == ["Joins the [](roles:hub-enginer)."]
+    monkeypatch.undo()
+    assert second == scan.scan_roles_file(load_roles(roles))
+    assert second[("role", "newcomer")][0].target == "roles:hub-enginer"
+    # A line inserted at the top moves every text: all are parsed again, at their new lines.
+    roles.write_text("# moved\n" + roles.read_text(encoding="utf-8"), encoding="utf-8")
+    third = scan.scan_roles_file(load_roles(roles), memo)
+    assert third == scan.scan_roles_file(load_roles(roles))
+    assert [r.where.line for r in third[("role", "newcomer")]] == [
+        r.where.line + 1 for r in second[("role", "newcomer")]]
+    assert len(memo) == len({(t.source, t.line) for _o, t in load_roles(roles).texts()
+                             if any(c in t.source.lower() for c in scan._CLUES)})

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import subprocess
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 from diagram_helpers import SVG, groups_of, texts_of
@@ -97,6 +98,17 @@ def test_labels_are_left_off_when_they_would_not_fit():
     assert not layout_for(selection).edge_labels
     assert layout_for(selection, edge_labels="on").edge_labels  # asked for: kept
     assert layout_for(selection_of(fan(2, hierarchy=True))).edge_labels
+
+
+def test_print_pictures_make_the_same_choices_as_the_web():
+    """The directive decides a diagram's layout once and prints with it: only `web` differs."""
+    for text, spec in [(fan(12), None), (fan(12, hierarchy=True), None),
+                       (fan(6, hierarchy=True, label="is responsible for the direction of"), None),
+                       (fan(3), DiagramSpec(focus="hub"))]:
+        selection = selection_of(text, spec)
+        for options in [(), ("TB",), ("LR", "on"), (None, "off")]:
+            web = layout_for(selection, *options)
+            assert layout_for(selection, *options, web=False) == replace(web, web=False)
 
 
 def test_long_names_wrap():

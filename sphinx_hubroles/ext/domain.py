@@ -148,12 +148,14 @@ class Judgement:
 class RolesDomain(Domain):
     name = "hubroles"
     label = "sphinx-hubroles"
-    data_version = 3
+    data_version = 4
     # Per page; the targets of the last build (state.py compares them with this one's); and
     # what the last build's model was made from, with the references found in roles.yaml's
-    # texts, which a build with the same roles.yaml need not look for again.
+    # texts (by owner, and by text for core/scan's memo), which a build with the same
+    # roles.yaml need not look for again, and a build with an edited one only in new texts.
     initial_data: ClassVar[dict[str, Any]] = {**{name: {} for name in PER_PAGE}, "targets": {},
-                                              "source": "", "roles_file_references": None}
+                                              "source": "", "roles_file_references": None,
+                                              "roles_file_texts": {}}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -368,7 +370,8 @@ class RolesDomain(Domain):
             site.rotations += [RotationUse(role_id, self.where(docname, line))
                                for line, role_id in rotations]
         if self.data["roles_file_references"] is None:
-            self.data["roles_file_references"] = scan_roles_file(self.model)
+            self.data["roles_file_references"] = scan_roles_file(
+                self.model, self.data["roles_file_texts"])
         site.roles_file = self.data["roles_file_references"]
         return site
 

@@ -91,17 +91,37 @@ def scan_file(path: Path, findings: Findings) -> None:
         scan_myst(text, source, 0, findings)
 
 
-def scan_roles_file(model: RolesFile) -> dict[tuple[str, str], list[Reference]]:
+def scan_roles_file(model: RolesFile, memo: dict | None = None
+                    ) -> dict[tuple[str, str], list[Reference]]:
     """The references inside roles.yaml's text fields, placed at their line in roles.yaml, by
-    the owner of the text: ('group', id), ('role', id) or ('term', name)."""
-    try:  # the loader read it a moment ago; a regular file, not one swapped for a FIFO
-        source = Source(model.path, read_regular_file(model.path).decode("utf-8-sig"))
-    except (UnusableFile, UnicodeDecodeError):
-        source = Source(model.path, "")
+    the owner of the text: ('group', id), ('role', id) or ('term', name).
+
+    `memo`, if given, maps (file, text, line) to the references an earlier scan found there:
+    those texts are not parsed again (the build keeps it from one build to the next, so that
+    adding a role parses the new role's texts alone). It is left holding this file's texts."""
+    memo = {} if memo is None else memo
+    source: Source | None = None
     found: dict[tuple[str, str], list[Reference]] = {}
+    used = set()
     for owner, text in model.texts():
-        site = Site()
-        scan_myst(text.source, source, text.line - 1, site)
-        if site.references:
-            found.setdefault(owner, []).extend(site.references)
+        if not any(clue in text.source.lower() for clue in _CLUES):
+            continue
+        key = (str(model.path), text.source, text.line)
+        used.add(key)
+        if key not in memo:
+            source = source or _roles_source(model.path)
+            site = Site()
+            scan_myst(text.source, source, text.line - 1, site)
+            memo[key] = site.references
+        if memo[key]:
+            found.setdefault(owner, []).extend(memo[key])
+    for key in memo.keys() - used:
+        del memo[key]
     return found
+
+
+def _roles_source(path: Path) -> Source:
+    try:  # the loader read it a moment ago; a regular file, not one swapped for a FIFO
+        return Source(path, read_regular_file(path).decode("utf-8-sig"))
+    except (UnusableFile, UnicodeDecodeError):
+        return Source(path, "")

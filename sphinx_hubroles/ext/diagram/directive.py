@@ -6,6 +6,8 @@ rendered together before writing (jobs.py), and each page fills in its own links
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
@@ -65,8 +67,9 @@ class RolesDiagramDirective(SphinxDirective):
         # The roles' tooltips are filled in when the page is written (visitors.py): a new
         # name, or a new summary of a role without a card, rewrites the page, but needs no
         # new drawing.
-        svg_dot = to_dot(selection, None, layout_for(*layout), notes)
-        print_dot = to_dot(selection, {}, layout_for(*layout, web=False))
+        web = layout_for(*layout)  # the same choices for print, decided once
+        svg_dot = to_dot(selection, None, web, notes)
+        print_dot = to_dot(selection, {}, replace(web, web=False))
         domain.note_diagram(self.env.docname, self.lineno, spec, "depth" in options,
                             (svg_dot, print_dot))
         alt = options.get("alt") or default_alt(selection)
