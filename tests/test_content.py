@@ -553,7 +553,9 @@ def test_text_and_man_pages_show_the_card_table_and_notes(builds):
     assert "| Role         | Summary                  |" in index  # the widths, in characters
     assert "* Reviewer sponsors Member: two reviewers from different companies." in index
     man = next(builds["man"].outdir.glob("*.1")).read_text(encoding="utf-8")
-    # man writes an external link's URL after its text
-    assert r"Admin team \%<https://\:example\:.org/\:admins> is in no group; it is " \
-           "documented elsewhere." in man
+    # man gives an external link's URL with its text: after it (docutils 0.22), or as a
+    # terminal hyperlink around it (0.21). Its line, without roff's break and hyphen marks:
+    line = next(line for line in man.splitlines() if "is in no group; it is documented" in line)
+    line = line.replace(r"\:", "").replace(r"\%", "")
+    assert "Admin team" in line and "https://example.org/admins" in line
     assert "Member can become Reviewer: after 3 months." in man
