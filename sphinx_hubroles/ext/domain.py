@@ -28,6 +28,7 @@ build then reports; the same on every build, until it is fixed (state.py).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,14 +149,14 @@ class Judgement:
 class RolesDomain(Domain):
     name = "hubroles"
     label = "sphinx-hubroles"
-    data_version = 4
+    data_version = 5
     # Per page; the targets of the last build (state.py compares them with this one's); and
     # what the last build's model was made from, with the references found in roles.yaml's
     # texts (by owner, and by text for core/scan's memo), which a build with the same
     # roles.yaml need not look for again, and a build with an edited one only in new texts.
     initial_data: ClassVar[dict[str, Any]] = {**{name: {} for name in PER_PAGE}, "targets": {},
                                               "source": "", "roles_file_references": None,
-                                              "roles_file_texts": {}}
+                                              "roles_file_texts": {}, "judged": None}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -164,6 +165,7 @@ class RolesDomain(Domain):
         self.judgement = Judgement()
         self._selections: dict[DiagramSpec, Selection] = {}
         self.same_source = False  # whether the model is the last build's (use_model)
+        self.records_changed = False  # whether a page's records changed in this build
         self._paths: dict[str, tuple[str, str]] = {}  # docname -> its file, as where() gives it
         self._parser = None
         self._plain_text: PlainText | None = None
@@ -207,6 +209,7 @@ class RolesDomain(Domain):
     # -- page records ---------------------------------------------------------------------
 
     def records(self, name: str, docname: str) -> list:
+        self.records_changed = True
         return self.data[name].setdefault(docname, [])
 
     def note_card(self, docname: str, role_id: str, line: int, anchor: str,
@@ -224,6 +227,7 @@ class RolesDomain(Domain):
                    for name, _line in labels)
 
     def note_display(self, docname: str, key: tuple, digest: str) -> None:
+        self.records_changed = True
         self.data["displays"].setdefault(docname, {})[key] = digest
 
     def note_glossary(self, docname: str, line: int) -> None:
@@ -328,10 +332,12 @@ class RolesDomain(Domain):
                 del document.nameids[name], document.nametypes[name]
 
     def clear_doc(self, docname: str) -> None:
+        self.records_changed = True
         for name in PER_PAGE:
             self.data[name].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self.records_changed = True
         for name in PER_PAGE:
             for docname in docnames:
                 if docname in otherdata[name]:
@@ -383,7 +389,18 @@ class RolesDomain(Domain):
     def judge(self, role_terms: bool, external_labels: Iterable[str] = (),
               external_terms: Iterable[str] = (),
               has_sphinx_design: bool | None = None) -> Judgement:
-        """Decide, from every page's records, where links go and what the problems are."""
+        """Decide, from every page's records, where links go and what the problems are.
+
+        A build that read no page and has the last build's roles.yaml, settings and other
+        projects' inventories gets the last build's judgement (kept with the environment)."""
+        external_labels, external_terms = list(external_labels), list(external_terms)
+        inputs = hashlib.sha256(repr((self.data["source"], role_terms, has_sphinx_design,
+                                      sorted(external_labels), sorted(external_terms))
+                                     ).encode()).hexdigest()
+        if not self.records_changed and self.data["judged"] is not None \
+                and self.data["judged"][0] == inputs:
+            self.judgement = self.data["judged"][1]
+            return self.judgement
         model = self.model
         site = self.site(external_labels, external_terms, has_sphinx_design)
         chosen = first_cards(model, site)
@@ -401,6 +418,7 @@ class RolesDomain(Domain):
         if role_terms:
             judgement.role_terms = role_terms_of(model, chosen)
         self.judgement = judgement
+        self.data["judged"] = (inputs, judgement)
         return judgement
 
     def card_anchors(self) -> dict[tuple[str, int], tuple[str, str]]:
