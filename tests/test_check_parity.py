@@ -296,12 +296,17 @@ def test_check_and_the_build_report_the_same_planted_mistakes(tmp_path):
 def test_the_builds_memo_of_roles_yaml_texts_finds_what_a_fresh_scan_finds(tmp_path,
                                                                           monkeypatch):
     """The build keeps the references of roles.yaml's texts between builds (core/scan's memo):
-    after an edit, only new or moved texts are parsed, and the result is a fresh scan's."""
+    after an edit, only the texts that are new, moved, or near enough to the edit for their
+    placing to depend on it are parsed, and the result is a fresh scan's."""
     from sphinx_hubroles.core import scan
     from sphinx_hubroles.core.loader import load_roles
 
+    # Forty roles on top, so that most texts stand far from an edit at the end of the roles.
+    filler = "".join(f"  filler-{i}:\n    name: Filler {i}\n    summary: Fills, with the "
+                     f"[](roles:hub-engineer).\n" for i in range(40))
+    text = PLANTED["roles.yaml"].replace("roles:\n", "roles:\n" + filler, 1)
     roles = tmp_path / "roles.yaml"
-    roles.write_text(PLANTED["roles.yaml"], encoding="utf-8")
+    roles.write_text(text, encoding="utf-8")
     memo: dict = {}
     first = scan.scan_roles_file(load_roles(roles), memo)
     assert first == scan.scan_roles_file(load_roles(roles)) and first
@@ -309,15 +314,17 @@ def test_the_builds_memo_of_roles_yaml_texts_finds_what_a_fresh_scan_finds(tmp_p
     real = scan.scan_myst
     monkeypatch.setattr(scan, "scan_myst", lambda text, *args: (parsed.append(text),
                                                                  real(text, *args)))
-    # A role added at the end: its summary alone is parsed.
-    roles.write_text(PLANTED["roles.yaml"].replace("terms:\n", """\
+    # A role added at the end of the roles: its summary is parsed, the fillers are not.
+    roles.write_text(text.replace("terms:\n", """\
   newcomer:
     name: Newcomer
     summary: Joins the [](roles:hub-enginer).
 terms:
 """, 1), encoding="utf-8")
     second = scan.scan_roles_file(load_roles(roles), memo)
-    assert parsed == ["Joins the [](roles:hub-enginer)."]
+    assert "Joins the [](roles:hub-enginer)." in parsed
+    assert not [text for text in parsed if text.startswith("Fills")]
+    assert len(parsed) < len(list(load_roles(roles).texts())) / 2
     monkeypatch.undo()
     assert second == scan.scan_roles_file(load_roles(roles))
     assert second[("role", "newcomer")][0].target == "roles:hub-enginer"
@@ -327,5 +334,23 @@ terms:
     assert third == scan.scan_roles_file(load_roles(roles))
     assert [r.where.line for r in third[("role", "newcomer")]] == [
         r.where.line + 1 for r in second[("role", "newcomer")]]
-    assert len(memo) == len({(t.source, t.line) for _o, t in load_roles(roles).texts()
-                             if any(c in t.source.lower() for c in scan._CLUES)})
+    assert len(memo) == len(list(load_roles(roles).texts()))
+    # A folded summary wrapped anew: the same words from the same line, but the link is now a
+    # line further down.
+    folded = roles.read_text(encoding="utf-8").replace("terms:\n", """\
+  wrapped:
+    name: Wrapped
+    summary: >
+      Works with the
+      [](roles:hub-enginer) daily.
+terms:
+""", 1)
+    roles.write_text(folded, encoding="utf-8")
+    before = scan.scan_roles_file(load_roles(roles), memo)[("role", "wrapped")]
+    roles.write_text(folded.replace("Works with the\n", "Works\n      with the\n"),
+                     encoding="utf-8")
+    model = load_roles(roles)
+    assert model.roles["wrapped"].summary.source == "Works with the [](roles:hub-enginer) daily."
+    after = scan.scan_roles_file(model, memo)[("role", "wrapped")]
+    assert [r.where.line for r in after] == [r.where.line + 1 for r in before]
+    assert after == scan.scan_roles_file(model)[("role", "wrapped")]

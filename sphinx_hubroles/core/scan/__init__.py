@@ -8,6 +8,7 @@ Pure Python, no Sphinx import: `sphinx-hubroles check` must answer in well under
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -96,20 +97,18 @@ def scan_roles_file(model: RolesFile, memo: dict | None = None
     """The references inside roles.yaml's text fields, placed at their line in roles.yaml, by
     the owner of the text: ('group', id), ('role', id) or ('term', name).
 
-    `memo`, if given, maps (file, text, line) to the references an earlier scan found there:
-    those texts are not parsed again (the build keeps it from one build to the next, so that
-    adding a role parses the new role's texts alone). It is left holding this file's texts."""
+    `memo`, if given, holds the references an earlier scan found in each text: a text whose
+    words, file lines and place are as they were is not parsed again (the build keeps the memo
+    from one build to the next, so that adding a role parses little more than the new role's
+    texts). It is left holding this file's texts alone."""
     memo = {} if memo is None else memo
-    source: Source | None = None
+    source = _roles_source(model.path)
     found: dict[tuple[str, str], list[Reference]] = {}
     used = set()
     for owner, text in model.texts():
-        if not any(clue in text.source.lower() for clue in _CLUES):
-            continue
-        key = (str(model.path), text.source, text.line)
+        key = _memo_key(source, text.source, text.line)
         used.add(key)
         if key not in memo:
-            source = source or _roles_source(model.path)
             site = Site()
             scan_myst(text.source, source, text.line - 1, site)
             memo[key] = site.references
@@ -118,6 +117,15 @@ def scan_roles_file(model: RolesFile, memo: dict | None = None
     for key in memo.keys() - used:
         del memo[key]
     return found
+
+
+def _memo_key(source: Source, text: str, line: int) -> str:
+    """What a text's references depend on: its words, its line, and the file lines that
+    Source.at may look at to place them (those of the text, and 50 more for a folded one),
+    named as the working folder names the file."""
+    window = source.lines[line - 1:line + text.count("\n") + 50]
+    parts = [source.shown, str(line), text, *window]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _roles_source(path: Path) -> Source:
