@@ -4,9 +4,12 @@ line of roles.yaml."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from bs4 import BeautifulSoup
-from conftest import TEAM, cards_page, sphinx_build, write_project
+from conftest import SUBPROCESS_ENV, TEAM, cards_page, sphinx_build, write_project
 
 SITE = {
     "roles.yaml": TEAM.replace("  Incident: Something that broke.\n",
@@ -66,6 +69,35 @@ def test_a_fixed_problem_is_no_longer_reported(tmp_path):
     (srcdir / "roles.yaml").write_text(TEAM)
     result = sphinx_build(srcdir, "-W")
     assert (result.returncode, result.warnings()) == (0, [])
+
+
+def test_a_removed_page_takes_its_problems_with_it(tmp_path):
+    """A build that reads no page reuses the last judgement; removing a page is a change."""
+    srcdir = write_project(tmp_path, {**SITE, "extra.md": "---\norphan: true\n---\n# Extra\n\n"
+                                                         "[](roles:zeta-two)\n"})
+    zeta_two = [line for line in problem_lines(sphinx_build(srcdir)) if "zeta-two" in line]
+    assert zeta_two == ["extra.md:6: WARNING: unknown role 'zeta-two' in reference "
+                        "'roles:zeta-two' [hubroles.ref]"]
+    again = sphinx_build(srcdir)
+    assert "no targets are out of date" in again.stdout
+    assert [line for line in problem_lines(again) if "zeta-two" in line] == zeta_two
+    (srcdir / "extra.md").unlink()
+    after = problem_lines(sphinx_build(srcdir))
+    assert [line for line in after if "zeta-two" in line] == []
+    assert len(after) == 5  # the others stay
+
+
+def test_roles_yaml_is_named_as_the_working_folder_names_it(tmp_path):
+    """Problems in roles.yaml name it relative to the working folder: a build from another
+    folder names it anew, even though nothing in the project changed."""
+    srcdir = write_project(tmp_path / "site", {**SITE, "links.md": "# Links\n\nFine.\n"})
+    inside = sphinx_build(srcdir)
+    assert "roles.yaml:56: WARNING: unknown role 'zeta'" in inside.stderr
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "site", "site/_build/html"]
+    outside = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path,
+                             env=SUBPROCESS_ENV)
+    assert "no targets are out of date" in outside.stdout
+    assert "site/roles.yaml:56: WARNING: unknown role 'zeta'" in outside.stderr
 
 
 def test_moved_roles_yaml_lines_are_reported_at_their_new_line(tmp_path):

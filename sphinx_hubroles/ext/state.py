@@ -5,9 +5,10 @@ and knowing which pages to read or write again when it changes.
                      warnings and notes (a folded list item) are logged, and the build goes on;
 - env-get-outdated   read again the pages whose displays (a card, the glossary, a diagram)
                      show something that changed;
-- env-updated        judge every page's records (domain.py, core/rules.py) and report each
-                     problem: on every build, whether or not its page was read again, so a
-                     broken reference keeps failing `-W` builds until it is fixed;
+- env-updated        judge every page's records (domain.py, core/rules.py; a build that read
+                     no page, with roles.yaml unchanged, reuses the last judgement) and report
+                     each problem: on every build, whether or not its page was read again, so
+                     a broken reference keeps failing `-W` builds until it is fixed;
 - env-get-updated    write again the pages that link to a role or term whose target changed.
 """
 
@@ -80,9 +81,14 @@ def load_model(app: Sphinx) -> None:
     for problem in model.notices:
         log_problem(path, problem)
     domain = domain_of(app.env)
-    # What the model was made from: the same bytes, path and setting give the same model.
-    source = hashlib.sha256(b"%s\0%s\0%s" % (str(path).encode(), str(role_terms).encode(),
-                                              data)).hexdigest()
+    # What the model, and all that the build keeps of it, was made from: the same bytes, path
+    # and setting give the same model; the working folder names the file in messages; and a
+    # new release of the extension may judge or show the same model differently.
+    extension = app.extensions.get("sphinx_hubroles")
+    made_from = (str(path), display_path(path), str(role_terms),
+                 str(getattr(extension, "version", "")))
+    source = hashlib.sha256("\0".join(made_from).encode("utf-8", "surrogatepass") + b"\0"
+                            + data).hexdigest()
     domain.use_model(model, source)
     # `roles-table :layout: cards` is made of sphinx-design's cards, if the project loads it.
     domain.sphinx_design = "sphinx_design" in app.extensions
