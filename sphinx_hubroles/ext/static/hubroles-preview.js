@@ -60,10 +60,18 @@
     popover.style.top = `${top + window.scrollY}px`;
   }
 
+  function anchorOf(hash) {
+    try {
+      return decodeURIComponent(hash.slice(1));
+    } catch {
+      return ""; // a malformed escape names no card
+    }
+  }
+
   function previewOf(link) {
     const previews = window.hubrolesPreviews || {};
-    const hash = link.hash ? decodeURIComponent(link.hash.slice(1)) : "";
-    return Object.hasOwn(previews, hash) ? previews[hash] : link.title;
+    const anchor = link.hash ? anchorOf(link.hash) : "";
+    return Object.hasOwn(previews, anchor) ? previews[anchor] : link.title;
   }
 
   function listen(link, preview) {
@@ -76,9 +84,12 @@
 
   function boxPreview(link) {
     // An SVG link has no .hash: its href is an animated string, read as the page wrote it.
+    // Only a link within the site leads to a card: a role documented elsewhere links off it.
+    const href = link.href.baseVal;
+    if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(href)) return null;
     const previews = window.hubrolesPreviews || {};
-    const hash = decodeURIComponent(new URL(link.href.baseVal, document.baseURI).hash.slice(1));
-    return hash && Object.hasOwn(previews, hash) ? previews[hash] : null;
+    const anchor = anchorOf(new URL(href, document.baseURI).hash);
+    return anchor && Object.hasOwn(previews, anchor) ? previews[anchor] : null;
   }
 
   function init() {
