@@ -3,6 +3,7 @@ site when roles.yaml changes, even though roles.yaml sits outside the source fol
 
 from __future__ import annotations
 
+import http.client
 import os
 import re
 import signal
@@ -50,10 +51,12 @@ def wait_for(condition, what: str, server: subprocess.Popen, log: Path):
 
 
 def fetch(url: str) -> str | None:
+    """The page, or None while it cannot be had whole: the server is not up yet, or the
+    page is being written again while it is sent (IncompleteRead, on a busy machine)."""
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
             return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
+    except (urllib.error.URLError, http.client.HTTPException, ConnectionError, TimeoutError):
         return None
 
 
@@ -78,7 +81,8 @@ def test_editing_roles_yaml_rebuilds_the_served_site(tmp_path):
                                                       "name: Platform Engineer"))
         wait_for(lambda: "Platform Engineer" in (fetch(page) or ""), "rebuilt page",
                  server, log)
-        assert "Platform Engineer" in fetch(f"{base}/index.html")
+        wait_for(lambda: "Platform Engineer" in (fetch(f"{base}/index.html") or ""),
+                 "rebuilt index", server, log)
     finally:
         # Our own process group only (start_new_session): the server and its builds.
         os.killpg(server.pid, signal.SIGTERM)
