@@ -250,6 +250,28 @@ class RolesFile:
             for target in targets
         )
 
+    def touching(self, role_id: str) -> list[tuple[int, Edge]]:
+        """The relations from or to `role_id`, each with its place in edges(): a focus
+        diagram looks at its neighbourhood alone, not at every relation of the file."""
+        return self._touching.get(role_id, [])
+
+    @cached_property
+    def _touching(self) -> dict[str, list[tuple[int, Edge]]]:
+        index: dict[str, list[tuple[int, Edge]]] = {}
+        for number, edge in enumerate(self._edges):
+            index.setdefault(edge.source, []).append((number, edge))
+            if edge.target != edge.source:
+                index.setdefault(edge.target, []).append((number, edge))
+        return index
+
+    def place(self, role_id: str) -> int:
+        """Where a role stands in the file, among the roles."""
+        return self._places[role_id]
+
+    @cached_property
+    def _places(self) -> dict[str, int]:
+        return {role_id: number for number, role_id in enumerate(self.roles)}
+
     def note(self, source: str, relation: str, target: str) -> Text | None:
         """The note of one relation, if it has one."""
         return self._notes.get((source, relation, target))

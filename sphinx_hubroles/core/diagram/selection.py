@@ -89,31 +89,40 @@ def select(model: RolesFile, spec: DiagramSpec) -> Selection:
     statuses = shown_statuses(spec.status, "roles-diagram", problems)
 
     # :roles: and :groups: both pick roles, so together they show both sets.
-    if spec.roles or spec.groups:
-        ids = set(kept_roles) | {
-            r.id for r in model.roles.values() if r.group in kept_groups}
-    else:
-        ids = set(model.roles)
+    restricted = bool(spec.roles or spec.groups)
+    picked = set(kept_roles)
     explicit = {*kept_roles, focus}
-    ids = {i for i in ids if model.roles[i].status in statuses or i in explicit}
-    edges = model.edges()
-    if spec.roles or spec.groups or spec.relations or len(ids) < len(model.roles):
-        edges = [e for e in edges
-                 if (not spec.relations or e.relation in kept_relations)
-                 and e.source in ids and e.target in ids]
+
+    def kept(role_id: str) -> bool:
+        role = model.roles[role_id]
+        return ((not restricted or role_id in picked or role.group in kept_groups)
+                and (role.status in statuses or role_id in explicit))
+
+    def drawable(edge) -> bool:
+        return ((not spec.relations or edge.relation in kept_relations)
+                and kept(edge.source) and kept(edge.target))
+
+    if focus is not None and not kept(focus):
+        problems.append(f"the :focus: role '{focus}' is not among the roles that :roles: "
+                        "and :groups: keep; the diagram shows them without a focus")
+        focus = None
     if focus is not None:
-        if focus not in ids:
-            problems.append(f"the :focus: role '{focus}' is not among the roles that :roles: "
-                            "and :groups: keep; the diagram shows them without a focus")
-            focus = None
-        else:
-            distance = neighbourhood(focus, spec.depth, edges)
-            ids = set(distance)
-            edges = [e for e in edges if e.source in ids and e.target in ids and (
-                spec.context or focus_edge(e, distance))]
+        # The neighbourhood alone, through each role's own relations: 1,000 focus diagrams
+        # each going over every role and relation made a large handbook's rebuilds slow.
+        distance = neighbourhood(focus, spec.depth, model, drawable)
+        ids = set(distance)
+        numbered = {number: edge for role_id in ids for number, edge in model.touching(role_id)
+                    if edge.source in ids and edge.target in ids and drawable(edge)
+                    and (spec.context or focus_edge(edge, distance))}
+        edges = [numbered[number] for number in sorted(numbered)]
+    else:
+        ids = {i for i in model.roles if kept(i)}
+        edges = model.edges()
+        if restricted or spec.relations or len(ids) < len(model.roles):
+            edges = [e for e in edges if drawable(e)]
 
     roles = tuple(ShownRole(r.id, r.name, r.summary.source, r.group, r.external, r.retired)
-                  for r in model.roles.values() if r.id in ids)
+                  for r in (model.roles[i] for i in sorted(ids, key=model.place)))
     shown_groups = {r.group for r in roles}
     used = {e.relation for e in edges}
     drawn = [rel for rel in model.relations.values() if rel.id in used]
@@ -138,19 +147,16 @@ def focus_edge(edge, distance: dict[str, int]) -> bool:
     return abs(source - target) == 1 or source == target == 0
 
 
-def neighbourhood(start: str, depth: int, edges) -> dict[str, int]:
-    """`start` and every role up to `depth` edges away, following edges either way, each with
-    its distance from `start`."""
-    # One pass over the edges per step, testing membership only: building the whole graph's
-    # adjacency for every focus diagram made a handbook of 1,000 of them quadratic.
+def neighbourhood(start: str, depth: int, model: RolesFile, drawable) -> dict[str, int]:
+    """`start` and every role up to `depth` drawable edges away, following edges either way,
+    each with its distance from `start`."""
     seen, frontier = {start: 0}, {start}
     for step in range(1, depth + 1):
         reached = set()
-        for e in edges:
-            if e.source in frontier:
-                reached.add(e.target)
-            elif e.target in frontier:
-                reached.add(e.source)
+        for role_id in frontier:
+            for _number, edge in model.touching(role_id):
+                if drawable(edge):
+                    reached.add(edge.target if edge.source == role_id else edge.source)
         frontier = reached - seen.keys()
         if not frontier:
             break
