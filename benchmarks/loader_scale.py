@@ -8,7 +8,12 @@ relations) and reports the best of a few runs of the loader, in CPU seconds, for
              was built with libyaml, as its wheels are)
   pure       PyYAML's own parser (installations without libyaml, and files with tabs)
 
-    python benchmarks/loader_scale.py [--sizes 100,1000,10000] [--runs 3]
+--host-objects N first makes N long-lived objects, as a process that holds other data
+does: sphinx-build holds about 135,000 once the environment of the 1,000-page handbook of
+benchmarks/scale.py is loaded. Every garbage collection walks them all, which is why the
+loader pauses the collector (core/loader.py).
+
+    python benchmarks/loader_scale.py [--sizes 100,1000,10000] [--runs 3] [--host-objects N]
 """
 
 from __future__ import annotations
@@ -40,7 +45,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--host-objects", type=int, default=0)
     args = parser.parse_args()
+    host = [{"value": [index]} for index in range(args.host_objects // 3)]  # noqa: F841
     fast = yamlsource._FastLoader
     print(f"{'roles':>7} {'MB':>6} {'libyaml s':>10} {'pure s':>8}")
     for size in (int(s) for s in args.sizes.split(",")):

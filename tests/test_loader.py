@@ -384,3 +384,29 @@ def test_new_fields_load_into_the_model(tmp_path):
     assert (("note", "hub-engineer hub-admin"), "on *weekdays*") in owners
     assert (("role", "hub-engineer"), "or two") in owners
     assert (("role", "hub-engineer"), "Two years.") in owners
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize("text", [BASE, "roles:\n  a: [b\n", "roles: {}\nroles: {}\n"])
+def test_loading_leaves_the_garbage_collector_as_it_found_it(enabled, text, tmp_path):
+    """The loader pauses the collector while it loads (core/loader.py): a good file, a file
+    that YAML cannot read and one with other problems all leave it as the host had it."""
+    import gc
+
+    path = tmp_path / "roles.yaml"
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    during = []
+    real = gc.disable
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        gc.disable = lambda: (during.append(gc.isenabled()), real())[1]
+        try:
+            load_roles(path)
+        except RolesFileError:
+            pass
+        assert gc.isenabled() is enabled
+    finally:
+        gc.disable = real
+        gc.enable() if was else gc.disable()
+    assert during == [enabled]

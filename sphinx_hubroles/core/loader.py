@@ -6,7 +6,10 @@ the same in both.
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import fields as F
@@ -92,15 +95,36 @@ def parse_roles(data: bytes, path: Path, *, role_terms: bool = True) -> RolesFil
         raise RolesFileError(path, [Problem(line, "is not valid UTF-8 (byte "
                                             f"0x{data[error.start]:02x}); save it as UTF-8")]
                              ) from None
-    root = parse_yaml(text, problems)
-    if root is None:
-        raise RolesFileError(path, problems.items, problems.more)
-    result = _Validator(path, problems, role_terms).run(root)
+    with collector_paused():
+        root = parse_yaml(text, problems)
+        if root is None:
+            raise RolesFileError(path, problems.items, problems.more)
+        result = _Validator(path, problems, role_terms).run(root)
     if problems.items:
         # The warnings too: a folded list item is often what made the error.
         raise RolesFileError(path, problems.items + problems.notices, problems.more)
     result.notices.extend(sorted(problems.notices, key=lambda p: (p.line or 0, p.column or 0)))
     return result
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while roles.yaml loads, and then left as it
+    was found (the host may have paused it itself).
+
+    Loading makes a burst of objects that hold no cycles, and each burst sets off collections
+    that walk every object of the host process: inside sphinx-build, with the environment of
+    a 1,000-page handbook loaded, that doubled the load time of 1,000 roles
+    (benchmarks/loader_scale.py --host-objects). Nothing is lost by the pause: what loading
+    throws away is freed as usual, and cycles made meanwhile by other code wait for the next
+    collection."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class _Validator(PeopleFields, ValueReader):
