@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
+import itertools
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -66,6 +68,13 @@ def is_source(path: Path) -> bool:
 _CLUES = ("roles:", "roles-", "people:", "people-", "term", "glossary", "role-card")
 
 
+_CLUE = re.compile("|".join(re.escape(clue) for clue in _CLUES), re.IGNORECASE)
+
+
+def has_clue(text: str) -> bool:
+    return _CLUE.search(text) is not None
+
+
 def scan_file(path: Path, findings: Findings) -> None:
     try:  # never opens a FIFO or device, which would hang or never end
         data = read_regular_file(path)
@@ -82,8 +91,7 @@ def scan_file(path: Path, findings: Findings) -> None:
                                     "is not valid UTF-8 (byte "
                                     f"0x{data[error.start]:02x}); save it as UTF-8"))
         text = data.decode("utf-8", errors="replace")
-    lowered = text.lower()
-    if not any(clue in lowered for clue in _CLUES):
+    if not has_clue(text):
         return
     source = Source(path, text)
     if path.name.endswith(RST_SUFFIXES):
@@ -103,10 +111,13 @@ def scan_roles_file(model: RolesFile, memo: dict | None = None
     texts). It is left holding this file's texts alone."""
     memo = {} if memo is None else memo
     source = _roles_source(model.path)
+    windows = _Windows(source)
     found: dict[tuple[str, str], list[Reference]] = {}
     used = set()
     for owner, text in model.texts():
-        key = _memo_key(source, text.source, text.line)
+        if not has_clue(text.source):  # most texts: no need for a key, let alone a parse
+            continue
+        key = windows.memo_key(text.source, text.line)
         used.add(key)
         if key not in memo:
             site = Site()
@@ -119,13 +130,23 @@ def scan_roles_file(model: RolesFile, memo: dict | None = None
     return found
 
 
-def _memo_key(source: Source, text: str, line: int) -> str:
-    """What a text's references depend on: its words, its line, and the file lines that
-    Source.at may look at to place them (those of the text, and 50 more for a folded one),
-    named as the working folder names the file."""
-    window = source.lines[line - 1:line + text.count("\n") + 50]
-    parts = [source.shown, str(line), text, *window]
-    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+class _Windows:
+    """What a text's references depend on, as a memo key: its words, its line, and the file
+    lines that Source.at may look at to place them (those of the text, and 50 more for a
+    folded one), named as the working folder names the file."""
+
+    def __init__(self, source: Source) -> None:
+        self.shown = source.shown
+        self.joined = "\n".join(source.lines)
+        # Where each line starts in `joined`, and where a line after the last would.
+        self.starts = [0, *itertools.accumulate(len(line) + 1 for line in source.lines)]
+
+    def memo_key(self, text: str, line: int) -> str:
+        last = len(self.starts) - 1
+        first, end = min(max(line - 1, 0), last), min(line + text.count("\n") + 50, last)
+        window = self.joined[self.starts[first]:self.starts[max(first, end)]]
+        parts = (self.shown, str(line), text, window)
+        return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _roles_source(path: Path) -> Source:
