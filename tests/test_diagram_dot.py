@@ -134,7 +134,7 @@ def test_focus_outside_the_kept_roles_is_reported(model):
 
 def chain(size: int) -> Selection:
     """`size` roles, each related to the next: a picture one role wide."""
-    return Selection(roles=tuple(ShownRole(f"r{i}", f"R{i}", "") for i in range(size)),
+    return Selection(roles=tuple(ShownRole(f"r{i}", f"R{i}") for i in range(size)),
                      groups=(), relations=(ShownRelation("next", "next", slot(0)),),
                      edges=tuple((f"r{i}", "next", f"r{i + 1}") for i in range(size - 1)),
                      focus=None, problems=())
@@ -211,7 +211,7 @@ HOSTILE = [
 
 def test_hostile_text_reaches_the_svg_exactly(render):
     """Every hostile string as a role name, tooltip, group name and relation label."""
-    roles = tuple(ShownRole(f"r{i}", text, "", f"g{i % 3}") for i, text in enumerate(HOSTILE))
+    roles = tuple(ShownRole(f"r{i}", text, f"g{i % 3}") for i, text in enumerate(HOSTILE))
     relations = tuple(ShownRelation(f"rel{i}", text, slot(i)) for i, text in enumerate(HOSTILE))
     selection = Selection(
         roles=roles, groups=tuple((f"g{i}", HOSTILE[i]) for i in range(3)),
@@ -244,7 +244,7 @@ def test_very_long_texts_are_cut_to_what_dot_can_draw(render):
     when every character needs escaping."""
     long = ["&" * 10_000, "\\" * 10_000, "\\N" * 5_000, "👩\u200d💻" * 3_400,
             "word " * 2_000]
-    roles = tuple(ShownRole(f"r{i}", text, "", "g0") for i, text in enumerate(long))
+    roles = tuple(ShownRole(f"r{i}", text, "g0") for i, text in enumerate(long))
     selection = Selection(
         roles=roles, groups=(("g0", long[0]),),
         relations=tuple(ShownRelation(f"rel{i}", text, slot(i)) for i, text in enumerate(long)),
@@ -297,7 +297,7 @@ HOSTILE_TEXT = st.lists(
 def test_generated_hostile_text_round_trips_through_dot(texts):
     """Whatever the text, dot draws the graph, and every label and tooltip says what it
     should: the text on one line, each run of white space one space."""
-    roles = tuple(ShownRole(f"r{i}", text, "", "g0" if i % 2 else None)
+    roles = tuple(ShownRole(f"r{i}", text, "g0" if i % 2 else None)
                   for i, text in enumerate(texts))
     selection = Selection(
         roles=roles, groups=(("g0", texts[0]),),
@@ -326,7 +326,7 @@ def test_generated_hostile_text_round_trips_through_dot(texts):
 
 def test_short_texts_are_never_cut(render):
     name = "x" * LABEL_LIMIT
-    selection = Selection(roles=(ShownRole("a", name, "", None),), groups=(), relations=(),
+    selection = Selection(roles=(ShownRole("a", name, None),), groups=(), relations=(),
                           edges=(), focus=None, problems=())
     svg = render(to_dot(selection, {"a": "t" * TOOLTIP_LIMIT}, Layout()))
     assert [(text, box["title"]) for text, box in role_boxes(svg).items()] == [

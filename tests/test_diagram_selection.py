@@ -1,17 +1,20 @@
 """A focus diagram finds its roles through each role's own relations (model.touching), not by
 going over the whole file: the same selection as the plain definition, on real governance
-documents, a handbook with retired and external roles, and a large generated file."""
+documents, a handbook with retired and external roles, and a large generated file. And
+diagram_inputs, which lets a build skip asking every diagram again, hold all a diagram shows."""
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
 from governance_helpers import governance_model
 from test_hostile_properties import many_roles
 
-from sphinx_hubroles.core.diagram.selection import DiagramSpec, focus_edge, select
+from sphinx_hubroles.core.diagram.selection import DiagramSpec, diagram_inputs, focus_edge, select
 from sphinx_hubroles.core.loader import load_roles, parse_roles
+from sphinx_hubroles.core.model import Group, RelationType, Role, Text
 
 HANDBOOK = Path(__file__).parent.parent / "roles.yaml"
 
@@ -66,3 +69,56 @@ def test_focus_selections_match_the_definition(name):
                 plainly(model, spec), (focus, spec)
             checked += 1
     assert checked > len(model.roles)
+
+
+def changed_copies(model):
+    """Copies of `model`, each with one field of one role, group or relation type given a
+    value others have (up to three of them), and one with two roles swapped: (what changed,
+    the copy)."""
+    def others(table: dict, item, field_name: str) -> list:
+        values = []
+        for other in table.values():
+            value = getattr(other, field_name)
+            if value != getattr(item, field_name) and value not in values:
+                values.append(value)
+        return values[:3]
+
+    for attribute, kind in (("roles", Role), ("groups", Group), ("relations", RelationType)):
+        table = getattr(model, attribute)
+        for item in list(table.values())[:3]:
+            for field_ in fields(kind):
+                for value in others(table, item, field_.name) if field_.compare else ():
+                    changed = {key: replace(entry, **{field_.name: value}) if entry is item
+                               else entry for key, entry in table.items()}
+                    yield f"{item.id}.{field_.name} = {value!r}", replace(
+                        model, **{attribute: changed})
+    first, second, *rest = model.roles.items()
+    yield "role order", replace(model, roles=dict([second, first, *rest]))
+
+
+def shown(model) -> list[str]:
+    """What a few diagrams of every kind show."""
+    roles, groups, relations = list(model.roles)[:4], tuple(model.groups)[:2], \
+        tuple(model.relations)[:2]
+    specs = [DiagramSpec(), DiagramSpec(groups=groups), DiagramSpec(relations=relations),
+             DiagramSpec(roles=tuple(roles), status=("retired",)),
+             *(DiagramSpec(focus=role_id, depth=2, context=True) for role_id in roles)]
+    return [repr(select(model, spec)) for spec in specs]
+
+
+@pytest.mark.parametrize("name", ["kubernetes", "jupyter", "handbook"])
+def test_diagram_inputs_hold_everything_a_diagram_shows(name):
+    """The build asks no diagram again while diagram_inputs stay the same (ext/state.py), so
+    whatever changes a diagram must change them; and a new summary must not."""
+    model = MODELS[name]()
+    before, inputs = shown(model), diagram_inputs(model)
+    changed = 0
+    for what, copy in changed_copies(model):
+        if shown(copy) != before:
+            assert diagram_inputs(copy) != inputs, f"{what} changes a diagram"
+            changed += 1
+    assert changed > 10
+    role = next(iter(model.roles.values()))
+    copy = replace(model, roles={**model.roles, role.id: replace(
+        role, summary=Text("Something else entirely.", 1))})
+    assert diagram_inputs(copy) == inputs

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import messages
 from .diagram.hierarchy import cycles, hierarchy_edges
-from .diagram.selection import Selection, select
+from .diagram.selection import DiagramSpec, Selection, select
 from .directory import directory
 from .model import RolesFile
 from .names import person_id_of, person_label, role_id_of, role_label
@@ -96,15 +96,16 @@ def role_terms_of(model: RolesFile, cards: dict[str, Where]) -> dict[str, str]:
 
 
 def problems(model: RolesFile, site: Site, role_terms: bool = True,
-             selector: Callable[..., Selection] = select) -> list[Finding]:
-    """Every problem of `site`, in file and line order. `selector` chooses what a diagram shows
-    (the build passes one that remembers its answers)."""
+             messages_of: Callable[[DiagramSpec, bool], list[str]] | None = None
+             ) -> list[Finding]:
+    """Every problem of `site`, in file and line order. `messages_of(spec, depth_given)` gives
+    one diagram's diagram_messages (the build passes one that remembers its answers)."""
     suggest = Suggestions()
     cards = first_cards(model, site)
     found = card_problems(model, site, suggest)
     found += competing_targets(model, site, cards, role_terms)
     found += reference_problems(model, site, cards, role_terms, suggest)
-    found += diagram_problems(model, site, selector)
+    found += diagram_problems(model, site, messages_of)
     found += table_problems(model, site)
     found += entry_problems(model, site)
     found += rotation_problems(model, site, suggest)
@@ -281,13 +282,13 @@ def shown_roles_file_references(model: RolesFile, site: Site,
 
 
 def diagram_problems(model: RolesFile, site: Site,
-                     selector: Callable[..., Selection] = select) -> list[Finding]:
-    found = []
-    for use in site.diagrams:
-        selection = selector(model, use.spec)
-        found += [Finding(use.where, message, subtype="diagram")
-                  for message in diagram_messages(use.spec, use.depth_given, selection)]
-    return found
+                     messages_of: Callable[[DiagramSpec, bool], list[str]] | None = None
+                     ) -> list[Finding]:
+    if messages_of is None:
+        def messages_of(spec: DiagramSpec, depth_given: bool) -> list[str]:
+            return diagram_messages(spec, depth_given, select(model, spec))
+    return [Finding(use.where, message, subtype="diagram") for use in site.diagrams
+            for message in messages_of(use.spec, use.depth_given)]
 
 
 def table_problems(model: RolesFile, site: Site) -> list[Finding]:

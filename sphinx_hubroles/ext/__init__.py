@@ -71,6 +71,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", state.outdated_displays)
     app.connect("env-get-outdated", jobs.pages_without_pictures)
     app.connect("env-updated", state.judge_and_report)
+    # After the judgement, which says which roles have a card (and so a preview).
+    app.connect("env-updated", hover.note_previews, priority=600)
     app.connect("env-get-updated", state.pages_with_changed_targets)
     app.connect("write-started", jobs.render_before_writing)
     app.connect("write-started", hover.write_previews)

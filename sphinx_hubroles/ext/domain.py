@@ -43,12 +43,14 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import make_refnode
 
 from ..core.diagram.escape import shown_tooltip
+from ..core.diagram.looks import assign_looks
 from ..core.diagram.plaintext import PlainText
-from ..core.diagram.selection import DiagramSpec, Selection, select
+from ..core.diagram.selection import DiagramSpec, Selection, diagram_inputs, select
 from ..core.model import RolesFile
 from ..core.names import person_id_of, person_label, role_id_of, role_label
 from ..core.rules import (
     Finding,
+    diagram_messages,
     external_roles,
     first_cards,
     first_entries,
@@ -149,14 +151,20 @@ class Judgement:
 class RolesDomain(Domain):
     name = "hubroles"
     label = "sphinx-hubroles"
-    data_version = 5
+    data_version = 6
     # Per page; the targets of the last build (state.py compares them with this one's); and
     # what the last build's model was made from, with the references found in roles.yaml's
     # texts (by owner, and by text for core/scan's memo), which a build with the same
     # roles.yaml need not look for again, and a build with an edited one only in new texts.
+    # The same for what the diagrams are made from, with each diagram's messages (the rules'
+    # diagram_messages): a build whose roles.yaml edit leaves them alone, such as a new
+    # summary, need not ask every diagram again what it shows.
     initial_data: ClassVar[dict[str, Any]] = {**{name: {} for name in PER_PAGE}, "targets": {},
                                               "source": "", "roles_file_references": None,
-                                              "roles_file_texts": {}, "judged": None}
+                                              "roles_file_texts": {}, "judged": None,
+                                              "diagram_inputs": "", "diagram_messages": {},
+                                              "plain_texts": {}, "previews": {},
+                                              "made_by": ""}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -164,23 +172,34 @@ class RolesDomain(Domain):
         self.model: RolesFile | None = None
         self.judgement = Judgement()
         self._selections: dict[DiagramSpec, Selection] = {}
+        self._looks: dict[tuple[str, ...], tuple] = {}  # relation type ids -> assign_looks
         self.same_source = False  # whether the model is the last build's (use_model)
+        self.same_diagrams = False  # whether every diagram shows what it showed last time
         self.records_changed = False  # whether a page's records changed in this build
         self._paths: dict[str, tuple[str, str]] = {}  # docname -> its file, as where() gives it
         self._parser = None
         self._plain_text: PlainText | None = None
         self.reported_diagrams: set[str] = set()  # failed drawings reported in this build
+        self.drawn: set = set()  # diagram jobs found whole in the cache in this build (jobs.py)
         self.sphinx_design = False  # whether the project loads sphinx_design (state.py)
 
     # -- the model of this build ----------------------------------------------------------
 
-    def use_model(self, model: RolesFile, source: str) -> None:
-        """Use `model`, made from `source` (a digest of roles.yaml and the settings)."""
+    def use_model(self, model: RolesFile, source: str, made_by: str) -> None:
+        """Use `model`, made from `source` (a digest of roles.yaml and the settings) by
+        `made_by` (the extension's version)."""
         self.model = model
         self.same_source = self.data["source"] == source
         if not self.same_source:
             self.data["source"], self.data["roles_file_references"] = source, None
+        if self.data["made_by"] != made_by:  # another release may word texts otherwise
+            self.data["made_by"], self.data["plain_texts"] = made_by, {}
+        inputs = hashlib.sha256(repr((made_by, diagram_inputs(model))).encode()).hexdigest()
+        self.same_diagrams = self.data["diagram_inputs"] == inputs
+        if not self.same_diagrams:
+            self.data["diagram_inputs"], self.data["diagram_messages"] = inputs, {}
         self._selections = {}
+        self._looks = {}
         self._parser = None
         self._plain_text = None
 
@@ -193,7 +212,11 @@ class RolesDomain(Domain):
         return self._parser
 
     def plain_text(self, text) -> str:
-        """A roles.yaml text's words, for tooltips and hover previews."""
+        """A roles.yaml text's words, for tooltips and hover previews; those of the texts
+        that the last build's previews showed are kept (hover.py), since most are the same."""
+        known = self.data["plain_texts"].get(text.source)
+        if known is not None:
+            return known
         if self._plain_text is None:
             self._plain_text = PlainText(self.env.myst_config)
         return self._plain_text(text.source)
@@ -203,8 +226,24 @@ class RolesDomain(Domain):
         of every build, so each answer is kept for the build."""
         selection = self._selections.get(spec)
         if selection is None:
-            selection = self._selections[spec] = select(model, spec)
+            selection = self._selections[spec] = select(model, spec, self.looks_for)
         return selection
+
+    def looks_for(self, relations) -> tuple:
+        """assign_looks, once per set of relation types drawn in this build."""
+        key = tuple(relation.id for relation in relations)
+        if key not in self._looks:
+            self._looks[key] = assign_looks(relations)
+        return self._looks[key]
+
+    def diagram_messages(self, spec: DiagramSpec, depth_given: bool) -> list[str]:
+        """The rules' diagram_messages for one diagram, kept with the environment while the
+        diagrams' inputs stay the same."""
+        kept = self.data["diagram_messages"]
+        if (spec, depth_given) not in kept:
+            kept[spec, depth_given] = tuple(
+                diagram_messages(spec, depth_given, self.select(self.model, spec)))
+        return list(kept[spec, depth_given])
 
     # -- page records ---------------------------------------------------------------------
 
@@ -411,7 +450,7 @@ class RolesDomain(Domain):
             urls=external_roles(model),
             labels={label for label in site.labels} | set(site.external_labels),
             terms=known_terms(model, site, chosen, role_terms),
-            problems=problems(model, site, role_terms, selector=self.select),
+            problems=problems(model, site, role_terms, messages_of=self.diagram_messages),
             people={person_id: entry_anchors[where.name, where.line, person_id]
                     for person_id, where in first_entries(model, site).items()},
         )

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
 
 from ..core.diagram.escape import shown_tooltip
 from .state import domain_of
@@ -24,10 +25,10 @@ from .state import domain_of
 PREVIEWS_FILE = "hubroles-previews.js"
 
 
-def previews(app: Sphinx) -> dict[str, str]:
+def previews(env: BuildEnvironment) -> dict[str, str]:
     """Card anchor -> 'Name: summary', for the roles whose card a page shows; a draft or
     retired role says so after its name ('Old Lead (retired): ...')."""
-    domain = domain_of(app.env)
+    domain = domain_of(env)
     result = {}
     for role_id, (_docname, anchor) in sorted(domain.judgement.cards.items()):
         role = domain.model.roles[role_id]
@@ -37,12 +38,24 @@ def previews(app: Sphinx) -> dict[str, str]:
     return result
 
 
+def note_previews(app: Sphinx, env: BuildEnvironment) -> None:
+    """env-updated, after the judgement: this build's previews, kept with the environment
+    together with the summaries' words (domain.plain_text), so that the next build makes
+    the words of a new summary only."""
+    domain = domain_of(env)
+    domain.data["previews"] = previews(env)
+    domain.data["plain_texts"] = {
+        role.summary.source: domain.plain_text(role.summary)
+        for role in (domain.model.roles[role_id] for role_id in domain.judgement.cards)}
+
+
 def write_previews(app: Sphinx, builder: Builder) -> None:
     """write-started: the previews of this build, for the pages it writes and the others."""
     if builder.format != "html" or builder.embedded:
         return
+    shown = json.dumps(domain_of(app.env).data["previews"], ensure_ascii=True)
     text = ("/* sphinx-hubroles: hover previews of links to role cards, by card anchor. */\n"
-            f"window.hubrolesPreviews = {json.dumps(previews(app), ensure_ascii=True)};\n")
+            f"window.hubrolesPreviews = {shown};\n")
     path = Path(app.outdir, "_static", PREVIEWS_FILE)
     # Unchanged content keeps its timestamp, for tools that copy only what changed.
     if not path.is_file() or path.read_text(encoding="utf-8") != text:

@@ -89,7 +89,7 @@ def load_model(app: Sphinx) -> None:
                  str(getattr(extension, "version", "")))
     source = hashlib.sha256("\0".join(made_from).encode("utf-8", "surrogatepass") + b"\0"
                             + data).hexdigest()
-    domain.use_model(model, source)
+    domain.use_model(model, source, made_by=made_from[-1])
     # `roles-table :layout: cards` is made of sphinx-design's cards, if the project loads it.
     domain.sphinx_design = "sphinx_design" in app.extensions
 
@@ -117,6 +117,8 @@ def outdated_displays(app: Sphinx, env: BuildEnvironment, added, changed, remove
     outdated = []
     for docname, shown in domain.data["displays"].items():
         for (kind, *args), digest in shown.items():
+            if kind == "diagram" and domain.same_diagrams:
+                continue  # shows what it showed (the diagrams' inputs are the same)
             if kind not in displays.DISPLAYS or display_digest(domain, kind, args) != digest:
                 outdated.append(docname)
                 break

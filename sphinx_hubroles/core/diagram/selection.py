@@ -3,12 +3,17 @@ options. Pure Python: no Sphinx, no Graphviz."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from ..choosing import shown_statuses
 from ..model import RolesFile
 from ..problems import did_you_mean
 from .looks import Look, assign_looks
+
+# Hands out looks to the relation types one diagram draws (looks.assign_looks); the build
+# passes one that remembers its answers, since most diagrams draw the same few types.
+LooksFor = Callable[[Sequence], tuple[dict[str, Look], list[str]]]
 
 
 @dataclass(frozen=True)
@@ -30,9 +35,8 @@ class DiagramSpec:
 class ShownRole:
     id: str
     name: str
-    # MyST source, made plain text for the tooltip. Left out of comparisons: the build fills
-    # tooltips in when it writes a page, so a new summary changes no diagram's DOT.
-    summary: str = field(compare=False, repr=False)
+    # No summary: the build fills tooltips in when it writes a page, so a new summary
+    # changes no diagram (diagram_inputs).
     group: str | None = None
     external: bool = False  # documented elsewhere: drawn dashed, links to its URL
     retired: bool = False
@@ -72,7 +76,20 @@ class Selection:
 WHAT = {"roles": "role", "groups": "group", "relations": "relation type", "focus": "role"}
 
 
-def select(model: RolesFile, spec: DiagramSpec) -> Selection:
+def diagram_inputs(model: RolesFile) -> tuple:
+    """Everything `select` reads of `model`, in file order: the roles' ids, names, groups,
+    statuses and URLs (external or not), the groups, the relation types and the relations
+    with their notes. Two models with the same inputs show every diagram alike, so a build
+    need not ask again what each diagram shows when only other fields changed, such as a
+    summary (tests/test_diagram_selection.py changes each field in turn to prove it)."""
+    return (tuple((r.id, r.name, r.group, r.status, r.external) for r in model.roles.values()),
+            tuple((g.id, g.name) for g in model.groups.values()),
+            tuple(model.relations.values()),
+            tuple(model.edges()))
+
+
+def select(model: RolesFile, spec: DiagramSpec, looks_for: LooksFor = assign_looks
+           ) -> Selection:
     problems: list[str] = []
 
     def known(option: str, ids: tuple[str, ...], table: dict) -> list[str]:
@@ -121,12 +138,12 @@ def select(model: RolesFile, spec: DiagramSpec) -> Selection:
         if restricted or spec.relations or len(ids) < len(model.roles):
             edges = [e for e in edges if drawable(e)]
 
-    roles = tuple(ShownRole(r.id, r.name, r.summary.source, r.group, r.external, r.retired)
+    roles = tuple(ShownRole(r.id, r.name, r.group, r.external, r.retired)
                   for r in (model.roles[i] for i in sorted(ids, key=model.place)))
     shown_groups = {r.group for r in roles}
     used = {e.relation for e in edges}
     drawn = [rel for rel in model.relations.values() if rel.id in used]
-    looks, look_problems = assign_looks(drawn)
+    looks, look_problems = looks_for(drawn)
     return Selection(
         roles=roles,
         groups=tuple((g.id, g.name) for g in model.groups.values() if g.id in shown_groups),

@@ -16,6 +16,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.builders.epub3 import Epub3Builder
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
@@ -63,6 +64,18 @@ def job_for(format: str, svg_dot: str, print_dot: str) -> Job:
 def start_build(app: Sphinx) -> None:
     """builder-inited"""
     reported(app.env).clear()
+    domain_of(app.env).drawn.clear()
+
+
+def in_cache(renderer: Renderer, job: Job, drawn: set[Job]) -> bool:
+    """Whether the cache holds a whole rendering of `job`; a job found once is not read again
+    in the same build (every build looks for every diagram's rendering twice)."""
+    if job in drawn:
+        return True
+    if renderer.cached(job):
+        drawn.add(job)
+        return True
+    return False
 
 
 def pages_without_pictures(app: Sphinx, env: BuildEnvironment, added: set[str],
@@ -76,11 +89,10 @@ def pages_without_pictures(app: Sphinx, env: BuildEnvironment, added: set[str],
     format = FORMATS.get(app.builder.format)
     if format is None:
         return []
-    renderer = renderer_for(app.builder)
-    return sorted({docname for docname, _line, svg_dot, print_dot
-                   in domain_of(env).diagram_dots()
+    renderer, domain = renderer_for(app.builder), domain_of(env)
+    return sorted({docname for docname, _line, svg_dot, print_dot in domain.diagram_dots()
                    if docname not in removed
-                   and not renderer.cached(job_for(format, svg_dot, print_dot))})
+                   and not in_cache(renderer, job_for(format, svg_dot, print_dot), domain.drawn)})
 
 
 def render_before_writing(app: Sphinx, builder: Builder) -> None:
@@ -95,7 +107,8 @@ def render_before_writing(app: Sphinx, builder: Builder) -> None:
     # The domain knows every diagram of the project: a rendering none of them uses
     # (an edited or deleted diagram) would only fill the disk.
     renderer.prune(first_place, format)
-    todo = [job for job in first_place if not renderer.cached(job)]
+    drawn = domain_of(app.env).drawn
+    todo = [job for job in first_place if not in_cache(renderer, job, drawn)]
     if not todo:
         return
     workers = min(len(todo), max(1, app.parallel))
@@ -143,8 +156,11 @@ def keep_cache_out_of_epub(app: Sphinx, builder: Builder) -> None:
     The EPUB builder goes through every file of its output folder and warns about each whose
     type it does not know; epub_exclude_files is the documented way to leave files out. Set
     here, after the environment is pickled, so that it never counts as a config change. Other
-    builders do not read it.
+    builders do not read it, so they need not list the cache (a thousand diagrams take a
+    noticeable moment to list).
     """
+    if not isinstance(builder, Epub3Builder):
+        return
     cache = renderer_for(builder).cache
     outdir = Path(builder.outdir)
     if not cache.is_dir() or not cache.resolve().is_relative_to(outdir.resolve()):
