@@ -7,8 +7,8 @@ see the same load on a shared machine.
 
 Each round runs benchmarks/scale.py once (--repeat 1) for the base commit, once for the head
 (the order alternating from round to round), and with --hand once for the hand-written
-handbook; a commit's package is taken from `git archive` and put first on the builds'
-PYTHONPATH (scale.py itself runs from the checkout). The table
+handbook; a commit's package is taken from `git archive`, compiled to bytecode as an install
+would, and put first on the builds' PYTHONPATH (scale.py itself runs from the checkout). The table
 gives the median of the rounds for every figure, and head ÷ base. --table-from prints the
 table again from the rounds a --json FILE kept, for example when a long run was cut short.
 """
@@ -53,6 +53,10 @@ def package_of(revision: str, into: Path) -> Path:
         file.seek(0)
         with tarfile.open(fileobj=file) as tar:
             tar.extractall(into, filter="data")
+    # Compiled once, as pip compiles a package it installs: otherwise, where
+    # PYTHONDONTWRITEBYTECODE is set, every build would compile the package again (0.2 s,
+    # which the hand-written handbook, having no package, would not pay).
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(into)], check=True)
     return into
 
 
