@@ -43,10 +43,11 @@ def note_previews(app: Sphinx, env: BuildEnvironment) -> None:
     together with the summaries' words (domain.plain_text), so that the next build makes
     the words of a new summary only."""
     domain = domain_of(env)
-    domain.data["previews"] = previews(env)
+    # The words first: previews() then finds every summary's words among them.
     domain.data["plain_texts"] = {
         role.summary.source: domain.plain_text(role.summary)
         for role in (domain.model.roles[role_id] for role_id in domain.judgement.cards)}
+    domain.data["previews"] = previews(env)
 
 
 def write_previews(app: Sphinx, builder: Builder) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ..core.export import to_json
-from .state import domain_of, roles_of
+from .state import roles_of
 
 FILE_NAME = "hubroles.json"
 
@@ -23,8 +23,6 @@ def write_json(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or builder.format != "html" or builder.embedded:
         return
     path = Path(app.outdir, FILE_NAME)
-    if domain_of(app.env).same_source and path.is_file():
-        return  # the content is made from roles.yaml alone, which has not changed
     text = to_json(roles_of(app.env))
     # Unchanged content keeps its timestamp, for tools that copy only what changed.
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
