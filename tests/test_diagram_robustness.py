@@ -225,6 +225,28 @@ def test_damaged_cache_entries_are_drawn_again(project, damage):
     assert dot_runs(sphinx_build(src, "-v")) == 0  # and they are good again
 
 
+def test_an_entry_found_whole_is_read_again_once_its_file_is_written(tmp_path, monkeypatch):
+    """Renderer.cached(job, settled), as every build asks it: an entry found whole is trusted
+    while its file keeps its size, times and inode, and read again after any write, even one
+    that keeps its size. An entry younger than SETTLED_NS is not remembered (a write in the
+    same clock tick could leave its times as they were)."""
+    renderer = render.Renderer("dot", (), 120, tmp_path)
+    job = render.Job("digraph { a -> b }", "svg")
+    renderer.render(job)
+    entry, settled = renderer.path(job), {}
+    assert renderer.cached(job, settled) and settled == {}  # too young to remember
+    monkeypatch.setattr(render, "SETTLED_NS", 0)
+    assert renderer.cached(job, settled) and list(settled) == [entry.name]
+    whole = entry.read_bytes()
+    time.sleep(0.05)  # past the file system's clock tick
+    entry.write_bytes(flip_a_byte(whole))
+    assert not renderer.cached(job, settled)
+    entry.write_bytes(whole)
+    assert renderer.cached(job, settled)
+    renderer.prune([], "svg", settled)  # pruning forgets what it deletes
+    assert settled == {} and not entry.exists()
+
+
 def test_a_damaged_pdf_entry_is_drawn_again(project):
     src = site(project)
     first = sphinx_build(src, "-v", builder="latex")

@@ -4,9 +4,8 @@ changes nothing shown (the model leaves lines out of comparisons)."""
 
 from __future__ import annotations
 
-import hashlib
-
 from .diagram.selection import DiagramSpec, select
+from .digests import text_digest
 from .directory import DirectorySpec, directory
 from .model import Role, RolesFile
 from .table import TableSpec, select_rows
@@ -73,4 +72,4 @@ DISPLAYS = {"card": card, "glossary": glossary, "diagram": diagram, "people": pe
 
 def digest(value: object) -> str:
     # The model is frozen dataclasses whose repr leaves out line numbers.
-    return hashlib.sha256(repr(value).encode()).hexdigest()
+    return text_digest(repr(value))

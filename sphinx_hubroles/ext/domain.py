@@ -28,7 +28,6 @@ build then reports; the same on every build, until it is fixed (state.py).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +45,7 @@ from ..core.diagram.escape import shown_tooltip
 from ..core.diagram.looks import assign_looks
 from ..core.diagram.plaintext import PlainText
 from ..core.diagram.selection import DiagramSpec, Selection, diagram_inputs, select
+from ..core.digests import text_digest
 from ..core.model import RolesFile
 from ..core.names import person_id_of, person_label, role_id_of, role_label
 from ..core.rules import (
@@ -151,20 +151,22 @@ class Judgement:
 class RolesDomain(Domain):
     name = "hubroles"
     label = "sphinx-hubroles"
-    data_version = 6
+    data_version = 7
     # Per page; the targets of the last build (state.py compares them with this one's); and
     # what the last build's model was made from, with the references found in roles.yaml's
     # texts (by owner, and by text for core/scan's memo), which a build with the same
     # roles.yaml need not look for again, and a build with an edited one only in new texts.
     # The same for what the diagrams are made from, with each diagram's messages (the rules'
     # diagram_messages): a build whose roles.yaml edit leaves them alone, such as a new
-    # summary, need not ask every diagram again what it shows.
+    # summary, need not ask every diagram again what it shows. And the diagram cache's entries
+    # found whole, with their files' size, times and inode, which need no reading while those
+    # stay the same (core/diagram/render.py: Renderer.cached).
     initial_data: ClassVar[dict[str, Any]] = {**{name: {} for name in PER_PAGE}, "targets": {},
                                               "source": "", "roles_file_references": None,
                                               "roles_file_texts": {}, "judged": None,
                                               "diagram_inputs": "", "diagram_messages": {},
                                               "plain_texts": {}, "previews": {},
-                                              "made_by": ""}
+                                              "made_by": "", "settled_renderings": {}}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -181,6 +183,7 @@ class RolesDomain(Domain):
         self._plain_text: PlainText | None = None
         self.reported_diagrams: set[str] = set()  # failed drawings reported in this build
         self.drawn: set = set()  # diagram jobs found whole in the cache in this build (jobs.py)
+        self.renderer = None  # the build's diagram Renderer (jobs.py)
         self.sphinx_design = False  # whether the project loads sphinx_design (state.py)
 
     # -- the model of this build ----------------------------------------------------------
@@ -194,7 +197,7 @@ class RolesDomain(Domain):
             self.data["source"], self.data["roles_file_references"] = source, None
         if self.data["made_by"] != made_by:  # another release may word texts otherwise
             self.data["made_by"], self.data["plain_texts"] = made_by, {}
-        inputs = hashlib.sha256(repr((made_by, diagram_inputs(model))).encode()).hexdigest()
+        inputs = text_digest(repr((made_by, diagram_inputs(model))))
         self.same_diagrams = self.data["diagram_inputs"] == inputs
         if not self.same_diagrams:
             self.data["diagram_inputs"], self.data["diagram_messages"] = inputs, {}
@@ -433,9 +436,8 @@ class RolesDomain(Domain):
         A build that read no page and has the last build's roles.yaml, settings and other
         projects' inventories gets the last build's judgement (kept with the environment)."""
         external_labels, external_terms = list(external_labels), list(external_terms)
-        inputs = hashlib.sha256(repr((self.data["source"], role_terms, has_sphinx_design,
-                                      sorted(external_labels), sorted(external_terms))
-                                     ).encode()).hexdigest()
+        inputs = text_digest(repr((self.data["source"], role_terms, has_sphinx_design,
+                                   sorted(external_labels), sorted(external_terms))))
         if not self.records_changed and self.data["judged"] is not None \
                 and self.data["judged"][0] == inputs:
             self.judgement = self.data["judged"][1]

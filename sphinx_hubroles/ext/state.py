@@ -14,7 +14,6 @@ and knowing which pages to read or write again when it changes.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from ..core import displays
+from ..core import digests, displays
 from ..core.loader import parse_roles, read_roles_bytes
 from ..core.model import RolesFile
 from ..core.problems import ERROR, NOTE, Problem, RolesFileError, display_path, location
@@ -87,8 +86,7 @@ def load_model(app: Sphinx) -> None:
     extension = app.extensions.get("sphinx_hubroles")
     made_from = (str(path), display_path(path), str(role_terms),
                  str(getattr(extension, "version", "")))
-    source = hashlib.sha256("\0".join(made_from).encode("utf-8", "surrogatepass") + b"\0"
-                            + data).hexdigest()
+    source = digests.digest("\0".join(made_from).encode("utf-8", "surrogatepass") + b"\0" + data)
     domain.use_model(model, source, made_by=made_from[-1])
     # `roles-table :layout: cards` is made of sphinx-design's cards, if the project loads it.
     domain.sphinx_design = "sphinx_design" in app.extensions

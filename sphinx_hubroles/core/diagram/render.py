@@ -9,17 +9,18 @@ of the rest, so that a truncated, emptied or overwritten entry is drawn again, n
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import signal
 import subprocess
 import threading
+import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..digests import text_digest
 from .svg import NotSVG, svg_template
 
 # Bump when the stored form of a rendering changes, so old cache entries are not reused.
@@ -35,6 +36,11 @@ DEFAULT_TIMEOUT = 60
 MAX_TIMEOUT = 86_400
 # How much of dot's own message goes into an error (dot's real messages are a few lines).
 MESSAGE_LIMIT = 2_000
+# An entry found whole is not read again while its file is unchanged (Renderer.cached), if it
+# was at least this old when it was read: a file system with coarse timestamps could hide a
+# change made in the same second. Younger entries are read again next time (git treats its
+# "racily clean" index entries so).
+SETTLED_NS = 2_000_000_000
 
 # What the start of dot's output must be, per format, for anything to use it.
 _MAGIC_NUMBERS = {"pdf": ("PDF", b"%PDF-"), "png": ("PNG", b"\x89PNG\r\n\x1a\n")}
@@ -149,19 +155,42 @@ class Renderer:
         self._running: set[subprocess.Popen] = set()
         self._lock = threading.Lock()
         self._stopped = False
+        self._keys: dict[Job, str] = {}  # a build asks for each key several times
 
     def key(self, job: Job) -> str:
-        text = "\0".join((CACHE_VERSION, self.program, *self.args, job.format, job.source))
-        return hashlib.sha256(text.encode()).hexdigest()
+        key = self._keys.get(job)
+        if key is None:
+            text = "\0".join((CACHE_VERSION, self.program, *self.args, job.format, job.source))
+            key = self._keys[job] = text_digest(text)
+        return key
 
     def path(self, job: Job) -> Path:
         # Not named *.svg or *.pdf: the EPUB builder packs every image file it finds under
         # its output folder, and the doctree folder (this cache's home) is often inside it.
         return self.cache / f"{self.key(job)}.{job.format}.cache"
 
-    def cached(self, job: Job) -> bool:
-        """Whether the cache holds a whole rendering of `job`: one that render() would use."""
-        return _checked(self._entry(job)) is not None
+    def cached(self, job: Job, settled: dict[str, tuple[int, ...]] | None = None) -> bool:
+        """Whether the cache holds a whole rendering of `job`: one that render() would use.
+
+        `settled`, if given, maps the names of entries found whole before to their file's
+        size, times and inode: an entry whose file still has them is not read again (reading
+        and checking a thousand renderings costs every build tens of milliseconds). Entries
+        found whole now, and at least SETTLED_NS old, are added to it."""
+        if settled is None:
+            return _checked(self._entry(job)) is not None
+        path = self.path(job)
+        try:
+            info = path.stat()
+        except OSError:
+            return False
+        signature = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        if settled.get(path.name) == signature:
+            return True
+        if _checked(self._entry(job)) is None:
+            return False
+        if info.st_ctime_ns < time.time_ns() - SETTLED_NS:
+            settled[path.name] = signature
+        return True
 
     def render(self, job: Job) -> bytes:
         """The rendering of `job`, from the cache or from a new dot run; raises DotError."""
@@ -206,14 +235,21 @@ class Renderer:
             raise DotError(f"cannot store this diagram in the cache: {path} "
                            f"({error.strerror or error})") from None
 
-    def prune(self, keep: Iterable[Job], format: str) -> None:
+    def prune(self, keep: Iterable[Job], format: str,
+              settled: dict[str, tuple[int, ...]] | None = None) -> None:
         """Delete the cached renderings in `format` that are not among `keep` (best effort:
-        what cannot be deleted only takes room)."""
+        what cannot be deleted only takes room), and forget them in `settled` (cached())."""
         wanted = {self.path(job).name for job in keep}
+        suffix = f".{format}.cache"
+        for name in [name for name in settled or () if name.endswith(suffix)
+                     and name not in wanted]:
+            del settled[name]
         try:
-            for path in self.cache.glob(f"*.{format}.cache"):
-                if path.name not in wanted:
-                    path.unlink(missing_ok=True)
+            with os.scandir(self.cache) as entries:
+                for entry in entries:
+                    if entry.name.endswith(suffix) and entry.name not in wanted:
+                        with contextlib.suppress(OSError):
+                            os.unlink(entry.path)
         except OSError:
             pass
 

@@ -30,6 +30,7 @@ from ...core.diagram.render import (
     Renderer,
     timeout_problem,
 )
+from ..domain import RolesDomain
 from ..state import domain_of
 
 logger = logging.getLogger(__name__)
@@ -47,9 +48,14 @@ def reported(env: BuildEnvironment) -> set[str]:
 
 
 def renderer_for(builder: Builder) -> Renderer:
-    config = builder.config
-    return Renderer(config.graphviz_dot, config.graphviz_dot_args, config.hubroles_dot_timeout,
-                    Path(builder.doctreedir) / CACHE_FOLDER, on_run=_log_run)
+    """The build's renderer (one per build: it remembers the cache key of each diagram)."""
+    domain = domain_of(builder.env)
+    if domain.renderer is None:
+        config = builder.config
+        domain.renderer = Renderer(config.graphviz_dot, config.graphviz_dot_args,
+                                   config.hubroles_dot_timeout,
+                                   Path(builder.doctreedir) / CACHE_FOLDER, on_run=_log_run)
+    return domain.renderer
 
 
 def _log_run(command: str) -> None:
@@ -63,17 +69,20 @@ def job_for(format: str, svg_dot: str, print_dot: str) -> Job:
 
 def start_build(app: Sphinx) -> None:
     """builder-inited"""
+    domain = domain_of(app.env)
     reported(app.env).clear()
-    domain_of(app.env).drawn.clear()
+    domain.drawn.clear()
+    domain.renderer = None
 
 
-def in_cache(renderer: Renderer, job: Job, drawn: set[Job]) -> bool:
-    """Whether the cache holds a whole rendering of `job`; a job found once is not read again
-    in the same build (every build looks for every diagram's rendering twice)."""
-    if job in drawn:
+def in_cache(renderer: Renderer, job: Job, domain: RolesDomain) -> bool:
+    """Whether the cache holds a whole rendering of `job`. A job found once is not looked for
+    again in the same build (every build looks for every diagram's rendering twice), and an
+    entry found whole by an earlier build is not read again while its file is unchanged."""
+    if job in domain.drawn:
         return True
-    if renderer.cached(job):
-        drawn.add(job)
+    if renderer.cached(job, domain.data["settled_renderings"]):
+        domain.drawn.add(job)
         return True
     return False
 
@@ -92,7 +101,7 @@ def pages_without_pictures(app: Sphinx, env: BuildEnvironment, added: set[str],
     renderer, domain = renderer_for(app.builder), domain_of(env)
     return sorted({docname for docname, _line, svg_dot, print_dot in domain.diagram_dots()
                    if docname not in removed
-                   and not in_cache(renderer, job_for(format, svg_dot, print_dot), domain.drawn)})
+                   and not in_cache(renderer, job_for(format, svg_dot, print_dot), domain)})
 
 
 def render_before_writing(app: Sphinx, builder: Builder) -> None:
@@ -106,9 +115,9 @@ def render_before_writing(app: Sphinx, builder: Builder) -> None:
     renderer = renderer_for(builder)
     # The domain knows every diagram of the project: a rendering none of them uses
     # (an edited or deleted diagram) would only fill the disk.
-    renderer.prune(first_place, format)
-    drawn = domain_of(app.env).drawn
-    todo = [job for job in first_place if not in_cache(renderer, job, drawn)]
+    domain = domain_of(app.env)
+    renderer.prune(first_place, format, domain.data["settled_renderings"])
+    todo = [job for job in first_place if not in_cache(renderer, job, domain)]
     if not todo:
         return
     workers = min(len(todo), max(1, app.parallel))
