@@ -288,6 +288,48 @@ def test_libyaml_and_pyyaml_agree(data):
         assert fast.lines() == pure.lines()
 
 
+def same_nodes(ours, theirs) -> bool:
+    """Two composed node trees alike in kind, tag, value, style and place."""
+    if isinstance(ours, yamlsource._Alias):  # PyYAML hands back the anchored node itself
+        ours = ours.node
+    if type(ours) is not type(theirs) or ours.tag != theirs.tag or (
+            ours.start_mark.line, ours.start_mark.column, ours.end_mark.line) != (
+            theirs.start_mark.line, theirs.start_mark.column, theirs.end_mark.line):
+        return False
+    if isinstance(ours, yaml.ScalarNode):
+        return (ours.value, ours.style) == (theirs.value, theirs.style)
+    if len(ours.value) != len(theirs.value):
+        return False
+    if isinstance(ours, yaml.SequenceNode):
+        return all(same_nodes(a, b) for a, b in zip(ours.value, theirs.value, strict=True))
+    return all(same_nodes(a, b) for pair in zip(ours.value, theirs.value, strict=True)
+               for a, b in zip(*pair, strict=True))
+
+
+@settings(max_examples=200, **SETTINGS)
+@given(st.one_of(edited_team(), documents().map(lambda doc: dumped(doc, "flow")),
+                 documents().map(lambda doc: dumped(doc, "block"))))
+def test_our_composer_builds_the_nodes_pyyamls_would(data):
+    """yamlsource composes most scalars itself (faster than PyYAML's composer): the node tree
+    is the one PyYAML composes from the same parser's events, libyaml's or PyYAML's own."""
+    text = data.decode("utf-8", "replace")
+    pairs = [(yamlsource._Loader, yaml.SafeLoader)]
+    if yamlsource._FastLoader is not None:
+        pairs.append((yamlsource._FastLoader, yaml.CSafeLoader))
+    for ours_class, theirs_class in pairs:
+        try:
+            theirs = yaml.compose(text, Loader=theirs_class)
+        except yaml.YAMLError:
+            continue
+        loader = ours_class(text)
+        try:
+            ours = loader.get_single_node()
+        finally:
+            loader.dispose()
+        assert (ours is None) == (theirs is None)
+        assert ours is None or same_nodes(ours, theirs)
+
+
 # -- ids of any length --------------------------------------------------------------------------
 
 def ids_of_any_length(min_size: int = 0) -> st.SearchStrategy[list[str]]:
