@@ -7,6 +7,9 @@ import json
 import pytest
 from cli_helpers import hubroles
 from conftest import TEAM, sphinx_build, write_project
+from test_diagram_selection import MODELS, changed_copies
+
+from sphinx_hubroles.core.export import to_json
 
 SITE = {
     "conf.py": 'extensions = ["myst_parser", "sphinx_hubroles"]\nproject = "Team"\n'
@@ -70,3 +73,28 @@ def test_builders_sharing_an_environment_each_get_the_edited_roles(tmp_path):
 
 
 # Which builders write it (html, dirhtml and singlehtml only): tests/test_diagram_outputs.py.
+
+
+@pytest.mark.parametrize("name", ["kubernetes", "jupyter", "handbook", "large"])
+def test_the_memo_of_parts_gives_the_same_text(name):
+    """The build keeps the JSON of each role and part with the environment and encodes only
+    what changed (to_json's memo): through edits of every field of a few roles, groups and
+    relation types, and a change of role order, the text is the one a fresh export gives,
+    and the memo holds this model's parts alone."""
+    def parts(model) -> set[str]:
+        fresh: dict[str, str] = {}
+        to_json(model, fresh)
+        return set(fresh)
+
+    model = MODELS[name]()
+    memo: dict[str, str] = {}
+    assert to_json(model, memo) == to_json(model)
+    assert len(memo) > len(model.roles) and set(memo) == parts(model)
+    for what, copy in changed_copies(model):
+        assert to_json(copy, memo) == to_json(copy), what
+        assert set(memo) == parts(copy), what
+    # The memo is used: a part that is still there comes from it, not from a new encoding.
+    assert to_json(model, memo) == to_json(model)
+    for key in memo:
+        memo[key] = memo[key].replace('"id"', '"ID"')
+    assert '"ID"' in to_json(model, memo)

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from . import fields as F
+from .digests import text_digest
 from .model import Item, RolesFile, Text
 
 
@@ -20,6 +21,8 @@ def _plain(value: Any) -> Any:
     """A model value as JSON: Text as its source, dates as ISO text, tuples as lists,
     records as objects with their fields (lines left out); an item without sub-items as its
     text, as roles.yaml writes it and as the first releases published responsibilities."""
+    if value is None or isinstance(value, (str, int, float)):  # most values: nothing to do
+        return value
     if isinstance(value, Text):
         return value.source
     if isinstance(value, date):
@@ -39,7 +42,10 @@ def to_data(model: RolesFile) -> dict[str, Any]:
     directions: `relations` as written (ids only, the shape published first), `incoming` as
     seen from the target, and every relation with its note in `edges`."""
     roles = {}
+    members: dict[str, list[str]] = {group_id: [] for group_id in model.groups}
     for role in model.roles.values():
+        if role.group in members:
+            members[role.group].append(role.id)
         entry: dict[str, Any] = {"id": role.id}
         for f in F.ROLE_FIELDS:
             value = getattr(role, f.key.replace("-", "_"))
@@ -53,8 +59,7 @@ def to_data(model: RolesFile) -> dict[str, Any]:
                                for f in F.RELATION_FIELDS}
                       for rel in model.relations.values()},
         "groups": {group.id: {"name": group.name, "description": _plain(group.description),
-                              "roles": [r.id for r in model.roles.values()
-                                        if r.group == group.id]}
+                              "roles": members[group.id]}
                    for group in model.groups.values()},
         "roles": roles,
         "edges": [{"source": e.source, "relation": e.relation, "target": e.target,
@@ -65,8 +70,43 @@ def to_data(model: RolesFile) -> dict[str, Any]:
     }
 
 
-def to_json(model: RolesFile) -> str:
-    return json.dumps(to_data(model), indent=2, ensure_ascii=False) + "\n"
+def to_json(model: RolesFile, memo: dict[str, str] | None = None) -> str:
+    """The model as indented JSON.
+
+    `memo`, if given, holds the JSON of each role and of each other part (the relations, the
+    edges...) that an earlier call wrote, by a digest of its data: an unchanged part is not
+    encoded again (Python's indented encoder is pure Python, a tenth of a second at 1,000
+    roles, and the build makes the file on every run). The text is the same either way. It
+    is left holding this model's parts alone."""
+    data = to_data(model)
+    if memo is None:
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    used: dict[str, str] = {}
+
+    def encoded(value: Any, depth: int) -> str:
+        # The repr of JSON data tells apart everything its JSON does (and key order).
+        key = text_digest(f"{depth}\0{value!r}")
+        text = memo.get(key)
+        if text is None:  # JSON strings hold no raw newline: each line gets the indent
+            text = json.dumps(value, indent=2, ensure_ascii=False).replace(
+                "\n", "\n" + "  " * depth)
+        used[key] = text
+        return text
+
+    def key_of(name: str) -> str:
+        return json.dumps(name, ensure_ascii=False)
+
+    parts = []
+    for name, value in data.items():
+        if name == "roles" and value:
+            roles = ",\n".join(f"    {key_of(role_id)}: {encoded(entry, 2)}"
+                               for role_id, entry in value.items())
+            parts.append(f"  {key_of(name)}: {{\n{roles}\n  }}")
+        else:
+            parts.append(f"  {key_of(name)}: {encoded(value, 1)}")
+    memo.clear()
+    memo.update(used)
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 # A cell starting with one of these is a formula to a spreadsheet (`=HYPERLINK(...)`,

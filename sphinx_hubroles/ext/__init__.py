@@ -73,6 +73,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", state.judge_and_report)
     # After the judgement, which says which roles have a card (and so a preview).
     app.connect("env-updated", hover.note_previews, priority=600)
+    app.connect("env-updated", jsonout.make_json)
     app.connect("env-get-updated", state.pages_with_changed_targets)
     app.connect("write-started", jobs.render_before_writing)
     app.connect("write-started", hover.write_previews)

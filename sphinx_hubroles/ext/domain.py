@@ -160,13 +160,15 @@ class RolesDomain(Domain):
     # diagram_messages): a build whose roles.yaml edit leaves them alone, such as a new
     # summary, need not ask every diagram again what it shows. And the diagram cache's entries
     # found whole, with their files' size, times and inode, which need no reading while those
-    # stay the same (core/diagram/render.py: Renderer.cached).
+    # stay the same (core/diagram/render.py: Renderer.cached). And the JSON of each part of
+    # hubroles.json (core/export.py: to_json).
     initial_data: ClassVar[dict[str, Any]] = {**{name: {} for name in PER_PAGE}, "targets": {},
                                               "source": "", "roles_file_references": None,
                                               "roles_file_texts": {}, "judged": None,
                                               "diagram_inputs": "", "diagram_messages": {},
                                               "plain_texts": {}, "previews": {},
-                                              "made_by": "", "settled_renderings": {}}
+                                              "made_by": "", "settled_renderings": {},
+                                              "json_parts": {}}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -184,6 +186,7 @@ class RolesDomain(Domain):
         self.reported_diagrams: set[str] = set()  # failed drawings reported in this build
         self.drawn: set = set()  # diagram jobs found whole in the cache in this build (jobs.py)
         self.renderer = None  # the build's diagram Renderer (jobs.py)
+        self.json_text: str | None = None  # this build's hubroles.json (jsonout.py)
         self.sphinx_design = False  # whether the project loads sphinx_design (state.py)
 
     # -- the model of this build ----------------------------------------------------------

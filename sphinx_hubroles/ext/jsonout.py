@@ -9,21 +9,36 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
 
 from ..core.export import to_json
-from .state import roles_of
+from .state import domain_of
 
 FILE_NAME = "hubroles.json"
 
 
+def makes_json(builder: Builder) -> bool:
+    """html, dirhtml and singlehtml (not EPUB and the help formats, whose packages list every
+    file of their output folder)."""
+    return builder.format == "html" and not builder.embedded
+
+
+def make_json(app: Sphinx, env: BuildEnvironment) -> None:
+    """env-updated: this build's text, made before the environment is saved, so that the
+    JSON of each part is kept with it (to_json's memo) and the next build encodes only what
+    changed."""
+    domain = domain_of(env)
+    domain.json_text = (to_json(domain.model, domain.data["json_parts"])
+                        if makes_json(app.builder) else None)
+
+
 def write_json(app: Sphinx, exception: Exception | None) -> None:
-    """build-finished: write the file for html, dirhtml and singlehtml (not for EPUB and the
-    help formats, whose packages list every file of their output folder)."""
-    builder = app.builder
-    if exception is not None or builder.format != "html" or builder.embedded:
+    """build-finished: write the file, if the build succeeded."""
+    text = domain_of(app.env).json_text
+    if exception is not None or text is None:
         return
     path = Path(app.outdir, FILE_NAME)
-    text = to_json(roles_of(app.env))
     # Unchanged content keeps its timestamp, for tools that copy only what changed.
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
