@@ -202,3 +202,72 @@ def test_parallel_build_equals_serial_build(tmp_path):
     parallel = sphinx_build(write_project(tmp_path / "parallel", SITE), "-j", "2")
     assert serial.returncode == parallel.returncode == 0
     assert html_files(serial.outdir) == html_files(parallel.outdir)
+
+
+# -- the host's garbage collector ----------------------------------------------------------------
+
+# An extension of the test project: the collector's freeze count while pages are read, and
+# while the judgement runs; and, with FAIL in conf.py, a build that fails after reading.
+GC_PROBE = '''
+import gc
+
+def setup(app):
+    def note(*args):
+        app.config.seen.append(gc.get_freeze_count())
+    def fail(app, env):
+        if app.config.fail:
+            raise RuntimeError("a failing extension")
+    app.add_config_value("seen", [], "")
+    app.add_config_value("fail", False, "")
+    app.connect("source-read", note)
+    app.connect("env-updated", fail, priority=900)
+    return {"parallel_read_safe": False}
+'''
+
+
+@pytest.mark.parametrize("host", ["collecting", "froze-its-own", "collector-off"])
+@pytest.mark.parametrize("fail", [False, True])
+def test_the_build_freezes_its_long_lived_objects_and_gives_them_back(project, host, fail):
+    """ext/collector.py: while pages are read and written, the build's loaded objects are
+    left out of collections (gc.freeze); the host gets them back when the build ends, also
+    when it fails. A host that froze objects itself, or switched the collector off, is left
+    as it was. Built in this process, as sphinx-autobuild or a test suite would."""
+    import gc
+    import io
+
+    from sphinx.application import Sphinx
+    from sphinx.errors import ExtensionError
+
+    src = project({**SITE, "gc_probe.py": GC_PROBE,
+                   "conf.py": DEFAULT_CONF + "\nimport sys, os\nsys.path.insert(0, "
+                              "os.path.dirname(__file__))\nextensions.append('gc_probe')\n"})
+    was_enabled = gc.isenabled()
+    if host == "froze-its-own":
+        gc.freeze()
+    elif host == "collector-off":
+        gc.disable()
+    before = gc.get_freeze_count()
+    try:
+        app = Sphinx(src, src, src / "_build" / "html", src / "_build" / "doctrees", "html",
+                     confoverrides={"fail": fail}, status=io.StringIO(),
+                     warning=io.StringIO())
+        if fail:
+            with pytest.raises(ExtensionError, match="a failing extension"):
+                app.build()
+        else:
+            app.build()
+        seen = set(app.config.seen)
+        after = gc.get_freeze_count(), gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable() if was_enabled else gc.disable()
+    assert len(app.config.seen) == len(SITE) - 1  # every page was read (not roles.yaml)
+    # (The count falls as frozen objects are freed: they are still freed when unused.)
+    if host == "collecting":
+        assert before == 0 and min(seen) > 10_000  # the loaded objects, frozen
+        assert after == (0, True)  # and given back
+    elif host == "froze-its-own":
+        assert max(seen) <= before  # nothing more was frozen...
+        assert 0 < after[0] <= before and after[1]  # ...and the host's stay frozen
+    else:
+        assert before == 0 and seen == {0} and after == (0, False)

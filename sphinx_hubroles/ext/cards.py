@@ -49,8 +49,7 @@ class RoleCardDirective(SphinxDirective):
         self.set_source_info(section)
         registered = self.register_targets(domain, section, role_id)
         domain.note_card(self.env.docname, role_id, self.lineno, anchor, registered)
-        renderer = FieldRenderer(self.env, domain.parser(), document.settings,
-                                 str(model.path))
+        renderer = domain.field_renderer(self.state.document)
         section += self.body(model, role_id, renderer)
         index = addnodes.index(entries=[
             ("single", name, anchor, "main", None) for name in role.term_names

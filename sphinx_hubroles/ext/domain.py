@@ -182,11 +182,13 @@ class RolesDomain(Domain):
         self.records_changed = False  # whether a page's records changed in this build
         self._paths: dict[str, tuple[str, str]] = {}  # docname -> its file, as where() gives it
         self._parser = None
+        self._field_renderer: tuple[nodes.document, Any] | None = None  # field_renderer()
         self._plain_text: PlainText | None = None
         self.reported_diagrams: set[str] = set()  # failed drawings reported in this build
         self.drawn: set = set()  # diagram jobs found whole in the cache in this build (jobs.py)
         self.renderer = None  # the build's diagram Renderer (jobs.py)
         self.json_text: str | None = None  # this build's hubroles.json (jsonout.py)
+        self.froze = False  # whether this build froze the collector's objects (collector.py)
         self.sphinx_design = False  # whether the project loads sphinx_design (state.py)
 
     # -- the model of this build ----------------------------------------------------------
@@ -207,6 +209,7 @@ class RolesDomain(Domain):
         self._selections = {}
         self._looks = {}
         self._parser = None
+        self._field_renderer = None
         self._plain_text = None
 
     def parser(self):
@@ -216,6 +219,18 @@ class RolesDomain(Domain):
 
             self._parser = markdown_parser(self.env)
         return self._parser
+
+    def field_renderer(self, document: nodes.document):
+        """The renderer of roles.yaml fields for the page being read (`document`), made once
+        per page: making one costs about ten milliseconds (markup.py), and a page may show
+        dozens of cards."""
+        if self._field_renderer is None or self._field_renderer[0] is not document:
+            from .markup import FieldRenderer
+
+            renderer = FieldRenderer(self.env, self.parser(), document.settings,
+                                     str(self.model.path))
+            self._field_renderer = (document, renderer)
+        return self._field_renderer[1]
 
     def plain_text(self, text) -> str:
         """A roles.yaml text's words, for tooltips and hover previews; those of the texts

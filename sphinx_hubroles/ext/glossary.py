@@ -10,7 +10,6 @@ from sphinx.domains.std import make_glossary_term
 from sphinx.util.docutils import SphinxDirective
 
 from .domain import GLOSSARY_CLASS
-from .markup import FieldRenderer
 from .state import domain_of, note_display
 
 
@@ -28,8 +27,7 @@ class RolesGlossaryDirective(SphinxDirective):
         note_display(self.env, "glossary")
         domain.note_glossary(self.env.docname, self.lineno)
         source = str(model.path)
-        renderer = FieldRenderer(self.env, domain.parser(), self.state.document.settings,
-                                 source)
+        renderer = domain.field_renderer(self.state.document)
         definitions = nodes.definition_list(classes=["glossary", GLOSSARY_CLASS])
         for term in sorted(model.terms.values(), key=lambda t: sort_key(t.name)):
             term_node = make_glossary_term(

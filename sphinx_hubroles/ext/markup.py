@@ -5,8 +5,10 @@ The text is parsed with the project's own MyST settings, through MyST's public r
 roles.yaml and the line the text stands on, so that a problem inside it is reported at
 `roles.yaml:LINE`. What the text may produce is then cut down to an allowlist (allowlist.py).
 
-One FieldRenderer serves one directive (a card renders a dozen fields): MyST's setup costs
-about a millisecond, rendering a field far less.
+One FieldRenderer serves one page (RolesDomain.field_renderer), whose cards, tables and
+glossary render dozens of fields: MyST's `setup_render` makes a throwaway docutils document
+with default settings on every call (its `options.get("document", make_document())` builds
+the default first), about ten milliseconds; rendering a field costs far less.
 """
 
 from __future__ import annotations

@@ -37,8 +37,7 @@ class RolesTableDirective(SphinxDirective):
         rows = select_rows(model, spec)
         if not rows.roles:  # the rules report it
             return []
-        renderer = FieldRenderer(self.env, domain.parser(), self.state.document.settings,
-                                 str(model.path))
+        renderer = domain.field_renderer(self.state.document)
         cells = CellMaker(model, renderer, self.env.docname)
         if spec.layout == "cards" and domain.sphinx_design:
             return self.card_grid(model, rows.roles, rows.columns, cells)
