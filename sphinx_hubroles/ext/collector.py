@@ -23,8 +23,8 @@ from .state import domain_of
 
 
 def freeze_long_lived(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """env-before-read-docs: inside the build, which ends with build-finished whatever
-    happens (builder-inited comes with the application, which may never build)."""
+    """env-before-read-docs: inside the build, which ends with build-finished, also when it
+    fails (builder-inited comes with the application, which may never build)."""
     domain = domain_of(env)
     if gc.isenabled() and gc.get_freeze_count() == 0 and not domain.froze:
         gc.freeze()
