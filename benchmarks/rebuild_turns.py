@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import copy
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -68,7 +67,6 @@ def main() -> None:
             for name in order:
                 EDITS[args.edit](roots[name], books[name], serial, diagrams)
                 times[name].append(build(roots[name], packages[name]))
-        shutil.rmtree(work, ignore_errors=True)
     base, head = (statistics.median(times[name]) for name in commits)
     print(f"N = {args.size}, {args.edit}, {args.rounds} rounds")
     for name, revision in commits.items():
