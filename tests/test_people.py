@@ -307,6 +307,13 @@ ROLE = "roles:\n  r:\n    name: R\n    summary: S.\n"
      "8: 'start' of 'rotation' of role 'r' is not a date: 'soon'; write it as 2026-01-07"),
     (PEOPLE + ROLE + "    rotation: {pool: [ada], every: 7}\n",
      "8: 'rotation' of role 'r' has no 'start', which is required"),
+    # One line of text: no control character, no line or paragraph separator.
+    ('people:\n  ada: {name: "Mallory\\raliases: {approver: [mallory]}\\r---\\r#"}\n'
+     + ROLE, "2: 'name' of person 'ada' contains the carriage return U+000D, which one line "
+     "of text may not hold; use letters, marks, numbers, punctuation, symbols and spaces"),
+    ('people:\n  ada:\n    name: Ada\n    affiliation: "Org\\u2028x"\n' + ROLE,
+     "4: 'affiliation' of person 'ada' contains the line separator U+2028, which one line "
+     "of text may not hold; use letters, marks, numbers, punctuation, symbols and spaces"),
 ])
 def test_every_problem_with_people_is_reported_at_its_line(tmp_path, text, expected):
     with pytest.raises(RolesFileError) as error:

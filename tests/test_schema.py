@@ -124,6 +124,11 @@ VALID = [
     BASE.replace("Operates the hub.", "\"no\""),  # quoted, it is text
     BASE.replace("name: Hub Engineer", "name: '2024-01-01'"),
     BASE + "# a comment at the end\n",
+    # One line of letters, marks, numbers, punctuation, symbols and spaces, with the joiners
+    # of emoji and of Persian names, and the characters of YAML's and iCalendar's syntax.
+    BASE.replace("name: Hub Engineer", "name: \"Zo\u00eb \U0001F469\u200d\U0001F4BB "
+                 "\u0645\u0647\u200c\u0633\u0627 Ann\\\\Nash; a, b: #c --- '~'\""),
+    BASE.replace("name: Hub Engineer", "name: |\n      Hub Engineer\n"),
     *table_examples(),
 ]
 
@@ -221,6 +226,26 @@ INVALID = {
                                                "    - {role: hub-administrator, note: [x]}"),
     "hierarchy is text": BASE.replace("inverse: overseen by}", "inverse: overseen by, "
                                       "hierarchy: 'yes'}"),
+    # -- one line of text: no control character, no line or paragraph separator (issue 21) --
+    "name with a carriage return": BASE.replace("name: Hub Engineer", 'name: "Hub\\rEngineer"'),
+    "name with a next-line character": BASE.replace("name: Hub Engineer",
+                                                    'name: "Hub\\u0085Engineer"'),
+    "name with a tab inside": BASE.replace("name: Hub Engineer", 'name: "Hub\\tEngineer"'),
+    "name ending in a carriage return": BASE.replace("name: Hub Engineer",
+                                                     'name: "Hub Engineer\\r"'),
+    "alias with a line separator": role_with('aliases: ["Hub\\u2028Engineers"]'),
+    "relation label with a paragraph separator": BASE.replace(
+        "label: oversees", 'label: "over\\u2029sees"'),
+    "group name with an escape": BASE.replace("{name: Service Provider}",
+                                              '{name: "Service\\x1bProvider"}'),
+    "section title with a carriage return": role_with(
+        'sections:\n  - {title: "Term\\rlimits", text: x}'),
+    "person name with a next-line character": PEOPLE.replace(
+        "{name: Ada}", '{name: "Ada\\u0085aliases: x"}') + BASE,
+    "affiliation with a carriage return": PEOPLE.replace(
+        "{name: Ada}", '{name: Ada, affiliation: "Org\\r---"}') + BASE,
+    "term name with a carriage return": BASE + 'terms:\n  "Hub\\rCommunity": x\n',
+    "url with a control character": role_with('url: "https://example.org/\\x01"'),
 }
 
 # Invalid files whose problem needs more than one place of the file, or YAML that PyYAML's
@@ -247,6 +272,12 @@ BEYOND_SCHEMA = {
     # Editors' YAML (1.2) reads an unquoted 2024-01-01 as text, and so the schema; PyYAML
     # reads a date, which the loader refuses as a name, asking for quotes.
     "name is a date": "roles:\n  a: {name: 2024-01-01, summary: S}\n",
+    # Private-use and unassigned code points change with the version of Unicode: the loader
+    # refuses them in one line of text, the schema's patterns cannot list them.
+    "name with a private-use character": BASE.replace("name: Hub Engineer",
+                                                      'name: "Hub\\ue000Engineer"'),
+    "name with an unassigned code point": BASE.replace("name: Hub Engineer",
+                                                       'name: "Hub\\u0378Engineer"'),
 }
 
 
