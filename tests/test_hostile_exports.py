@@ -1,11 +1,13 @@
 """The hostile roles.yaml of issue 21, through the real command: text that would write
 entries of its own into OWNERS_ALIASES or a calendar is refused at its line, and what is
-accepted comes back exactly from the file another tool reads."""
+accepted comes back exactly from the file another tool reads.
+tests/test_export_properties.py checks the same over generated text."""
 
 from __future__ import annotations
 
 import re
 
+import icalendar
 import pytest
 import yaml
 from cli_helpers import hubroles, write_tree
@@ -92,3 +94,27 @@ def test_owners_quotes_every_id_and_handle(tmp_path):
         "tag:yaml.org,2002:str"}
     assert "  'off':\n  - 'off'\n" in run.stdout
     assert "#   y: Ann \\ # Nash: --- x (nohandle)\n" in run.stdout
+
+
+def test_ics_text_reads_back_exactly(tmp_path):
+    """Backslashes (`\\N` is a line break to iCalendar), `;` and `,` are escaped by RFC 5545's
+    rules: icalendar reads back the names as written, and the file holds no line break but
+    its own CRLFs."""
+    write_tree(tmp_path, {"roles.yaml": roles_file(
+        people=PEOPLE.replace('"Mallory\\raliases: {approver: [mallory]}\\r---\\r#"',
+                              "Mallory"),
+        role_name=r'"Steward\\N, of; the \\\\hub"',
+        rotation="{pool: [ann, mallory], every: 14, start: 2026-01-07}")})
+    run = hubroles(tmp_path, "export", "--format", "ics", "--role", "steward", "--shifts", "2",
+                   "--output", "steward.ics")
+    assert run.returncode == 0, run.stderr
+    raw = (tmp_path / "steward.ics").read_bytes()
+    calendar = icalendar.Calendar.from_ical(raw)
+    role, ann = "Steward\\N, of; the \\\\hub", "Ann\\Nash; Jr., \\n"
+    assert str(calendar["X-WR-CALNAME"]) == f"{role} rotation"
+    assert [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")] == [
+        f"{role}: {ann}", f"{role}: Mallory"]
+    assert str(calendar.walk("VEVENT")[0]["DESCRIPTION"]) == (
+        f"Shift 1 of the rotation of {role}, 2026-01-07 to 2026-01-20.")
+    text = raw.decode("utf-8")
+    assert text.splitlines() == text.split("\r\n")[:-1]

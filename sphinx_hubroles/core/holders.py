@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from hashlib import sha256
 
 from .model import Role, RolesFile
@@ -81,7 +82,10 @@ def to_ics(model: RolesFile, role_id: str, start: date | None = None,
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//sphinx-hubroles//roles.yaml rotation//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"{role.name} rotation")
+    text = ics_text_type(icalendar)
+    # VALUE=TEXT: icalendar 7.3 keeps the escapes of a property it does not know as written,
+    # unless the property says its value is text.
+    calendar.add("x-wr-calname", text(f"{role.name} rotation"), parameters={"VALUE": "TEXT"})
     # DTSTAMP says when the event data was made: here, by the rotation itself.
     stamp = datetime.combine(rotation.start, time(), tzinfo=UTC)
     for shift in rotation.schedule(start, shifts):
@@ -91,11 +95,32 @@ def to_ics(model: RolesFile, role_id: str, start: date | None = None,
         event.add("dtstamp", stamp)
         event.add("dtstart", shift.first)
         event.add("dtend", shift.last + timedelta(days=1))  # the end is exclusive
-        event.add("summary", f"{role.name}: {person.name}")
-        event.add("description", shift_description(model, role, shift.index))
+        event.add("summary", text(f"{role.name}: {person.name}"))
+        event.add("description", text(shift_description(model, role, shift.index)))
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+@cache
+def ics_text_type(icalendar):
+    """icalendar's TEXT value, escaped by the rules of RFC 5545 alone (3.3.11): a backslash,
+    `;` and `,` get a backslash. icalendar's own escaping also turns a `\\N` into a line break
+    (`Ann\\Nash` would read back on two lines), and none of its versions before 7 reads back
+    what it wrote for `\\N` or `\\;` written as text (pyproject.toml pins it). The text must
+    be one line (values.LINE_CATEGORIES): it holds no character that ends a line."""
+
+    class OneLineText(icalendar.vText):
+        def to_ical(self) -> bytes:
+            return ics_escaped(str(self)).encode("utf-8")
+
+    return OneLineText
+
+
+def ics_escaped(text: str) -> str:
+    if refused_in_line(text) is not None:
+        raise ValueError(f"not one line of text: {text!r}")
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
 
 
 def shift_uid(role: Role, index: int, person: str) -> str:
