@@ -105,6 +105,7 @@ SPHINX_SAMPLE = [
     "utf16-with-bom", "dangling-references", "escaped-surrogate",
     "unknown-key-with-terminal-escape", "recursive-alias", "empty", "too-many-problems",
     "utf32-le-with-bom", "long-ids", "term-is-a-role-name", "line-breaks-in-one-line-text",
+    "rotation-past-the-calendar",
 ]
 
 

@@ -1,16 +1,22 @@
-"""The hostile roles.yaml of issue 21, through the real command: text that would write
-entries of its own into OWNERS_ALIASES or a calendar is refused at its line, and what is
-accepted comes back exactly from the file another tool reads.
-tests/test_export_properties.py checks the same over generated text."""
+"""The hostile roles.yaml of issue 21, through the real command and real builds: text that
+would write entries of its own into OWNERS_ALIASES or a calendar is refused at its line; what
+is accepted comes back exactly from the file another tool reads; and the days and shifts of a
+rotation stay within the calendar, each bound reported where it was written, never as a
+traceback. tests/test_export_properties.py checks the same over generated text."""
 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 import icalendar
 import pytest
 import yaml
 from cli_helpers import hubroles, write_tree
+from conftest import sphinx_build
+
+from sphinx_hubroles.core import fields as F
+from sphinx_hubroles.core.model import Rotation
 
 PEOPLE = r"""people:
   mallory:
@@ -118,3 +124,90 @@ def test_ics_text_reads_back_exactly(tmp_path):
         f"Shift 1 of the rotation of {role}, 2026-01-07 to 2026-01-20.")
     text = raw.decode("utf-8")
     assert text.splitlines() == text.split("\r\n")[:-1]
+
+
+# -- the days and shifts of a rotation ---------------------------------------------------------
+
+
+def test_the_bounds_leave_room_for_every_shift_a_schedule_shows():
+    """The last day of the shift after the last one shown, from the latest start, with the
+    longest shifts and overlaps, is still a date (9999-12-31 is the last)."""
+    rotation = Rotation(("a", "b"), F.MAX_SHIFT_DAYS, F.LATEST_START, 1,
+                        F.MAX_SHIFT_DAYS - 1)
+    first = rotation.first_shift_on(F.LATEST_START)
+    shifts = list(rotation.schedule(F.LATEST_START, F.MAX_SHIFTS))
+    assert [shift.index for shift in shifts] == list(range(first, first + F.MAX_SHIFTS))
+    assert rotation.shift(shifts[-1].index + 1).last + timedelta(days=1) < date.max
+
+
+def test_the_schedule_is_made_one_shift_at_a_time_and_the_default_is_capped():
+    rotation = Rotation(tuple(f"p{i}" for i in range(2_000)), 7, date(2026, 1, 7), 1)
+    schedule = rotation.schedule()
+    assert iter(schedule) is schedule  # a generator, not a list of every shift
+    assert sum(1 for _shift in schedule) == F.MAX_SHIFTS
+
+
+@pytest.mark.parametrize("options, message", [
+    (["--from", "9999-12-31"], "argument --from: 9999-12-31 is after 2999-12-31, the latest "
+     "day a schedule may start from, so that its days stay within the calendar"),
+    (["--shifts", "1000000000"], "argument --shifts: 1,000,000,000 shifts are more than a "
+     "schedule shows; ask for 1,000 at most"),
+])
+def test_export_ics_bounds_are_usage_errors(tmp_path, options, message):
+    write_tree(tmp_path, {"roles.yaml": roles_file(people=PEOPLE.replace(
+        '"Mallory\\raliases: {approver: [mallory]}\\r---\\r#"', "Mallory"))})
+    run = hubroles(tmp_path, "export", "--format", "ics", "--role", "steward", *options)
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr.splitlines()[-1] == f"sphinx-hubroles export: error: {message}"
+
+
+def test_the_latest_rotation_with_the_longest_shifts_exports_every_shift(tmp_path):
+    write_tree(tmp_path, {"roles.yaml": roles_file(
+        people="people:\n  ann: {name: Ann}\n  bo: {name: Bo}\n",
+        rotation="{pool: [ann, bo], every: 1830, start: 2999-12-31, overlap: 1829}")})
+    run = hubroles(tmp_path, "export", "--format", "ics", "--role", "steward", "--from",
+                   "2999-12-31", "--shifts", "1000", "--output", "steward.ics")
+    assert run.returncode == 0, run.stderr
+    raw = (tmp_path / "steward.ics").read_bytes()
+    events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    assert len(events) == 1000
+    start = date(2999, 12, 31)
+    assert (events[-1]["DTSTART"].dt, events[-1]["DTEND"].dt) == (
+        start + timedelta(days=999 * 1830), start + timedelta(days=1000 * 1830 + 1829))
+
+
+ROTATION_PAGES = {
+    "index.md": "# Rotation\n\n```{roles-rotation} steward\n:from: 9999-12-31\n```\n\n"
+                "```{roles-rotation} steward\n:shifts: 1000000000\n```\n",
+    "other.rst": ":orphan:\n\nOther\n=====\n\n.. roles-rotation:: steward\n"
+                 "   :from: 9999-12-31\n\n.. roles-rotation:: steward\n   :shifts: 1000000000\n",
+}
+
+
+def test_rotation_options_past_the_bounds_warn_at_the_directive(project):
+    srcdir = project({"roles.yaml": roles_file(people="people:\n  ann: {name: Ann}\n"),
+                      **ROTATION_PAGES})
+    result = sphinx_build(srcdir)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    late = "9999-12-31 is after 2999-12-31, the latest day a schedule may start from"
+    many = "1,000,000,000 shifts are more than a schedule shows; ask for 1,000 at most"
+    # MyST reports a bad option at its line, docutils at the directive's, with the message on
+    # the lines after.
+    assert [w.split(":")[:2] for w in result.warnings()] == [
+        ["index.md", "4"], ["index.md", "8"], ["other.rst", "6"], ["other.rst", "9"]]
+    assert (result.stderr.count(late), result.stderr.count(many)) == (2, 2)
+    assert sphinx_build(srcdir, "-W", "-E").returncode == 1
+
+
+def test_the_latest_rotation_builds(project):
+    srcdir = project({
+        "roles.yaml": roles_file(
+            people="people:\n  ann: {name: Ann}\n  bo: {name: Bo}\n",
+            rotation="{pool: [ann, bo], every: 1830, start: 2999-12-31, overlap: 1829}"),
+        "index.md": "# Rotation\n\n```{roles-rotation} steward\n:from: 2999-12-31\n"
+                    ":shifts: 3\n```\n\n```{role-card} steward\n```\n"})
+    result = sphinx_build(srcdir, "-nW")
+    assert result.returncode == 0, result.stderr
+    third = date(2999, 12, 31) + timedelta(days=2 * 1830)  # the third shift's first day
+    assert f"hubroles-from-{third}" in result.html("index.html")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -419,6 +420,22 @@ def test_the_loader_corpus_fails_the_schema_where_a_schema_can_tell(validator, n
     else:
         assert errors, (f"the schema accepts the loader's bad case {name!r}; make the schema "
                         "stricter or add the case to LOADER_CASES_BEYOND_SCHEMA")
+
+
+def test_a_rotations_start_and_days_have_the_loaders_bounds(tmp_path, validator):
+    """The schema's pattern for a rotation's start takes fields.LATEST_START and no later day,
+    and its days stop at fields.MAX_SHIFT_DAYS, as the loader does."""
+    def rotation(start: str, every: int) -> str:
+        return (PEOPLE + role_with(f"rotation: {{pool: [ada], every: {every}, "
+                                   f"start: '{start}'}}"))
+
+    last, after = F.LATEST_START, F.LATEST_START + timedelta(days=1)
+    load_with_loader(tmp_path, rotation(str(last), F.MAX_SHIFT_DAYS))
+    assert schema_errors(validator, rotation(str(last), F.MAX_SHIFT_DAYS)) == []
+    for text in (rotation(str(after), 7), rotation(str(last), F.MAX_SHIFT_DAYS + 1)):
+        with pytest.raises(RolesFileError):
+            load_with_loader(tmp_path, text)
+        assert schema_errors(validator, text) != []
 
 
 def test_items_nest_as_deep_as_the_loader_allows_and_no_deeper():

@@ -30,6 +30,10 @@ NAME = {"type": "string", "allOf": [{"pattern": r"\S"},
 # YAML reads an unquoted 2026-01-07 as a date, and editors' YAML support reads it as text: one
 # pattern serves both (a YAML date is never handed to the schema as anything but its text).
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+# A rotation's start: up to fields.LATEST_START, the last day of a year ending in 999 (a test
+# checks both ends).
+START_DATE = {"type": "string",
+              "pattern": rf"^[0-{F.LATEST_START.year // 1000}]\d{{3}}-\d{{2}}-\d{{2}}$"}
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -71,7 +75,8 @@ def _kind(kind: str) -> dict[str, Any]:
         F.HOLDERS: {"type": "array", "items": {"anyOf": [ID, _ref("holder")]}},
         F.ROTATION: _ref("rotation"),
         F.DATE: DATE,
-        F.DAYS: {"type": "integer", "minimum": 0},
+        F.START_DATE: START_DATE,
+        F.DAYS: {"type": "integer", "minimum": 0, "maximum": F.MAX_SHIFT_DAYS},
         F.GITHUB: {"type": "string", "pattern": f"^@?{F.GITHUB_PATTERN}$"},
         F.COLOUR: {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"},
         F.LINE_STYLE: {"enum": list(F.LINE_STYLES)},
