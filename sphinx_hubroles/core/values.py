@@ -139,7 +139,7 @@ class ValueReader:
 
     def one_line(self, text: str, what: str, line: int) -> bool:
         """Whether `text` is one line of the characters a line may hold (LINE_CATEGORIES);
-        a problem at `line` if not. The spaces, tabs and line breaks around it do not count:
+        a problem at `line` if not. The spaces, tabs and line feeds around it do not count:
         the value is stripped of them."""
         text = text.strip(" \t\n")
         if "\n" in text:
@@ -329,7 +329,8 @@ def refused_in_line(text: str) -> str | None:
 
 
 def described(char: str) -> str:
-    """'the carriage return U+000D', 'the format character U+202E (RIGHT-TO-LEFT OVERRIDE)'."""
+    """'the carriage return U+000D', 'the private-use character U+E000', 'the unassigned
+    code point U+0378'; with the character's Unicode name when it has one."""
     if char in CHARACTER_NAMES:
         return f"{CHARACTER_NAMES[char]} U+{ord(char):04X}"
     words = CATEGORY_NAMES.get(unicodedata.category(char), "the character")
