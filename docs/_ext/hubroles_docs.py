@@ -288,11 +288,15 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
         """,
         "options": {
             "from": ("date", """
-                Start with the first shift that includes this day, such as `2026-12-02`.
-                Default: the rotation's `start`.
+                Start with the first shift that includes this day, such as `2026-12-02`, up to
+                2999-12-31, so that the schedule stays within the calendar. Default: the
+                rotation's `start`.
             """),
             "shifts": ("N", """
-                How many shifts to show. Default: twice the number of people in the pool.
+                How many shifts to show, up to 1,000. Default: twice the number of people in
+                the pool, at most 1,000. In MyST, a `:from:` or `:shifts:` past its bound
+                warns at its line, and the table shows the default; in reStructuredText it is
+                an error at the directive, which shows no table.
             """),
         },
     },

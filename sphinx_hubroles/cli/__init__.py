@@ -44,6 +44,7 @@ examples:
 
 def build_parser() -> argparse.ArgumentParser:
     from .. import __version__
+    from ..core.fields import LATEST_START, MAX_SHIFTS
 
     # allow_abbrev=False: `--role x` must not quietly mean `--roles x`.
     parser = argparse.ArgumentParser(
@@ -100,29 +101,35 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output")
     export.add_argument("--role", metavar="ID", help="ics: the role whose rotation to export")
-    export.add_argument("--from", dest="start", type=iso_date, metavar="DATE",
-                        help="ics: start at the shift that includes DATE (default: the "
-                             "rotation's first shift)")
-    export.add_argument("--shifts", type=positive, metavar="N",
-                        help="ics: how many shifts (default: twice the pool)")
+    export.add_argument("--from", dest="start", type=schedule_start, metavar="DATE",
+                        help="ics: start at the shift that includes DATE, up to "
+                             f"{LATEST_START} (default: the rotation's first shift)")
+    export.add_argument("--shifts", type=shift_count, metavar="N",
+                        help=f"ics: how many shifts, up to {MAX_SHIFTS:,} (default: twice "
+                             "the pool, at most that)")
     role_terms_option(export)
     export.set_defaults(run=run_export)
     return parser
 
 
-def iso_date(text: str):
-    from datetime import date
+def schedule_start(text: str):
+    from ..core import directory
 
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-12-02") from None
+        return directory.schedule_start(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def positive(text: str) -> int:
+def shift_count(text: str) -> int:
+    from ..core import directory
+
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
-    return int(text)
+    try:
+        return directory.shift_count(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def role_terms_option(command: argparse.ArgumentParser) -> None:

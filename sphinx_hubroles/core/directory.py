@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from . import fields as F
+from . import messages
 from .choosing import known_ids
 from .diagram.options import id_list
 from .model import Holder, Person, Role, RolesFile
@@ -35,14 +37,30 @@ def positive_int(argument: str | None) -> int:
     return value
 
 
+def schedule_start(argument: str | None) -> date:
+    """`:from:` of roles-rotation, `--from` of export ics: a date, up to F.LATEST_START."""
+    day = iso_date(argument)
+    if day > F.LATEST_START:
+        raise ValueError(messages.late_start(day))
+    return day
+
+
+def shift_count(argument: str | None) -> int:
+    """`:shifts:` of roles-rotation, `--shifts` of export ics: up to F.MAX_SHIFTS."""
+    count = positive_int(argument)
+    if count > F.MAX_SHIFTS:
+        raise ValueError(messages.too_many_shifts(count))
+    return count
+
+
 PEOPLE_OPTIONS: dict[str, Callable[[str | None], object]] = {
     "roles": id_list,
     "groups": id_list,
     "former": on_off,
 }
 ROTATION_OPTIONS: dict[str, Callable[[str | None], object]] = {
-    "from": iso_date,
-    "shifts": positive_int,
+    "from": schedule_start,
+    "shifts": shift_count,
 }
 
 

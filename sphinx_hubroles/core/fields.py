@@ -4,6 +4,7 @@ reference documentation is generated from, so the two cannot drift apart."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 # What a field holds; the loader checks each kind, the docs explain each kind.
 NAME = "name"  # one line of plain text, shown as is
@@ -26,6 +27,7 @@ PERSON_IDS = "list of person ids"
 HOLDERS = "list of holders"
 ROTATION = "rotation"
 DATE = "date"
+START_DATE = "first day"  # a date that a schedule counts days from
 DAYS = "days"
 GITHUB = "GitHub handle"
 
@@ -38,6 +40,14 @@ DEFAULT_STATUS = "active"
 MAX_ITEM_DEPTH = 3
 # The schemes an external role's `url` may use: a page elsewhere, never a script or a file.
 URL_SCHEMES = ("http", "https")
+
+# A rotation's schedule counts days forward from its start, or from the day asked for
+# (`:from:`, `--from`), so these bounds keep every day a schedule can show, and the shift after
+# its last, within the calendar (Python's dates and iCalendar end at 9999-12-31): the latest
+# first day plus MAX_SHIFTS + 2 shifts of MAX_SHIFT_DAYS is in the year 8020.
+LATEST_START = date(2999, 12, 31)
+MAX_SHIFT_DAYS = 1_830  # five years: `every` and `overlap`
+MAX_SHIFTS = 1_000  # shifts in one schedule: `:shifts:`, `--shifts` and the default
 
 # How a relation type's lines look in diagrams (core/diagram/looks.py, colours.py).
 COLOUR = "colour"
@@ -68,7 +78,8 @@ KIND_HELP = {
              "`until` and `note`",
     ROTATION: "mapping with `pool`, `every`, `start` and optional `overlap`",
     DATE: "an ISO date, `2026-01-07`, quoted or not",
-    DAYS: "a whole number of days",
+    START_DATE: f"an ISO date, `2026-01-07`, quoted or not, up to {LATEST_START}",
+    DAYS: f"a whole number of days, up to {MAX_SHIFT_DAYS:,}",
     GITHUB: "a GitHub user name, without `@`",
     COLOUR: "a colour as `'#rrggbb'`, in quotes (YAML reads an unquoted `#` as a comment)",
     LINE_STYLE: "one of " + ", ".join(f"`{style}`" for style in LINE_STYLES),
@@ -208,11 +219,11 @@ HOLDER_FIELDS = (
 )
 
 ROTATION_FIELDS = (
-    Field("pool", PERSON_IDS, True, "The people who take turns, in order.",
+    Field("pool", PERSON_IDS, True, "The people who take turns, in order, each once.",
           "pool: [ada, bo, cy]"),
     Field("every", DAYS, True, "Days per shift.", "every: 14"),
-    Field("start", DATE, True, "The first shift's first day; shifts follow the pool's order, "
-          "and start again at its top.", "start: 2026-01-07"),
+    Field("start", START_DATE, True, "The first shift's first day; shifts follow the pool's "
+          "order, and start again at its top.", "start: 2026-01-07"),
     Field("overlap", DAYS, False, "Days a shift overlaps the next, for a hand-over; shorter "
           "than `every`.", "overlap: 7"),
 )

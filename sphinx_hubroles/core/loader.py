@@ -201,10 +201,9 @@ class _Validator(PeopleFields, ValueReader):
         if not name:
             self.problems.at(line, "a term under 'terms' has an empty name; give it one")
             return None
-        if len(name.splitlines()) > 1:
-            self.problems.at(line, f"term '{shown(name)}' must fit on one line")
-            return None
         if not self.good_characters(name, f"term '{shown(name)}'", line):
+            return None
+        if not self.one_line(key, f"term '{shown(name)}'", line):
             return None
         if name.lower() in seen:
             other, other_line = seen[name.lower()]

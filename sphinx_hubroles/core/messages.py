@@ -1,7 +1,12 @@
-"""The words of the problems that rules.py finds, in one place. A `hint` is a "did you mean"
-(problems.did_you_mean) or empty."""
+"""The words of the problems that rules.py finds, and of the bounds of a rotation's schedule
+(which the loader, the directive and the command line apply), in one place. A `hint` is a "did
+you mean" (problems.did_you_mean) or empty."""
 
 from __future__ import annotations
+
+from datetime import date
+
+from .fields import LATEST_START, MAX_SHIFTS
 
 
 def unknown_role(role_id: str, target: str, hint: str = "") -> str:
@@ -101,3 +106,14 @@ def hierarchy_cycle(relations: list[str]) -> str:
     return ("these hierarchy relations form a cycle: " + "; ".join(relations) + ". Diagrams "
             "draw one of them pointing up the page; remove one, or 'hierarchy: true' from "
             "its relation type")
+
+
+def late_start(day: date) -> str:
+    """A rotation's `start`, `:from:` or `--from` after fields.LATEST_START."""
+    return (f"{day} is after {LATEST_START}, the latest day a schedule may start from, so that "
+            "its days stay within the calendar")
+
+
+def too_many_shifts(count: int) -> str:
+    """`:shifts:` or `--shifts` past fields.MAX_SHIFTS."""
+    return f"{count:,} shifts are more than a schedule shows; ask for {MAX_SHIFTS:,} at most"

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
 
-from .fields import DEFAULT_STATUS
+from .fields import DEFAULT_STATUS, MAX_SHIFTS
 from .names import role_label
 from .problems import Problem
 
@@ -126,12 +126,12 @@ class Rotation:
         offset = (day - self.start).days
         return max(0, -(-(offset - self.every - self.overlap + 1) // self.every))
 
-    def schedule(self, start: date | None = None, shifts: int | None = None) -> list[Shift]:
+    def schedule(self, start: date | None = None, shifts: int | None = None) -> Iterator[Shift]:
         """The shifts from the one that includes `start` (the rotation's start by default), as
-        many as `shifts` (twice the pool by default)."""
+        many as `shifts` (twice the pool by default, at most MAX_SHIFTS), one at a time."""
         first = self.first_shift_on(start) if start else 0
-        count = shifts if shifts is not None else 2 * len(self.pool)
-        return [self.shift(index) for index in range(first, first + count)]
+        count = shifts if shifts is not None else min(2 * len(self.pool), MAX_SHIFTS)
+        return (self.shift(index) for index in range(first, first + count))
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import re
 from datetime import date, datetime
 
 from . import fields as F
+from . import messages
 from .model import Holder, Person, Rotation
 from .problems import shown
 from .yamlsource import NULL, STR, YMap, YScalar, YValue
@@ -107,16 +108,9 @@ class PeopleFields:
         if not self.is_mapping(value, label):
             return None
         known = self.mapping_fields(value, F.ROTATION_FIELDS, label, line)
-        pool = []
-        if "pool" in known:
-            items = self.seq(known["pool"][1], f"'pool' of {label}")
-            pool = [person for person in (self.person_id(item, f"the pool of {label}")
-                                          for item in items) if person]
-            if not items and not self.problems.full:
-                self.problems.at(known["pool"][0], f"'pool' of {label} is empty; name the "
-                                 "people who take turns")
+        pool = self.pool(known["pool"], label) if "pool" in known else []
         every = self.days(known["every"], f"'every' of {label}", 1) if "every" in known else None
-        start = self.date(known["start"], f"'start' of {label}") if "start" in known else None
+        start = self.start(known["start"], f"'start' of {label}") if "start" in known else None
         overlap_days = (self.days(known["overlap"], f"'overlap' of {label}", 0)
                         if "overlap" in known else 0)
         if every is not None and overlap_days is not None and overlap_days >= every:
@@ -126,6 +120,26 @@ class PeopleFields:
         if not pool or every is None or start is None or overlap_days is None:
             return None
         return Rotation(tuple(pool), every, start, line, overlap_days)
+
+    def pool(self, item: tuple[int, YValue], label: str) -> list[str]:
+        """The people of a pool, each once: a person listed twice is a problem at the second
+        listing."""
+        items = self.seq(item[1], f"'pool' of {label}")
+        if not items and not self.problems.full:
+            self.problems.at(item[0], f"'pool' of {label} is empty; name the people who take "
+                             "turns")
+        lines: dict[str, int] = {}
+        for node in items:
+            person = self.person_id(node, f"the pool of {label}")
+            if person is None:
+                continue
+            if person in lines:
+                first = f" (also at line {lines[person]})" if lines[person] != node.line else ""
+                self.problems.at(node.line, f"the pool of {label} lists person '{person}' "
+                                 f"twice{first}; name each person once")
+                continue
+            lines[person] = node.line
+        return list(lines)
 
     # -- values ------------------------------------------------------------------------------
 
@@ -159,18 +173,27 @@ class PeopleFields:
                          f"{describe_value(node)}")
         return None
 
+    def start(self, item: tuple[int, YValue], what: str) -> date | None:
+        """A rotation's start: a date, up to F.LATEST_START."""
+        day = self.date(item, what)
+        if day is not None and day > F.LATEST_START:
+            self.problems.at(item[0], f"{what}: {messages.late_start(day)}")
+            return None
+        return day
+
     def days(self, item: tuple[int, YValue], what: str, minimum: int) -> int | None:
+        """A whole number of days, from `minimum` up to F.MAX_SHIFT_DAYS."""
         line, node = item
         if isinstance(node, YScalar) and node.tag == INT:
             try:
                 number = int(node.value.replace("_", ""), 0)
             except ValueError:
                 number = None
-            if number is not None and number >= minimum:
+            if number is not None and minimum <= number <= F.MAX_SHIFT_DAYS:
                 return number
         self.problems.at(line, f"{what} must be a whole number of days, "
-                         f"{'at least 1' if minimum else '0 or more'}, not "
-                         f"{describe_value(node)}")
+                         f"{'at least 1' if minimum else '0 or more'} and at most "
+                         f"{F.MAX_SHIFT_DAYS:,}, not {describe_value(node)}")
         return None
 
 
