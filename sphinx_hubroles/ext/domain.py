@@ -151,7 +151,7 @@ class Judgement:
 class RolesDomain(Domain):
     name = "hubroles"
     label = "sphinx-hubroles"
-    data_version = 8
+    data_version = 9
     # Per page; the targets of the last build (state.py compares them with this one's); and
     # what the last build's model was made from, with the references found in roles.yaml's
     # texts (by owner, and by text for core/scan's memo), which a build with the same
@@ -166,9 +166,9 @@ class RolesDomain(Domain):
                                               "source": "", "roles_file_references": None,
                                               "roles_file_texts": {}, "judged": None,
                                               "diagram_inputs": "", "diagram_messages": {},
-                                              "plain_texts": {}, "previews": {},
-                                              "made_by": "", "settled_renderings": {},
-                                              "json_parts": {}}
+                                              "plain_texts": {}, "plain_texts_for": "",
+                                              "previews": {}, "made_by": "",
+                                              "settled_renderings": {}, "json_parts": {}}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -184,6 +184,8 @@ class RolesDomain(Domain):
         self._parser = None
         self._field_renderer: tuple[nodes.document, Any] | None = None  # field_renderer()
         self._plain_text: PlainText | None = None
+        self._plain_checked = False  # whether the kept words suit this build's MyST settings
+        self._plain_used: dict[str, tuple] = {}  # the words made or used in this build
         self.reported_diagrams: set[str] = set()  # failed drawings reported in this build
         self.drawn: set = set()  # diagram jobs found whole in the cache in this build (jobs.py)
         self.renderer = None  # the build's diagram Renderer (jobs.py)
@@ -211,6 +213,8 @@ class RolesDomain(Domain):
         self._parser = None
         self._field_renderer = None
         self._plain_text = None
+        self._plain_checked = False
+        self._plain_used = {}
 
     def parser(self):
         """The markdown-it parser that renders roles.yaml fields, made once per build."""
@@ -233,14 +237,52 @@ class RolesDomain(Domain):
         return self._field_renderer[1]
 
     def plain_text(self, text) -> str:
-        """A roles.yaml text's words, for tooltips and hover previews; those of the texts
-        that the last build's previews showed are kept (hover.py), since most are the same."""
-        known = self.data["plain_texts"].get(text.source)
-        if known is not None:
-            return known
-        if self._plain_text is None:
-            self._plain_text = PlainText(self.env.myst_config)
-        return self._plain_text(text.source)
+        """A roles.yaml text's words, for tooltips and hover previews.
+
+        The words of the texts that the last build used are kept with the environment
+        (hover.py), since most are the same: each with the names that its links without text
+        showed (`[](roles:x)` shows the role's name), and all with the MyST settings they were
+        made with (a substitution's value, say). A kept text is used again only while both
+        are the same."""
+        if not self._plain_checked:
+            from .markup import myst_settings_key
+
+            self._plain_checked = True
+            settings = text_digest(myst_settings_key(self.env.myst_config))
+            if self.data["plain_texts_for"] != settings:
+                self.data["plain_texts_for"], self.data["plain_texts"] = settings, {}
+        source = text.source
+        known = self.data["plain_texts"].get(source)
+        if known is None or any(self.link_name(target) != name for target, name in known[1]):
+            if self._plain_text is None:
+                self._plain_text = PlainText(self.env.myst_config)
+            shown: list[tuple[str, str | None]] = []
+
+            def names(target: str) -> str | None:
+                shown.append((target, self.link_name(target)))
+                return shown[-1][1]
+
+            known = (self._plain_text(source, names), tuple(shown))
+        self._plain_used[source] = known
+        return known[0]
+
+    def keep_plain_texts(self) -> None:
+        """Keep the words of the texts this build used, and of those it uses until the
+        environment is saved, for the next build (plain_text)."""
+        self.data["plain_texts"] = self._plain_used
+
+    def link_name(self, target: str) -> str | None:
+        """What a page shows for a link without text of its own to `target`: a role's or a
+        person's name (references.py), the target itself for an unknown one; None for a
+        target of another kind."""
+        role_id, person_id = role_id_of(target), person_id_of(target)
+        if role_id is not None:
+            role = self.model.roles.get(role_id)
+            return role.name if role is not None else target
+        if person_id is not None:
+            person = self.model.people.get(person_id)
+            return person.name if person is not None else target
+        return None
 
     def select(self, model: RolesFile, spec: DiagramSpec) -> Selection:
         """What a diagram shows; asked by the directive, the rules and the display digests
@@ -510,7 +552,7 @@ class RolesDomain(Domain):
             elif kind == TOOLTIP:
                 role = model.roles.get(key)
                 result[kind, key] = role and (
-                    role.name, None if key in judgement.cards else role.summary)
+                    role.name, None if key in judgement.cards else self.plain_text(role.summary))
             else:  # a role's name or alias links to its card (or URL), titled with the name
                 role_id = judgement.role_terms.get(key)
                 result[kind, key] = (self.role_target(role_id) if role_id
