@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import TEAM, sphinx_build, write_project
+from conftest import TEAM, build_here, sphinx_build, write_project
+from sphinx.util.inventory import InventoryFile
 
 CARD_PAGES = {
     "roles.yaml": TEAM,
@@ -128,21 +129,33 @@ def test_card_of_unknown_role_warns_with_suggestion_and_renders_nothing(project)
     assert "hubroles-card" not in result.html("index.html")
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_card_placed_twice_warns(project, jobs):
+@pytest.mark.parametrize("jobs", [0, 2])
+def test_card_placed_twice_warns_and_the_first_is_the_target(project, jobs):
+    """The first card, in file and line order, is the target of the role's label and terms
+    (objects.inv) as of its links, also when the pages are read in parallel: z.md, with the
+    second card, is the slowest page to read, and its reader the last to report back."""
     srcdir = project({"roles.yaml": TEAM, "index.md": """
         # Team
 
         ```{toctree}
         a
         b
+        c
+        d
+        z
         ```
         """, "a.md": "# A\n\n```{role-card} hub-engineer\n```\n",
-        "b.md": "# B\n\nText.\n\n```{role-card} hub-engineer\n```\n"})
-    result = sphinx_build(srcdir, "-j", jobs)
+        "b.md": "# B\n", "c.md": "# C\n", "d.md": "# D\n\n[](roles:hub-engineer)\n",
+        "z.md": "# Z\n\nText.\n\n```{role-card} hub-engineer\n```\n"
+                + "\nMore *text*.\n" * 300})
+    result = build_here(srcdir, parallel=jobs)
     assert result.warnings() == [
-        "b.md:5: WARNING: role 'hub-engineer' already has a role-card at a.md:3; "
+        "z.md:5: WARNING: role 'hub-engineer' already has a role-card at a.md:3; "
         "each role gets one card [hubroles.duplicate]"]
+    entries = InventoryFile.loads((result.outdir / "objects.inv").read_bytes(), uri="").data
+    assert entries["std:label"]["roles:hub-engineer"].uri == "a.html#roles-hub-engineer"
+    assert entries["std:term"]["Hub Engineer"].uri == "a.html#roles-hub-engineer"
+    assert 'href="a.html#roles-hub-engineer"' in result.html("d.html")
 
 
 def test_raw_html_and_script_links_in_roles_yaml_are_not_passed_through(project):
