@@ -202,8 +202,8 @@ def test_the_build_freezes_its_long_lived_objects_and_gives_them_back(project, h
     import gc
     import io
 
-    from sphinx.application import Sphinx
     from sphinx.errors import ExtensionError
+    from sphinx.testing.util import SphinxTestApp
 
     src = project({**SITE, "gc_probe.py": GC_PROBE,
                    "conf.py": DEFAULT_CONF + "\nimport sys, os\nsys.path.insert(0, "
@@ -214,10 +214,12 @@ def test_the_build_freezes_its_long_lived_objects_and_gives_them_back(project, h
     elif host == "collector-off":
         gc.disable()
     before = gc.get_freeze_count()
+    app = None
     try:
-        app = Sphinx(src, src, src / "_build" / "html", src / "_build" / "doctrees", "html",
-                     confoverrides={"fail": fail}, status=io.StringIO(),
-                     warning=io.StringIO())
+        # SphinxTestApp: a Sphinx application that cleans up the global state it sets up
+        # (docutils' directives, roles and nodes), which makes later builds here warn.
+        app = SphinxTestApp("html", srcdir=src, confoverrides={"fail": fail},
+                            status=io.StringIO(), warning=io.StringIO())
         if fail:
             with pytest.raises(ExtensionError, match="a failing extension"):
                 app.build()
@@ -226,6 +228,8 @@ def test_the_build_freezes_its_long_lived_objects_and_gives_them_back(project, h
         seen = set(app.config.seen)
         after = gc.get_freeze_count(), gc.isenabled()
     finally:
+        if app is not None:
+            app.cleanup()
         gc.unfreeze()
         gc.enable() if was_enabled else gc.disable()
     assert len(app.config.seen) == len(SITE) - 1  # every page was read (not roles.yaml)
