@@ -40,8 +40,8 @@ CARD_PAGES = {
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     srcdir = write_project(tmp_path_factory.mktemp("cards"), CARD_PAGES)
-    result = sphinx_build(srcdir, "-nW", "--keep-going")
-    assert result.returncode == 0, result.stderr
+    result = build_here(srcdir, nitpicky=True)
+    assert result.stderr == ""
     return result
 
 
@@ -162,7 +162,7 @@ def test_raw_html_and_script_links_in_roles_yaml_are_not_passed_through(project)
     team = TEAM.replace("Operates the hub infrastructure.",
                         "Operates <script>alert(1)</script> and <a href='javascript:x'>a</a>.")
     srcdir = project({"roles.yaml": team, "index.md": "# T\n\n```{role-card} hub-engineer\n```\n"})
-    result = sphinx_build(srcdir)
+    result = build_here(srcdir)
     html = result.html("index.html")
     assert "<script>alert(1)" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -179,8 +179,8 @@ def test_roles_yaml_text_uses_the_projects_myst_settings_on_rst_pages(project):
                       "index.rst": "Team\n====\n\n.. role-card:: community-representative\n\n"
                                    ".. role-card:: hub-administrator\n\n"
                                    ".. roles-glossary::\n"})
-    result = sphinx_build(srcdir, "-W")
-    assert result.returncode == 0, result.stderr
+    result = build_here(srcdir)
+    assert result.stderr == ""
     section = card(result, "index.html", "community-representative")
     assert "A fenced note." in section.select_one("div.admonition.note").get_text()
     assert section.select_one("dl:not(.field-list) dt").get_text() == "Term"
@@ -201,7 +201,7 @@ def test_myst_problems_in_roles_yaml_are_reported_at_their_line(project):
         ```
         """})
     line = team.splitlines().index("      ```{nodirective}") + 1
-    assert sphinx_build(srcdir).warnings() == [
+    assert build_here(srcdir).warnings() == [
         f"roles.yaml:{line}: WARNING: Unknown directive type: 'nodirective' "
         "[myst.directive_unknown]"]
 
@@ -210,31 +210,37 @@ def test_glossary_lists_terms_sorted_and_not_role_names(project):
     team = TEAM.replace("  Incident: Something that broke.\n",
                         "  Incident: Something that broke.\n  alert: A page.\n")
     srcdir = project({"roles.yaml": team, "index.md": "# G\n\n```{roles-glossary}\n```\n"})
-    result = sphinx_build(srcdir, "-W")
+    result = build_here(srcdir)
+    assert result.stderr == ""
     soup = BeautifulSoup(result.html("index.html"), "html.parser")
     assert [dt.get_text().rstrip("¶") for dt in soup.select("dl.glossary dt")] == [
         "alert", "Hub Community", "Incident"]
 
 
 def test_hand_written_label_beside_a_card_warns(project):
+    """(about.md, with the label, is read before index.md, with the card.)"""
     srcdir = project({"roles.yaml": TEAM, "index.md": """
         # Team
 
         ```{toctree}
-        old
+        about
         ```
 
         ```{role-card} hub-engineer
         ```
-        """, "old.md": "# Old\n\n(roles:hub-engineer)=\n## Hub Engineer\n\n"
-                       "By hand; see [](roles:hub-engineer).\n"})
-    result = sphinx_build(srcdir)
+        """, "about.md": "# About\n\n(roles:hub-engineer)=\n## Hub Engineer\n\n"
+                         "By hand; see [](roles:hub-engineer).\n"})
+    result = build_here(srcdir)
     assert result.warnings() == [
-        "old.md:3: WARNING: label 'roles:hub-engineer' is written by hand here, and the "
+        "about.md:3: WARNING: label 'roles:hub-engineer' is written by hand here, and the "
         "role-card at index.md:7 makes it too; remove the hand-written label "
         "[hubroles.duplicate]"]
-    # The card wins: links go to it, not to the hand-written section.
-    assert 'href="index.html#roles-hub-engineer"' in result.html("old.html")
+    # The card wins: links go to it, not to the hand-written section, and so does the label
+    # that other projects find in objects.inv, with the role's terms.
+    assert 'href="index.html#roles-hub-engineer"' in result.html("about.html")
+    entries = InventoryFile.loads((result.outdir / "objects.inv").read_bytes(), uri="").data
+    assert entries["std:label"]["roles:hub-engineer"].uri == "index.html#roles-hub-engineer"
+    assert entries["std:term"]["Hub Engineer"].uri == "index.html#roles-hub-engineer"
 
 
 def test_hand_written_glossary_entry_for_a_role_name_warns(project):
@@ -249,7 +255,7 @@ def test_hand_written_glossary_entry_for_a_role_name_warns(project):
           Written by hand.
         ```
         """})
-    result = sphinx_build(srcdir)
+    result = build_here(srcdir)
     assert result.warnings() == [
         # The term's own line (Sphinx gives a MyST glossary's terms the line after them).
         "index.md:7: WARNING: glossary term 'Hub Engineer' is written by hand here, and the "

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import TEAM, build_here, cards_page, sphinx_build, write_project
+from conftest import TEAM, build_here, cards_page, write_project
 
 ENGINEER, ADMIN, REPRESENTATIVE = "Hub Engineer", "Hub Administrator", "Community Representative"
 PREVIEWS = {
@@ -62,8 +62,8 @@ def titled_links(html: str) -> list[tuple[str, str | None]]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    result = sphinx_build(write_project(tmp_path_factory.mktemp("hover"), SITE), "-nW")
-    assert result.returncode == 0, result.stderr
+    result = build_here(write_project(tmp_path_factory.mktemp("hover"), SITE), nitpicky=True)
+    assert result.stderr == ""
     return result
 
 
@@ -112,8 +112,8 @@ def test_the_popover_script_is_linked_and_copied(built):
     ("singlehtml", "index.html", "#roles-hub-engineer"),
 ])
 def test_other_html_builders(tmp_path, builder, page, href):
-    result = sphinx_build(write_project(tmp_path, SITE), "-nW", builder=builder)
-    assert result.returncode == 0, result.stderr
+    result = build_here(write_project(tmp_path, SITE), builder, nitpicky=True)
+    assert result.stderr == ""
     soup = BeautifulSoup(result.html(page), "html.parser")
     assert {a.get("title") for a in soup.select(f'a.reference[href="{href}"]')} == {ENGINEER}
     assert result.previews()["roles-hub-engineer"] == PREVIEWS["roles-hub-engineer"]
@@ -124,8 +124,7 @@ def test_markup_and_broken_references_in_a_summary_are_not_shown_nor_reported_tw
         "summary: Operates the hub infrastructure.",
         "summary: Runs the **hub** with `kubectl`, for the [admins](roles:hub-admn).")
     srcdir = project({**SITE, "roles.yaml": team})
-    result = sphinx_build(srcdir)
-    assert result.returncode == 0, result.stderr
+    result = build_here(srcdir)
     # One warning, from the card that shows the summary.
     assert [w for w in result.warnings() if "hub-admn" in w] == [
         w for w in result.warnings() if w.startswith("roles.yaml:")]
@@ -153,8 +152,8 @@ def test_a_changed_summary_changes_the_previews_file_not_the_linking_pages(proje
 def test_a_long_summary_is_cut_in_the_preview_and_never_in_a_title(project):
     srcdir = project({**SITE, "roles.yaml": TEAM.replace(
         "Operates the hub infrastructure.", "Operates " + "very " * 100_000 + "much.")})
-    result = sphinx_build(srcdir, "-nW")
-    assert result.returncode == 0, result.stderr
+    result = build_here(srcdir, nitpicky=True)
+    assert result.stderr == ""
     preview = result.previews()["roles-hub-engineer"]
     assert len(preview) == 2_000 and preview.endswith("\u2026")
     assert max(len(title or "") for _text, title in titled_links(result.html("links.html"))) \
