@@ -1,5 +1,7 @@
-"""Whole builds: a bad roles.yaml stops the build cleanly; incremental and parallel builds give
-exactly what a clean serial build gives, also after a build that failed."""
+"""Whole builds: a bad roles.yaml stops the build cleanly; after a failed build or a failed
+drawing and the fix, an incremental build gives what a clean build gives; a renamed role is
+read and written again where it shows. (test_incremental.py compares incremental, clean and
+parallel builds over many edits.)"""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DEFAULT_CONF, TEAM, cards_page, sphinx_build, write_project
+from conftest import DEFAULT_CONF, TEAM, build_here, cards_page, sphinx_build, write_project
 from diagram_helpers import svg_elements
 
 SITE = {
@@ -119,12 +121,13 @@ DIAGRAMS = {
 }
 FAILING_DOT = "#!/bin/sh\necho 'dot: out of memory' >&2\nexit 3\n"
 WORKING_DOT = f"#!/bin/sh\nexec {shutil.which('dot')} \"$@\"\n"
-# Relative to the folder sphinx-build runs in, the project's (as in the clean copy).
+# Relative to the folder Sphinx runs in: the project's (the test goes there).
 WRAPPER_CONF = 'extensions = ["myst_parser", "sphinx_hubroles"]\ngraphviz_dot = "./dot.sh"\n'
 
 
 @pytest.mark.parametrize("fix", ["dot repaired in place", "graphviz_dot corrected"])
-def test_after_a_dot_error_and_the_fix_the_site_equals_a_clean_build(project, tmp_path, fix):
+def test_after_a_dot_error_and_the_fix_the_site_equals_a_clean_build(project, tmp_path,
+                                                                    monkeypatch, fix):
     """A page whose diagram dot could not draw holds the text version alone; once dot works,
     the next build writes it again with the picture, although no source changed."""
     if fix == "dot repaired in place":  # a wrapper script that fails, then works
@@ -133,7 +136,8 @@ def test_after_a_dot_error_and_the_fix_the_site_equals_a_clean_build(project, tm
     else:
         srcdir = project({**DIAGRAMS, "conf.py": DIAGRAMS.get("conf.py", DEFAULT_CONF)
                           + 'graphviz_dot = "no-such-dot-program"\n'})
-    failed = sphinx_build(srcdir)
+    monkeypatch.chdir(srcdir)
+    failed = build_here(srcdir)
     errors = [line for line in failed.warnings() if "hubroles.diagram" in line]
     assert len(errors) == (3 if fix == "dot repaired in place" else 1), failed.stderr
     assert "<svg" not in failed.html("diagram.html")
@@ -142,66 +146,29 @@ def test_after_a_dot_error_and_the_fix_the_site_equals_a_clean_build(project, tm
         (srcdir / "dot.sh").write_text(WORKING_DOT)
     else:
         write_project(srcdir, {"conf.py": DEFAULT_CONF})
-    incremental = sphinx_build(srcdir)
-    assert incremental.returncode == 0 and incremental.warnings() == [], incremental.stderr
-    assert read_and_written(incremental)[1] >= {"cards", "diagram"}
+    incremental = build_here(srcdir)
+    assert incremental.warnings() == [], incremental.stderr
+    assert incremental.written >= {"cards", "diagram"}
 
-    clean_src = tmp_path / "clean"
-    shutil.copytree(srcdir, clean_src, ignore=shutil.ignore_patterns("_build"))
-    clean = sphinx_build(clean_src)
-    assert clean.returncode == 0, clean.stderr
+    clean = build_here(srcdir, builddir=tmp_path / "clean")
+    assert clean.warnings() == [], clean.stderr
     assert output_files(incremental.outdir) == output_files(clean.outdir)
     assert len(svg_elements(incremental.html("diagram.html"))) == 2
     # Once every picture is drawn, the next build has nothing to do again.
-    assert read_and_written(sphinx_build(srcdir)) == (set(), set())
-
-
-def test_unchanged_rebuild_reads_and_writes_nothing(project):
-    srcdir = project(SITE)
-    sphinx_build(srcdir)
-    again = sphinx_build(srcdir)
-    assert read_and_written(again) == (set(), set())
-    assert "0 added, 0 changed, 0 removed" in again.stdout
+    again = build_here(srcdir)
+    assert (again.read, again.written) == (set(), set())
 
 
 def test_renaming_a_role_rereads_its_displays_and_rewrites_its_links(project):
     srcdir = project(SITE)
-    sphinx_build(srcdir)
+    build_here(srcdir)
     renamed = TEAM.replace("name: Hub Engineer", "name: Platform Engineer")
     (srcdir / "roles.yaml").write_text(renamed)
-    result = sphinx_build(srcdir)
+    result = build_here(srcdir)
     # cards.md shows the role; links.md only links to it, and its link text changes;
     # Sphinx itself rewrites index.md, whose table of contents lists cards.md.
-    assert read_and_written(result) == ({"cards"}, {"cards", "links", "index"})
+    assert (result.read, result.written) == ({"cards"}, {"cards", "links", "index"})
     assert "Platform Engineer" in result.html("links.html")
-
-
-def test_editing_a_term_rereads_only_the_glossary(project):
-    srcdir = project(SITE)
-    sphinx_build(srcdir)
-    (srcdir / "roles.yaml").write_text(TEAM.replace("Something that broke.", "An outage."))
-    result = sphinx_build(srcdir)
-    assert read_and_written(result) == ({"terms"}, {"terms", "index"})
-
-
-def test_moving_a_card_rewrites_the_pages_that_link_to_it(project):
-    srcdir = project(SITE)
-    sphinx_build(srcdir)
-    cards = (srcdir / "cards.md").read_text()
-    (srcdir / "cards.md").write_text(cards.replace("```{role-card} hub-engineer\n```\n", ""))
-    (srcdir / "plain.md").write_text("# Plain\n\n```{role-card} hub-engineer\n```\n")
-    result = sphinx_build(srcdir)
-    read, written = read_and_written(result)
-    assert read == {"cards", "plain"}
-    assert written == {"cards", "plain", "links", "index"}
-    assert 'href="plain.html#roles-hub-engineer"' in result.html("links.html")
-
-
-def test_parallel_build_equals_serial_build(tmp_path):
-    serial = sphinx_build(write_project(tmp_path / "serial", SITE))
-    parallel = sphinx_build(write_project(tmp_path / "parallel", SITE), "-j", "2")
-    assert serial.returncode == parallel.returncode == 0
-    assert html_files(serial.outdir) == html_files(parallel.outdir)
 
 
 # -- the host's garbage collector ----------------------------------------------------------------
@@ -235,8 +202,8 @@ def test_the_build_freezes_its_long_lived_objects_and_gives_them_back(project, h
     import gc
     import io
 
-    from sphinx.application import Sphinx
     from sphinx.errors import ExtensionError
+    from sphinx.testing.util import SphinxTestApp
 
     src = project({**SITE, "gc_probe.py": GC_PROBE,
                    "conf.py": DEFAULT_CONF + "\nimport sys, os\nsys.path.insert(0, "
@@ -247,10 +214,12 @@ def test_the_build_freezes_its_long_lived_objects_and_gives_them_back(project, h
     elif host == "collector-off":
         gc.disable()
     before = gc.get_freeze_count()
+    app = None
     try:
-        app = Sphinx(src, src, src / "_build" / "html", src / "_build" / "doctrees", "html",
-                     confoverrides={"fail": fail}, status=io.StringIO(),
-                     warning=io.StringIO())
+        # SphinxTestApp: a Sphinx application that cleans up the global state it sets up
+        # (docutils' directives, roles and nodes), which makes later builds here warn.
+        app = SphinxTestApp("html", srcdir=src, confoverrides={"fail": fail},
+                            status=io.StringIO(), warning=io.StringIO())
         if fail:
             with pytest.raises(ExtensionError, match="a failing extension"):
                 app.build()
@@ -259,6 +228,8 @@ def test_the_build_freezes_its_long_lived_objects_and_gives_them_back(project, h
         seen = set(app.config.seen)
         after = gc.get_freeze_count(), gc.isenabled()
     finally:
+        if app is not None:
+            app.cleanup()
         gc.unfreeze()
         gc.enable() if was_enabled else gc.disable()
     assert len(app.config.seen) == len(SITE) - 1  # every page was read (not roles.yaml)

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from cli_helpers import hubroles, write_tree
-from conftest import sphinx_build
+from conftest import build_here, sphinx_build
 
 from sphinx_hubroles.core.loader import parse_roles
 from sphinx_hubroles.core.problems import RolesFileError
@@ -47,10 +47,9 @@ def builder_conf() -> str:
 @pytest.fixture(scope="module")
 def builds(site) -> dict:
     results = {}
-    for builder in BUILDERS:
-        result = sphinx_build(site, "-nW", "-d", str(site / "_doctrees" / builder),
-                              builder=builder)
-        assert result.returncode == 0, (builder, result.stderr)
+    for builder in BUILDERS:  # each with its own doctrees, and without a warning
+        result = build_here(site, builder, builddir=site / "_build" / builder, nitpicky=True)
+        assert result.stderr == "", builder
         results[builder] = result
     return results
 

@@ -39,6 +39,27 @@ def markdown_parser(env: BuildEnvironment):
     return create_md_parser(config, SphinxRenderer)
 
 
+def myst_settings_key(config) -> str:
+    """The project's MyST settings as text that is the same in every process (sets sorted,
+    functions by name: their repr holds an address), to tell whether what was made with them
+    can be used again, such as the words of a summary with a substitution."""
+
+    def stable(value) -> str:
+        if isinstance(value, dict):
+            return "{" + ", ".join(sorted(f"{stable(k)}: {stable(v)}"
+                                          for k, v in value.items())) + "}"
+        if isinstance(value, (set, frozenset)):
+            return "{" + ", ".join(sorted(stable(item) for item in value)) + "}"
+        if isinstance(value, (list, tuple)):
+            return "[" + ", ".join(stable(item) for item in value) + "]"
+        if callable(value):
+            return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
+        return repr(value)
+
+    return stable({field.name: getattr(config, field.name)
+                   for field in dataclasses.fields(config)})
+
+
 class FieldRenderer:
     """Renders roles.yaml fields for the page being read."""
 

@@ -11,8 +11,7 @@ from sphinx.util.nodes import make_id
 
 from ..core.directory import PEOPLE_OPTIONS, ROTATION_OPTIONS, directory, directory_spec
 from ..core.model import Holder, Role, RolesFile, Rotation
-from ..core.names import person_anchor, person_label
-from .domain import RolesDomain
+from ..core.names import person_anchor
 from .links import field, person_reference, role_reference
 from .state import domain_of, note_display
 
@@ -102,14 +101,16 @@ class RolesPeopleDirective(SphinxDirective):
         result: list[nodes.Node] = []
         noted = []
         for entry in entries:
-            section, registered = self.entry_section(domain, entry)
-            noted.append((entry.person.id, section["ids"][0], registered))
+            section = self.entry_section(entry)
+            noted.append((entry.person.id, section["ids"][0]))
             result += [addnodes.index(entries=[("single", entry.person.name,
                                                 section["ids"][0], "main", None)]), section]
         domain.note_directory(self.env.docname, self.lineno, spec, tuple(noted))
         return result
 
-    def entry_section(self, domain: RolesDomain, entry) -> tuple[nodes.section, bool]:
+    def entry_section(self, entry) -> nodes.section:
+        """A person's entry. Which entry their label names in the standard domain is decided
+        once every page is read (RolesDomain.register_targets)."""
         person, document = entry.person, self.state.document
         anchor = person_anchor(person.id)
         if anchor in document.ids:
@@ -117,14 +118,7 @@ class RolesPeopleDirective(SphinxDirective):
         section = nodes.section(ids=[anchor], classes=[PERSON_CLASS])
         section += nodes.title(person.name, person.name)
         self.set_source_info(section)
-        label = person_label(person.id)
-        registered = not (label in document.nameids
-                          or domain.knows_entry_elsewhere(self.env.docname, person.id))
-        if registered:
-            section["names"].append(label)
-            document.note_explicit_target(section)
-        else:
-            document.set_id(section)
+        document.set_id(section)
         facts = nodes.field_list(classes=["hubroles-person-facts"])
         if person.github:
             url = f"https://github.com/{person.github}"
@@ -147,7 +141,7 @@ class RolesPeopleDirective(SphinxDirective):
             facts += field("Takes turns as", [paragraph])
         if len(facts):
             section += facts
-        return section, registered
+        return section
 
 
 def roles_held(holdings_: tuple[tuple[Role, Holder], ...], docname: str) -> nodes.paragraph:

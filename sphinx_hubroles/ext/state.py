@@ -5,10 +5,14 @@ and knowing which pages to read or write again when it changes.
                      warnings and notes (a folded list item) are logged, and the build goes on;
 - env-get-outdated   read again the pages whose displays (a card, the glossary, a diagram)
                      show something that changed;
+- env-before-read-docs  take the targets the last build registered out of the standard
+                     domain (domain.py: withdraw_targets);
 - env-updated        judge every page's records (domain.py, core/rules.py; a build that read
-                     no page, with roles.yaml unchanged, reuses the last judgement) and report
-                     each problem: on every build, whether or not its page was read again, so
-                     a broken reference keeps failing `-W` builds until it is fixed;
+                     no page, with roles.yaml unchanged, reuses the last judgement), register
+                     the chosen cards and directory entries as their labels' and terms'
+                     targets, and report each problem: on every build, whether or not its
+                     page was read again, so a broken reference keeps failing `-W` builds
+                     until it is fixed;
 - env-get-updated    write again the pages that link to a role or term whose target changed.
 """
 
@@ -123,11 +127,19 @@ def outdated_displays(app: Sphinx, env: BuildEnvironment, added, changed, remove
     return outdated
 
 
+def withdraw_targets(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """env-before-read-docs: the pages are read without the targets the last build chose."""
+    domain_of(env).withdraw_targets()
+
+
 def judge_and_report(app: Sphinx, env: BuildEnvironment) -> None:
-    """env-updated: decide where links go, and report every problem of every page."""
+    """env-updated: decide where links go, make the cards and directory entries the targets
+    of their labels and terms, and report every problem of every page."""
     external_labels, external_terms = intersphinx_targets(app)
-    judgement = domain_of(env).judge(app.config.hubroles_role_terms, external_labels,
-                                     external_terms, domain_of(env).sphinx_design)
+    domain = domain_of(env)
+    judgement = domain.judge(app.config.hubroles_role_terms, external_labels, external_terms,
+                             domain.sphinx_design)
+    domain.register_targets(app.config.hubroles_role_terms)
     for finding in judgement.problems:
         logger.warning(finding.message, location=finding.where.location, type=finding.type,
                        subtype=finding.subtype)
