@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
+from .problems import did_you_mean, shown
+
 
 def unknown_role(role_id: str, target: str, hint: str = "") -> str:
     return f"unknown role '{role_id}' in reference '{target}'{hint}"
@@ -101,3 +105,31 @@ def hierarchy_cycle(relations: list[str]) -> str:
     return ("these hierarchy relations form a cycle: " + "; ".join(relations) + ". Diagrams "
             "draw one of them pointing up the page; remove one, or 'hierarchy: true' from "
             "its relation type")
+
+
+def unknown_option(option: str, directive: str, known: Collection[str]) -> str:
+    return (f"unknown option :{shown(option)}: of {directive}"
+            + (did_you_mean(option, known) or "; its options are "
+               + ", ".join(f":{name}:" for name in known)))
+
+
+def invalid_option(option: str, directive: str, value: str | None, allowed: str) -> str:
+    """`allowed` says what to write instead (a converter's ValueError)."""
+    if value is None or not value.strip():
+        return f"no value in :{option}: of {directive}; {allowed}"
+    return f"invalid value '{shown(value.strip())}' in :{option}: of {directive}; {allowed}"
+
+
+def card_inside_itself(role_id: str) -> str:
+    return (f"role-card '{role_id}' stands inside the text its own card shows, and would show "
+            "itself without end; it is left out: remove it from roles.yaml")
+
+
+def glossary_inside_itself() -> str:
+    return ("roles-glossary stands inside the text the glossary shows (a term's definition), "
+            "and would show itself without end; it is left out: remove it from roles.yaml")
+
+
+def no_table_columns() -> str:
+    return ("roles-table has no known column to show; give at least one in :columns:, or leave "
+            "it out for the default (name, summary)")

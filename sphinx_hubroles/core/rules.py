@@ -110,6 +110,8 @@ def problems(model: RolesFile, site: Site, role_terms: bool = True,
     found += entry_problems(model, site)
     found += rotation_problems(model, site, suggest)
     found += hierarchy_problems(model)
+    found += [Finding(problem.where, problem.message, subtype=problem.subtype)
+              for problem in site.directive_problems]
     return sorted(found, key=lambda f: f.where.sort_key())
 
 
@@ -296,6 +298,8 @@ def table_problems(model: RolesFile, site: Site) -> list[Finding]:
     for use in site.tables:
         rows = select_rows(model, use.spec)
         messages_ = list(rows.problems)
+        if not rows.columns:
+            messages_.append(messages.no_table_columns())
         if not rows.roles:
             messages_.append(messages.no_table_roles())
         if use.spec.layout == "cards" and site.has_sphinx_design is False:

@@ -94,6 +94,17 @@ class TableUse:
     where: Where
 
 
+@dataclass(frozen=True)
+class DirectiveProblem:
+    """A problem one of the extension's directives finds in itself as it is read: an unknown
+    option or an invalid value (core/options.py), at the directive's first line; a card or
+    glossary inside its own roles.yaml text, at that line of roles.yaml."""
+
+    message: str
+    subtype: str  # the directive's warning subtype
+    where: Where
+
+
 @dataclass
 class Site:
     references: list[Reference] = field(default_factory=list)
@@ -107,6 +118,7 @@ class Site:
     tables: list[TableUse] = field(default_factory=list)  # `roles-table` directives
     directories: list[DirectoryUse] = field(default_factory=list)  # `roles-people`
     rotations: list[RotationUse] = field(default_factory=list)
+    directive_problems: list[DirectiveProblem] = field(default_factory=list)
     # References inside roles.yaml's texts, at their lines in roles.yaml, by the text's owner:
     # ('group', id), ('role', id), ('term', name). The rules judge those a page shows.
     roles_file: dict[tuple[str, str], list[Reference]] = field(default_factory=dict)

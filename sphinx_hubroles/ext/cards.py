@@ -8,13 +8,14 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
+from ..core import messages
 from ..core.model import Item, Role, RolesFile
 from ..core.names import card_anchor, role_label
 from .domain import CARD_CLASS, RolesDomain
 from .links import field, role_reference
 from .markup import FieldRenderer
 from .people import holder_facts
-from .state import domain_of, note_display
+from .state import domain_of, note_directive_problems, note_display
 
 ADMONITION_NODES = {
     "note": nodes.note, "tip": nodes.tip, "important": nodes.important,
@@ -37,6 +38,10 @@ class RoleCardDirective(SphinxDirective):
         note_display(self.env, "card", role_id)
         role = model.roles.get(role_id)
         document = self.state.document
+        renderer = domain.field_renderer(document)
+        if renderer.shows(("card", role_id)):  # in its own description, say
+            note_directive_problems(self, "yaml", [messages.card_inside_itself(role_id)])
+            return []
         anchor = card_anchor(role_id)
         if anchor in document.ids:  # the same card twice on one page, or a heading's id
             anchor = make_id(self.env, document, "roles", role_id)
@@ -49,8 +54,8 @@ class RoleCardDirective(SphinxDirective):
         self.set_source_info(section)
         registered = self.register_targets(domain, section, role_id)
         domain.note_card(self.env.docname, role_id, self.lineno, anchor, registered)
-        renderer = domain.field_renderer(self.state.document)
-        section += self.body(model, role_id, renderer)
+        with renderer.showing(("card", role_id)):
+            section += self.body(model, role_id, renderer)
         index = addnodes.index(entries=[
             ("single", name, anchor, "main", None) for name in role.term_names
         ] if self.config.hubroles_role_terms else [])

@@ -20,6 +20,9 @@ records when it reads the page again (clear_doc) and combines the records of par
              registered), ...))
 - rotations  the `roles-rotation` tables: (line, role id)
 - tables     the `roles-table`s: (line, TableSpec)
+- problems   what those directives find wrong with themselves as they are read (an unknown
+             option, an invalid value, a card inside its own text): (path, line, subtype,
+             message), the path None for the page itself
 
 After reading, `judge()` turns these records into the rules' Site (core/rules.py): which card
 each role's links go to, which references and terms are known, and every problem, which the
@@ -65,6 +68,7 @@ from ..core.site import (
     TERM,
     CardUse,
     DiagramUse,
+    DirectiveProblem,
     DirectoryUse,
     Reference,
     RotationUse,
@@ -76,7 +80,7 @@ from ..core.table import TableSpec
 from ._compat import single_fragment
 
 PER_PAGE = ("cards", "displays", "references", "labels", "terms", "glossaries", "diagrams",
-            "directories", "rotations", "tables")
+            "directories", "rotations", "tables", "problems")
 
 # The reference forms that can target a `roles:` label: MyST links, {ref} and :ref:.
 LABEL_REFTYPES = {"myst", "ref"}
@@ -151,7 +155,7 @@ class Judgement:
 class RolesDomain(Domain):
     name = "hubroles"
     label = "sphinx-hubroles"
-    data_version = 8
+    data_version = 9
     # Per page; the targets of the last build (state.py compares them with this one's); and
     # what the last build's model was made from, with the references found in roles.yaml's
     # texts (by owner, and by text for core/scan's memo), which a build with the same
@@ -223,7 +227,12 @@ class RolesDomain(Domain):
     def field_renderer(self, document: nodes.document):
         """The renderer of roles.yaml fields for the page being read (`document`), made once
         per page: making one costs about ten milliseconds (markup.py), and a page may show
-        dozens of cards."""
+        dozens of cards. A directive inside roles.yaml text (`document` is then the
+        renderer's own) gets the renderer that is rendering that text: a new one would set up
+        the markdown-it renderer they share for another document, and what the text renders
+        after the directive would go there, lost."""
+        if self._field_renderer is not None and document is self._field_renderer[1].document:
+            return self._field_renderer[1]
         if self._field_renderer is None or self._field_renderer[0] is not document:
             from .markup import FieldRenderer
 
@@ -305,6 +314,14 @@ class RolesDomain(Domain):
 
     def note_rotation(self, docname: str, line: int, role_id: str) -> None:
         self.records("rotations", docname).append((line, role_id))
+
+    def note_problems(self, docname: str, line: int, subtype: str, messages: list[str],
+                      path: str | None = None) -> None:
+        """Problems a directive of page `docname` found in itself, at `line` of the page (or
+        of `path`, such as roles.yaml's)."""
+        if messages:
+            self.records("problems", docname).extend(
+                (path, line, subtype, message) for message in messages)
 
     def knows_entry_elsewhere(self, docname: str, person_id: str) -> bool:
         """Whether a page other than `docname`, read before it, lists `person_id`."""
@@ -435,6 +452,11 @@ class RolesDomain(Domain):
         for docname, rotations in self.data["rotations"].items():
             site.rotations += [RotationUse(role_id, self.where(docname, line))
                                for line, role_id in rotations]
+        for docname, problems_ in self.data["problems"].items():
+            site.directive_problems += [
+                DirectiveProblem(message, subtype, self.where(docname, line) if path is None
+                                 else Where(path, line, name=path))
+                for path, line, subtype, message in problems_]
         if self.data["roles_file_references"] is None:
             self.data["roles_file_references"] = scan_roles_file(
                 self.model, self.data["roles_file_texts"])

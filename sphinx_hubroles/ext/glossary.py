@@ -9,8 +9,9 @@ from sphinx import addnodes
 from sphinx.domains.std import make_glossary_term
 from sphinx.util.docutils import SphinxDirective
 
+from ..core import messages
 from .domain import GLOSSARY_CLASS
-from .state import domain_of, note_display
+from .state import domain_of, note_directive_problems, note_display
 
 
 def sort_key(name: str) -> str:
@@ -24,17 +25,21 @@ class RolesGlossaryDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         domain = domain_of(self.env)
         model = domain.model
+        renderer = domain.field_renderer(self.state.document)
+        if renderer.shows(("glossary",)):  # in a term's definition
+            note_directive_problems(self, "yaml", [messages.glossary_inside_itself()])
+            return []
         note_display(self.env, "glossary")
         domain.note_glossary(self.env.docname, self.lineno)
         source = str(model.path)
-        renderer = domain.field_renderer(self.state.document)
         definitions = nodes.definition_list(classes=["glossary", GLOSSARY_CLASS])
-        for term in sorted(model.terms.values(), key=lambda t: sort_key(t.name)):
-            term_node = make_glossary_term(
-                self.env, [nodes.Text(term.name)], None, source, term.line, None,
-                self.state.document)
-            definition = nodes.definition("", *renderer.block(term.definition))
-            definitions += nodes.definition_list_item("", term_node, definition)
+        with renderer.showing(("glossary",)):
+            for term in sorted(model.terms.values(), key=lambda t: sort_key(t.name)):
+                term_node = make_glossary_term(
+                    self.env, [nodes.Text(term.name)], None, source, term.line, None,
+                    self.state.document)
+                definition = nodes.definition("", *renderer.block(term.definition))
+                definitions += nodes.definition_list_item("", term_node, definition)
         glossary = addnodes.glossary(classes=[GLOSSARY_CLASS])
         glossary["sorted"] = True
         glossary += definitions

@@ -55,6 +55,24 @@ class FieldRenderer:
         self.document.reporter = LoggingReporter.from_reporter(self.document.reporter)
         self.renderer.setup_render({**parser.options, "document": self.document}, {})
         self.docname = env.docname
+        # What the fields being rendered are shown by, outermost first: ("card", role id)
+        # or ("glossary",). A card or glossary inside roles.yaml text that one of them shows
+        # would show itself again, without end (showing()).
+        self._showing: list[tuple[str, ...]] = []
+
+    def shows(self, display: tuple[str, ...]) -> bool:
+        """Whether `display` is being rendered already: a directive that would show it
+        inside its own text."""
+        return display in self._showing
+
+    @contextmanager
+    def showing(self, display: tuple[str, ...]) -> Iterator[None]:
+        """Render the fields of `display` (see shows())."""
+        self._showing.append(display)
+        try:
+            yield
+        finally:
+            self._showing.pop()
 
     def block(self, text: Text) -> list[nodes.Node]:
         """Body elements (paragraphs, lists, admonitions...) for a block MyST field. Headings
@@ -72,9 +90,13 @@ class FieldRenderer:
 
     def _render(self, text: Text, inline: bool) -> list[nodes.Node]:
         container = nodes.container()
+        outer_env = self.renderer.md_env  # a field's, when a directive in it renders another
         self.renderer.md_env = {}  # link definitions of one field are not another's
-        with self._warnings_at(text), self.renderer.current_node_context(container):
-            self.renderer.nested_render_text(text.source, text.line - 1, inline=inline)
+        try:
+            with self._warnings_at(text), self.renderer.current_node_context(container):
+                self.renderer.nested_render_text(text.source, text.line - 1, inline=inline)
+        finally:
+            self.renderer.md_env = outer_env
         filter_field(container, lambda message: logger.warning(
             message, location=f"{self.source_path}:{text.line}", type="hubroles",
             subtype="yaml"))
