@@ -192,7 +192,6 @@ class RolesDomain(Domain):
         self.drawn: set = set()  # diagram jobs found whole in the cache in this build (jobs.py)
         self.renderer = None  # the build's diagram Renderer (jobs.py)
         self.json_text: str | None = None  # this build's hubroles.json (jsonout.py)
-        self.froze = False  # whether this build froze the collector's objects (collector.py)
         self.sphinx_design = False  # whether the project loads sphinx_design (state.py)
 
     # -- the model of this build ----------------------------------------------------------
