@@ -27,6 +27,16 @@ from ..core.names import ANCHOR_PREFIX, PERSON_ANCHOR_PREFIX
 #   `sphinx-hubroles check` report it alike instead. Remove that check once MyST-Parser
 #   leaves such targets alone (the oldest supported version).
 
+# A Ctrl-C that lands while Sphinx forks a `-j` worker (sphinx.util.parallel) can be lost, with
+# logging's module lock left taken for good: Python runs the at-fork handlers that logging
+# registers (acquire the lock before fork, release it after, in the parent), and a
+# KeyboardInterrupt raised inside one of them is printed as "Exception ignored in:
+# <function _releaseLock>" and dropped, the lock still held by the main thread
+# (python/cpython#106238; seen with Python 3.11.7). The build then goes on as if nothing
+# happened, and any other thread that logs waits for that lock for ever. The workaround is
+# in core/diagram/render.py: the threads that run dot never log, the main thread logs for them
+# (tests/test_ctrl_c.py makes the taken lock and draws). A second Ctrl-C stops such a build.
+
 # Anchors the extension makes: role cards, directory entries, and glossary terms.
 OWN_ANCHORS = (ANCHOR_PREFIX, PERSON_ANCHOR_PREFIX, "term-")
 
