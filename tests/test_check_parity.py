@@ -33,8 +33,36 @@ PLANTED = {
     responsibilities:
       - Manage the organisation
         - and its teams
+  mentor:
+    name: Mentor
+    summary: |
+      Shown as written, in a summary: ```{role-card} mentor ```
+    description: |
+      Guides newcomers.
+
+      ```{role-card} mentor
+      ```
+
+      :::{note}
+      ```{roles-glossary}
+      ```
+      :::
+  apprentice:
+    name: Apprentice
+    summary: Learns.
+    description: |
+      No card shows this: ```{role-card} apprentice``` is not judged.
+
+      ```{role-card} apprentice
+      ```
 terms:
-"""),
+""").replace("  Incident: Something that broke.", """\
+  Incident: |
+    Something that broke.
+
+    ```{eval-rst}
+    .. roles-glossary::
+    ```"""),
     "index.md": """
         # Handbook
 
@@ -70,6 +98,9 @@ terms:
         ```
 
         ```{role-card} admin-team
+        ```
+
+        ```{role-card} mentor
         ```
         """,
     "hand.md": """
@@ -235,6 +266,12 @@ def option_pages() -> tuple[dict[str, str], set[str]]:
     return {"options-myst.md": "\n".join(myst), "options-rst.rst": "\n".join(rst)}, expected
 
 
+def roles_line(written: str) -> int:
+    """The line of the planted roles.yaml that starts with `written` (which ends its line)."""
+    text = PLANTED["roles.yaml"]
+    return text[:text.index("\n" + written) + 1].count("\n") + 1
+
+
 def check_lines(root) -> set[str]:
     """check's problems as `file:line: message` (the build prints no column)."""
     lines = set()
@@ -361,6 +398,14 @@ def test_check_and_the_build_report_the_same_planted_mistakes(tmp_path):
         "page.md:46: roles-table has no roles to show; check :roles:, :groups:, :status: and "
         "roles.yaml",
         "other.rst:30: unknown column 'colour' in :columns: of roles-table",
+        # Cards and glossaries inside roles.yaml text that a page shows (Mentor's, the
+        # glossary's), not those in an inline summary or in the text of a role with no card.
+        *(f"roles.yaml:{roles_line(written)}: {directive} cannot stand in roles.yaml text: "
+          "cards and glossaries show that text themselves, and one inside another could show "
+          "itself without end; it is left out: put it on a page"
+          for directive, written in (("role-card", "      ```{role-card} mentor\n"),
+                                     ("roles-glossary", "      ```{roles-glossary}\n"),
+                                     ("roles-glossary", "    .. roles-glossary::\n"))),
         # A warning of the loader, which leaves roles.yaml usable.
         "roles.yaml:69: an item of 'responsibilities' of role 'admin-team' goes on over "
         "several lines, and this one starts with '- ': YAML folds it into the text (\"Manage "

@@ -120,14 +120,11 @@ def invalid_option(option: str, directive: str, value: str | None, allowed: str)
     return f"invalid value '{shown(value.strip())}' in :{option}: of {directive}; {allowed}"
 
 
-def card_inside_itself(role_id: str) -> str:
-    return (f"role-card '{role_id}' stands inside the text its own card shows, and would show "
-            "itself without end; it is left out: remove it from roles.yaml")
-
-
-def glossary_inside_itself() -> str:
-    return ("roles-glossary stands inside the text the glossary shows (a term's definition), "
-            "and would show itself without end; it is left out: remove it from roles.yaml")
+def display_in_roles_file(directive: str) -> str:
+    """A `role-card` or `roles-glossary` inside roles.yaml text, which they show themselves."""
+    return (f"{directive} cannot stand in roles.yaml text: cards and glossaries show that text "
+            "themselves, and one inside another could show itself without end; it is left "
+            "out: put it on a page")
 
 
 def no_table_columns() -> str:

@@ -145,7 +145,7 @@ class ValueReader:
         # Blank lines cut from the start move the text's first line down.
         text = scalar.value.lstrip("\n")
         line = scalar.text_line + (len(scalar.value) - len(text) if scalar.block else 0)
-        return Text(text.rstrip("\n"), line)
+        return Text(text.rstrip("\n"), line, block=True)
 
     def folded_list(self, scalar: YScalar, what: str, item: bool) -> None:
         """A warning, not an error: the text is usable, but probably not what was meant."""

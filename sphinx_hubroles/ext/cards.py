@@ -8,14 +8,13 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
-from ..core import messages
 from ..core.model import Item, Role, RolesFile
 from ..core.names import card_anchor, role_label
 from .domain import CARD_CLASS, RolesDomain
 from .links import field, role_reference
 from .markup import FieldRenderer
 from .people import holder_facts
-from .state import domain_of, note_directive_problems, note_display
+from .state import domain_of, in_roles_file, note_display
 
 ADMONITION_NODES = {
     "note": nodes.note, "tip": nodes.tip, "important": nodes.important,
@@ -32,16 +31,14 @@ class RoleCardDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
+        if in_roles_file(self):  # not shown there: the rules say so (displays_in_roles_file)
+            return []
         domain = domain_of(self.env)
         model = domain.model
         role_id = self.arguments[0].strip().lower()
         note_display(self.env, "card", role_id)
         role = model.roles.get(role_id)
         document = self.state.document
-        renderer = domain.field_renderer(document)
-        if renderer.shows(("card", role_id)):  # in its own description, say
-            note_directive_problems(self, "yaml", [messages.card_inside_itself(role_id)])
-            return []
         anchor = card_anchor(role_id)
         if anchor in document.ids:  # the same card twice on one page, or a heading's id
             anchor = make_id(self.env, document, "roles", role_id)
@@ -54,8 +51,8 @@ class RoleCardDirective(SphinxDirective):
         self.set_source_info(section)
         registered = self.register_targets(domain, section, role_id)
         domain.note_card(self.env.docname, role_id, self.lineno, anchor, registered)
-        with renderer.showing(("card", role_id)):
-            section += self.body(model, role_id, renderer)
+        renderer = domain.field_renderer(document)
+        section += self.body(model, role_id, renderer)
         index = addnodes.index(entries=[
             ("single", name, anchor, "main", None) for name in role.term_names
         ] if self.config.hubroles_role_terms else [])

@@ -61,7 +61,7 @@ from ..core.rules import (
     problems,
     role_terms_of,
 )
-from ..core.scan import scan_roles_file
+from ..core.scan import scan_roles_file, scan_roles_file_displays
 from ..core.site import (
     PERSON,
     ROLE,
@@ -188,6 +188,8 @@ class RolesDomain(Domain):
         self._parser = None
         self._field_renderer: tuple[nodes.document, Any] | None = None  # field_renderer()
         self._plain_text: PlainText | None = None
+        # (roles.yaml source digest, scan_roles_file_displays of it)
+        self._roles_file_displays: tuple[str, dict] = ("", {})
         self.reported_diagrams: set[str] = set()  # failed drawings reported in this build
         self.drawn: set = set()  # diagram jobs found whole in the cache in this build (jobs.py)
         self.renderer = None  # the build's diagram Renderer (jobs.py)
@@ -460,6 +462,10 @@ class RolesDomain(Domain):
             self.data["roles_file_references"] = scan_roles_file(
                 self.model, self.data["roles_file_texts"])
         site.roles_file = self.data["roles_file_references"]
+        if self._roles_file_displays[0] != self.data["source"]:
+            self._roles_file_displays = (self.data["source"],
+                                         scan_roles_file_displays(self.model))
+        site.roles_file_displays = self._roles_file_displays[1]
         return site
 
     def where(self, docname: str, line: int | None) -> Where:

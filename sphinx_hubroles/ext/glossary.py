@@ -9,9 +9,8 @@ from sphinx import addnodes
 from sphinx.domains.std import make_glossary_term
 from sphinx.util.docutils import SphinxDirective
 
-from ..core import messages
 from .domain import GLOSSARY_CLASS
-from .state import domain_of, note_directive_problems, note_display
+from .state import domain_of, in_roles_file, note_display
 
 
 def sort_key(name: str) -> str:
@@ -23,23 +22,21 @@ class RolesGlossaryDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
+        if in_roles_file(self):  # not shown there: the rules say so (displays_in_roles_file)
+            return []
         domain = domain_of(self.env)
         model = domain.model
         renderer = domain.field_renderer(self.state.document)
-        if renderer.shows(("glossary",)):  # in a term's definition
-            note_directive_problems(self, "yaml", [messages.glossary_inside_itself()])
-            return []
         note_display(self.env, "glossary")
         domain.note_glossary(self.env.docname, self.lineno)
         source = str(model.path)
         definitions = nodes.definition_list(classes=["glossary", GLOSSARY_CLASS])
-        with renderer.showing(("glossary",)):
-            for term in sorted(model.terms.values(), key=lambda t: sort_key(t.name)):
-                term_node = make_glossary_term(
-                    self.env, [nodes.Text(term.name)], None, source, term.line, None,
-                    self.state.document)
-                definition = nodes.definition("", *renderer.block(term.definition))
-                definitions += nodes.definition_list_item("", term_node, definition)
+        for term in sorted(model.terms.values(), key=lambda t: sort_key(t.name)):
+            term_node = make_glossary_term(
+                self.env, [nodes.Text(term.name)], None, source, term.line, None,
+                self.state.document)
+            definition = nodes.definition("", *renderer.block(term.definition))
+            definitions += nodes.definition_list_item("", term_node, definition)
         glossary = addnodes.glossary(classes=[GLOSSARY_CLASS])
         glossary["sorted"] = True
         glossary += definitions

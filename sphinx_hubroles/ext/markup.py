@@ -55,24 +55,6 @@ class FieldRenderer:
         self.document.reporter = LoggingReporter.from_reporter(self.document.reporter)
         self.renderer.setup_render({**parser.options, "document": self.document}, {})
         self.docname = env.docname
-        # What the fields being rendered are shown by, outermost first: ("card", role id)
-        # or ("glossary",). A card or glossary inside roles.yaml text that one of them shows
-        # would show itself again, without end (showing()).
-        self._showing: list[tuple[str, ...]] = []
-
-    def shows(self, display: tuple[str, ...]) -> bool:
-        """Whether `display` is being rendered already: a directive that would show it
-        inside its own text."""
-        return display in self._showing
-
-    @contextmanager
-    def showing(self, display: tuple[str, ...]) -> Iterator[None]:
-        """Render the fields of `display` (see shows())."""
-        self._showing.append(display)
-        try:
-            yield
-        finally:
-            self._showing.pop()
 
     def block(self, text: Text) -> list[nodes.Node]:
         """Body elements (paragraphs, lists, admonitions...) for a block MyST field. Headings

@@ -51,14 +51,19 @@ def note_display(env: BuildEnvironment, kind: str, *args: object) -> None:
     domain.note_display(env.docname, (kind, *args), display_digest(domain, kind, args))
 
 
+def in_roles_file(directive: SphinxDirective) -> bool:
+    """Whether `directive` stands in roles.yaml text (markup.py renders it in a document of
+    roles.yaml's own), not on the page."""
+    return directive.state.document.get("source") == str(domain_of(directive.env).model.path)
+
+
 def note_directive_problems(directive: SphinxDirective, subtype: str,
                             messages: list[str]) -> None:
     """Note problems of `directive` at its line, for the rules to report on every build: on
     its page, or in roles.yaml when the directive stands in roles.yaml text."""
     domain = domain_of(directive.env)
-    in_roles_file = directive.state.document.get("source") == str(domain.model.path)
     domain.note_problems(directive.env.docname, directive.lineno, subtype, messages,
-                         display_path(domain.model.path) if in_roles_file else None)
+                         display_path(domain.model.path) if in_roles_file(directive) else None)
 
 
 def read_directive_options(directive: SphinxDirective, name: str) -> dict[str, object]:
