@@ -228,9 +228,10 @@ def setup(app):
 '''
 
 
+# Every way a build ends, and every kind of host, in four builds.
 @pytest.mark.parametrize(("host", "stop"), [
-    ("collecting", ""), ("collecting", "error"), ("collecting", "interrupt"),
-    ("collecting", "exit"), ("froze-its-own", "interrupt"), ("collector-off", "interrupt")])
+    ("collecting", ""), ("collecting", "interrupt"), ("froze-its-own", "exit"),
+    ("collector-off", "error")])
 def test_the_build_leaves_the_garbage_collector_as_it_found_it(project, host, stop):
     """Whatever happens, also a Ctrl-C or a SystemExit, which skip build-finished: the build
     changes nothing of the process's collector (only the loader pauses it, and gives it back
