@@ -243,6 +243,7 @@ def test_the_build_leaves_the_garbage_collector_as_it_found_it(project, host, st
 
     from sphinx.application import Sphinx
     from sphinx.errors import ExtensionError
+    from sphinx.util.docutils import docutils_namespace
 
     src = project({**SITE, "gc_probe.py": GC_PROBE,
                    "conf.py": DEFAULT_CONF + "\nimport sys, os\nsys.path.insert(0, "
@@ -254,16 +255,17 @@ def test_the_build_leaves_the_garbage_collector_as_it_found_it(project, host, st
         gc.disable()
     before = gc.get_freeze_count(), gc.isenabled()
     try:
-        app = Sphinx(src, src, src / "_build" / "html", src / "_build" / "doctrees", "html",
-                     confoverrides={"stop": stop}, status=io.StringIO(),
-                     warning=io.StringIO())
-        raised = {"": None, "error": ExtensionError, "interrupt": KeyboardInterrupt,
-                  "exit": SystemExit}[stop]
-        if raised is None:
-            app.build()
-        else:
-            with pytest.raises(raised, match="stopped by the probe"):
+        with docutils_namespace():  # docutils' registry as it was, for the next application
+            app = Sphinx(src, src, src / "_build" / "html", src / "_build" / "doctrees",
+                         "html", confoverrides={"stop": stop}, status=io.StringIO(),
+                         warning=io.StringIO())
+            raised = {"": None, "error": ExtensionError, "interrupt": KeyboardInterrupt,
+                      "exit": SystemExit}[stop]
+            if raised is None:
                 app.build()
+            else:
+                with pytest.raises(raised, match="stopped by the probe"):
+                    app.build()
         seen = set(app.config.seen)
         after = gc.get_freeze_count(), gc.isenabled()
     finally:
