@@ -1,14 +1,16 @@
 """One incremental rebuild of two commits, in turns, on the same generated handbook.
 
     python benchmarks/rebuild_turns.py --base 4087ace [--head HEAD] [--size 200]
-        [--edit add_role|edit_summary] [--rounds 8]
+        [--edit add_role|edit_summary] [--rounds 8] [--cpu]
 
 compare_commits.py measures every figure of a whole handbook, clean builds first, so a round
 at N = 1,000 takes minutes and a noisy rebuild gets few samples. This measures one rebuild
 alone: it writes the scale benchmark's handbook (scale_site.py, sphinx-hubroles variant, the
 diagrams scale.py would draw at that size) once per commit, builds each once, then makes the
 same edit to both and rebuilds each, the order alternating from round to round. Each commit's
-package comes from `git archive`, compiled once (compare_commits.package_of).
+package comes from `git archive`, compiled once (compare_commits.package_of). With `--cpu`, the
+figures are the CPU time of the build's processes (user and system), which other work on a
+shared machine disturbs less than wall-clock time.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import copy
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -34,12 +37,18 @@ EDITS = {
 }
 
 
-def build(root: Path, package: Path) -> float:
+def build(root: Path, package: Path, cpu: bool = False) -> float:
+    """Seconds of wall-clock time, or of CPU time with `cpu`, of one build."""
     env = dict(os.environ, PYTHONPATH=str(package))
-    start = time.perf_counter()
+    start, used = time.perf_counter(), children_cpu()
     subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", ".", "_build/html"],
                    cwd=root, env=env, check=True, capture_output=True)
-    return time.perf_counter() - start
+    return children_cpu() - used if cpu else time.perf_counter() - start
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -49,6 +58,7 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=200)
     parser.add_argument("--edit", choices=sorted(EDITS), default="add_role")
     parser.add_argument("--rounds", type=int, default=8)
+    parser.add_argument("--cpu", action="store_true", help="measure CPU time, not wall time")
     args = parser.parse_args()
     diagrams = "all" if args.size <= 200 else "focus"  # as scale.py's --full-limit
     book = site.handbook(args.size)
@@ -66,9 +76,10 @@ def main() -> None:
             order = list(commits) if serial % 2 == 0 else list(commits)[::-1]
             for name in order:
                 EDITS[args.edit](roots[name], books[name], serial, diagrams)
-                times[name].append(build(roots[name], packages[name]))
+                times[name].append(build(roots[name], packages[name], args.cpu))
     base, head = (statistics.median(times[name]) for name in commits)
-    print(f"N = {args.size}, {args.edit}, {args.rounds} rounds")
+    print(f"N = {args.size}, {args.edit}, {args.rounds} rounds"
+          + (", CPU time" if args.cpu else ""))
     for name, revision in commits.items():
         print(f"  {revision}: median {statistics.median(times[name]):.2f} s "
               f"({', '.join(f'{t:.2f}' for t in times[name])})")

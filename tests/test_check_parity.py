@@ -8,6 +8,9 @@ from __future__ import annotations
 from cli_helpers import hubroles, write_tree
 from conftest import TEAM, sphinx_build
 
+from sphinx_hubroles.core import messages
+from sphinx_hubroles.core.options import DIRECTIVES, read_options
+
 PLANTED = {
     "conf.py": 'extensions = ["myst_parser", "sphinx_hubroles"]\n'
                'myst_enable_extensions = ["colon_fence"]\n',
@@ -30,8 +33,36 @@ PLANTED = {
     responsibilities:
       - Manage the organisation
         - and its teams
+  mentor:
+    name: Mentor
+    summary: |
+      Shown as written, in a summary: ```{role-card} mentor ```
+    description: |
+      Guides newcomers.
+
+      ```{role-card} mentor
+      ```
+
+      :::{note}
+      ```{roles-glossary}
+      ```
+      :::
+  apprentice:
+    name: Apprentice
+    summary: Learns.
+    description: |
+      No card shows this: ```{role-card} apprentice``` is not judged.
+
+      ```{role-card} apprentice
+      ```
 terms:
-"""),
+""").replace("  Incident: Something that broke.", """\
+  Incident: |
+    Something that broke.
+
+    ```{eval-rst}
+    .. roles-glossary::
+    ```"""),
     "index.md": """
         # Handbook
 
@@ -41,6 +72,8 @@ terms:
         page
         other
         glossary
+        options-myst
+        options-rst
         ```
         """,
     "cards.md": """
@@ -65,6 +98,9 @@ terms:
         ```
 
         ```{role-card} admin-team
+        ```
+
+        ```{role-card} mentor
         ```
         """,
     "hand.md": """
@@ -168,6 +204,74 @@ terms:
 }
 
 
+# -- every invalid value of every option -------------------------------------------------------
+
+# Texts that some option refuses: none at all, a wrong word, numbers out of range or not numbers,
+# a date that does not exist. Each is tried on every option of every directive's table
+# (core/options.py), and every one refused is planted, in a MyST page and in an RST page: an
+# option added to a table is planted here without a change to this test.
+TRIED_VALUES = ("", "yes", "no", "grid", "x", "-1", "0", "2026-13-01")
+# What each directive needs besides the option planted: an argument, and for a diagram roles
+# that do not exist, so that no diagram is drawn (each then says so, in both).
+ARGUMENT = {"roles-rotation": "hub-engineer"}
+NEEDS = {"roles-diagram": {"roles": "nobody"}}
+NOISE = {"roles-diagram": ["unknown role 'nobody' in :roles: of roles-diagram",
+                           messages.no_diagram_roles()],
+         "roles-rotation": [messages.role_without_rotation("hub-engineer")]}
+
+
+def planted_options() -> list[tuple[str, str, str]]:
+    """(directive, option, value) for each value that the option refuses, and an unknown
+    option for each directive."""
+    planted = []
+    for directive, options in DIRECTIVES.items():
+        for option, convert in options.table.items():
+            for value in TRIED_VALUES:
+                try:
+                    convert(value or None)
+                except ValueError:
+                    planted.append((directive, option, value))
+        planted.append((directive, "colour", "red"))
+    return planted
+
+
+def planted_directive(directive: str, written: dict[str, str]) -> tuple[list[str], list[str],
+                                                                         list[str]]:
+    """The directive in MyST and in RST, and the problems both engines report at its line."""
+    argument = ARGUMENT.get(directive, "")
+    myst = [f"```{{{directive}}} {argument}".rstrip(),
+            *(f":{key}: {text}".rstrip() for key, text in written.items()), "```", ""]
+    rst = [f".. {directive}:: {argument}".rstrip(),
+           *(f"   :{key}: {text}".rstrip() for key, text in written.items()), ""]
+    return myst, rst, read_options(directive, written)[1] + NOISE.get(directive, [])
+
+
+def option_pages() -> tuple[dict[str, str], set[str]]:
+    """A MyST and an RST page of planted options, and the problems each engine must report
+    (`page:line: message`)."""
+    myst, rst, expected = ["# Options", ""], ["Options", "=======", ""], set()
+    planted = [(directive, {**NEEDS.get(directive, {}), option: value})
+               for directive, option, value in planted_options()]
+    # Besides a bad value, check used to leave out what else the directive said.
+    planted.append(("roles-diagram", {"roles": "nobody", "depth": "2", "edge-labels": "yes"}))
+    for directive, written in planted:
+        myst_lines, rst_lines, messages_ = planted_directive(directive, written)
+        values = read_options(directive, written)[0]
+        if directive == "roles-diagram" and "depth" in values and "focus" not in values:
+            messages_.append(messages.depth_without_focus())
+        expected |= {f"options-myst.md:{len(myst) + 1}: {m}" for m in messages_}
+        expected |= {f"options-rst.rst:{len(rst) + 1}: {m}" for m in messages_}
+        myst += myst_lines
+        rst += rst_lines
+    return {"options-myst.md": "\n".join(myst), "options-rst.rst": "\n".join(rst)}, expected
+
+
+def roles_line(written: str) -> int:
+    """The line of the planted roles.yaml that starts with `written` (which ends its line)."""
+    text = PLANTED["roles.yaml"]
+    return text[:text.index("\n" + written) + 1].count("\n") + 1
+
+
 def check_lines(root) -> set[str]:
     """check's problems as `file:line: message` (the build prints no column)."""
     lines = set()
@@ -188,13 +292,28 @@ def build_lines(result) -> set[str]:
 
 
 def test_check_and_the_build_report_the_same_planted_mistakes(tmp_path):
-    write_tree(tmp_path, PLANTED)
+    pages, from_options = option_pages()
+    write_tree(tmp_path, {**PLANTED, **pages})
     result = sphinx_build(tmp_path, "-q")
     from_build, from_check = build_lines(result), check_lines(tmp_path)
     assert from_check == from_build
     assert not list(tmp_path.rglob("*.cache"))  # no diagram was drawn
+    # Every invalid value of every option, and an unknown option of each directive, in both
+    # markups, at the directive's line: the four that check once let pass among them.
+    assert {line for line in from_build if line.startswith("options-")} == from_options
+    assert {line.split(": ", 1)[1] for line in from_options} >= {
+        "invalid value 'yes' in :edge-labels: of roles-diagram; use one of auto, on, off",
+        "invalid value 'no' in :former: of roles-people; use one of on, off",
+        "invalid value 'grid' in :layout: of roles-table; use one of table, cards",
+        ":depth: has no effect without :focus: in roles-diagram",
+        "no value in :depth: of roles-diagram; use a whole number, 0 or more",
+        "invalid value '0' in :shifts: of roles-rotation; use a whole number, 1 or more",
+        "invalid value '2026-13-01' in :from: of roles-rotation; use a date such as 2026-12-02",
+        "unknown option :colour: of roles-table; did you mean 'columns'?",
+        "unknown option :colour: of roles-rotation; its options are :from:, :shifts:",
+    }
     # Every kind is there, in both markups.
-    assert sorted(from_build) == sorted({
+    assert sorted(line for line in from_build if not line.startswith("options-")) == sorted({
         "cards.md:12: unknown role 'hub-enginer' in role-card; did you mean 'hub-engineer'?",
         "cards.md:15: role 'hub-engineer' already has a role-card at cards.md:9; each role "
         "gets one card",
@@ -279,6 +398,14 @@ def test_check_and_the_build_report_the_same_planted_mistakes(tmp_path):
         "page.md:46: roles-table has no roles to show; check :roles:, :groups:, :status: and "
         "roles.yaml",
         "other.rst:30: unknown column 'colour' in :columns: of roles-table",
+        # Cards and glossaries inside roles.yaml text that a page shows (Mentor's, the
+        # glossary's), not those in an inline summary or in the text of a role with no card.
+        *(f"roles.yaml:{roles_line(written)}: {directive} cannot stand in roles.yaml text: "
+          "cards and glossaries show that text themselves, and one inside another could show "
+          "itself without end; it is left out: put it on a page"
+          for directive, written in (("role-card", "      ```{role-card} mentor\n"),
+                                     ("roles-glossary", "      ```{roles-glossary}\n"),
+                                     ("roles-glossary", "    .. roles-glossary::\n"))),
         # A warning of the loader, which leaves roles.yaml usable.
         "roles.yaml:69: an item of 'responsibilities' of role 'admin-team' goes on over "
         "several lines, and this one starts with '- ': YAML folds it into the text (\"Manage "

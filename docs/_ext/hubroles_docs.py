@@ -206,7 +206,8 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
             documented elsewhere. It is a real table in every builder (LaTeX gets a `longtable`
             that breaks across pages); with `:layout: cards` it is a grid of sphinx-design
             cards instead. Unknown ids, columns and statuses warn at the directive's line
-            ({ref}`hubroles.table <warning-hubroles-table>`).
+            ({ref}`hubroles.table <warning-hubroles-table>`); a table with no known column is
+            left out, with a warning.
         """,
         "options": {
             "columns": ("column, column, ...", """
@@ -214,7 +215,8 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
                 `defined-by`, `requirements`, `responsibilities`, `status`, `relations` and
                 `holders` (the current holders, linked to their entries in the team
                 directory). Default: `name, summary`. A cell of a field the role does not set
-                is empty.
+                is empty. Unknown columns are left out with a warning; at least one must be
+                known, or the table is left out.
             """),
             "roles": ("id, id, ...", """
                 Show only these roles (in file order), whatever their status.

@@ -119,8 +119,8 @@ def collector_paused() -> Iterator[None]:
     throws away is freed as usual, and cycles made meanwhile by other code wait for the next
     collection."""
     enabled = gc.isenabled()
-    gc.disable()
-    try:
+    try:  # disabled inside: a Ctrl-C just after it still enables it again
+        gc.disable()
         yield
     finally:
         if enabled:

@@ -4,9 +4,11 @@ you mean" (problems.did_you_mean) or empty."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from .fields import LATEST_START, MAX_SHIFTS
+from .problems import did_you_mean, shown
 
 
 def unknown_role(role_id: str, target: str, hint: str = "") -> str:
@@ -117,3 +119,28 @@ def late_start(day: date) -> str:
 def too_many_shifts(count: int) -> str:
     """`:shifts:` or `--shifts` past fields.MAX_SHIFTS."""
     return f"{count:,} shifts are more than a schedule shows; ask for {MAX_SHIFTS:,} at most"
+
+
+def unknown_option(option: str, directive: str, known: Collection[str]) -> str:
+    return (f"unknown option :{shown(option)}: of {directive}"
+            + (did_you_mean(option, known) or "; its options are "
+               + ", ".join(f":{name}:" for name in known)))
+
+
+def invalid_option(option: str, directive: str, value: str | None, allowed: str) -> str:
+    """`allowed` says what to write instead (a converter's ValueError)."""
+    if value is None or not value.strip():
+        return f"no value in :{option}: of {directive}; {allowed}"
+    return f"invalid value '{shown(value.strip())}' in :{option}: of {directive}; {allowed}"
+
+
+def display_in_roles_file(directive: str) -> str:
+    """A `role-card` or `roles-glossary` inside roles.yaml text, which they show themselves."""
+    return (f"{directive} cannot stand in roles.yaml text: cards and glossaries show that text "
+            "themselves, and one inside another could show itself without end; it is left "
+            "out: put it on a page")
+
+
+def no_table_columns() -> str:
+    return ("roles-table has no known column to show; give at least one in :columns:, or leave "
+            "it out for the default (name, summary)")

@@ -20,6 +20,9 @@ class Text:
     source: str
     # Lines are left out of comparisons: moving text within roles.yaml changes nothing shown.
     line: int = field(compare=False, repr=False)
+    # Rendered as blocks (a description, a section's text, a definition), where directives run;
+    # an inline text (a summary, an item) shows a directive's markup as text.
+    block: bool = field(default=False, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

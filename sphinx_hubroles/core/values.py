@@ -12,6 +12,7 @@ from collections.abc import Collection
 from . import fields as F
 from .model import Item, Section, Text
 from .problems import WARNING, Problem, Problems, did_you_mean, shown
+from .scan.myst import nul_link_target
 from .yamlsource import REPORTED, SCALAR_TAGS, STR, YMap, YScalar, YSeq, YValue
 
 ID_RE = re.compile(F.ID_PATTERN)
@@ -165,6 +166,11 @@ class ValueReader:
         scalar = self.scalar_text(node, what)
         if scalar is None:
             return None
+        if nul_link_target(scalar.value):
+            self.problems.at(scalar.text_line, f"{what} links to a target holding '%00', which "
+                             "MyST-Parser turns into a NUL character that no file or page name "
+                             "can hold; remove it")
+            return None
         if scalar.folded_dash is not None:
             self.folded_list(scalar, what, item)
         if not block:
@@ -172,7 +178,7 @@ class ValueReader:
         # Blank lines cut from the start move the text's first line down.
         text = scalar.value.lstrip("\n")
         line = scalar.text_line + (len(scalar.value) - len(text) if scalar.block else 0)
-        return Text(text.rstrip("\n"), line)
+        return Text(text.rstrip("\n"), line, block=True)
 
     def folded_list(self, scalar: YScalar, what: str, item: bool) -> None:
         """A warning, not an error: the text is usable, but probably not what was meant."""

@@ -25,7 +25,7 @@ from sphinx.util.fileutil import copy_asset
 
 from .. import __version__
 from ..core.diagram.render import DEFAULT_TIMEOUT
-from . import _compat, cards, collector, glossary, hover, jsonout, people, references, state, table
+from . import _compat, cards, glossary, hover, jsonout, people, references, state, table
 from .diagram import directive as diagram
 from .diagram import jobs, visitors
 from .domain import RolesDomain
@@ -69,7 +69,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", copy_static_files)
     app.connect("env-get-outdated", state.outdated_displays)
     app.connect("env-get-outdated", jobs.pages_without_pictures)
-    app.connect("env-before-read-docs", collector.freeze_long_lived)
     # Pages are read against their own targets: those the last judgement registered go.
     app.connect("env-before-read-docs", state.withdraw_targets)
     # Judge, register the cards' and entries' targets in the standard domain, report.
@@ -82,8 +81,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("write-started", hover.write_previews)
     # After drawing, when the cache holds every file it will have in this build.
     app.connect("write-started", jobs.keep_cache_out_of_epub, priority=900)
-    # First, so that a failing handler of another extension cannot keep the objects frozen.
-    app.connect("build-finished", collector.unfreeze, priority=100)
     app.connect("build-finished", jsonout.write_json)
 
     app.add_css_file("hubroles.css")

@@ -14,7 +14,7 @@ from .domain import CARD_CLASS
 from .links import field, role_reference
 from .markup import FieldRenderer
 from .people import holder_facts
-from .state import domain_of, note_display
+from .state import domain_of, in_roles_file, note_display
 
 ADMONITION_NODES = {
     "note": nodes.note, "tip": nodes.tip, "important": nodes.important,
@@ -32,6 +32,8 @@ class RoleCardDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
+        if in_roles_file(self):  # not shown there: the rules say so (displays_in_roles_file)
+            return []
         domain = domain_of(self.env)
         model = domain.model
         role_id = self.arguments[0].strip().lower()
@@ -52,7 +54,7 @@ class RoleCardDirective(SphinxDirective):
         self.set_source_info(section)
         document.set_id(section)
         domain.note_card(self.env.docname, role_id, self.lineno, anchor)
-        renderer = domain.field_renderer(self.state.document)
+        renderer = domain.field_renderer(document)
         section += self.body(model, role_id, renderer)
         index = addnodes.index(entries=[
             ("single", name, anchor, "main", None) for name in role.term_names

@@ -19,6 +19,9 @@ records when it reads the page again (clear_doc) and combines the records of par
              ...))
 - rotations  the `roles-rotation` tables: (line, role id)
 - tables     the `roles-table`s: (line, TableSpec)
+- problems   what those directives find wrong with themselves as they are read (an unknown
+             option, an invalid value, a card inside its own text): (path, line, subtype,
+             message), the path None for the page itself
 
 After reading, `judge()` turns these records into the rules' Site (core/rules.py): which card
 each role's links go to, which references and terms are known, and every problem, which the
@@ -58,13 +61,14 @@ from ..core.rules import (
     problems,
     role_terms_of,
 )
-from ..core.scan import scan_roles_file
+from ..core.scan import scan_roles_file, scan_roles_file_displays
 from ..core.site import (
     PERSON,
     ROLE,
     TERM,
     CardUse,
     DiagramUse,
+    DirectiveProblem,
     DirectoryUse,
     Reference,
     RotationUse,
@@ -76,7 +80,7 @@ from ..core.table import TableSpec
 from ._compat import single_fragment
 
 PER_PAGE = ("cards", "displays", "references", "labels", "terms", "glossaries", "diagrams",
-            "directories", "rotations", "tables")
+            "directories", "rotations", "tables", "problems")
 
 # The reference forms that can target a `roles:` label: MyST links, {ref} and :ref:.
 LABEL_REFTYPES = {"myst", "ref"}
@@ -151,7 +155,7 @@ class Judgement:
 class RolesDomain(Domain):
     name = "hubroles"
     label = "sphinx-hubroles"
-    data_version = 10
+    data_version = 11
     # Per page; the targets of the last build (state.py compares them with this one's); and
     # what the last build's model was made from, with the references found in roles.yaml's
     # texts (by owner, and by text for core/scan's memo), which a build with the same
@@ -188,11 +192,12 @@ class RolesDomain(Domain):
         self._plain_text: PlainText | None = None
         self._plain_checked = False  # whether the kept words suit this build's MyST settings
         self._plain_used: dict[str, tuple] = {}  # the words made or used in this build
+        # (roles.yaml source digest, scan_roles_file_displays of it)
+        self._roles_file_displays: tuple[str, dict] = ("", {})
         self.reported_diagrams: set[str] = set()  # failed drawings reported in this build
         self.drawn: set = set()  # diagram jobs found whole in the cache in this build (jobs.py)
         self.renderer = None  # the build's diagram Renderer (jobs.py)
         self.json_text: str | None = None  # this build's hubroles.json (jsonout.py)
-        self.froze = False  # whether this build froze the collector's objects (collector.py)
         self.sphinx_design = False  # whether the project loads sphinx_design (state.py)
 
     # -- the model of this build ----------------------------------------------------------
@@ -229,7 +234,12 @@ class RolesDomain(Domain):
     def field_renderer(self, document: nodes.document):
         """The renderer of roles.yaml fields for the page being read (`document`), made once
         per page: making one costs about ten milliseconds (markup.py), and a page may show
-        dozens of cards."""
+        dozens of cards. A directive inside roles.yaml text (`document` is then the
+        renderer's own) gets the renderer that is rendering that text: a new one would set up
+        the markdown-it renderer they share for another document, and what the text renders
+        after the directive would go there, lost."""
+        if self._field_renderer is not None and document is self._field_renderer[1].document:
+            return self._field_renderer[1]
         if self._field_renderer is None or self._field_renderer[0] is not document:
             from .markup import FieldRenderer
 
@@ -339,6 +349,14 @@ class RolesDomain(Domain):
     def note_rotation(self, docname: str, line: int, role_id: str) -> None:
         self.records("rotations", docname).append((line, role_id))
 
+    def note_problems(self, docname: str, line: int, subtype: str, messages: list[str],
+                      path: str | None = None) -> None:
+        """Problems a directive of page `docname` found in itself, at `line` of the page (or
+        of `path`, such as roles.yaml's)."""
+        if messages:
+            self.records("problems", docname).extend(
+                (path, line, subtype, message) for message in messages)
+
     def note_link(self, docname: str, kind: str, target: str) -> None:
         """A link the extension makes (a relation on a card, a diagram's box): the page is
         rewritten when its target changes, and nothing is reported about it."""
@@ -438,10 +456,19 @@ class RolesDomain(Domain):
         for docname, rotations in self.data["rotations"].items():
             site.rotations += [RotationUse(role_id, self.where(docname, line))
                                for line, role_id in rotations]
+        for docname, problems_ in self.data["problems"].items():
+            site.directive_problems += [
+                DirectiveProblem(message, subtype, self.where(docname, line) if path is None
+                                 else Where(path, line, name=path))
+                for path, line, subtype, message in problems_]
         if self.data["roles_file_references"] is None:
             self.data["roles_file_references"] = scan_roles_file(
                 self.model, self.data["roles_file_texts"])
         site.roles_file = self.data["roles_file_references"]
+        if self._roles_file_displays[0] != self.data["source"]:
+            self._roles_file_displays = (self.data["source"],
+                                         scan_roles_file_displays(self.model))
+        site.roles_file_displays = self._roles_file_displays[1]
         return site
 
     def where(self, docname: str, line: int | None) -> Where:

@@ -10,7 +10,7 @@ from sphinx.domains.std import make_glossary_term
 from sphinx.util.docutils import SphinxDirective
 
 from .domain import GLOSSARY_CLASS
-from .state import domain_of, note_display
+from .state import domain_of, in_roles_file, note_display
 
 
 def sort_key(name: str) -> str:
@@ -22,12 +22,14 @@ class RolesGlossaryDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
+        if in_roles_file(self):  # not shown there: the rules say so (displays_in_roles_file)
+            return []
         domain = domain_of(self.env)
         model = domain.model
+        renderer = domain.field_renderer(self.state.document)
         note_display(self.env, "glossary")
         domain.note_glossary(self.env.docname, self.lineno)
         source = str(model.path)
-        renderer = domain.field_renderer(self.state.document)
         definitions = nodes.definition_list(classes=["glossary", GLOSSARY_CLASS])
         for term in sorted(model.terms.values(), key=lambda t: sort_key(t.name)):
             term_node = make_glossary_term(

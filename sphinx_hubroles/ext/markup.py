@@ -93,9 +93,13 @@ class FieldRenderer:
 
     def _render(self, text: Text, inline: bool) -> list[nodes.Node]:
         container = nodes.container()
+        outer_env = self.renderer.md_env  # a field's, when a directive in it renders another
         self.renderer.md_env = {}  # link definitions of one field are not another's
-        with self._warnings_at(text), self.renderer.current_node_context(container):
-            self.renderer.nested_render_text(text.source, text.line - 1, inline=inline)
+        try:
+            with self._warnings_at(text), self.renderer.current_node_context(container):
+                self.renderer.nested_render_text(text.source, text.line - 1, inline=inline)
+        finally:
+            self.renderer.md_env = outer_env
         filter_field(container, lambda message: logger.warning(
             message, location=f"{self.source_path}:{text.line}", type="hubroles",
             subtype="yaml"))

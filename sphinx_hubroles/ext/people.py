@@ -9,11 +9,12 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
-from ..core.directory import PEOPLE_OPTIONS, ROTATION_OPTIONS, directory, directory_spec
+from ..core.directory import directory, directory_spec
 from ..core.model import Holder, Role, RolesFile, Rotation
 from ..core.names import person_anchor
+from ..core.options import written_options
 from .links import field, person_reference, role_reference
-from .state import domain_of, note_display
+from .state import domain_of, note_display, read_directive_options
 
 PERSON_CLASS = "hubroles-person"
 SHIFT_CLASS = "hubroles-shift"
@@ -90,9 +91,10 @@ class RolesPeopleDirective(SphinxDirective):
     their profile and the roles they hold and held."""
 
     has_content = False
-    option_spec = PEOPLE_OPTIONS
+    option_spec = written_options("roles-people")
 
     def run(self) -> list[nodes.Node]:
+        self.options = read_directive_options(self, "roles-people")
         domain = domain_of(self.env)
         model = domain.model
         spec = directory_spec(self.options)
@@ -162,9 +164,10 @@ class RolesRotationDirective(SphinxDirective):
 
     required_arguments = 1
     has_content = False
-    option_spec = ROTATION_OPTIONS
+    option_spec = written_options("roles-rotation")
 
     def run(self) -> list[nodes.Node]:
+        self.options = read_directive_options(self, "roles-rotation")
         domain = domain_of(self.env)
         model = domain.model
         role_id = self.arguments[0].strip().lower()

@@ -24,10 +24,12 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
 
 from ..core import digests, displays
 from ..core.loader import parse_roles, read_roles_bytes
 from ..core.model import RolesFile
+from ..core.options import DIRECTIVES, read_options
 from ..core.problems import ERROR, NOTE, Problem, RolesFileError, display_path, location
 from .domain import RolesDomain
 
@@ -51,6 +53,29 @@ def note_display(env: BuildEnvironment, kind: str, *args: object) -> None:
     """Record that the page being read shows `displays.DISPLAYS[kind](model, *args)`."""
     domain = domain_of(env)
     domain.note_display(env.docname, (kind, *args), display_digest(domain, kind, args))
+
+
+def in_roles_file(directive: SphinxDirective) -> bool:
+    """Whether `directive` stands in roles.yaml text (markup.py renders it in a document of
+    roles.yaml's own), not on the page."""
+    return directive.state.document.get("source") == str(domain_of(directive.env).model.path)
+
+
+def note_directive_problems(directive: SphinxDirective, subtype: str,
+                            messages: list[str]) -> None:
+    """Note problems of `directive` at its line, for the rules to report on every build: on
+    its page, or in roles.yaml when the directive stands in roles.yaml text."""
+    domain = domain_of(directive.env)
+    domain.note_problems(directive.env.docname, directive.lineno, subtype, messages,
+                         display_path(domain.model.path) if in_roles_file(directive) else None)
+
+
+def read_directive_options(directive: SphinxDirective, name: str) -> dict[str, object]:
+    """The options of `directive` (the extension's `name`), read as `sphinx-hubroles check`
+    reads them (core/options.py): a bad one is left out, and noted for the rules to report."""
+    values, problems = read_options(name, directive.options)
+    note_directive_problems(directive, DIRECTIVES[name].subtype, problems)
+    return values
 
 
 def display_digest(domain: RolesDomain, kind: str, args: tuple) -> str:
