@@ -147,8 +147,13 @@ def types(count: int, own: dict[int, dict] | None = None) -> list[RelationType]:
 
 
 def apart(one, other) -> bool:
-    """Told apart: not alike, and without colour, by their pair of line and arrowhead."""
-    return not alike(one, other) and (one.line, one.arrowhead) != (other.line, other.arrowhead)
+    """Told apart: not alike, and without colour, by their pair of dash pattern and arrowhead
+    (a bold line counts as solid)."""
+    def dashes(look):
+        return "solid" if look.line == "bold" else look.line
+
+    return not alike(one, other) and (dashes(one), one.arrowhead) != (dashes(other),
+                                                                       other.arrowhead)
 
 
 def assert_apart(relations, choices) -> None:
@@ -199,6 +204,6 @@ def test_a_users_line_with_every_arrowhead_taken_warns():
     looks, problems = assign_looks(relations)
     assert len({(look.line, look.arrowhead) for look in looks.values()}) == 6
     assert problems == [
-        "relation types 't1' and 't6' look alike in this roles-diagram: dotted lines with the "
+        "relation types 't5' and 't6' look alike in this roles-diagram: dotted lines with the "
         "same arrowhead, told apart by colour alone; give one of them another style in "
         "roles.yaml"]

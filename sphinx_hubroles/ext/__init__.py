@@ -83,6 +83,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # First, so that a failing handler of another extension cannot keep the objects frozen.
     app.connect("build-finished", collector.unfreeze, priority=100)
     app.connect("build-finished", jsonout.write_json)
+    app.connect("html-page-context", visitors.add_explore_script)
 
     app.add_css_file("hubroles.css")
     app.add_css_file("hubroles-diagram.css")
@@ -92,7 +93,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "version": __version__,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
-        "env_version": 3,
+        "env_version": 4,
     }
 
 

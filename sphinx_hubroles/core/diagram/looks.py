@@ -10,7 +10,8 @@ and takes an arrowhead (and what else it does not set) that no other type has; t
 types then keep clear of every pair of line and arrowhead taken, and of its colour on its line.
 
 Two types "look alike" when their lines have the same dash pattern in colours too close to
-tell apart (in light or in dark mode): the arrowheads alone, small as they are, do not count.
+tell apart (in light or in dark mode): the arrowheads alone, small as they are, do not count,
+nor does a bold line's width (it counts as solid).
 """
 
 from __future__ import annotations
@@ -58,9 +59,19 @@ def slot(k: int) -> Look:
                 ARROWHEADS[k // len(AUTO_LINES)])
 
 
+def stroke(look: Look) -> str:
+    """The look's dash pattern: a bold line is solid, only wider, and not enough on its own."""
+    return "solid" if look.line == "bold" else look.line
+
+
+def pair(look: Look) -> tuple[str, str]:
+    """What tells a look from the others without colour: its dash pattern and arrowhead."""
+    return stroke(look), look.arrowhead
+
+
 def alike(one: Look, other: Look) -> bool:
-    return one.line == other.line and (similar(one.colour, other.colour)
-                                       or similar(one.dark_colour, other.dark_colour))
+    return stroke(one) == stroke(other) and (similar(one.colour, other.colour)
+                                             or similar(one.dark_colour, other.dark_colour))
 
 
 def has_own_look(relation) -> bool:
@@ -98,15 +109,23 @@ def assign_looks(relations: Sequence) -> tuple[dict[str, Look], list[str]]:
 
 def candidates(relation) -> Iterator[Look]:
     """The looks `relation` may take, best first: the automatic slots, with what roles.yaml
-    sets for it in place, those whose own line and colour agree with it first (so that the
-    automatic types lose the slot it resembles, not another); then every other colour of the
-    palette on every line and arrowhead; then the slots past the 18th, which repeat the pairs
-    of line and arrowhead in other colours."""
+    sets for it in place. For a type that sets some of its look, first the slots whose own line
+    and colour agree with it, in order (the automatic types then lose the slot it resembles),
+    then the solid ones from the last, then the others from the last (the automatic types,
+    which take the first free slots, keep theirs). Then every colour of the palette on every
+    line and arrowhead; then the slots past the 18th, which repeat the pairs of line and
+    arrowhead in other colours."""
     def agrees(look: Look) -> bool:
         return ((not relation.style or look.line == relation.style)
                 and (not relation.color or similar(look.colour, relation.color)))
 
-    slots = sorted((slot(k) for k in range(SLOTS)), key=lambda look: not agrees(look))
+    def preference(k: int) -> tuple:
+        look = slot(k)
+        if not has_own_look(relation) or agrees(look):
+            return (0, k)
+        return (1, look.line != "solid", -k)
+
+    slots = (slot(k) for k in sorted(range(SLOTS), key=preference))
     others = (Look(light, dark, line, arrowhead) for line in AUTO_LINES
               for arrowhead in ARROWHEADS for light, dark in PALETTE)
     later = (slot(k) for k in range(SLOTS, SLOTS * len(PALETTE)))
@@ -122,10 +141,10 @@ def _choose(options: Iterator[Look], taken: list[Look]) -> Look:
     """The first of `options` that is apart from every look `taken` (its own pair of line and
     arrowhead, alike none); else the first alike none; else the first whose arrowhead differs
     from those it is alike; else the first."""
-    pairs = {(look.line, look.arrowhead) for look in taken}
+    pairs = {pair(look) for look in taken}
     tried = []
     for look in options:
-        if (look.line, look.arrowhead) not in pairs and not _alike_any(look, taken):
+        if pair(look) not in pairs and not _alike_any(look, taken):
             return look
         tried.append(look)
     return next((look for look in tried if not _alike_any(look, taken)),
@@ -148,11 +167,10 @@ def _clash(relations: Sequence, relation, look: Look, looks: dict[str, Look]) ->
         return _alike_message(relations, twin, relation, look, looks[twin])
     by_hand = {r.id for r in relations if has_own_look(r)}
     twin = next((other for other, seen in looks.items()
-                 if (seen.line, seen.arrowhead) == (look.line, look.arrowhead)
-                 and by_hand & {other, relation.id}), None)
+                 if pair(seen) == pair(look) and by_hand & {other, relation.id}), None)
     if twin is not None:
         return (f"relation types '{twin}' and '{relation.id}' look alike in this "
-                f"roles-diagram: {look.line} lines with the same arrowhead, told apart by "
+                f"roles-diagram: {stroke(look)} lines with the same arrowhead, told apart by "
                 "colour alone; give one of them another style in roles.yaml")
     return None
 
