@@ -131,9 +131,12 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
             The diagram follows the theme's light and dark modes.
 
             Its text is never drawn smaller than 10 CSS pixels: a diagram wider than the
-            column at that size scrolls inside its frame, and *Open full size* shows it at its
-            own size over the whole window ({ref}`diagram-size`). Relation types declared
-            `hierarchy: true` in roles.yaml point down the page ({ref}`diagram-hierarchy`).
+            column at that size starts there, and the reader pans and zooms it in place, with
+            the mouse, a touch screen or the keyboard; hovering over or focusing a box
+            highlights that role's relations, and the legend's entries hide and show relation
+            types ({ref}`diagram-explore`). *Open full size* shows it over the whole window
+            ({ref}`diagram-size`). Relation types declared `hierarchy: true` in roles.yaml point
+            down the page ({ref}`diagram-hierarchy`).
 
             An unknown id or type in an option warns at the directive's line with the closest
             ids ({ref}`hubroles.diagram <warning-hubroles-diagram>`), and so do relation types
