@@ -211,6 +211,7 @@
     }
 
     update() {
+      if (!this.width) return; // not fitted yet: the picture stays as the page drew it
       const box = this.box;
       const across = this.width / this.scale;
       const down = this.height / this.scale;
@@ -238,6 +239,7 @@
     }
 
     panBy(dx, dy) {
+      if (!this.width) return false;
       const [x, y] = [this.x, this.y];
       this.x += dx / this.scale;
       this.y += dy / this.scale;
