@@ -505,3 +505,15 @@ def test_tab_reaches_every_box_of_the_full_map_in_view(tab, sites):
     assert [name for name, _seen in reached] == expected
     assert all(seen for _name, seen in reached)
     assert not page.evaluate(PAGE_SCROLLS)
+
+
+def test_explore_works_from_files_opened_directly(tab, builds):
+    """The file:// build: the script loads beside the page, with no server."""
+    page = tab((builds["fullmap", None].outdir / "index.html").as_uri(), 800)
+    assert page.url.startswith("file://")
+    assert all(seen["explore"] for seen in views(page))
+    first = scale_of(page)
+    page.focus(".hubroles-diagram-canvas")
+    page.keyboard.press("+")
+    assert scale_of(page) == pytest.approx(first * 1.25)
+    assert page.errors == []
