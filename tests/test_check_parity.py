@@ -166,6 +166,11 @@ terms:
         :groups: comunity
         :status: retierd
         ```
+
+        ```{roles-diagram}
+        :roles: hub-administrator, hub-engineer
+        :relations: oversees
+        ```
         """,
     "other.rst": """
         RST
@@ -397,6 +402,9 @@ def test_check_and_the_build_report_the_same_planted_mistakes(tmp_path):
         "'retired'?",
         "page.md:46: roles-table has no roles to show; check :roles:, :groups:, :status: and "
         "roles.yaml",
+        # :relations: that join none of the roles kept (issue 24: :isolated:).
+        "page.md:53: roles-diagram draws no relation of its :relations: among the roles it "
+        "keeps, and leaves out roles without one; add ':isolated: show' to draw them anyway",
         "other.rst:30: unknown column 'colour' in :columns: of roles-table",
         # Cards and glossaries inside roles.yaml text that a page shows (Mentor's, the
         # glossary's), not those in an inline summary or in the text of a role with no card.

@@ -51,6 +51,11 @@ def no_diagram_roles() -> str:
             "roles.yaml")
 
 
+def no_diagram_relations() -> str:
+    return ("roles-diagram draws no relation of its :relations: among the roles it keeps, and "
+            "leaves out roles without one; add ':isolated: show' to draw them anyway")
+
+
 def depth_without_focus() -> str:
     return ":depth: has no effect without :focus: in roles-diagram"
 

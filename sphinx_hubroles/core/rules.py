@@ -331,7 +331,8 @@ def diagram_messages(spec, depth_given: bool, selection: Selection) -> list[str]
     if spec.context and spec.focus is None:
         result.append(messages.context_without_focus())
     if not selection.roles:
-        result.append(messages.no_diagram_roles())
+        result.append(messages.no_diagram_relations() if selection.isolated_left_out
+                      else messages.no_diagram_roles())
     return result
 
 

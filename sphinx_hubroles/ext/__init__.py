@@ -82,6 +82,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After drawing, when the cache holds every file it will have in this build.
     app.connect("write-started", jobs.keep_cache_out_of_epub, priority=900)
     app.connect("build-finished", jsonout.write_json)
+    app.connect("html-page-context", visitors.add_explore_script)
 
     app.add_css_file("hubroles.css")
     app.add_css_file("hubroles-diagram.css")
@@ -91,7 +92,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "version": __version__,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
-        "env_version": 3,
+        "env_version": 4,
     }
 
 

@@ -12,6 +12,7 @@ from .selection import DiagramSpec
 
 EDGE_LABELS = ("auto", "on", "off")
 ON_OFF = ("on", "off")
+SHOW_HIDE = ("show", "hide")
 ALIGNS = ("left", "center", "right")
 
 
@@ -70,6 +71,7 @@ OPTION_SPEC: dict[str, Callable[[str | None], object]] = {
     "focus": one_id,
     "depth": depth,
     "context": choice(ON_OFF),
+    "isolated": choice(SHOW_HIDE),
     "direction": choice(DIRECTIONS, upper=True),
     "edge-labels": choice(EDGE_LABELS),
     "caption": text,
@@ -86,4 +88,5 @@ def diagram_spec(options: dict) -> DiagramSpec:
                        options.get("relations", ()), options.get("focus"),
                        options.get("depth", 1),
                        status=options.get("status") or DiagramSpec.status,
-                       context=options.get("context") == "on")
+                       context=options.get("context") == "on",
+                       isolated=options.get("isolated"))

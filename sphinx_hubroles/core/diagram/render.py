@@ -25,7 +25,7 @@ from ..digests import text_digest
 from .svg import NotSVG, svg_template
 
 # Bump when the stored form of a rendering changes, so old cache entries are not reused.
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
 # The first line of a cache entry: this, the length of the rest and its CRC-32. A checksum, not
 # a cryptographic digest: it is there to catch damage (a crash, a full disk, a half-restored CI
 # cache). Whoever can write the cache can write a matching digest of any kind, and the doctree

@@ -29,6 +29,9 @@ class DiagramSpec:
     status: tuple[str, ...] = ("active", "draft")
     # With :focus:, also the relations among the neighbours, not only the focused role's.
     context: bool = False
+    # :isolated: "show" or "hide" the roles that no drawn relation touches; None: hide them
+    # when :relations: names a known type, show them otherwise.
+    isolated: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ class Selection:
     problems: tuple[str, ...]
     # (source, relation, target, note MyST source) of the shown edges that have a note
     notes: tuple[tuple[str, str, str, str], ...] = ()
+    # How many roles the options kept but no drawn relation touches, left out (:isolated:).
+    isolated_left_out: int = 0
 
     @property
     def has_hierarchy(self) -> bool:
@@ -91,6 +96,7 @@ def diagram_inputs(model: RolesFile) -> tuple:
 def select(model: RolesFile, spec: DiagramSpec, looks_for: LooksFor = assign_looks
            ) -> Selection:
     problems: list[str] = []
+    isolated_left_out = 0
 
     def known(option: str, ids: tuple[str, ...], table: dict) -> list[str]:
         for item in ids:
@@ -137,6 +143,10 @@ def select(model: RolesFile, spec: DiagramSpec, looks_for: LooksFor = assign_loo
         edges = model.edges()
         if restricted or spec.relations or len(ids) < len(model.roles):
             edges = [e for e in edges if drawable(e)]
+        if spec.isolated == "hide" or (spec.isolated is None and kept_relations):
+            touched = {role for e in edges for role in (e.source, e.target)}
+            isolated_left_out = len(ids - touched)
+            ids &= touched
 
     roles = tuple(ShownRole(r.id, r.name, r.group, r.external, r.retired)
                   for r in (model.roles[i] for i in sorted(ids, key=model.place)))
@@ -153,6 +163,7 @@ def select(model: RolesFile, spec: DiagramSpec, looks_for: LooksFor = assign_loo
         focus=focus,
         problems=(*problems, *look_problems),
         notes=tuple((e.source, e.relation, e.target, e.note.source) for e in edges if e.note),
+        isolated_left_out=isolated_left_out,
     )
 
 

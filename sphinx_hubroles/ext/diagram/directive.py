@@ -30,8 +30,8 @@ class roles_diagram(nodes.General, nodes.Element):  # noqa: N801 (docutils node 
     the `hubroles_text` attribute).
 
     Attributes: `svg_dot` (with link placeholders and tooltips), `print_dot` (without, and
-    with the legend in the picture, for PDF and PNG), `legend` ((label, look) per relation
-    type, which HTML shows beside the SVG), `alt`, and `align` when given without a figure.
+    with the legend in the picture, for PDF and PNG), `legend` ((id, label, look) per
+    relation type, which HTML shows beside the SVG), `alt`, and `align` when given without a figure.
     """
 
 
@@ -76,7 +76,8 @@ class RolesDiagramDirective(SphinxDirective):
         alt = options.get("alt") or default_alt(selection)
         # support_smartquotes: the text version names roles exactly as the picture does.
         diagram = roles_diagram("", svg_dot=svg_dot, print_dot=print_dot, alt=alt,
-                                legend=[(rel.label, rel.look) for rel in selection.relations],
+                                legend=[(rel.id, rel.label, rel.look)
+                                        for rel in selection.relations],
                                 external=any(role.external for role in selection.roles),
                                 support_smartquotes=False)
         self.set_source_info(diagram)
