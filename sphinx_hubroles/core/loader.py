@@ -400,7 +400,9 @@ class _Validator(PeopleFields, ValueReader):
                                      "is not declared under 'relations'"
                                      + self.did_you_mean(rel_id, self.declared["relations"]))
                 continue
-            targets: list[str] = []
+            # A dict, not a list: asking a list whether it holds each new target made a
+            # relation of 40,000 targets take seconds (benchmarks/worst_case.py).
+            targets: dict[str, None] = {}
             for item in self.seq(targets_node, f"'{rel_id}' of {what}"):
                 target, note = self.relation_entry(item, rel_id, what)
                 if target is None:
@@ -409,7 +411,7 @@ class _Validator(PeopleFields, ValueReader):
                     self.problems.at(item.line, f"{what} lists '{shown(target)}' twice under "
                                      f"'{rel_id}'")
                     continue
-                targets.append(target)
+                targets[target] = None
                 if note is not None:
                     notes.append((rel_id, target, note))
                 # Targets may be declared further down the file; checked once all are read.
