@@ -6,6 +6,7 @@ stage's own module runs (or the comparisons it makes): about 4 times as many for
 
 from __future__ import annotations
 
+import io
 import sys
 import textwrap
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from sphinx_hubroles.core.diagram import dotsource, hierarchy, layout
 from sphinx_hubroles.core.diagram.selection import MAX_DRAWN, DiagramSpec, select
 from sphinx_hubroles.core.loader import parse_roles
 from sphinx_hubroles.core.model import Edge
+from sphinx_hubroles.ext import domain
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
@@ -214,6 +216,27 @@ def test_cycles_are_looked_for_within_their_part_of_the_graph():
 
     assert len(stage(10)()) == 10
     assert growth(hierarchy, stage, 100) < MOST_GROWTH
+
+
+def test_targets_of_many_terms_are_found_through_an_index(tmp_path):
+    """A site whose glossary of roles.yaml's terms links each term to the next: after
+    reading, the build finds what each referenced term resolves to (to know which pages to
+    write again) through an index of the terms, not by going over every term for each one."""
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
+
+    def stage(n):
+        text = worst_case.terms(n)
+        root = worst_case.write_site(tmp_path / f"terms-{n}", text, parse_roles(text.encode(),
+                                                                               PATH))
+
+        def build():
+            with docutils_namespace():
+                Sphinx(root, root, root / "_build" / "html", root / "_build" / "doctrees",
+                       "html", status=io.StringIO(), warning=io.StringIO()).build()
+        return build
+
+    assert growth(domain, stage, 100) < MOST_GROWTH
 
 
 def test_benchmark_shapes_load_without_problems():
