@@ -239,6 +239,44 @@ def test_targets_of_many_terms_are_found_through_an_index(tmp_path):
     assert growth(domain, stage, 100) < MOST_GROWTH
 
 
+def test_role_links_are_replaced_without_looking_each_up_in_its_paragraph(tmp_path,
+                                                                        monkeypatch):
+    """The card of a role related to many others lists them in one paragraph; the extension
+    turns each link into a link to its card without docutils' replace_self, which finds each
+    node by going over its paragraph's children (Sphinx's own resolver still does, after)."""
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
+
+    from sphinx_hubroles.ext import references
+
+    scanned, ours = [0], [False]
+    index, run = nodes.Element.index, references.RoleReferences.run
+
+    def counted_index(self, item, start=0, stop=sys.maxsize):
+        place = index(self, item, start, stop)
+        scanned[0] += place if ours[0] else 0
+        return place
+
+    def counted_run(self, **kwargs):
+        ours[0] = True
+        try:
+            run(self, **kwargs)
+        finally:
+            ours[0] = False
+
+    monkeypatch.setattr(nodes.Element, "index", counted_index)
+    monkeypatch.setattr(references.RoleReferences, "run", counted_run)
+    text = worst_case.wide(400)
+    root = worst_case.write_site(tmp_path / "wide", text, parse_roles(text.encode(), PATH))
+    with docutils_namespace():
+        Sphinx(root, root, root / "_build" / "html", root / "_build" / "doctrees", "html",
+               status=io.StringIO(), warning=io.StringIO()).build()
+    html = (root / "_build" / "html" / "cards-0000.html").read_text()
+    assert html.count('class="hubroles-preview reference internal"') >= 400
+    assert scanned[0] == 0  # replace_self: 160,000 children gone over
+
+
 def test_benchmark_shapes_load_without_problems():
     for shape, make in worst_case.SHAPES.items():
         model = parse_roles(make(40).encode(), PATH)
