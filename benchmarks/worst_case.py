@@ -20,8 +20,8 @@ The shapes, each of size N:
 The stages, each the median CPU time of --runs runs:
 
   load      roles.yaml read into the model (core/loader.py)
-  check     `sphinx-hubroles check` of a site that uses the file: a card for every role (200
-            to a page, each with a link to its role), and a page with a full `roles-diagram`,
+  check     `sphinx-hubroles check` of a site that uses the file: a card for every role (on ten
+            pages, each card with a link to its role), and a page with a full `roles-diagram`,
             a `roles-table`, a `roles-people` directory and a `roles-glossary` (the rules,
             core/rules.py, judge it as the build does)
   directory the team directory of every person (core/directory.py)
@@ -33,7 +33,8 @@ The stages, each the median CPU time of --runs runs:
             and edge in linear time, where dot does not finish on the larger shapes
   build     (N <= --build-limit) a clean `sphinx-build -b html` of the site, with osage as
             the layout program (graphviz_dot_args), so that the build's figure is the
-            extension's and Sphinx's work, not dot's; wall time of the whole process
+            extension's and Sphinx's work, not dot's; CPU time of the whole process tree, in
+            one run
 
 The growth factor (×) is each figure divided by the one at the size before.
 
@@ -71,7 +72,10 @@ from sphinx_hubroles.core.loader import MAX_FILE_BYTES, parse_roles
 from sphinx_hubroles.ext.diagram.directive import text_version
 
 ENV = {**os.environ, "NO_COLOR": "1", "PYTHONWARNINGS": "ignore"}
-CARDS_PER_PAGE = 200
+# The cards stand on this many pages, whatever the size: each page's sidebar holds the table of
+# contents of the whole site, cards included, so more pages would make Sphinx copy it more
+# often (pages times cards), a cost of Sphinx's and of the site's shape, not of roles.yaml's.
+CARD_PAGES = 10
 
 
 # --- the shapes ------------------------------------------------------------------------------
@@ -180,8 +184,9 @@ def write_site(root: Path, text: str, model) -> Path:
         """), encoding="utf-8")
     ids = list(model.roles)
     pages = []
-    for number, start in enumerate(range(0, len(ids), CARDS_PER_PAGE)):
-        chunk = ids[start:start + CARDS_PER_PAGE]
+    per_page = -(-len(ids) // CARD_PAGES)
+    for number, start in enumerate(range(0, len(ids), per_page)):
+        chunk = ids[start:start + per_page]
         body = "".join(f"```{{role-card}} {role_id}\n```\n\nSee [](roles:{role_id}).\n\n"
                        for role_id in chunk)
         name = f"cards-{number:04d}"
@@ -240,18 +245,22 @@ def graphviz(source: str, engine: str, timeout: float) -> tuple[float | None, by
 
 
 def full_build(root: Path) -> tuple[float, int]:
-    """Wall time and exit status of a clean sphinx-build of `root`."""
+    """CPU time (of the whole process tree: dot, or osage here, included) and exit status of a
+    clean sphinx-build of `root`."""
     shutil.rmtree(root / "_build", ignore_errors=True)
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(root),
                str(root / "_build" / "html")]
-    start = time.perf_counter()
-    done = subprocess.run(command, cwd=root, env=ENV, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True)
-    seconds = time.perf_counter() - start
-    if done.returncode or "WARNING" in done.stderr or "ERROR" in done.stderr:
-        print(f"  ! build of {root.name}: exit status {done.returncode}, with warnings\n"
-              + "\n".join(done.stderr.splitlines()[-10:]), file=sys.stderr)
-    return seconds, done.returncode
+    with tempfile.TemporaryFile() as stderr:
+        process = subprocess.Popen(command, cwd=root, env=ENV, stdout=subprocess.DEVNULL,
+                                   stderr=stderr)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        stderr.seek(0)
+        errors = stderr.read().decode("utf-8", "replace")
+    if process.returncode or "WARNING" in errors or "ERROR" in errors:
+        print(f"  ! build of {root.name}: exit status {process.returncode}, with warnings\n"
+              + "\n".join(errors.splitlines()[-10:]), file=sys.stderr)
+    return usage.ru_utime + usage.ru_stime, process.returncode
 
 
 def diagram_of(model, selection=None) -> str:

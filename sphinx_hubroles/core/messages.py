@@ -57,9 +57,9 @@ def no_diagram_relations() -> str:
 
 
 def diagram_too_large(roles: int, relations: int, most: int) -> str:
-    return (f"roles-diagram would draw {roles:,} roles and {relations:,} relations, more than "
-            f"the {most:,} a diagram draws, and is left out; show fewer with :focus:, "
-            ":groups:, :roles: or :relations:")
+    return (f"roles-diagram would draw {roles:,} roles and {relations:,} relations, "
+            f"{roles + relations:,} together, more than the {most:,} a diagram draws, and is "
+            "left out; show fewer with :focus:, :groups:, :roles: or :relations:")
 
 
 def depth_without_focus() -> str:
