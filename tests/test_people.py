@@ -235,12 +235,14 @@ def test_json_export_and_hubroles_json_carry_people_holders_and_rotations(builds
     assert data["people"]["ada"] == {"id": "ada", "name": "Ada Quill", "github": "adaq",
                                      "url": "https://example.org/ada",
                                      "affiliation": "Example Org"}
+    no_move = {"affiliation": None, "moved-to": None, "moved-from": None}
     assert data["roles"]["hub-engineer"]["holders"] == [
-        {"person": "bo", "since": None, "until": None, "note": None},
+        {"person": "bo", "since": None, "until": None, "note": None, **no_move},
         {"person": "dee", "since": "2024-03-01", "until": "2025-06-30",
-         "note": "interim, while the team *grew*"}]
+         "note": "interim, while the team *grew*", **no_move}]
     assert data["roles"]["support-steward"]["rotation"] == {
-        "pool": ["ada", "bo", "cy"], "every": 14, "start": "2026-01-07", "overlap": 7}
+        "pool": ["ada", "bo", "cy"], "every": 14, "start": "2026-01-07", "overlap": 7,
+        "slots": []}
     assert json.loads((builds["html"].outdir / "hubroles.json").read_text()) == data
 
 
@@ -306,7 +308,7 @@ ROLE = "roles:\n  r:\n    name: R\n    summary: S.\n"
     (PEOPLE + ROLE + "    rotation: {pool: [ada], every: 7, start: soon}\n",
      "8: 'start' of 'rotation' of role 'r' is not a date: 'soon'; write it as 2026-01-07"),
     (PEOPLE + ROLE + "    rotation: {pool: [ada], every: 7}\n",
-     "8: 'rotation' of role 'r' has no 'start', which is required"),
+     "8: 'rotation' of role 'r' has no 'start', which is required (or 'slots', for a rotation by slot)"),
 ])
 def test_every_problem_with_people_is_reported_at_its_line(tmp_path, text, expected):
     with pytest.raises(RolesFileError) as error:

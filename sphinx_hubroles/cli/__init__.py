@@ -13,6 +13,8 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..core.fields import OWNERS_ALIAS_BY
+
 PROG = "sphinx-hubroles"
 
 CHECK_EXAMPLES = """\
@@ -104,7 +106,19 @@ def build_parser() -> argparse.ArgumentParser:
                         help="ics: start at the shift that includes DATE (default: the "
                              "rotation's first shift)")
     export.add_argument("--shifts", type=positive, metavar="N",
-                        help="ics: how many shifts (default: twice the pool)")
+                        help="ics: how many shifts or slots (default: twice the pool, or "
+                             "every slot)")
+    export.add_argument("--base-url", metavar="URL",
+                        help="ics: link each event to the role's card under URL, the "
+                             "published site (default: html_baseurl of the pages' conf.py; "
+                             "without either, events carry no link)")
+    export.add_argument("--pages", type=Path, metavar="FOLDER",
+                        help="ics: the Sphinx source folder whose pages hold the role's card "
+                             "and whose conf.py may set html_baseurl (default: the folder of "
+                             "roles.yaml)")
+    export.add_argument("--alias", choices=OWNERS_ALIAS_BY, default="id",
+                        help="owners: name each alias after the role's id or its team's name "
+                             "(a role's owners-alias wins; default: id)")
     role_terms_option(export)
     export.set_defaults(run=run_export)
     return parser
@@ -235,8 +249,12 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    if (args.role or args.start or args.shifts) and args.format != "ics":
-        args.parser.error("--role, --from and --shifts are for --format ics")
+    if (args.role or args.start or args.shifts or args.base_url or args.pages) \
+            and args.format != "ics":
+        args.parser.error("--role, --from, --shifts, --base-url and --pages are for "
+                          "--format ics")
+    if args.alias != "id" and args.format != "owners":
+        args.parser.error("--alias is for --format owners")
     if args.format == "ics" and not args.role:
         args.parser.error("--format ics needs --role ID, the role whose rotation to export")
     model = load(args)
@@ -246,7 +264,8 @@ def run_export(args: argparse.Namespace) -> int:
     print_problems(args, args.roles, model.notices)
     if args.format == "ics":
         return export_ics(args, model)
-    text = EXPORTERS[args.format](model)
+    text = (EXPORTERS[args.format](model) if args.format != "owners"
+            else _owners(model, args.alias))
     if args.output:
         args.output.write_text(text, encoding="utf-8")
     else:
@@ -264,8 +283,9 @@ def export_ics(args: argparse.Namespace, model) -> int:
                                                                        model.roles))
     if role.rotation is None:
         args.parser.error(f"role '{role.id}' has no 'rotation' in {args.roles}")
+    url = event_url(args, model, role.id)
     try:
-        data = to_ics(model, role.id, args.start, args.shifts)
+        data = to_ics(model, role.id, args.start, args.shifts, url)
     except RuntimeError as error:  # icalendar is not installed
         print(f"{PROG}: {error}", file=sys.stderr)
         return 2
@@ -274,6 +294,24 @@ def export_ics(args: argparse.Namespace, model) -> int:
     else:
         sys.stdout.buffer.write(data)
     return 0
+
+
+def event_url(args: argparse.Namespace, model, role_id: str) -> str | None:
+    """The card's URL for the events: under --base-url, or else under html_baseurl of the
+    pages' conf.py; None, with a note, when neither is set or no page has the card."""
+    from .card_url import card_url, conf_baseurl
+
+    pages = args.pages or args.roles.parent
+    if args.pages is not None and not pages.is_dir():
+        args.parser.error(f"{pages}: not a folder; give the Sphinx source folder with --pages")
+    base = args.base_url or conf_baseurl(pages)
+    if not base:
+        return None
+    url = card_url(model, role_id, pages, base)
+    if url is None:
+        print(f"{PROG}: note: no page under {pages} has a role-card for '{role_id}'; the "
+              "events carry no link", file=sys.stderr)
+    return url
 
 
 def _json(model) -> str:
@@ -294,10 +332,10 @@ def _dot(model) -> str:
     return full_diagram_dot(model)
 
 
-def _owners(model) -> str:
+def _owners(model, alias_by: str = "id") -> str:
     from ..core.holders import to_owners
 
-    return to_owners(model)
+    return to_owners(model, alias_by)
 
 
 # ics is written by export_ics: it takes options and writes bytes.

@@ -10,7 +10,7 @@ import urllib.parse
 from collections.abc import Collection
 
 from . import fields as F
-from .model import Item, Section, Text
+from .model import Item, Section, Steps, Text
 from .problems import WARNING, Problem, Problems, did_you_mean, shown
 from .yamlsource import REPORTED, SCALAR_TAGS, STR, YMap, YScalar, YSeq, YValue
 
@@ -187,10 +187,32 @@ class ValueReader:
         raise AssertionError(f"unhandled field kind {f.kind}")
 
     def item_list(self, node: YValue, label: str, depth: int) -> tuple[Item, ...]:
-        """A list of items, each a string or a mapping with 'text' and sub-'items'. `label`
-        names the field ("'requirements' of role 'x'") at every depth."""
-        result = []
+        """A list of items, each a string or a mapping with 'text' and sub-'items'; or a
+        mapping with 'steps' and such a list, numbered (Steps). `label` names the field
+        ("'requirements' of role 'x'") at every depth."""
         what = f"an item of {label}" if depth == 0 else f"a sub-item of {label}"
+        if isinstance(node, YMap):
+            steps = self.steps(node, what if depth else label)
+            return Steps(self.items_of(steps, label, depth, what)) if steps is not None else ()
+        return self.items_of(node, label, depth, what)
+
+    def steps(self, node: YMap, label: str) -> YValue | None:
+        """The list of a numbered list, written `{steps: [...]}`."""
+        for key, (line, _value) in node.items.items():
+            if key != "steps":
+                self.problems.at(line, f"unknown key '{shown(key)}' in {label}: a list of "
+                                 "items is a YAML list, or a mapping with 'steps' (and that "
+                                 "list) for a numbered list"
+                                 + self.did_you_mean(key, ("steps",)))
+        if "steps" not in node.items:
+            if not node.items:
+                self.problems.at(node.line, f"{label} is an empty mapping; write a list, or "
+                                 "'steps:' and a list for a numbered one")
+            return None
+        return node.items["steps"][1]
+
+    def items_of(self, node: YValue, label: str, depth: int, what: str) -> tuple[Item, ...]:
+        result = []
         for entry in self.seq(node, what if depth else label):
             if not isinstance(entry, YMap):
                 text = self.text(entry, what, block=False, item=True)

@@ -24,7 +24,19 @@ from sphinx.util.fileutil import copy_asset
 
 from .. import __version__
 from ..core.diagram.render import DEFAULT_TIMEOUT
-from . import _compat, cards, collector, glossary, hover, jsonout, people, references, state, table
+from . import (
+    _compat,
+    cards,
+    collector,
+    glossary,
+    holders,
+    hover,
+    jsonout,
+    people,
+    references,
+    state,
+    table,
+)
 from .diagram import directive as diagram
 from .diagram import jobs, visitors
 from .domain import HandLabels, RolesDomain
@@ -52,6 +64,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("roles-table", table.RolesTableDirective)
     app.add_directive("roles-people", people.RolesPeopleDirective)
     app.add_directive("roles-rotation", people.RolesRotationDirective)
+    app.add_role("role-holders", holders.RoleHoldersRole())
     app.add_node(diagram.roles_diagram, **visitors.HANDLERS)
 
     # Post-transforms, in the order they run on a page being written:

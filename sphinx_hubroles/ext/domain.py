@@ -13,12 +13,14 @@ records when it reads the page again (clear_doc) and combines the records of par
              here (their text is judged in roles.yaml, at its own lines)
 - labels     `roles:` labels written by hand: (label, line)
 - terms      glossary terms written by hand: (term, line)
-- glossaries the `roles-glossary` directives: line
+- glossaries the `roles-glossary` directives: (line, whether it lists the roles too)
 - diagrams   the `roles-diagram`s: (line, DiagramSpec, depth given, (svg DOT, print DOT)),
              the DOT None for a diagram with nothing to show
 - directories the `roles-people` directories: (line, DirectorySpec, ((person id, anchor,
              registered), ...))
-- rotations  the `roles-rotation` tables: (line, role id)
+- rotations  the `roles-rotation` tables: (line, role id, anchor), the anchor None for a
+             table not shown
+- holders    the `role-holders` references: (line, role id)
 - tables     the `roles-table`s: (line, TableSpec)
 
 After reading, `judge()` turns these records into the rules' Site (core/rules.py): which card
@@ -66,6 +68,7 @@ from ..core.site import (
     CardUse,
     DiagramUse,
     DirectoryUse,
+    HoldersUse,
     Reference,
     RotationUse,
     Site,
@@ -76,7 +79,7 @@ from ..core.table import TableSpec
 from ._compat import single_fragment
 
 PER_PAGE = ("cards", "displays", "references", "labels", "terms", "glossaries", "diagrams",
-            "directories", "rotations", "tables")
+            "directories", "rotations", "tables", "holders")
 
 # The reference forms that can target a `roles:` label: MyST links, {ref} and :ref:.
 LABEL_REFTYPES = {"myst", "ref"}
@@ -84,6 +87,8 @@ LABEL_REFTYPES = {"myst", "ref"}
 CARD_CLASS = "hubroles-card"
 GLOSSARY_CLASS = "hubroles-glossary"
 PREVIEW_CLASS = "hubroles-preview"  # a link to a card: hover.py shows its preview
+# A link to a role's schedule, its first `roles-rotation` (links.py: schedule_reference).
+SCHEDULE = "schedule"
 # What a diagram shows of a role besides a link: its tooltip, filled in when the page is
 # written (the name of a role with a card, the summary of one without). A page that shows it
 # is written again when that changes.
@@ -92,8 +97,11 @@ TOOLTIP = "tooltip"
 
 def reference_of(node: nodes.Element) -> tuple[str, str] | None:
     """(ROLE, target), (PERSON, target) or (TERM, target) for a reference node that names a
-    role's or a person's label or a glossary term; None for any other node."""
+    role's or a person's label or a glossary term, (SCHEDULE, role id) for a link to a role's
+    schedule (links.py); None for any other node."""
     if isinstance(node, addnodes.pending_xref):
+        if node.get("refdomain") == "hubroles" and node.get("reftype") == SCHEDULE:
+            return SCHEDULE, node["reftarget"]
         if node.get("reftype") == "term":
             return TERM, node["reftarget"]
         if node.get("reftype") in LABEL_REFTYPES and node.get("refdomain") in (None, "", "std"):
@@ -145,13 +153,15 @@ class Judgement:
     terms: dict[str, str] = field(default_factory=dict)  # known terms, lower-cased
     role_terms: dict[str, str] = field(default_factory=dict)  # lower-cased name -> role id
     people: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> doc, anchor
+    # role id -> (doc, anchor) of its first schedule (`roles-rotation`), in page order
+    schedules: dict[str, tuple[str, str]] = field(default_factory=dict)
     problems: list[Finding] = field(default_factory=list)
 
 
 class RolesDomain(Domain):
     name = "hubroles"
     label = "sphinx-hubroles"
-    data_version = 8
+    data_version = 9
     # Per page; the targets of the last build (state.py compares them with this one's); and
     # what the last build's model was made from, with the references found in roles.yaml's
     # texts (by owner, and by text for core/scan's memo), which a build with the same
@@ -290,8 +300,8 @@ class RolesDomain(Domain):
         self.records_changed = True
         self.data["displays"].setdefault(docname, {})[key] = digest
 
-    def note_glossary(self, docname: str, line: int) -> None:
-        self.records("glossaries", docname).append(line)
+    def note_glossary(self, docname: str, line: int, role_names: bool) -> None:
+        self.records("glossaries", docname).append((line, role_names))
 
     def note_diagram(self, docname: str, line: int, spec: DiagramSpec, depth_given: bool,
                      dots: tuple[str, str] | None) -> None:
@@ -303,8 +313,12 @@ class RolesDomain(Domain):
     def note_directory(self, docname: str, line: int, spec, entries: tuple) -> None:
         self.records("directories", docname).append((line, spec, entries))
 
-    def note_rotation(self, docname: str, line: int, role_id: str) -> None:
-        self.records("rotations", docname).append((line, role_id))
+    def note_rotation(self, docname: str, line: int, role_id: str,
+                      anchor: str | None) -> None:
+        self.records("rotations", docname).append((line, role_id, anchor))
+
+    def note_holders(self, docname: str, line: int, role_id: str) -> None:
+        self.records("holders", docname).append((line, role_id))
 
     def knows_entry_elsewhere(self, docname: str, person_id: str) -> bool:
         """Whether a page other than `docname`, read before it, lists `person_id`."""
@@ -422,8 +436,10 @@ class RolesDomain(Domain):
         for docname, terms in self.data["terms"].items():
             for term, line in terms:
                 site.note_term(term, self.where(docname, line))
-        for docname, lines in self.data["glossaries"].items():
-            site.glossaries += [self.where(docname, line) for line in lines]
+        for docname, glossaries in self.data["glossaries"].items():
+            site.glossaries += [self.where(docname, line) for line, _roles in glossaries]
+            site.role_glossaries += [self.where(docname, line) for line, roles in glossaries
+                                     if roles]
         for docname, diagrams in self.data["diagrams"].items():
             site.diagrams += [DiagramUse(spec, depth_given, self.where(docname, line))
                               for line, spec, depth_given, _dots in diagrams]
@@ -434,7 +450,10 @@ class RolesDomain(Domain):
                                  for line, spec, _entries in directories]
         for docname, rotations in self.data["rotations"].items():
             site.rotations += [RotationUse(role_id, self.where(docname, line))
-                               for line, role_id in rotations]
+                               for line, role_id, _anchor in rotations]
+        for docname, holders in self.data["holders"].items():
+            site.holders += [HoldersUse(role_id, self.where(docname, line))
+                             for line, role_id in holders]
         if self.data["roles_file_references"] is None:
             self.data["roles_file_references"] = scan_roles_file(
                 self.model, self.data["roles_file_texts"])
@@ -473,6 +492,7 @@ class RolesDomain(Domain):
             problems=problems(model, site, role_terms, messages_of=self.diagram_messages),
             people={person_id: entry_anchors[where.name, where.line, person_id]
                     for person_id, where in first_entries(model, site).items()},
+            schedules=self.first_schedules(),
         )
         if role_terms:
             judgement.role_terms = role_terms_of(model, chosen)
@@ -485,6 +505,16 @@ class RolesDomain(Domain):
         return {(str(self.env.doc2path(docname, False)), line): (docname, anchor)
                 for docname, cards in self.data["cards"].items()
                 for _role_id, line, anchor, _registered in cards}
+
+    def first_schedules(self) -> dict[str, tuple[str, str]]:
+        """role id -> (docname, anchor) of its first `roles-rotation`, in page and line
+        order."""
+        found: dict[str, tuple[str, str]] = {}
+        for docname in sorted(self.data["rotations"], key=lambda d: self.where(d, 0).name):
+            for _line, role_id, anchor in sorted(self.data["rotations"][docname]):
+                if anchor is not None:
+                    found.setdefault(role_id, (docname, anchor))
+        return found
 
     def entry_anchors(self) -> dict[tuple[str, int, str], tuple[str, str]]:
         """(page name, line of the directory, person id) -> (docname, anchor)."""
@@ -507,6 +537,8 @@ class RolesDomain(Domain):
                 person = model.people.get(key)
                 result[kind, key] = ((*entry, person.name) if entry and person
                                      else person_label(key) in judgement.labels)
+            elif kind == SCHEDULE:
+                result[kind, key] = judgement.schedules.get(key) or self.role_target(key)
             elif kind == TOOLTIP:
                 role = model.roles.get(key)
                 result[kind, key] = role and (
@@ -558,6 +590,9 @@ class RolesDomain(Domain):
         reference, to one that exists)."""
         if typ == "role" and target in self.judgement.cards:
             place, name = self.judgement.cards[target], self.model.roles[target].name
+        elif typ == SCHEDULE and target in self.judgement.schedules:
+            place = self.judgement.schedules[target]
+            name = f"Rotation of {self.model.roles[target].name}"
         elif typ == "person" and target in self.judgement.people:
             place, name = self.judgement.people[target], self.model.people[target].name
         else:

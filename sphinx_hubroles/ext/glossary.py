@@ -1,40 +1,50 @@
-"""The `roles-glossary` directive: the `terms` of roles.yaml as a sorted Sphinx glossary."""
+"""The `roles-glossary` directive: the `terms` of roles.yaml as a sorted Sphinx glossary, with
+the roles' names among them (core/glossary.py): a role's entry shows its summary, and its name
+links to its card, which defines the term."""
 
 from __future__ import annotations
-
-import unicodedata
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains.std import make_glossary_term
 from sphinx.util.docutils import SphinxDirective
 
+from ..core.glossary import GLOSSARY_OPTIONS, glossary_entries, role_names_shown
 from .domain import GLOSSARY_CLASS
+from .links import role_reference
 from .state import domain_of, note_display
 
-
-def sort_key(name: str) -> str:
-    # The order Sphinx's own `glossary :sorted:` uses.
-    return unicodedata.normalize("NFD", name.lower())
+ROLE_ENTRY_CLASS = "hubroles-glossary-role"
 
 
 class RolesGlossaryDirective(SphinxDirective):
     has_content = False
+    option_spec = GLOSSARY_OPTIONS
 
     def run(self) -> list[nodes.Node]:
         domain = domain_of(self.env)
         model = domain.model
-        note_display(self.env, "glossary")
-        domain.note_glossary(self.env.docname, self.lineno)
+        role_names = role_names_shown(self.options)
+        note_display(self.env, "glossary", role_names)
+        domain.note_glossary(self.env.docname, self.lineno, role_names)
         source = str(model.path)
         renderer = domain.field_renderer(self.state.document)
         definitions = nodes.definition_list(classes=["glossary", GLOSSARY_CLASS])
-        for term in sorted(model.terms.values(), key=lambda t: sort_key(t.name)):
-            term_node = make_glossary_term(
-                self.env, [nodes.Text(term.name)], None, source, term.line, None,
-                self.state.document)
-            definition = nodes.definition("", *renderer.block(term.definition))
-            definitions += nodes.definition_list_item("", term_node, definition)
+        for entry in glossary_entries(model, role_names):
+            if entry.term is not None:
+                term_node = make_glossary_term(
+                    self.env, [nodes.Text(entry.name)], None, source, entry.term.line, None,
+                    self.state.document)
+                definition = nodes.definition("", *renderer.block(entry.term.definition))
+                definitions += nodes.definition_list_item("", term_node, definition)
+                continue
+            # The card defines the role's name as a term; here it is a link to the card.
+            role = entry.role
+            term_node = nodes.term("", "", role_reference(role.id, role.name,
+                                                          self.env.docname))
+            summary = nodes.paragraph("", "", *renderer.inline(role.summary))
+            definitions += nodes.definition_list_item(
+                "", term_node, nodes.definition("", summary), classes=[ROLE_ENTRY_CLASS])
         glossary = addnodes.glossary(classes=[GLOSSARY_CLASS])
         glossary["sorted"] = True
         glossary += definitions

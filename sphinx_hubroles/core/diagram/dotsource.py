@@ -84,8 +84,13 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
     graph.attr("edge", fontname=FONT, fontsize=str(LABEL_SIZE), fontcolor=TEXT_COLOUR,
                arrowsize="0.8", penwidth=LINE_WIDTH)
 
+    bodies = dict(selection.bodies)  # group id -> the role that stands for it
+    body_roles = set(bodies.values())
+
     def add_role(target: graphviz.Digraph, role) -> None:
         attrs = {"class": "hubroles-role"}
+        if role.id in body_roles:  # the frame's title: a heavier box
+            attrs.update({"class": "hubroles-role hubroles-body", "penwidth": "2"})
         if role.external:
             attrs.update({"class": "hubroles-role hubroles-external", "style": EXTERNAL_STYLE})
         if role.id == selection.focus:
@@ -98,13 +103,16 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
 
     for index, (group_id, group_name) in enumerate(selection.groups):
         with graph.subgraph(name=f"cluster_{index}") as cluster:
-            cluster.attr(label=dot_label(group_name), style="rounded", color=GROUP_LINE,
+            # A group with its body shown has no label of its own: the body's box, drawn
+            # first in the frame, names it.
+            label = "" if group_id in bodies else dot_label(group_name)
+            cluster.attr(label=label, style="rounded", color=GROUP_LINE,
                          fontcolor=TEXT_COLOUR, margin="12", **{"class": "hubroles-group"})
             if layout.web:
                 cluster.attr(tooltip=dot_tooltip(group_name))
-            for role in selection.roles:
-                if role.group == group_id:
-                    add_role(cluster, role)
+            members = [role for role in selection.roles if role.group == group_id]
+            for role in sorted(members, key=lambda r: r.id != bodies.get(group_id)):
+                add_role(cluster, role)
     for role in selection.roles:
         if role.group is None:
             add_role(graph, role)

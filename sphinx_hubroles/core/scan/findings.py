@@ -10,6 +10,7 @@ from pathlib import Path
 from .. import table
 from ..diagram.options import OPTION_SPEC, diagram_spec
 from ..directory import PEOPLE_OPTIONS, directory_spec
+from ..glossary import GLOSSARY_OPTIONS, role_names_shown
 from ..names import person_id_of, person_label, role_id_of, role_label
 from ..problems import display_path
 from ..site import (
@@ -18,6 +19,7 @@ from ..site import (
     CardUse,
     DiagramUse,
     DirectoryUse,
+    HoldersUse,
     RotationUse,
     Site,
     TableUse,
@@ -157,7 +159,11 @@ def own_directive(name: str, argument: str, options: dict[str, str], where,
         if argument.strip():  # without an id, docutils itself says an argument is required
             findings.cards.append(CardUse(argument.strip().lower(), where))
     elif name == "roles-glossary":
-        findings.glossaries.append(where)
+        converted = convert(GLOSSARY_OPTIONS, options)
+        if converted is not None:  # docutils reports a bad option value itself
+            findings.glossaries.append(where)
+            if role_names_shown(converted):
+                findings.role_glossaries.append(where)
     elif name == "roles-people":
         converted = convert(PEOPLE_OPTIONS, options)
         if converted is not None:
@@ -174,6 +180,16 @@ def own_directive(name: str, argument: str, options: dict[str, str], where,
         if converted is not None:  # docutils reports a bad option value itself
             findings.diagrams.append(DiagramUse(diagram_spec(converted), "depth" in converted,
                                                 where))
+
+
+# The extension's roles whose content the rules judge: `{role-holders}`.
+HOLDERS_ROLE = "role-holders"
+
+
+def holders_reference(content: str, where: Where, findings: Site) -> None:
+    """Note a `role-holders` reference, naming a role (as the role lower-cases it)."""
+    if content.strip():
+        findings.holders.append(HoldersUse(content.strip().lower(), where))
 
 
 def convert(spec: dict, written: dict[str, str]) -> dict | None:
