@@ -170,9 +170,11 @@ def test_renaming_a_role_rereads_its_displays_and_rewrites_its_links(project):
     renamed = TEAM.replace("name: Hub Engineer", "name: Platform Engineer")
     (srcdir / "roles.yaml").write_text(renamed)
     result = sphinx_build(srcdir)
-    # cards.md shows the role; links.md only links to it, and its link text changes;
-    # Sphinx itself rewrites index.md, whose table of contents lists cards.md.
-    assert read_and_written(result) == ({"cards"}, {"cards", "links", "index"})
+    # cards.md shows the role, and terms.md lists its name in the glossary; links.md only
+    # links to it, and its link text changes; Sphinx itself rewrites index.md, whose table of
+    # contents lists cards.md.
+    assert read_and_written(result) == ({"cards", "terms"},
+                                        {"cards", "terms", "links", "index"})
     assert "Platform Engineer" in result.html("links.html")
 
 
@@ -193,7 +195,8 @@ def test_moving_a_card_rewrites_the_pages_that_link_to_it(project):
     result = sphinx_build(srcdir)
     read, written = read_and_written(result)
     assert read == {"cards", "plain"}
-    assert written == {"cards", "plain", "links", "index"}
+    # terms.md too: its glossary's entry for the role links to the card.
+    assert written == {"cards", "plain", "links", "terms", "index"}
     assert 'href="plain.html#roles-hub-engineer"' in result.html("links.html")
 
 

@@ -1,8 +1,9 @@
 """Who holds a role now, as every page, export and rule sees it, and the rules on holders.
 
 - A role's current holders are its own holders without `until`; a role with none of its own
-  is held by its kinds' holders (roles whose `kind-of` names it), or by its rotation, which
-  the reader's own clock turns into a person (pages never depend on the day of the build).
+  is held by its kinds' holders (roles whose `kind-of` names it), or, for the body of a group,
+  by its members' (the group's other roles), or by its rotation, which the reader's own clock
+  turns into a person (pages never depend on the day of the build).
 - A holding with `moved-to` or `moved-from` is one move between two roles: either holding may
   say it, both cards show it, and the rules check that the two holdings' dates meet.
 - `seats` are checked against the current holders: how many, and how many per affiliation.
@@ -118,13 +119,13 @@ class Tenure:
                 if holder.current == current]
 
     def current(self, role_id: str) -> list[Holding]:
-        """The role's current holdings: its own; or, with none, its kinds' (each person
-        once, in file order)."""
+        """The role's current holdings: its own; or, with none, its kinds'; or, for a body
+        (a group's `role`), its members' (each person once, in file order)."""
         own = self.own(role_id, current=True)
         if own:
             return own
         result, seen = [], set()
-        for kind in kinds_below(self.model, role_id):
+        for kind in kinds_below(self.model, role_id) or members_of(self.model, role_id):
             for holding in self.own(kind, current=True):
                 if holding.holder.person not in seen:
                     seen.add(holding.holder.person)
@@ -165,6 +166,15 @@ def kinds_below(model: RolesFile, role_id: str) -> list[str]:
         found += below
         frontier = below
     return sorted(found, key=model.place)
+
+
+def members_of(model: RolesFile, role_id: str) -> list[str]:
+    """The other roles of the group that `role_id` stands for, retired ones left out."""
+    group = model.body_of(role_id)
+    if group is None:
+        return []
+    return [role.id for role in model.members(group.id)
+            if role.id != role_id and not role.retired]
 
 
 def affiliation(model: RolesFile, holder: Holder) -> str | None:
