@@ -63,14 +63,12 @@ def joined(parts: list[list[Run]], last: str = ", ") -> list[Run]:
 
 
 
-def holding_runs(model: RolesFile, holding: Holding, via: bool = False) -> list[Run]:
+def holding_runs(model: RolesFile, holding: Holding) -> list[Run]:
     """'Dee Marsh (2024-03-01 to 2025-06-30; for Example Org; then Emeritus; interim)': the
     person, then the dates, the holding's own affiliation, the roles the person came from and
-    went to, and the note. With `via`, the role held, for a holding of one of a role's kinds."""
+    went to, and the note."""
     holder = holding.holder
     details: list[list[Run]] = []
-    if via:
-        details.append([Run("as "), role_run(model, holding.role)])
     if dates(holder.since, holder.until):
         details.append([Run(dates(holder.since, holder.until))])
     if holder.affiliation:
@@ -97,15 +95,15 @@ def separated(parts: list[list[Run]], separator: str) -> list[Run]:
 
 def holder_lines(model: RolesFile, role: Role) -> list[tuple[str, Line]]:
     """(label, line) of a card's "Held by" and "Formerly held by": its own holders; or its
-    kinds', each with the kind it holds; or, while it rotates with no holder named, its
-    rotation ("in turn, by its rotation (schedule)")."""
+    kinds' or members', by the role they hold; or, while it rotates with no holder named,
+    its rotation ("in turn, by its rotation (schedule)")."""
     result = []
     tenure = tenure_of(model)
     current = tenure.current(role.id)
-    if current:
-        via = current[0].role != role.id
-        result.append(("Held by", tuple(joined([holding_runs(model, h, via)
-                                                 for h in current]))))
+    if current and current[0].role != role.id:  # its kinds' or members' holders
+        result.append(("Held by", held_through(model, current)))
+    elif current:
+        result.append(("Held by", tuple(joined([holding_runs(model, h) for h in current]))))
     elif tenure.by_rotation(role.id):
         result.append(("Held by", (Run("in turn, by its rotation ("),
                                    Run("schedule", schedule=role.id), Run(")"))))
@@ -114,6 +112,17 @@ def holder_lines(model: RolesFile, role: Role) -> list[tuple[str, Line]]:
         result.append(("Formerly held by", tuple(joined([holding_runs(model, h)
                                                           for h in former]))))
     return result
+
+
+def held_through(model: RolesFile, holdings: list[Holding]) -> Line:
+    """'Voting member: Ada Quill, Bo Reyes; Regular member: Cy Tan': the holders of a role's
+    kinds or members, by the role they hold (their dates are on that role's card)."""
+    by_role: dict[str, list[str]] = {}
+    for holding in holdings:
+        by_role.setdefault(holding.role, []).append(holding.holder.person)
+    return tuple(separated([[role_run(model, role_id), Run(": "),
+                             *joined([[person_run(model, p)] for p in people])]
+                            for role_id, people in by_role.items()], "; "))
 
 
 def rotation_lines(model: RolesFile, rotation: Rotation) -> Line:
@@ -149,10 +158,13 @@ class SlotTable:
 
 
 SLOT_HEADINGS = ("Slot", "From", "To", "Organization", "Held by", "Note")
+# The columns shown only when a slot of the rotation fills them, with the Slot field.
+OPTIONAL_SLOT_COLUMNS = {"Organization": "organization", "Note": "note"}
 
 
 def slot_table(model: RolesFile, rotation: Rotation, indexes: list[int]) -> SlotTable:
-    """Slots numbered from 1, as the schedule of shifts is."""
+    """Slots numbered from 1, as the schedule of shifts is. The Organization and Note columns
+    are left out when no slot of the rotation has one."""
     rows, spans = [], []
     for index in indexes:
         slot = rotation.slots[index]
@@ -166,7 +178,11 @@ def slot_table(model: RolesFile, rotation: Rotation, indexes: list[int]) -> Slot
                      (Run(slot.organization or ""),), tuple(holder),
                      (Run(myst=slot.note),) if slot.note else ()))
         spans.append((first, last))
-    return SlotTable(SLOT_HEADINGS, tuple(rows), tuple(spans))
+    kept = [index for index, heading in enumerate(SLOT_HEADINGS)
+            if heading not in OPTIONAL_SLOT_COLUMNS
+            or any(getattr(slot, OPTIONAL_SLOT_COLUMNS[heading]) for slot in rotation.slots)]
+    return SlotTable(tuple(SLOT_HEADINGS[index] for index in kept),
+                     tuple(tuple(row[index] for index in kept) for row in rows), tuple(spans))
 
 
 def seats_line(seats: Seats) -> Line:

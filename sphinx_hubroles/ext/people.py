@@ -19,6 +19,7 @@ from .state import domain_of, note_display
 
 PERSON_CLASS = "hubroles-person"
 SHIFT_CLASS = "hubroles-shift"
+SLOT_WIDTHS = {"Slot": 5, "From": 11, "To": 11, "Organization": 16, "Held by": 22, "Note": 20}
 # The id of a role's schedule (`roles-rotation`): where `{role-holders}` links for a rotation.
 ROTATION_ANCHOR = "rotation-"
 
@@ -56,7 +57,7 @@ def slot_table(model: RolesFile, role: Role, indexes: list[int], docname: str, i
     table += nodes.title(title, title)
     group = nodes.tgroup(cols=len(data.headings))
     table += group
-    group += [nodes.colspec(colwidth=width) for width in (5, 11, 11, 16, 22, 20)]
+    group += [nodes.colspec(colwidth=SLOT_WIDTHS[heading]) for heading in data.headings]
     head = nodes.thead()
     head += row([nodes.paragraph("", text) for text in data.headings])
     group += head

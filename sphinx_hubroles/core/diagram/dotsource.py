@@ -134,10 +134,23 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
         graph.edge(source, target, **attrs)
     for above, role, ranks in layout.placed:  # roles that no drawn edge ranks
         graph.edge(above, role, style="invis", minlen=str(ranks))
+    for body, member in body_above(selection, ranked):
+        graph.edge(body, member, style="invis")
 
     if (selection.relations or any(r.external for r in selection.roles)) and not layout.web:
         _add_legend(graph, selection, looks, layout)
     return graph.source
+
+
+def body_above(selection: Selection, ranked: set[str]) -> list[tuple[str, str]]:
+    """(body, member) for each member of a group drawn with its body, whom no ranking edge
+    already places: an invisible edge puts the body, the frame's title, above its members
+    (none where a ranking edge leads from the member to the body: it would make a cycle)."""
+    ranked_pairs = {(source, target) for source, relation, target in selection.edges
+                    if relation in ranked}
+    return [(body, role.id) for group, body in selection.bodies for role in selection.roles
+            if role.group == group and role.id != body
+            and (role.id, body) not in ranked_pairs and (body, role.id) not in ranked_pairs]
 
 
 def edge_attrs(look: Look, kind: str) -> dict[str, str]:
