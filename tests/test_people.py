@@ -308,7 +308,8 @@ ROLE = "roles:\n  r:\n    name: R\n    summary: S.\n"
     (PEOPLE + ROLE + "    rotation: {pool: [ada], every: 7, start: soon}\n",
      "8: 'start' of 'rotation' of role 'r' is not a date: 'soon'; write it as 2026-01-07"),
     (PEOPLE + ROLE + "    rotation: {pool: [ada], every: 7}\n",
-     "8: 'rotation' of role 'r' has no 'start', which is required (or 'slots', for a rotation by slot)"),
+     "8: 'rotation' of role 'r' has no 'start', which is required (or 'slots', for a "
+     "rotation by slot)"),
 ])
 def test_every_problem_with_people_is_reported_at_its_line(tmp_path, text, expected):
     with pytest.raises(RolesFileError) as error:

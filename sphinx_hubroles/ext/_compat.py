@@ -7,10 +7,10 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..core.names import ANCHOR_PREFIX, PERSON_ANCHOR_PREFIX
+from ..core.names import ANCHOR_PREFIX, PERSON_ANCHOR_PREFIX, ROTATION_ANCHOR_PREFIX
 
-# Anchors the extension makes: role cards, directory entries, and glossary terms.
-OWN_ANCHORS = (ANCHOR_PREFIX, PERSON_ANCHOR_PREFIX, "term-")
+# Anchors the extension makes: role cards, directory entries, schedules and glossary terms.
+OWN_ANCHORS = (ANCHOR_PREFIX, PERSON_ANCHOR_PREFIX, ROTATION_ANCHOR_PREFIX, "term-")
 
 
 def single_fragment(href: str) -> str:

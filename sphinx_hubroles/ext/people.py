@@ -12,7 +12,7 @@ from sphinx.util.nodes import make_id
 from ..core import facts
 from ..core.directory import PEOPLE_OPTIONS, ROTATION_OPTIONS, directory, directory_spec
 from ..core.model import Holder, Role, RolesFile
-from ..core.names import person_anchor, person_label
+from ..core.names import ROTATION_ANCHOR_PREFIX, person_anchor, person_label
 from .domain import RolesDomain
 from .links import field, paragraph_of, person_reference, role_reference
 from .state import domain_of, note_display
@@ -20,8 +20,6 @@ from .state import domain_of, note_display
 PERSON_CLASS = "hubroles-person"
 SHIFT_CLASS = "hubroles-shift"
 SLOT_WIDTHS = {"Slot": 5, "From": 11, "To": 11, "Organization": 16, "Held by": 22, "Note": 20}
-# The id of a role's schedule (`roles-rotation`): where `{role-holders}` links for a rotation.
-ROTATION_ANCHOR = "rotation-"
 
 
 def role_link(role: Role, docname: str) -> addnodes.pending_xref:
@@ -97,22 +95,32 @@ class RolesPeopleDirective(SphinxDirective):
         return result
 
     def entry_section(self, domain: RolesDomain, entry,
-                      no_index: bool = False) -> tuple[nodes.section, bool]:
+                      no_index: bool = False) -> tuple[nodes.Element, bool]:
         person, document = entry.person, self.state.document
+        if no_index:  # a secondary listing: no target, no entry in the table of contents
+            section = nodes.container(classes=[PERSON_CLASS, "hubroles-person-secondary"])
+            section += nodes.rubric(person.name, person.name)
+            self.set_source_info(section)
+            return self.entry_facts(section, entry), False
         anchor = person_anchor(person.id)
-        if anchor in document.ids or no_index:
+        if anchor in document.ids:
             anchor = make_id(self.env, document, "people", person.id)
         section = nodes.section(ids=[anchor], classes=[PERSON_CLASS])
         section += nodes.title(person.name, person.name)
         self.set_source_info(section)
         label = person_label(person.id)
-        registered = not (no_index or label in document.nameids
+        registered = not (label in document.nameids
                           or domain.knows_entry_elsewhere(self.env.docname, person.id))
         if registered:
             section["names"].append(label)
             document.note_explicit_target(section)
         else:
             document.set_id(section)
+        return self.entry_facts(section, entry), registered
+
+    def entry_facts(self, section: nodes.Element, entry) -> nodes.Element:
+        """The person's profile and roles, added to their entry."""
+        person = entry.person
         fact_list = nodes.field_list(classes=["hubroles-person-facts"])
         if person.github:
             url = f"https://github.com/{person.github}"
@@ -135,7 +143,7 @@ class RolesPeopleDirective(SphinxDirective):
             fact_list += field("Takes turns as", [paragraph])
         if len(fact_list):
             section += fact_list
-        return section, registered
+        return section
 
 
 def roles_held(holdings_: tuple[tuple[Role, Holder], ...], docname: str) -> nodes.paragraph:
@@ -177,7 +185,7 @@ class RolesRotationDirective(SphinxDirective):
                                f"Rotation of {role.name}: by slot")
         else:
             table = self.schedule_table(model, role, role.rotation.schedule(start, shifts))
-        anchor = ROTATION_ANCHOR + role_id
+        anchor = ROTATION_ANCHOR_PREFIX + role_id
         if anchor in self.state.document.ids:
             anchor = make_id(self.env, self.state.document, "rotation", role_id)
         table["ids"].append(anchor)
