@@ -302,8 +302,8 @@ def test_check_and_the_build_report_the_same_planted_mistakes(tmp_path):
         "other.rst:30: unknown column 'colour' in :columns: of roles-table",
         # role-holders, in both markups: an unknown role, and a role that nobody holds now.
         "page.md:53: role 'council' in role-holders has no current holder in roles.yaml (no "
-        "'holders' without 'until', no kinds with holders, no 'rotation'), so it shows "
-        "nothing; name one under 'holders'",
+        "'holders' without 'until', no kinds or members with holders, no 'rotation'); name "
+        "one under 'holders'",
         "page.md:55: unknown role 'councl' in role-holders; did you mean 'council'?",
         "other.rst:33: unknown role 'nobody' in role-holders",
         # A role's name used as a term, while the role has no card.

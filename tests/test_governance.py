@@ -345,8 +345,8 @@ def test_role_holders_warns_for_a_role_nobody_holds_and_an_unknown_one(project):
     result = sphinx_build(srcdir, "-q")
     expected = [
         "index.md:3: role 'emeritus-member' in role-holders has no current holder in "
-        "roles.yaml (no 'holders' without 'until', no kinds with holders, no 'rotation'), so "
-        "it shows nothing; name one under 'holders'",
+        "roles.yaml (no 'holders' without 'until', no kinds or members with holders, no "
+        "'rotation'); name one under 'holders'",
         "index.md:5: unknown role 'steering-commitee' in role-holders; did you mean "
         "'steering-committee'?"]
     assert [re.sub(r" WARNING:| \[hubroles\.\w+\]$", "", line)

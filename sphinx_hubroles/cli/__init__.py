@@ -41,6 +41,8 @@ examples:
   sphinx-hubroles export > roles.json
   sphinx-hubroles export --format csv --output roles.csv
   sphinx-hubroles export --format dot | dot -Tsvg > roles.svg
+  sphinx-hubroles export --format owners --alias team > OWNERS_ALIASES
+  sphinx-hubroles export --format ics --role support-steward --pages docs > steward.ics
 """
 
 
@@ -80,8 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "given, matches GLOB (repeatable), like Sphinx's exclude_patterns")
     role_terms_option(check)
     check.add_argument("--holders", action="store_true",
-                       help="also note each active role that has a 'count' but no current "
-                            "holder (a note: the exit status stays 0)")
+                       help="also note each active role that has a 'count' but that nobody "
+                            "holds now (a note: the exit status stays 0)")
     check.set_defaults(run=run_check)
 
     schema = command("schema", "Print the JSON Schema (draft 2020-12) of roles.yaml.",
@@ -96,9 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=sorted(EXPORTERS), default="json",
                         help="json: everything, text fields as written; dot: the full "
                              "diagram as Graphviz DOT; csv: one row per role, with its "
-                             "requirements and responsibilities; owners: each role's current "
-                             "holders' GitHub handles, as OWNERS_ALIASES; ics: a rotation's "
-                             "shifts as an iCalendar file, with --role (default: json)")
+                             "requirements, responsibilities, seats, holders and relations; "
+                             "owners: each role's current holders' GitHub handles, as "
+                             "OWNERS_ALIASES; ics: a rotation's shifts or slots as an "
+                             "iCalendar file, with --role (default: json)")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output")
     export.add_argument("--role", metavar="ID", help="ics: the role whose rotation to export")

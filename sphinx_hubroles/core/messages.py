@@ -110,8 +110,8 @@ def unknown_holders_role(role_id: str, hint: str = "") -> str:
 
 def role_without_holders(role_id: str) -> str:
     return (f"role '{role_id}' in role-holders has no current holder in roles.yaml (no "
-            "'holders' without 'until', no kinds with holders, no 'rotation'), so it shows "
-            "nothing; name one under 'holders'")
+            "'holders' without 'until', no kinds or members with holders, no 'rotation'); "
+            "name one under 'holders'")
 
 
 def context_without_focus() -> str:
