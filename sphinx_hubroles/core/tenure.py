@@ -6,7 +6,9 @@
   turns into a person (pages never depend on the day of the build).
 - A holding with `moved-to` or `moved-from` is one move between two roles: either holding may
   say it, both cards show it, and the rules check that the two holdings' dates meet.
-- `seats` are checked against the current holders: how many, and how many per affiliation.
+- `seats` are checked against the current holders: how many, and how many per affiliation;
+  not for a role that roles.yaml names nobody for, now or before (who holds it is kept
+  elsewhere).
 
 Pure Python: the build, `check` and the exports ask this module, so they agree.
 """
@@ -142,6 +144,15 @@ class Tenure:
     def is_held(self, role_id: str) -> bool:
         return bool(self.current(role_id)) or self.by_rotation(role_id)
 
+    def tracked(self, role_id: str) -> bool:
+        """Whether roles.yaml says who holds the role, now or before: holders of its own, of
+        its kinds or members, or a rotation. A role it names nobody for is not tracked there,
+        and its `seats` are not checked."""
+        model = self.model
+        return any(model.roles[other].holders or model.roles[other].rotation
+                   for other in (role_id, *kinds_below(model, role_id),
+                                 *members_of(model, role_id)))
+
     def count(self, role_id: str) -> int:
         """How many hold the role now: its current holders, or one at a time by rotation."""
         current = self.current(role_id)
@@ -194,7 +205,7 @@ def seat_problems(model: RolesFile, tenure: Tenure | None = None) -> list[tuple[
     found = []
     for role in model.roles.values():
         seats = role.seats
-        if seats is None or role.retired:
+        if seats is None or role.retired or not tenure.tracked(role.id):
             continue
         count = tenure.count(role.id)
         holders = f"{count} current holder{'s' * (count != 1)}"
