@@ -1,7 +1,7 @@
 """One incremental rebuild of two commits, in turns, on the same generated handbook.
 
     python benchmarks/rebuild_turns.py --base 4087ace [--head HEAD] [--size 200]
-        [--edit add_role|edit_summary] [--rounds 8]
+        [--edit add_role|edit_summary|no_change] [--rounds 8]
 
 compare_commits.py measures every figure of a whole handbook, clean builds first, so a round
 at N = 1,000 takes minutes and a noisy rebuild gets few samples. This measures one rebuild
@@ -31,6 +31,7 @@ EDITS = {
         root, book, "hubroles", serial, diagrams),
     "edit_summary": lambda root, book, serial, diagrams: site.edit_summary(
         root, book, "hubroles", book.roles[len(book.roles) // 2], serial),
+    "no_change": lambda root, book, serial, diagrams: None,
 }
 
 

@@ -366,13 +366,13 @@ terms:
     assert len(parsed) < len(list(load_roles(roles).texts())) / 2
     monkeypatch.undo()
     assert second == scan.scan_roles_file(load_roles(roles))
-    assert second[("summary", "newcomer")][0].target == "roles:hub-enginer"
+    assert second[("role", "newcomer")][0].target == "roles:hub-enginer"
     # A line inserted at the top moves every text: all are parsed again, at their new lines.
     roles.write_text("# moved\n" + roles.read_text(encoding="utf-8"), encoding="utf-8")
     third = scan.scan_roles_file(load_roles(roles), memo)
     assert third == scan.scan_roles_file(load_roles(roles))
-    assert [r.where.line for r in third[("summary", "newcomer")]] == [
-        r.where.line + 1 for r in second[("summary", "newcomer")]]
+    assert [r.where.line for r in third[("role", "newcomer")]] == [
+        r.where.line + 1 for r in second[("role", "newcomer")]]
     # The memo holds every text that could hold a reference, and no other.
     assert len(memo) == len([text for _owner, text in load_roles(roles).texts()
                              if scan.has_clue(text.source)]) > 40
@@ -387,11 +387,11 @@ terms:
 terms:
 """, 1)
     roles.write_text(folded, encoding="utf-8")
-    before = scan.scan_roles_file(load_roles(roles), memo)[("summary", "wrapped")]
+    before = scan.scan_roles_file(load_roles(roles), memo)[("role", "wrapped")]
     roles.write_text(folded.replace("Works with the\n", "Works\n      with the\n"),
                      encoding="utf-8")
     model = load_roles(roles)
     assert model.roles["wrapped"].summary.source == "Works with the [](roles:hub-enginer) daily."
-    after = scan.scan_roles_file(model, memo)[("summary", "wrapped")]
+    after = scan.scan_roles_file(model, memo)[("role", "wrapped")]
     assert [r.where.line for r in after] == [r.where.line + 1 for r in before]
-    assert after == scan.scan_roles_file(model)[("summary", "wrapped")]
+    assert after == scan.scan_roles_file(model)[("role", "wrapped")]

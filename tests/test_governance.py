@@ -379,7 +379,7 @@ def test_the_glossary_lists_roles_with_their_summary_and_a_link_to_the_card(buil
     assert [name for name, _ in entries] == [
         "Committee member", "Emeritus member", "Nomination issue ¶", "Regular member",
         "Security steward", "Steering Committee", "Voting member"]
-    assert ("Voting member", "Votes on the committee’s decisions.") in entries
+    assert ("Voting member", "Votes on the committee's decisions.") in entries
     role = glossary.select_one("dt a")
     assert role["href"] == "roles.html#roles-committee-member"
     assert "hubroles-preview" in role["class"]
@@ -564,9 +564,16 @@ def test_a_new_holder_rereads_the_pages_that_name_the_holders(site, tmp_path):
     roles = (srcdir / "roles.yaml").read_text()
     (srcdir / "roles.yaml").write_text(roles.replace(
         "      - {person: eli, since: 2025-06-01}",
-        "      - {person: eli, since: 2025-06-01}\n      - {person: dee, since: 2026-01-01}"))
-    incremental = sphinx_build(srcdir, "-q")
+        "      - {person: eli, since: 2025-06-01}\n      - {person: dee, since: 2026-01-01}")
+        .replace("summary: Runs one security release.",
+                 "summary: Runs one *security* release, by slot."))
+    incremental = sphinx_build(srcdir)
     assert incremental.returncode == 0, incremental.stderr
+    # The glossary shows the new summary's words: written again, not read again.
+    read, written = (set(re.findall(rf"{step}\.\.\. \[[ \d]+%\] (\S+)", incremental.stdout))
+                     for step in ("reading sources", "writing output"))
+    assert "glossary" in written - read
+    assert "Runs one security release, by slot." in incremental.html("glossary.html")
     assert "Cy Tan , Eli Park and Dee Marsh" in text_of(BeautifulSoup(
         incremental.html("index.html"), "html.parser"))
     clean_src = tmp_path / "clean"

@@ -327,8 +327,9 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
             Renders the `terms` of roles.yaml as a sorted Sphinx glossary, so that `{term}` links
             to them resolve with no glossary written by hand; and, among them, the roles that
             are not retired, so that a reader who browses the glossary finds "Steering
-            Committee" too: each role's name, a link to its card (or its URL), and its summary.
-            A role's name stays a term of its card, where `{term}` links to it lead; the
+            Committee" too: each role's name, as a link to its card (or its URL), and its
+            summary's plain words, as the hover previews show them ({ref}`outputs-hover`). A
+            role's name stays a term of its card, where `{term}` links to it lead; the
             glossary's entry only points there. Group names are not listed. Place it once per
             project.
         """,

@@ -85,9 +85,10 @@ def rotation(model: RolesFile, role_id: str, start, shifts) -> object:
 
 
 def glossary(model: RolesFile, role_names: bool = True) -> object:
-    """The terms, and the roles' names, statuses and summaries the glossary lists."""
-    roles = ([(r.id, r.name, r.status, r.summary, r.url) for r in model.roles.values()]
-             if role_names else None)
+    """The terms, and the roles the glossary lists by name (their summaries are filled in
+    when the page is written: ext/glossary.py)."""
+    roles = ([(r.id, r.name, r.status) for r in model.roles.values()] if role_names
+             else None)
     return model.terms, roles
 
 

@@ -21,7 +21,7 @@ from .tenure import Holding, tenure_of
 class Run:
     """A piece of a line. With `role`, `person`, `url` or `schedule`, a link showing `text`
     (to the role's card, the person's directory entry, the URL, the role's schedule); with
-    `myst`, MyST text rendered inline; else `text` as is. `css` is a class for it."""
+    `myst`, MyST text rendered inline; else `text` as is."""
 
     text: str = ""
     role: str | None = None
@@ -29,7 +29,6 @@ class Run:
     url: str | None = None
     schedule: str | None = None
     myst: Text | None = None
-    css: str = ""
 
 
 Line = tuple[Run, ...]

@@ -339,16 +339,14 @@ class RolesFile:
 
     def texts(self) -> Iterator[tuple[tuple[str, str], Text]]:
         """Every MyST text of the file (summaries, descriptions, items, definitions...) with
-        its owner, ('group', id), ('role', id) or ('term', name), ('summary', id) for a role's
-        summary, which a glossary shows too, and ('note', 'source target') for a relation's
-        note, which both roles' cards show: found from the dataclasses themselves, so a new
-        text field needs no list kept by hand."""
+        its owner, ('group', id), ('role', id) or ('term', name), and ('note', 'source target')
+        for a relation's note, which both roles' cards show: found from the dataclasses
+        themselves, so a new text field needs no list kept by hand."""
         for kind, table in (("group", self.groups), ("role", self.roles),
                             ("term", self.terms)):
             for key, item in table.items():
                 for text in texts_of(item, skip=("relation_notes",)):
-                    yield ("summary" if kind == "role" and text is item.summary else kind,
-                           key), text
+                    yield (kind, key), text
         for role in self.roles.values():
             for _relation, target, note in role.relation_notes:
                 yield ("note", f"{role.id} {target}"), note

@@ -313,24 +313,18 @@ def shown_roles(model: RolesFile, site: Site, cards: dict[str, Where]) -> set[st
     return shown
 
 
-def glossary_roles(model: RolesFile) -> list[str]:
-    """The roles a `roles-glossary` lists with its terms: those that are not retired."""
-    return [role.id for role in model.roles.values() if not role.retired]
-
 
 def shown_roles_file_references(model: RolesFile, site: Site,
                                 cards: dict[str, Where]) -> list[Reference]:
     """The references in the roles.yaml texts that a page shows: the texts of the roles shown
-    (shown_roles), the summaries of the roles a `roles-glossary` lists, a relation's note
-    when either of its roles is shown (both cards show it), and the terms' definitions once
-    a `roles-glossary` shows them. (A text no page shows is not judged: a role may wait for
-    its card.)"""
+    (shown_roles), a relation's note when either of its roles is shown (both cards show it),
+    and the terms' definitions once a `roles-glossary` shows them. (A text no page shows is
+    not judged: a role may wait for its card. A glossary shows the roles' summaries as plain
+    words, as diagram tooltips do, with no links to judge.)"""
     roles = shown_roles(model, site, cards)
-    summaries = roles | (set(glossary_roles(model)) if site.role_glossaries else set())
     shown = []
     for (kind, key), references in site.roles_file.items():
-        if ((kind == "role" and key in roles) or (kind == "summary" and key in summaries)
-                or (kind == "term" and site.glossaries)
+        if ((kind == "role" and key in roles) or (kind == "term" and site.glossaries)
                 or (kind == "note" and not roles.isdisjoint(key.split(" ")))):
             shown += references
     return shown

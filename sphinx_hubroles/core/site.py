@@ -111,8 +111,6 @@ class Site:
     # Glossary terms written by hand: lower-cased (as Sphinx looks them up) -> (term, where).
     terms: dict[str, tuple[str, Where]] = field(default_factory=dict)
     glossaries: list[Where] = field(default_factory=list)  # `roles-glossary` directives
-    # The glossaries that list the roles too (`:role-names: on`, the default).
-    role_glossaries: list[Where] = field(default_factory=list)
     holders: list[HoldersUse] = field(default_factory=list)  # `role-holders` references
     diagrams: list[DiagramUse] = field(default_factory=list)
     tables: list[TableUse] = field(default_factory=list)  # `roles-table` directives

@@ -68,8 +68,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(diagram.roles_diagram, **visitors.HANDLERS)
 
     # Post-transforms, in the order they run on a page being written:
-    # 5: the diagrams' text versions, whose links to cards are then resolved;
+    # 5: the diagrams' text versions, whose links to cards are then resolved, and the
+    # summaries of a glossary's role entries;
     app.add_post_transform(diagram.DiagramTextVersion)
+    app.add_post_transform(glossary.GlossarySummaries)
     # 8: links to roles, before MyST (9) and Sphinx (10) try to resolve them;
     app.add_post_transform(references.RoleReferences)
     # 20: upstream bugs in resolved links (singlehtml, man), see _compat.py.

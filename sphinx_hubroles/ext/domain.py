@@ -13,7 +13,7 @@ records when it reads the page again (clear_doc) and combines the records of par
              here (their text is judged in roles.yaml, at its own lines)
 - labels     `roles:` labels written by hand: (label, line)
 - terms      glossary terms written by hand: (term, line)
-- glossaries the `roles-glossary` directives: (line, whether it lists the roles too)
+- glossaries the `roles-glossary` directives: line
 - diagrams   the `roles-diagram`s: (line, DiagramSpec, depth given, (svg DOT, print DOT)),
              the DOT None for a diagram with nothing to show
 - directories the `roles-people` directories: (line, DirectorySpec, ((person id, anchor,
@@ -89,6 +89,9 @@ GLOSSARY_CLASS = "hubroles-glossary"
 PREVIEW_CLASS = "hubroles-preview"  # a link to a card: hover.py shows its preview
 # A link to a role's schedule, its first `roles-rotation` (links.py: schedule_reference).
 SCHEDULE = "schedule"
+# A role's summary as plain words, filled in when the page is written (a glossary's entry for
+# the role): the page is written again, not read again, when the summary changes.
+SUMMARY = "summary"
 # What a diagram shows of a role besides a link: its tooltip, filled in when the page is
 # written (the name of a role with a card, the summary of one without). A page that shows it
 # is written again when that changes.
@@ -300,8 +303,8 @@ class RolesDomain(Domain):
         self.records_changed = True
         self.data["displays"].setdefault(docname, {})[key] = digest
 
-    def note_glossary(self, docname: str, line: int, role_names: bool) -> None:
-        self.records("glossaries", docname).append((line, role_names))
+    def note_glossary(self, docname: str, line: int) -> None:
+        self.records("glossaries", docname).append(line)
 
     def note_diagram(self, docname: str, line: int, spec: DiagramSpec, depth_given: bool,
                      dots: tuple[str, str] | None) -> None:
@@ -436,10 +439,8 @@ class RolesDomain(Domain):
         for docname, terms in self.data["terms"].items():
             for term, line in terms:
                 site.note_term(term, self.where(docname, line))
-        for docname, glossaries in self.data["glossaries"].items():
-            site.glossaries += [self.where(docname, line) for line, _roles in glossaries]
-            site.role_glossaries += [self.where(docname, line) for line, roles in glossaries
-                                     if roles]
+        for docname, lines in self.data["glossaries"].items():
+            site.glossaries += [self.where(docname, line) for line in lines]
         for docname, diagrams in self.data["diagrams"].items():
             site.diagrams += [DiagramUse(spec, depth_given, self.where(docname, line))
                               for line, spec, depth_given, _dots in diagrams]
@@ -539,6 +540,9 @@ class RolesDomain(Domain):
                                      else person_label(key) in judgement.labels)
             elif kind == SCHEDULE:
                 result[kind, key] = judgement.schedules.get(key) or self.role_target(key)
+            elif kind == SUMMARY:
+                role = model.roles.get(key)
+                result[kind, key] = role and role.summary.source
             elif kind == TOOLTIP:
                 role = model.roles.get(key)
                 result[kind, key] = role and (

@@ -1,20 +1,27 @@
 """The `roles-glossary` directive: the `terms` of roles.yaml as a sorted Sphinx glossary, with
-the roles' names among them (core/glossary.py): a role's entry shows its summary, and its name
-links to its card, which defines the term."""
+the roles' names among them (core/glossary.py): a role's entry links to its card, which
+defines the term, and shows its summary's plain words.
+
+The summaries are filled in when the page is written, as a diagram's tooltips are: editing a
+summary writes the glossary again, and does not read it again (a glossary lists every role)."""
 
 from __future__ import annotations
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains.std import make_glossary_term
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.glossary import GLOSSARY_OPTIONS, glossary_entries, role_names_shown
-from .domain import GLOSSARY_CLASS
+from .domain import GLOSSARY_CLASS, SUMMARY
 from .links import role_reference
 from .state import domain_of, note_display
 
 ROLE_ENTRY_CLASS = "hubroles-glossary-role"
+SUMMARY_CLASS = "hubroles-glossary-summary"
+# On the placeholder of a role's summary: the role's id.
+SUMMARY_ATTRIBUTE = "hubroles-summary"
 
 
 class RolesGlossaryDirective(SphinxDirective):
@@ -26,7 +33,7 @@ class RolesGlossaryDirective(SphinxDirective):
         model = domain.model
         role_names = role_names_shown(self.options)
         note_display(self.env, "glossary", role_names)
-        domain.note_glossary(self.env.docname, self.lineno, role_names)
+        domain.note_glossary(self.env.docname, self.lineno)
         source = str(model.path)
         renderer = domain.field_renderer(self.state.document)
         definitions = nodes.definition_list(classes=["glossary", GLOSSARY_CLASS])
@@ -42,11 +49,28 @@ class RolesGlossaryDirective(SphinxDirective):
             role = entry.role
             term_node = nodes.term("", "", role_reference(role.id, role.name,
                                                           self.env.docname))
-            summary = nodes.paragraph("", "", *renderer.inline(role.summary))
+            summary = nodes.inline("", "", classes=[SUMMARY_CLASS],
+                                   **{SUMMARY_ATTRIBUTE: role.id})
+            domain.note_link(self.env.docname, SUMMARY, role.id)
             definitions += nodes.definition_list_item(
-                "", term_node, nodes.definition("", summary), classes=[ROLE_ENTRY_CLASS])
+                "", term_node, nodes.definition("", nodes.paragraph("", "", summary)),
+                classes=[ROLE_ENTRY_CLASS])
         glossary = addnodes.glossary(classes=[GLOSSARY_CLASS])
         glossary["sorted"] = True
         glossary += definitions
         self.set_source_info(glossary)
         return [glossary]
+
+
+class GlossarySummaries(SphinxPostTransform):
+    """Fill in the summaries of a glossary's role entries, as plain words."""
+
+    default_priority = 5
+
+    def run(self, **kwargs) -> None:
+        domain = domain_of(self.env)
+        for node in list(self.document.findall(nodes.inline)):
+            role_id = node.attributes.pop(SUMMARY_ATTRIBUTE, None)
+            role = domain.model.roles.get(role_id) if role_id else None
+            if role is not None:
+                node += nodes.Text(domain.plain_text(role.summary))

@@ -62,8 +62,6 @@ def render_runs(runs, inline, docname: str) -> list[nodes.Node]:
             made = [nodes.reference("", run.text, refuri=run.url)]
         else:
             made = [nodes.Text(run.text)]
-        if run.css:
-            made = [nodes.inline("", "", *made, classes=[run.css])]
         result += made
     return result
 

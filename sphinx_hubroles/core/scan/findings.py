@@ -10,7 +10,7 @@ from pathlib import Path
 from .. import table
 from ..diagram.options import OPTION_SPEC, diagram_spec
 from ..directory import PEOPLE_OPTIONS, directory_spec
-from ..glossary import GLOSSARY_OPTIONS, role_names_shown
+from ..glossary import GLOSSARY_OPTIONS
 from ..names import person_id_of, person_label, role_id_of, role_label
 from ..problems import display_path
 from ..site import (
@@ -159,11 +159,8 @@ def own_directive(name: str, argument: str, options: dict[str, str], where,
         if argument.strip():  # without an id, docutils itself says an argument is required
             findings.cards.append(CardUse(argument.strip().lower(), where))
     elif name == "roles-glossary":
-        converted = convert(GLOSSARY_OPTIONS, options)
-        if converted is not None:  # docutils reports a bad option value itself
+        if convert(GLOSSARY_OPTIONS, options) is not None:  # docutils reports a bad one
             findings.glossaries.append(where)
-            if role_names_shown(converted):
-                findings.role_glossaries.append(where)
     elif name == "roles-people":
         converted = convert(PEOPLE_OPTIONS, options)
         if converted is not None:
