@@ -328,9 +328,12 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
             to them resolve with no glossary written by hand; and, among them, the roles that
             are not retired, so that a reader who browses the glossary finds "Steering
             Committee" too: each role's name, as a link to its card (or its URL), and its
-            summary's plain words, as the hover previews show them ({ref}`outputs-hover`). A
-            role's name stays a term of its card, where `{term}` links to it lead; the
-            glossary's entry only points there. Group names are not listed. Place it once per
+            summary's plain words, as the hover previews show them ({ref}`outputs-hover`). In
+            HTML, the summary of a role with a card comes from the previews file, by the same
+            script, so that editing a summary writes no glossary page again; EPUB, LaTeX, text,
+            man and Texinfo, and roles without a card, have it in the page. A role's name
+            stays a term of its card, where `{term}` links to it lead; the glossary's entry
+            only points there. Group names are not listed. Place it once per
             project.
         """,
         "options": {

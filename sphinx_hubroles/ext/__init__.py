@@ -83,6 +83,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", state.load_model)
     app.connect("builder-inited", jobs.start_build)
     app.connect("builder-inited", copy_static_files)
+    app.connect("builder-inited", hover.note_builder)
     app.connect("env-get-outdated", state.outdated_displays)
     app.connect("env-get-outdated", jobs.pages_without_pictures)
     app.connect("env-before-read-docs", collector.freeze_long_lived)

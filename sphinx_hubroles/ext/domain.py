@@ -89,8 +89,10 @@ GLOSSARY_CLASS = "hubroles-glossary"
 PREVIEW_CLASS = "hubroles-preview"  # a link to a card: hover.py shows its preview
 # A link to a role's schedule, its first `roles-rotation` (links.py: schedule_reference).
 SCHEDULE = "schedule"
-# A role's summary as plain words, filled in when the page is written (a glossary's entry for
-# the role): the page is written again, not read again, when the summary changes.
+# A role's summary as plain words, in a glossary's entry for the role (glossary.py): filled in
+# when the page is written, so that the page is written again, not read again, when the
+# summary changes; unless the role has a card and the build writes the previews file, from
+# which the reader's browser takes it.
 SUMMARY = "summary"
 # What a diagram shows of a role besides a link: its tooltip, filled in when the page is
 # written (the name of a role with a card, the summary of one without). A page that shows it
@@ -203,6 +205,7 @@ class RolesDomain(Domain):
         self.json_text: str | None = None  # this build's hubroles.json (jsonout.py)
         self.froze = False  # whether this build froze the collector's objects (collector.py)
         self.sphinx_design = False  # whether the project loads sphinx_design (state.py)
+        self.previews = False  # whether this build writes the previews file (hover.py)
 
     # -- the model of this build ----------------------------------------------------------
 
@@ -542,7 +545,8 @@ class RolesDomain(Domain):
                 result[kind, key] = judgement.schedules.get(key) or self.role_target(key)
             elif kind == SUMMARY:
                 role = model.roles.get(key)
-                result[kind, key] = role and role.summary.source
+                in_previews = self.previews and key in judgement.cards
+                result[kind, key] = role and (None if in_previews else role.summary.source)
             elif kind == TOOLTIP:
                 role = model.roles.get(key)
                 result[kind, key] = role and (

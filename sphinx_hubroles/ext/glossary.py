@@ -2,8 +2,12 @@
 the roles' names among them (core/glossary.py): a role's entry links to its card, which
 defines the term, and shows its summary's plain words.
 
-The summaries are filled in when the page is written, as a diagram's tooltips are: editing a
-summary writes the glossary again, and does not read it again (a glossary lists every role)."""
+No page holds the summary of a role with a card, in a build that writes the previews file
+(hover.py): the reader's browser puts it in the glossary from that file, as it shows hover
+previews, so that editing a summary writes no page but the card's. Elsewhere (EPUB, LaTeX,
+text, and roles without a card) the words are filled in when the page is written, as a
+diagram's tooltips are: editing the summary writes the glossary again, and does not read it
+again (a glossary lists every role)."""
 
 from __future__ import annotations
 
@@ -63,7 +67,8 @@ class RolesGlossaryDirective(SphinxDirective):
 
 
 class GlossarySummaries(SphinxPostTransform):
-    """Fill in the summaries of a glossary's role entries, as plain words."""
+    """Fill in the summaries of a glossary's role entries, as plain words, but those that
+    the reader's browser takes from the previews file (static/hubroles-preview.js)."""
 
     default_priority = 5
 
@@ -72,5 +77,5 @@ class GlossarySummaries(SphinxPostTransform):
         for node in list(self.document.findall(nodes.inline)):
             role_id = node.attributes.pop(SUMMARY_ATTRIBUTE, None)
             role = domain.model.roles.get(role_id) if role_id else None
-            if role is not None:
+            if role is not None and not (domain.previews and role_id in domain.judgement.cards):
                 node += nodes.Text(domain.plain_text(role.summary))

@@ -48,3 +48,21 @@ def test_a_role_holders_schedule_link_opens_the_schedule(browser, site, serve):
     page.wait_for_url(base + "stewards.html#rotation-security-steward")
     assert page.locator("#rotation-security-steward").is_visible()
     context.close()
+
+
+def test_the_glossary_shows_each_roles_summary_from_the_previews(browser, site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((site / "glossary.html").as_uri())
+    page.wait_for_load_state("load")
+    entries = page.eval_on_selector_all(
+        "dl.glossary dd", "dds => dds.map(dd => dd.textContent.trim())")
+    context.close()
+    assert entries == [
+        "Any member of the committee, voting or not.",
+        "A former voting member, honoured for their work.",
+        "The issue in which a candidate is proposed.",
+        "Takes part in the committee's work without a vote.",
+        "Runs one security release.",
+        "Decides what the project does next.",
+        "Votes on the committee's decisions."]
