@@ -477,8 +477,13 @@ OTHER = "  o:\n    name: O\n    summary: O.\n"
 
 @pytest.mark.parametrize("text, expected", [
     (ROLE + "    requirements: {stepz: [a]}\n",
-     ["5: unknown key 'stepz' in 'requirements' of role 'r': a list of items is a YAML list, "
-      "or a mapping with 'steps' (and that list) for a numbered list; did you mean 'steps'?"]),
+     ["5: unknown key 'stepz' in 'requirements' of role 'r'; did you mean 'steps'?"]),
+    (ROLE + "    requirements: {steps: [a], title: T}\n",
+     ["5: unknown key 'title' in 'requirements' of role 'r': a numbered list is a mapping with "
+      "'steps' alone"]),
+    (ROLE + "    requirements: {review: [a]}\n",
+     ["5: 'requirements' of role 'r' must be a list (one '- item' per line), or 'steps:' and a "
+      "list for a numbered one, not a mapping"]),
     (ROLE + "    requirements: {steps: a}\n",
      ["5: 'requirements' of role 'r' must be a list (one '- item' per line), not text"]),
     (PEOPLE + ROLE + "    holders:\n      - {person: ada, since: 2024-01-01, moved-to: o}\n"

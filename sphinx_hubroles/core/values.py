@@ -198,17 +198,20 @@ class ValueReader:
 
     def steps(self, node: YMap, label: str) -> YValue | None:
         """The list of a numbered list, written `{steps: [...]}`."""
+        if "steps" not in node.items:
+            close = next(((key, line) for key, (line, _value) in node.items.items()
+                          if self.did_you_mean(key, ("steps",))), None)
+            if close:
+                self.problems.at(close[1], f"unknown key '{shown(close[0])}' in {label}; did "
+                                 "you mean 'steps'?")
+            else:
+                self.problems.at(node.line, f"{label} must be a list (one '- item' per line), "
+                                 "or 'steps:' and a list for a numbered one, not a mapping")
+            return None
         for key, (line, _value) in node.items.items():
             if key != "steps":
-                self.problems.at(line, f"unknown key '{shown(key)}' in {label}: a list of "
-                                 "items is a YAML list, or a mapping with 'steps' (and that "
-                                 "list) for a numbered list"
-                                 + self.did_you_mean(key, ("steps",)))
-        if "steps" not in node.items:
-            if not node.items:
-                self.problems.at(node.line, f"{label} is an empty mapping; write a list, or "
-                                 "'steps:' and a list for a numbered one")
-            return None
+                self.problems.at(line, f"unknown key '{shown(key)}' in {label}: a numbered "
+                                 "list is a mapping with 'steps' alone")
         return node.items["steps"][1]
 
     def items_of(self, node: YValue, label: str, depth: int, what: str) -> tuple[Item, ...]:

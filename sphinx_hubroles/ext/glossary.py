@@ -52,13 +52,13 @@ class RolesGlossaryDirective(SphinxDirective):
             # The card defines the role's name as a term; here it is a link to the card.
             role = entry.role
             term_node = nodes.term("", "", role_reference(role.id, role.name,
-                                                          self.env.docname))
+                                                          self.env.docname),
+                                   classes=[ROLE_ENTRY_CLASS])
             summary = nodes.inline("", "", classes=[SUMMARY_CLASS],
                                    **{SUMMARY_ATTRIBUTE: role.id})
             domain.note_link(self.env.docname, SUMMARY, role.id)
             definitions += nodes.definition_list_item(
-                "", term_node, nodes.definition("", nodes.paragraph("", "", summary)),
-                classes=[ROLE_ENTRY_CLASS])
+                "", term_node, nodes.definition("", nodes.paragraph("", "", summary)))
         glossary = addnodes.glossary(classes=[GLOSSARY_CLASS])
         glossary["sorted"] = True
         glossary += definitions
