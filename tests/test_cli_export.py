@@ -241,8 +241,8 @@ def test_export_dot_is_the_full_diagram_without_page_links(team):
     assert "hubroles-href:" not in dot and "URL=" not in dot
     # The role documented elsewhere is dashed, and the legend says what that means; the retired
     # role is left out, as a roles-diagram without :status: leaves it out.
-    assert ('"hub-engineer" [label="Hub Engineer" class="hubroles-role hubroles-external" '
-            'style="rounded,filled,dashed"]') in dot
+    assert ('"hub-engineer" [label="Hub Engineer" class="hubroles-role hubroles-id-hub-engineer '
+            'hubroles-external" style="rounded,filled,dashed"]') in dot
     assert 'legend_external [label="documented elsewhere"' in dot
     assert "old-engineer" not in dot
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -125,6 +126,11 @@ VALID = [
     BASE.replace("Operates the hub.", "\"no\""),  # quoted, it is text
     BASE.replace("name: Hub Engineer", "name: '2024-01-01'"),
     BASE + "# a comment at the end\n",
+    # One line of letters, marks, numbers, punctuation, symbols and spaces, with the joiners
+    # of emoji and of Persian names, and the characters of YAML's and iCalendar's syntax.
+    BASE.replace("name: Hub Engineer", "name: \"Zo\u00eb \U0001F469\u200d\U0001F4BB "
+                 "\u0645\u0647\u200c\u0633\u0627 Ann\\\\Nash; a, b: #c --- '~'\""),
+    BASE.replace("name: Hub Engineer", "name: |\n      Hub Engineer\n"),
     *table_examples(),
     # -- the fields of issue 23 --
     role_with("requirements:\n  steps:\n    - One\n    - text: Two\n      items:\n"
@@ -266,6 +272,32 @@ INVALID = {
         "rotation: {slots: [{date: 2026-01-01, person: ada, people: [ada]}]}"),
     "slot with an unknown key": PEOPLE + role_with(
         "rotation: {slots: [{date: 2026-01-01, person: ada, org: X}]}"),
+    "slot until past the calendar": PEOPLE + role_with(
+        "rotation: {slots: [{date: 2026-01-01, until: 3000-01-01, person: ada}]}"),
+    "slot organization with a line separator": PEOPLE + role_with(
+        'rotation: {slots: [{date: 2026-01-01, organization: "Org\\u2028x"}]}'),
+    "holding affiliation with a carriage return": PEOPLE + role_with(
+        'holders:\n  - {person: ada, affiliation: "Org\\rx"}'),
+    # -- one line of text: no control character, no line or paragraph separator (issue 21) --
+    "name with a carriage return": BASE.replace("name: Hub Engineer", 'name: "Hub\\rEngineer"'),
+    "name with a next-line character": BASE.replace("name: Hub Engineer",
+                                                    'name: "Hub\\u0085Engineer"'),
+    "name with a tab inside": BASE.replace("name: Hub Engineer", 'name: "Hub\\tEngineer"'),
+    "name ending in a carriage return": BASE.replace("name: Hub Engineer",
+                                                     'name: "Hub Engineer\\r"'),
+    "alias with a line separator": role_with('aliases: ["Hub\\u2028Engineers"]'),
+    "relation label with a paragraph separator": BASE.replace(
+        "label: oversees", 'label: "over\\u2029sees"'),
+    "group name with an escape": BASE.replace("{name: Service Provider}",
+                                              '{name: "Service\\x1bProvider"}'),
+    "section title with a carriage return": role_with(
+        'sections:\n  - {title: "Term\\rlimits", text: x}'),
+    "person name with a next-line character": PEOPLE.replace(
+        "{name: Ada}", '{name: "Ada\\u0085aliases: x"}') + BASE,
+    "affiliation with a carriage return": PEOPLE.replace(
+        "{name: Ada}", '{name: Ada, affiliation: "Org\\r---"}') + BASE,
+    "term name with a carriage return": BASE + 'terms:\n  "Hub\\rCommunity": x\n',
+    "url with a control character": role_with('url: "https://example.org/\\x01"'),
 }
 
 # Invalid files whose problem needs more than one place of the file, or YAML that PyYAML's
@@ -313,6 +345,12 @@ BEYOND_SCHEMA = {
     # Editors' YAML (1.2) reads an unquoted 2024-01-01 as text, and so the schema; PyYAML
     # reads a date, which the loader refuses as a name, asking for quotes.
     "name is a date": "roles:\n  a: {name: 2024-01-01, summary: S}\n",
+    # Private-use and unassigned code points change with the version of Unicode: the loader
+    # refuses them in one line of text, the schema's patterns cannot list them.
+    "name with a private-use character": BASE.replace("name: Hub Engineer",
+                                                      'name: "Hub\\ue000Engineer"'),
+    "name with an unassigned code point": BASE.replace("name: Hub Engineer",
+                                                       'name: "Hub\\u0378Engineer"'),
 }
 
 
@@ -454,6 +492,22 @@ def test_the_loader_corpus_fails_the_schema_where_a_schema_can_tell(validator, n
     else:
         assert errors, (f"the schema accepts the loader's bad case {name!r}; make the schema "
                         "stricter or add the case to LOADER_CASES_BEYOND_SCHEMA")
+
+
+def test_a_rotations_start_and_days_have_the_loaders_bounds(tmp_path, validator):
+    """The schema's pattern for a rotation's start takes fields.LATEST_START and no later day,
+    and its days stop at fields.MAX_SHIFT_DAYS, as the loader does."""
+    def rotation(start: str, every: int) -> str:
+        return (PEOPLE + role_with(f"rotation: {{pool: [ada], every: {every}, "
+                                   f"start: '{start}'}}"))
+
+    last, after = F.LATEST_START, F.LATEST_START + timedelta(days=1)
+    load_with_loader(tmp_path, rotation(str(last), F.MAX_SHIFT_DAYS))
+    assert schema_errors(validator, rotation(str(last), F.MAX_SHIFT_DAYS)) == []
+    for text in (rotation(str(after), 7), rotation(str(last), F.MAX_SHIFT_DAYS + 1)):
+        with pytest.raises(RolesFileError):
+            load_with_loader(tmp_path, text)
+        assert schema_errors(validator, text) != []
 
 
 def test_items_nest_as_deep_as_the_loader_allows_and_no_deeper():

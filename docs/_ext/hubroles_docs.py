@@ -142,9 +142,12 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
             The diagram follows the theme's light and dark modes.
 
             Its text is never drawn smaller than 10 CSS pixels: a diagram wider than the
-            column at that size scrolls inside its frame, and *Open full size* shows it at its
-            own size over the whole window ({ref}`diagram-size`). Relation types declared
-            `hierarchy: true` in roles.yaml point down the page ({ref}`diagram-hierarchy`).
+            column at that size starts there, and the reader pans and zooms it in place, with
+            the mouse, a touch screen or the keyboard; hovering over or focusing a box
+            highlights that role's relations, and the legend's entries hide and show relation
+            types ({ref}`diagram-explore`). *Open full size* shows it over the whole window
+            ({ref}`diagram-size`). Relation types declared `hierarchy: true` in roles.yaml point
+            down the page ({ref}`diagram-hierarchy`).
 
             An unknown id or type in an option warns at the directive's line with the closest
             ids ({ref}`hubroles.diagram <warning-hubroles-diagram>`), and so do relation types
@@ -160,8 +163,18 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
                 Show only the roles of these groups. With `:roles:`, shows both sets.
             """),
             "relations": ("id, id, ...", """
-                Draw only these relation types. Looks are handed out to the types a diagram
-                draws, so a diagram of a few types never has two alike.
+                Draw only these relation types, and only the roles that take part in one of
+                them (`:isolated: show` keeps the others). Looks are handed out to the types a
+                diagram draws, so a diagram of a few types never has two alike. With
+                `:focus:`, the walk out from the focused role follows these types only, so the
+                second ring of `:depth: 2` holds no roles reached through other relations.
+            """),
+            "isolated": ("show or hide", """
+                The roles that no relation drawn in the diagram touches: `show` draws them as
+                loose boxes, `hide` leaves them out. Default: `hide` with `:relations:`, `show`
+                without. A focus diagram always shows its role, and nothing else unrelated.
+                When hiding leaves no role at all, the diagram warns
+                ({ref}`hubroles.diagram <warning-hubroles-diagram>`) and is left out.
             """),
             "focus": ("id", """
                 Show this role and the roles related to it, in either direction, up to
@@ -217,7 +230,8 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
             documented elsewhere. It is a real table in every builder (LaTeX gets a `longtable`
             that breaks across pages); with `:layout: cards` it is a grid of sphinx-design
             cards instead. Unknown ids, columns and statuses warn at the directive's line
-            ({ref}`hubroles.table <warning-hubroles-table>`).
+            ({ref}`hubroles.table <warning-hubroles-table>`); a table with no known column is
+            left out, with a warning.
         """,
         "options": {
             "columns": ("column, column, ...", """
@@ -226,7 +240,8 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
                 `holders` (who holds the role now, as on its card: its own holders, its kinds'
                 or members', or its rotation), `former-holders`, `rotation`, `seats`, `team` and
                 `kind-of`. Default: `name, summary`. A cell of a field the role does not set
-                is empty.
+                is empty. Unknown columns are left out with a warning; at least one must be
+                known, or the table is left out.
             """),
             "roles": ("id, id, ...", """
                 Show only these roles (in file order), whatever their status.
@@ -313,11 +328,14 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
         "options": {
             "from": ("date", """
                 Start with the first shift (or slot) that includes this day, such as
-                `2026-12-02`. Default: the rotation's `start`.
+                `2026-12-02`, up to 2999-12-31, so that the schedule stays within the
+                calendar. Default: the rotation's `start`.
             """),
             "shifts": ("N", """
-                How many shifts (or slots) to show. Default: twice the number of people in the
-                pool; every slot, for a rotation by slot.
+                How many shifts (or slots) to show, up to 1,000. Default: twice the number of
+                people in the pool, at most 1,000; every slot, for a rotation by slot. A
+                `:from:` or `:shifts:` past its bound warns at the directive's line, and the
+                table shows the default.
             """),
         },
     },

@@ -48,6 +48,7 @@ examples:
 
 def build_parser() -> argparse.ArgumentParser:
     from .. import __version__
+    from ..core.fields import LATEST_START, MAX_SHIFTS
 
     # allow_abbrev=False: `--role x` must not quietly mean `--roles x`.
     parser = argparse.ArgumentParser(
@@ -105,12 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output")
     export.add_argument("--role", metavar="ID", help="ics: the role whose rotation to export")
-    export.add_argument("--from", dest="start", type=iso_date, metavar="DATE",
-                        help="ics: start at the shift that includes DATE (default: the "
-                             "rotation's first shift)")
-    export.add_argument("--shifts", type=positive, metavar="N",
-                        help="ics: how many shifts or slots (default: twice the pool, or "
-                             "every slot)")
+    export.add_argument("--from", dest="start", type=schedule_start, metavar="DATE",
+                        help="ics: start at the shift or slot that includes DATE, up to "
+                             f"{LATEST_START} (default: the rotation's first)")
+    export.add_argument("--shifts", type=shift_count, metavar="N",
+                        help=f"ics: how many shifts or slots, up to {MAX_SHIFTS:,} (default: "
+                             "twice the pool, at most that, or every slot)")
     export.add_argument("--base-url", metavar="URL",
                         help="ics: link each event to the role's card under URL, the "
                              "published site (default: html_baseurl of the pages' conf.py; "
@@ -127,19 +128,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def iso_date(text: str):
-    from datetime import date
+def schedule_start(text: str):
+    from ..core import directory
 
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-12-02") from None
+        return directory.schedule_start(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def positive(text: str) -> int:
+def shift_count(text: str) -> int:
+    from ..core import directory
+
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
-    return int(text)
+    try:
+        return directory.shift_count(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def role_terms_option(command: argparse.ArgumentParser) -> None:
@@ -302,13 +308,21 @@ def export_ics(args: argparse.Namespace, model) -> int:
 def event_url(args: argparse.Namespace, model, role_id: str) -> str | None:
     """The card's URL for the events: under --base-url, or else under html_baseurl of the
     pages' conf.py; None, with a note, when neither is set or no page has the card."""
+    from ..core.values import is_web_url
     from .card_url import card_url, conf_baseurl
 
     pages = args.pages or args.roles.parent
     if args.pages is not None and not pages.is_dir():
         args.parser.error(f"{pages}: not a folder; give the Sphinx source folder with --pages")
+    if args.base_url is not None and not is_web_url(args.base_url):
+        args.parser.error(f"--base-url {args.base_url!r} is not a web address; give the "
+                          "published site's, such as https://example.org/handbook/")
     base = args.base_url or conf_baseurl(pages)
     if not base:
+        return None
+    if not is_web_url(base):
+        print(f"{PROG}: note: html_baseurl of {pages / 'conf.py'} is not a web address "
+              f"({base!r}); the events carry no link", file=sys.stderr)
         return None
     url = card_url(model, role_id, pages, base)
     if url is None:

@@ -7,6 +7,7 @@ the pages as `check` does, and named as the `html` builder names it (`page.html#
 from __future__ import annotations
 
 import ast
+import urllib.parse
 from pathlib import Path
 
 from ..core.files import UnusableFile, read_regular_file
@@ -37,4 +38,5 @@ def card_url(model: RolesFile, role_id: str, pages: Path, base_url: str) -> str 
     if where is None:
         return None
     page = Path(where.path).resolve().relative_to(pages.resolve()).with_suffix(".html")
-    return f"{base_url.rstrip('/')}/{page.as_posix()}#{card_anchor(role_id)}"
+    path = urllib.parse.quote(page.as_posix())  # a page's name may hold any character
+    return f"{base_url.rstrip('/')}/{path}#{card_anchor(role_id)}"

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..core.model import RolesFile
 from ..core.problems import WARNING, display_path
 from ..core.rules import Finding, problems
-from ..core.scan import scan_file, scan_roles_file, source_files
+from ..core.scan import scan_file, scan_roles_file, scan_roles_file_displays, source_files
 from ..core.scan.findings import Findings
 from ..core.site import Where
 
@@ -17,6 +17,7 @@ from ..core.site import Where
 def scan(model: RolesFile, paths: Iterable[Path], exclude: Iterable[str] = ()) -> Findings:
     findings = Findings()
     findings.roles_file = scan_roles_file(model)
+    findings.roles_file_displays = scan_roles_file_displays(model)
     for path in source_files(paths, exclude):
         scan_file(path, findings)
     return findings

@@ -4,6 +4,7 @@ reference documentation is generated from, so the two cannot drift apart."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 # What a field holds; the loader checks each kind, the docs explain each kind.
 NAME = "name"  # one line of plain text, shown as is
@@ -26,6 +27,7 @@ PERSON_IDS = "list of person ids"
 HOLDERS = "list of holders"
 ROTATION = "rotation"
 DATE = "date"
+START_DATE = "first day"  # a date that a schedule counts days from
 DAYS = "days"
 GITHUB = "GitHub handle"
 GITHUB_TEAM = "GitHub team"
@@ -44,6 +46,14 @@ DEFAULT_STATUS = "active"
 MAX_ITEM_DEPTH = 3
 # The schemes an external role's `url` may use: a page elsewhere, never a script or a file.
 URL_SCHEMES = ("http", "https")
+
+# A rotation's schedule counts days forward from its start, or from the day asked for
+# (`:from:`, `--from`), so these bounds keep every day a schedule can show, and the shift after
+# its last, within the calendar (Python's dates and iCalendar end at 9999-12-31): the latest
+# first day plus MAX_SHIFTS + 2 shifts of MAX_SHIFT_DAYS is in the year 8020.
+LATEST_START = date(2999, 12, 31)
+MAX_SHIFT_DAYS = 1_830  # five years: `every` and `overlap`
+MAX_SHIFTS = 1_000  # shifts in one schedule: `:shifts:`, `--shifts` and the default
 
 # How a relation type's lines look in diagrams (core/diagram/looks.py, colours.py).
 COLOUR = "colour"
@@ -75,12 +85,14 @@ KIND_HELP = {
              "`until`, `note`, `affiliation`, `moved-to` and `moved-from`",
     ROTATION: "mapping with `pool`, `every`, `start` and optional `overlap`, or with `slots`",
     DATE: "an ISO date, `2026-01-07`, quoted or not",
-    DAYS: "a whole number of days",
+    START_DATE: f"an ISO date, `2026-01-07`, quoted or not, up to {LATEST_START}",
+    DAYS: f"a whole number of days, up to {MAX_SHIFT_DAYS:,}",
     GITHUB: "a GitHub user name, without `@`",
     GITHUB_TEAM: "a GitHub team as `@org/team`, the `@` optional",
     OWNERS_ALIAS: "a name of letters, digits, `-` and `_`, or `false`",
     SEATS: "mapping with optional `min`, `max` and `per-affiliation`",
-    SLOTS: "list of mappings with `date` and `person` or `organization`",
+    SLOTS: "list of mappings with `date` and `person` or `organization`, "
+           f"{MAX_SHIFTS:,} at most",
     COUNT: "a whole number, 0 or more",
     SHARE: "a whole number, 1 or more, or a share of the holders such as `1/4`",
     COLOUR: "a colour as `'#rrggbb'`, in quotes (YAML reads an unquoted `#` as a comment)",
@@ -253,11 +265,11 @@ HOLDER_FIELDS = (
 )
 
 ROTATION_FIELDS = (
-    Field("pool", PERSON_IDS, False, "The people who take turns, in order. With `every` and "
-          "`start`; a rotation has these three or `slots`.", "pool: [ada, bo, cy]"),
+    Field("pool", PERSON_IDS, False, "The people who take turns, in order, each once. With "
+          "`every` and `start`; a rotation has these three or `slots`.", "pool: [ada, bo, cy]"),
     Field("every", DAYS, False, "Days per shift.", "every: 14"),
-    Field("start", DATE, False, "The first shift's first day; shifts follow the pool's order, "
-          "and start again at its top.", "start: 2026-01-07"),
+    Field("start", START_DATE, False, "The first shift's first day; shifts follow the pool's "
+          "order, and start again at its top.", "start: 2026-01-07"),
     Field("overlap", DAYS, False, "Days a shift overlaps the next, for a hand-over; shorter "
           "than `every`.", "overlap: 7"),
     Field("slots", SLOTS, False, "Dated turns, in date order, instead of `pool`, `every` and "
@@ -267,8 +279,8 @@ ROTATION_FIELDS = (
 )
 
 SLOT_FIELDS = (
-    Field("date", DATE, True, "The slot's first day.", "date: 2026-02-03"),
-    Field("until", DATE, False, "Its last day. Without it, a slot lasts until the day before "
+    Field("date", START_DATE, True, "The slot's first day.", "date: 2026-02-03"),
+    Field("until", START_DATE, False, "Its last day. Without it, a slot lasts until the day before "
           "the next slot, and the last slot until another is added.", "until: 2026-02-10"),
     Field("person", PERSON_ID, False, "Who holds the slot. A slot has a `person`, an "
           "`organization`, or both: the person then fills it for the organization.",

@@ -130,8 +130,8 @@ def collector_paused() -> Iterator[None]:
     throws away is freed as usual, and cycles made meanwhile by other code wait for the next
     collection."""
     enabled = gc.isenabled()
-    gc.disable()
-    try:
+    try:  # disabled inside: a Ctrl-C just after it still enables it again
+        gc.disable()
         yield
     finally:
         if enabled:
@@ -222,10 +222,9 @@ class _Validator(PeopleFields, ValueReader):
         if not name:
             self.problems.at(line, "a term under 'terms' has an empty name; give it one")
             return None
-        if len(name.splitlines()) > 1:
-            self.problems.at(line, f"term '{shown(name)}' must fit on one line")
-            return None
         if not self.good_characters(name, f"term '{shown(name)}'", line):
+            return None
+        if not self.one_line(key, f"term '{shown(name)}'", line):
             return None
         if name.lower() in seen:
             other, other_line = seen[name.lower()]

@@ -1,7 +1,14 @@
-"""The words of the problems that rules.py finds, in one place. A `hint` is a "did you mean"
-(problems.did_you_mean) or empty."""
+"""The words of the problems that rules.py finds, and of the bounds of a rotation's schedule
+(which the loader, the directive and the command line apply), in one place. A `hint` is a "did
+you mean" (problems.did_you_mean) or empty."""
 
 from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+
+from .fields import LATEST_START, MAX_SHIFTS
+from .problems import did_you_mean, shown
 
 
 def unknown_role(role_id: str, target: str, hint: str = "") -> str:
@@ -54,6 +61,11 @@ def hand_term_and_card(term: str, card: str) -> str:
 def no_diagram_roles() -> str:
     return ("roles-diagram has no roles to show; check :roles:, :groups:, :status: and "
             "roles.yaml")
+
+
+def no_diagram_relations() -> str:
+    return ("roles-diagram draws no relation of its :relations: among the roles it keeps, and "
+            "leaves out roles without one; add ':isolated: show' to draw them anyway")
 
 
 def depth_without_focus() -> str:
@@ -123,3 +135,45 @@ def hierarchy_cycle(relations: list[str]) -> str:
     return ("these hierarchy relations form a cycle: " + "; ".join(relations) + ". Diagrams "
             "draw one of them pointing up the page; remove one, or 'hierarchy: true' from "
             "its relation type")
+
+
+def late_start(day: date) -> str:
+    """A rotation's `start`, `:from:` or `--from` after fields.LATEST_START."""
+    return (f"{day} is after {LATEST_START}, the latest day a schedule may start from, so that "
+            "its days stay within the calendar")
+
+
+def too_many_shifts(count: int) -> str:
+    """`:shifts:` or `--shifts` past fields.MAX_SHIFTS."""
+    return f"{count:,} shifts are more than a schedule shows; ask for {MAX_SHIFTS:,} at most"
+
+
+def too_many_slots(count: int) -> str:
+    """A rotation by slot with more than fields.MAX_SHIFTS slots."""
+    return (f"{count:,} slots are more than a schedule shows; keep {MAX_SHIFTS:,} at most, "
+            "the latest")
+
+
+def unknown_option(option: str, directive: str, known: Collection[str]) -> str:
+    return (f"unknown option :{shown(option)}: of {directive}"
+            + (did_you_mean(option, known) or "; its options are "
+               + ", ".join(f":{name}:" for name in known)))
+
+
+def invalid_option(option: str, directive: str, value: str | None, allowed: str) -> str:
+    """`allowed` says what to write instead (a converter's ValueError)."""
+    if value is None or not value.strip():
+        return f"no value in :{option}: of {directive}; {allowed}"
+    return f"invalid value '{shown(value.strip())}' in :{option}: of {directive}; {allowed}"
+
+
+def display_in_roles_file(directive: str) -> str:
+    """A `role-card` or `roles-glossary` inside roles.yaml text, which they show themselves."""
+    return (f"{directive} cannot stand in roles.yaml text: cards and glossaries show that text "
+            "themselves, and one inside another could show itself without end; it is left "
+            "out: put it on a page")
+
+
+def no_table_columns() -> str:
+    return ("roles-table has no known column to show; give at least one in :columns:, or leave "
+            "it out for the default (name, summary)")

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
 
-from .fields import DEFAULT_STATUS
+from .fields import DEFAULT_STATUS, MAX_SHIFTS
 from .names import role_label
 from .problems import Problem
 
@@ -20,6 +20,9 @@ class Text:
     source: str
     # Lines are left out of comparisons: moving text within roles.yaml changes nothing shown.
     line: int = field(compare=False, repr=False)
+    # Rendered as blocks (a description, a section's text, a definition), where directives run;
+    # an inline text (a summary, an item) shows a directive's markup as text.
+    block: bool = field(default=False, compare=False, repr=False)
 
 
 class Steps(tuple):
@@ -176,7 +179,9 @@ class Rotation:
             return slot.date, slot.until
         if index + 1 < len(self.slots):
             following = self.slots[index + 1].date
-            return slot.date, max(slot.date, following - timedelta(days=1))
+            # Two slots on one day: the first lasts that day (and 0001-01-01 has no day before).
+            last = following - timedelta(days=1) if following > slot.date else slot.date
+            return slot.date, last
         return slot.date, None
 
     def slots_from(self, start: date | None = None, count: int | None = None) -> list[int]:
@@ -202,12 +207,12 @@ class Rotation:
         offset = (day - self.start).days
         return max(0, -(-(offset - self.every - self.overlap + 1) // self.every))
 
-    def schedule(self, start: date | None = None, shifts: int | None = None) -> list[Shift]:
+    def schedule(self, start: date | None = None, shifts: int | None = None) -> Iterator[Shift]:
         """The shifts from the one that includes `start` (the rotation's start by default), as
-        many as `shifts` (twice the pool by default)."""
+        many as `shifts` (twice the pool by default, at most MAX_SHIFTS), one at a time."""
         first = self.first_shift_on(start) if start else 0
-        count = shifts if shifts is not None else 2 * len(self.pool)
-        return [self.shift(index) for index in range(first, first + count)]
+        count = shifts if shifts is not None else min(2 * len(self.pool), MAX_SHIFTS)
+        return (self.shift(index) for index in range(first, first + count))
 
 
 @dataclass(frozen=True)

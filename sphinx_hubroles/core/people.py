@@ -8,6 +8,7 @@ import re
 from datetime import date, datetime
 
 from . import fields as F
+from . import messages
 from .model import Holder, Person, Rotation, Seats, Slot
 from .problems import shown
 from .yamlsource import NULL, STR, YMap, YScalar, YValue
@@ -136,16 +137,9 @@ class PeopleFields:
             if key not in known:  # required, unless the rotation is by slot
                 self.problems.at(line, f"{label} has no '{key}', which is required (or "
                                  "'slots', for a rotation by slot)")
-        pool = []
-        if "pool" in known:
-            items = self.seq(known["pool"][1], f"'pool' of {label}")
-            pool = [person for person in (self.person_id(item, f"the pool of {label}")
-                                          for item in items) if person]
-            if not items and not self.problems.full:
-                self.problems.at(known["pool"][0], f"'pool' of {label} is empty; name the "
-                                 "people who take turns")
+        pool = self.pool(known["pool"], label) if "pool" in known else []
         every = self.days(known["every"], f"'every' of {label}", 1) if "every" in known else None
-        start = self.date(known["start"], f"'start' of {label}") if "start" in known else None
+        start = self.start(known["start"], f"'start' of {label}") if "start" in known else None
         overlap_days = (self.days(known["overlap"], f"'overlap' of {label}", 0)
                         if "overlap" in known else 0)
         if every is not None and overlap_days is not None and overlap_days >= every:
@@ -166,6 +160,10 @@ class PeopleFields:
         if not items and not self.problems.full:
             self.problems.at(known["slots"][0], f"'slots' of {label} is empty; name each turn "
                              "with its date")
+        if len(items) > F.MAX_SHIFTS:  # a schedule shows every slot: as long as it may be
+            self.problems.at(known["slots"][0], f"'slots' of {label}: "
+                             + messages.too_many_slots(len(items)))
+            return None
         slots = []
         for item in items:
             slot = self.slot(item, f"a slot of {label}")
@@ -187,8 +185,9 @@ class PeopleFields:
         if not self.is_mapping(item, what):
             return None
         known = self.mapping_fields(item, F.SLOT_FIELDS, what, item.line)
-        day = self.date(known["date"], f"'date' of {what}") if "date" in known else None
-        until = self.date(known["until"], f"'until' of {what}") if "until" in known else None
+        # A slot's days are a schedule's, within the same bounds as a rotation's start.
+        day = self.start(known["date"], f"'date' of {what}") if "date" in known else None
+        until = self.start(known["until"], f"'until' of {what}") if "until" in known else None
         person = (self.person_id(known["person"][1], f"'person' of {what}")
                   if "person" in known else None)
         organization = (self.name(known["organization"][1], f"'organization' of {what}")
@@ -227,9 +226,9 @@ class PeopleFields:
         if not self.is_mapping(value, label):
             return None
         known = self.mapping_fields(value, F.SEATS_FIELDS, label, line)
-        low = self.days(known["min"], f"'min' of {label}", 0, "a whole number") \
+        low = self.count(known["min"], f"'min' of {label}", 0) \
             if "min" in known else None
-        high = self.days(known["max"], f"'max' of {label}", 1, "a whole number") \
+        high = self.count(known["max"], f"'max' of {label}", 1) \
             if "max" in known else None
         cap = self.share(known["per-affiliation"], f"'per-affiliation' of {label}") \
             if "per-affiliation" in known else None
@@ -253,7 +252,7 @@ class PeopleFields:
             if match and int(match.group(1)) <= int(match.group(2)):
                 return node.value.strip()
         elif isinstance(node, YScalar) and node.tag == INT:
-            return self.days(item, what, 1, "a whole number")
+            return self.count(item, what, 1)
         self.problems.at(line, f"{what} must be a whole number, 1 or more, or a share of the "
                          f"holders such as 1/4, not {describe_value(node)}")
         return None
@@ -291,6 +290,26 @@ class PeopleFields:
             return None
         return alias
 
+    def pool(self, item: tuple[int, YValue], label: str) -> list[str]:
+        """The people of a pool, each once: a person listed twice is a problem at the second
+        listing."""
+        items = self.seq(item[1], f"'pool' of {label}")
+        if not items and not self.problems.full:
+            self.problems.at(item[0], f"'pool' of {label} is empty; name the people who take "
+                             "turns")
+        lines: dict[str, int] = {}
+        for node in items:
+            person = self.person_id(node, f"the pool of {label}")
+            if person is None:
+                continue
+            if person in lines:
+                first = f" (also at line {lines[person]})" if lines[person] != node.line else ""
+                self.problems.at(node.line, f"the pool of {label} lists person '{person}' "
+                                 f"twice{first}; name each person once")
+                continue
+            lines[person] = node.line
+        return list(lines)
+
     # -- values ------------------------------------------------------------------------------
 
     def person_id(self, node: YValue, what: str) -> str | None:
@@ -323,20 +342,43 @@ class PeopleFields:
                          f"{describe_value(node)}")
         return None
 
-    def days(self, item: tuple[int, YValue], what: str, minimum: int,
-             unit: str = "a whole number of days") -> int | None:
-        line, node = item
-        if isinstance(node, YScalar) and node.tag == INT:
-            try:
-                number = int(node.value.replace("_", ""), 0)
-            except ValueError:
-                number = None
-            if number is not None and number >= minimum:
-                return number
-        self.problems.at(line, f"{what} must be {unit}, "
-                         f"{'at least 1' if minimum else '0 or more'}, not "
-                         f"{describe_value(node)}")
+    def start(self, item: tuple[int, YValue], what: str) -> date | None:
+        """A rotation's start, or a slot's day: a date, up to F.LATEST_START."""
+        day = self.date(item, what)
+        if day is not None and day > F.LATEST_START:
+            self.problems.at(item[0], f"{what}: {messages.late_start(day)}")
+            return None
+        return day
+
+    def days(self, item: tuple[int, YValue], what: str, minimum: int) -> int | None:
+        """A whole number of days, from `minimum` up to F.MAX_SHIFT_DAYS."""
+        number = whole_number(item[1])
+        if number is not None and minimum <= number <= F.MAX_SHIFT_DAYS:
+            return number
+        self.problems.at(item[0], f"{what} must be a whole number of days, "
+                         f"{'at least 1' if minimum else '0 or more'} and at most "
+                         f"{F.MAX_SHIFT_DAYS:,}, not {describe_value(item[1])}")
         return None
+
+    def count(self, item: tuple[int, YValue], what: str, minimum: int) -> int | None:
+        """A whole number of people, `minimum` or more (seats)."""
+        number = whole_number(item[1])
+        if number is not None and number >= minimum:
+            return number
+        self.problems.at(item[0], f"{what} must be a whole number, "
+                         f"{'at least 1' if minimum else '0 or more'}, not "
+                         f"{describe_value(item[1])}")
+        return None
+
+
+def whole_number(node: YValue) -> int | None:
+    """An integer as YAML wrote it (1_000, 0x10), or None."""
+    if isinstance(node, YScalar) and node.tag == INT:
+        try:
+            return int(node.value.replace("_", ""), 0)
+        except ValueError:
+            return None
+    return None
 
 
 def overlap(a: Holder, b: Holder) -> bool:

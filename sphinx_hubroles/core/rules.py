@@ -113,6 +113,9 @@ def problems(model: RolesFile, site: Site, role_terms: bool = True,
     found += inline_holder_problems(model, site, suggest)
     found += hierarchy_problems(model)
     found += holder_problems(model)
+    found += [Finding(problem.where, problem.message, subtype=problem.subtype)
+              for problem in site.directive_problems]
+    found += displays_in_roles_file(model, site)
     return sorted(found, key=lambda f: f.where.sort_key())
 
 
@@ -340,11 +343,27 @@ def diagram_problems(model: RolesFile, site: Site,
             for message in messages_of(use.spec, use.depth_given)]
 
 
+def displays_in_roles_file(model: RolesFile, site: Site) -> list[Finding]:
+    """A `role-card` or `roles-glossary` inside roles.yaml text that a page shows (the text of
+    a role with a card, a term's definition under a `roles-glossary`): the directive shows
+    roles.yaml text itself, and a card inside its own role's description would show itself
+    without end (so would a glossary inside a definition), so the build leaves each out
+    (ext/cards.py, ext/glossary.py). Inline texts and texts no page shows run no directive."""
+    carded = {card.role_id for card in site.cards
+              if card.role_id in model.roles and not model.roles[card.role_id].external}
+    return [Finding(where, messages.display_in_roles_file(directive), subtype="yaml")
+            for (kind, key), displays in site.roles_file_displays.items()
+            if (kind == "role" and key in carded) or (kind == "term" and site.glossaries)
+            for directive, where in displays]
+
+
 def table_problems(model: RolesFile, site: Site) -> list[Finding]:
     found = []
     for use in site.tables:
         rows = select_rows(model, use.spec)
         messages_ = list(rows.problems)
+        if not rows.columns:
+            messages_.append(messages.no_table_columns())
         if not rows.roles:
             messages_.append(messages.no_table_roles())
         if use.spec.layout == "cards" and site.has_sphinx_design is False:
@@ -361,7 +380,8 @@ def diagram_messages(spec, depth_given: bool, selection: Selection) -> list[str]
     if spec.context and spec.focus is None:
         result.append(messages.context_without_focus())
     if not selection.roles:
-        result.append(messages.no_diagram_roles())
+        result.append(messages.no_diagram_relations() if selection.isolated_left_out
+                      else messages.no_diagram_roles())
     return result
 
 

@@ -10,12 +10,12 @@ from sphinx.util.nodes import make_id
 
 from ..core import facts as core_facts
 from ..core.model import Item, Role, RolesFile, numbered
-from ..core.names import card_anchor, role_label
-from .domain import CARD_CLASS, RolesDomain
+from ..core.names import card_anchor
+from .domain import CARD_CLASS
 from .links import field, paragraph_of, role_reference
 from .markup import FieldRenderer
 from .people import holder_facts, slot_table
-from .state import domain_of, note_display
+from .state import domain_of, in_roles_file, note_display
 
 ADMONITION_NODES = {
     "note": nodes.note, "tip": nodes.tip, "important": nodes.important,
@@ -26,12 +26,15 @@ ADMONITION_NODES = {
 class RoleCardDirective(SphinxDirective):
     """A role's card: its section (the target of `roles:<id>` links and of the role's glossary
     terms), its facts, text and relations. Problems (an unknown id, a second card) are found
-    after reading, by the rules (domain.py)."""
+    after reading, by the rules (domain.py), and so is the card that its label and terms name
+    in the standard domain (RolesDomain.register_targets)."""
 
     required_arguments = 1
     has_content = False
 
     def run(self) -> list[nodes.Node]:
+        if in_roles_file(self):  # not shown there: the rules say so (displays_in_roles_file)
+            return []
         domain = domain_of(self.env)
         model = domain.model
         role_id = self.arguments[0].strip().lower()
@@ -42,36 +45,22 @@ class RoleCardDirective(SphinxDirective):
         if anchor in document.ids:  # the same card twice on one page, or a heading's id
             anchor = make_id(self.env, document, "roles", role_id)
         if role is None or role.external:  # the rules report either
-            domain.note_card(self.env.docname, role_id, self.lineno, anchor, False)
+            domain.note_card(self.env.docname, role_id, self.lineno, anchor)
             return []
 
+        # The card's anchor only: which card is its label's target is decided once every
+        # page is read (RolesDomain.register_targets), not by the pages read before this one.
         section = nodes.section(ids=[anchor], classes=[CARD_CLASS, f"hubroles-{role.status}"])
         section += nodes.title(role.name, role.name)
         self.set_source_info(section)
-        registered = self.register_targets(domain, section, role_id)
-        domain.note_card(self.env.docname, role_id, self.lineno, anchor, registered)
-        renderer = domain.field_renderer(self.state.document)
+        document.set_id(section)
+        domain.note_card(self.env.docname, role_id, self.lineno, anchor)
+        renderer = domain.field_renderer(document)
         section += self.body(model, role_id, renderer)
         index = addnodes.index(entries=[
             ("single", name, anchor, "main", None) for name in role.term_names
         ] if self.config.hubroles_role_terms else [])
         return [index, section]
-
-    def register_targets(self, domain: RolesDomain, section: nodes.section,
-                         role_id: str) -> bool:
-        """Make the card the target of its label in the standard domain, where other
-        projects find it (objects.inv); its terms follow once the page is read
-        (RolesDomain.process_doc). Only a role's first card does, and not over a label written
-        by hand: Sphinx would warn about a duplicate as well as the rules do."""
-        document = self.state.document
-        label = role_label(role_id)
-        if (label in document.nameids or domain.knows_card_elsewhere(self.env.docname, role_id)
-                or domain.knows_hand_label(label)):
-            document.set_id(section)
-            return False
-        section["names"].append(label)
-        document.note_explicit_target(section)
-        return True
 
     def body(self, model: RolesFile, role_id: str,
              renderer: FieldRenderer) -> list[nodes.Node]:

@@ -17,10 +17,11 @@ from sphinx.domains.std import make_glossary_term
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.glossary import GLOSSARY_OPTIONS, glossary_entries, role_names_shown
+from ..core.glossary import glossary_entries, role_names_shown
+from ..core.options import written_options
 from .domain import GLOSSARY_CLASS, SUMMARY
 from .links import role_reference
-from .state import domain_of, note_display
+from .state import domain_of, in_roles_file, note_display, read_directive_options
 
 ROLE_ENTRY_CLASS = "hubroles-glossary-role"
 SUMMARY_CLASS = "hubroles-glossary-summary"
@@ -30,16 +31,19 @@ SUMMARY_ATTRIBUTE = "hubroles-summary"
 
 class RolesGlossaryDirective(SphinxDirective):
     has_content = False
-    option_spec = GLOSSARY_OPTIONS
+    option_spec = written_options("roles-glossary")
 
     def run(self) -> list[nodes.Node]:
+        if in_roles_file(self):  # not shown there: the rules say so (displays_in_roles_file)
+            return []
         domain = domain_of(self.env)
         model = domain.model
+        self.options = read_directive_options(self, "roles-glossary")
+        renderer = domain.field_renderer(self.state.document)
         role_names = role_names_shown(self.options)
         note_display(self.env, "glossary", role_names)
         domain.note_glossary(self.env.docname, self.lineno)
         source = str(model.path)
-        renderer = domain.field_renderer(self.state.document)
         definitions = nodes.definition_list(classes=["glossary", GLOSSARY_CLASS])
         for entry in glossary_entries(model, role_names):
             if entry.term is not None:

@@ -40,14 +40,11 @@ def previews(env: BuildEnvironment) -> dict[str, str]:
 
 def note_previews(app: Sphinx, env: BuildEnvironment) -> None:
     """env-updated, after the judgement: this build's previews, kept with the environment
-    together with the summaries' words (domain.plain_text), so that the next build makes
-    the words of a new summary only."""
+    together with the words of the texts made plain (domain.plain_text), so that the next
+    build makes the words of a new or changed summary only."""
     domain = domain_of(env)
-    # The words first: previews() then finds every summary's words among them.
-    domain.data["plain_texts"] = {
-        role.summary.source: domain.plain_text(role.summary)
-        for role in (domain.model.roles[role_id] for role_id in domain.judgement.cards)}
     domain.data["previews"] = previews(env)
+    domain.keep_plain_texts()
 
 
 def makes_previews(builder: Builder) -> bool:

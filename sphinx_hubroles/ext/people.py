@@ -10,12 +10,12 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
 from ..core import facts
-from ..core.directory import PEOPLE_OPTIONS, ROTATION_OPTIONS, directory, directory_spec
+from ..core.directory import directory, directory_spec
 from ..core.model import Holder, Role, RolesFile
-from ..core.names import ROTATION_ANCHOR_PREFIX, person_anchor, person_label
-from .domain import RolesDomain
+from ..core.names import ROTATION_ANCHOR_PREFIX, person_anchor
+from ..core.options import written_options
 from .links import field, paragraph_of, person_reference, role_reference
-from .state import domain_of, note_display
+from .state import domain_of, note_display, read_directive_options
 
 PERSON_CLASS = "hubroles-person"
 SHIFT_CLASS = "hubroles-shift"
@@ -73,9 +73,10 @@ class RolesPeopleDirective(SphinxDirective):
     their profile and the roles they hold and held."""
 
     has_content = False
-    option_spec = PEOPLE_OPTIONS
+    option_spec = written_options("roles-people")
 
     def run(self) -> list[nodes.Node]:
+        self.options = read_directive_options(self, "roles-people")
         domain = domain_of(self.env)
         model = domain.model
         spec = directory_spec(self.options)
@@ -84,39 +85,34 @@ class RolesPeopleDirective(SphinxDirective):
         result: list[nodes.Node] = []
         noted = []
         for entry in entries:
-            section, registered = self.entry_section(domain, entry, spec.no_index)
+            section = self.entry_section(entry, spec.no_index)
             if spec.no_index:  # a secondary directory: no target, no index entry
                 result.append(section)
                 continue
-            noted.append((entry.person.id, section["ids"][0], registered))
+            noted.append((entry.person.id, section["ids"][0]))
             result += [addnodes.index(entries=[("single", entry.person.name,
                                                 section["ids"][0], "main", None)]), section]
         domain.note_directory(self.env.docname, self.lineno, spec, tuple(noted))
         return result
 
-    def entry_section(self, domain: RolesDomain, entry,
-                      no_index: bool = False) -> tuple[nodes.Element, bool]:
+    def entry_section(self, entry, no_index: bool = False) -> nodes.Element:
+        """A person's entry. Which entry their label names in the standard domain is decided
+        once every page is read (RolesDomain.register_targets); one of a directory with
+        `:no-index:` is never a target."""
         person, document = entry.person, self.state.document
         if no_index:  # a secondary listing: no target, no entry in the table of contents
             section = nodes.container(classes=[PERSON_CLASS, "hubroles-person-secondary"])
             section += nodes.rubric(person.name, person.name)
             self.set_source_info(section)
-            return self.entry_facts(section, entry), False
+            return self.entry_facts(section, entry)
         anchor = person_anchor(person.id)
         if anchor in document.ids:
             anchor = make_id(self.env, document, "people", person.id)
         section = nodes.section(ids=[anchor], classes=[PERSON_CLASS])
         section += nodes.title(person.name, person.name)
         self.set_source_info(section)
-        label = person_label(person.id)
-        registered = not (label in document.nameids
-                          or domain.knows_entry_elsewhere(self.env.docname, person.id))
-        if registered:
-            section["names"].append(label)
-            document.note_explicit_target(section)
-        else:
-            document.set_id(section)
-        return self.entry_facts(section, entry), registered
+        document.set_id(section)
+        return self.entry_facts(section, entry)
 
     def entry_facts(self, section: nodes.Element, entry) -> nodes.Element:
         """The person's profile and roles, added to their entry."""
@@ -166,9 +162,10 @@ class RolesRotationDirective(SphinxDirective):
 
     required_arguments = 1
     has_content = False
-    option_spec = ROTATION_OPTIONS
+    option_spec = written_options("roles-rotation")
 
     def run(self) -> list[nodes.Node]:
+        self.options = read_directive_options(self, "roles-rotation")
         domain = domain_of(self.env)
         model = domain.model
         role_id = self.arguments[0].strip().lower()

@@ -5,15 +5,17 @@ cards. Problems with its options are found after reading, by the rules (core/rul
 from __future__ import annotations
 
 from docutils import nodes
+from docutils.parsers.rst.states import RSTState
 from sphinx.util.docutils import SphinxDirective
 
 from ..core import facts
 from ..core.model import Role, RolesFile
-from ..core.table import COLUMNS, OPTION_SPEC, select_rows, table_spec
+from ..core.options import written_options
+from ..core.table import COLUMNS, select_rows, table_spec
 from .cards import STATUS_NAMES, item_list, relation_lines
 from .links import field, paragraph_of, role_reference
 from .markup import FieldRenderer
-from .state import domain_of, note_display
+from .state import domain_of, note_display, read_directive_options
 
 TABLE_CLASS = "hubroles-table"
 # Relative widths of the columns: lists get the most room, then prose, then short facts.
@@ -27,16 +29,17 @@ GRID_COLUMNS = "1 1 2 2"
 
 class RolesTableDirective(SphinxDirective):
     has_content = False
-    option_spec = OPTION_SPEC
+    option_spec = written_options("roles-table")
 
     def run(self) -> list[nodes.Node]:
+        self.options = read_directive_options(self, "roles-table")
         domain = domain_of(self.env)
         model = domain.model
         spec = table_spec(self.options)
         note_display(self.env, "table", spec)
         domain.note_table(self.env.docname, self.lineno, spec)
         rows = select_rows(model, spec)
-        if not rows.roles:  # the rules report it
+        if not rows.roles or not rows.columns:  # the rules report it
             return []
         renderer = domain.field_renderer(self.state.document)
         cells = CellMaker(model, renderer, self.env.docname)
@@ -92,17 +95,15 @@ class RolesTableDirective(SphinxDirective):
         return [container]
 
     def skeleton(self, count: int) -> str:
-        """A grid of `count` cards titled PLACEHOLDER, in the page's own markup."""
-        if self.is_markdown():
+        """A grid of `count` cards titled PLACEHOLDER, in the markup of the parser running this
+        directive: not the page file's, which differs inside `{eval-rst}` on a MyST page, in
+        roles.yaml text shown on an RST page, and in MyST included into an RST page."""
+        if not isinstance(self.state, RSTState):  # MyST's stand-in for docutils' state
             card = f"````{{grid-item-card}} {PLACEHOLDER}\n{PLACEHOLDER}\n````\n"
             return (f"`````{{grid}} {GRID_COLUMNS}\n:gutter: 2\n\n"
                     + "\n".join([card] * count) + "`````\n")
         card = f"   .. grid-item-card:: {PLACEHOLDER}\n\n      {PLACEHOLDER}\n"
         return f".. grid:: {GRID_COLUMNS}\n   :gutter: 2\n\n" + "\n".join([card] * count)
-
-    def is_markdown(self) -> bool:
-        suffix = self.env.doc2path(self.env.docname).suffix
-        return self.config.source_suffix.get(suffix) == "markdown"
 
     def card_body(self, model: RolesFile, role: Role, columns, cells: CellMaker) -> list:
         """The summary, then each other column as a field of the card."""

@@ -10,7 +10,15 @@ import graphviz
 
 from ..model import RolesFile
 from .escape import dot_label, dot_tooltip, dot_wrapped_label, is_shortened
-from .layout import LABEL_LINE, LABEL_SIZE, NAME_LINE, NAME_SIZE, Layout, layout_for
+from .layout import (
+    LABEL_LINE,
+    LABEL_PAD,
+    LABEL_SIZE,
+    NAME_LINE,
+    NAME_SIZE,
+    Layout,
+    layout_for,
+)
 from .looks import Look
 from .selection import DiagramSpec, Selection, select
 
@@ -30,6 +38,10 @@ BOLD_WIDTH = "2.6"
 
 # For svg.py: the class that carries an edge's dark-mode colour into the SVG.
 DARK_CLASS = "hubroles-dark-"
+# Classes naming a role's id on its box, and the ids of an edge's ends.
+ROLE_CLASS = "hubroles-id-"
+SOURCE_CLASS = "hubroles-from-"
+TARGET_CLASS = "hubroles-to-"
 
 
 def full_diagram_dot(model: RolesFile) -> str:
@@ -88,11 +100,14 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
     body_roles = set(bodies.values())
 
     def add_role(target: graphviz.Digraph, role) -> None:
-        attrs = {"class": "hubroles-role"}
+        # The role's id as a class too, and each edge's ends: the page's script highlights a
+        # role's relations from them (static/hubroles-explore.js).
+        attrs = {"class": f"hubroles-role {ROLE_CLASS}{role.id}"}
         if role.id in body_roles:  # the frame's title: a heavier box
-            attrs.update({"class": "hubroles-role hubroles-body", "penwidth": "2"})
+            attrs.update({"class": attrs["class"] + " hubroles-body", "penwidth": "2"})
         if role.external:
-            attrs.update({"class": "hubroles-role hubroles-external", "style": EXTERNAL_STYLE})
+            attrs.update({"class": attrs["class"] + " hubroles-external",
+                          "style": EXTERNAL_STYLE})
         if role.id == selection.focus:
             attrs.update({"class": attrs["class"] + " hubroles-focus", "penwidth": "2.5"})
         if layout.web:
@@ -120,7 +135,8 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
     stretched = {(source, target): str(ranks) for source, target, ranks in layout.stretched}
     for source, relation, target in selection.edges:
         # The type's id as a class too: for a site's own CSS, and for tests.
-        attrs = edge_attrs(looks[relation], f"hubroles-edge hubroles-relation-{relation}")
+        attrs = edge_attrs(looks[relation], f"hubroles-edge hubroles-relation-{relation} "
+                           f"{SOURCE_CLASS}{source} {TARGET_CLASS}{target}")
         if relation not in ranked:
             attrs["constraint"] = "false"
         elif (source, target) in stretched:
@@ -130,7 +146,8 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
                 names[source], labels[relation], names[target],
                 notes.get((source, relation, target))))
         if layout.edge_labels:
-            attrs[layout.label_attribute] = dot_wrapped_label(labels[relation], LABEL_LINE)
+            attrs[layout.label_attribute] = dot_wrapped_label(labels[relation], LABEL_LINE,
+                                                              LABEL_PAD)
         graph.edge(source, target, **attrs)
     for above, role, ranks in layout.placed:  # roles that no drawn edge ranks
         graph.edge(above, role, style="invis", minlen=str(ranks))

@@ -29,6 +29,9 @@ class DiagramSpec:
     status: tuple[str, ...] = ("active", "draft")
     # With :focus:, also the relations among the neighbours, not only the focused role's.
     context: bool = False
+    # :isolated: "show" or "hide" the roles that no drawn relation touches; None: hide them
+    # when :relations: names a known type, show them otherwise.
+    isolated: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,8 @@ class Selection:
     # (group id, role id) of the shown groups whose body (the group's `role`) is shown: the
     # role's box is the frame's title, drawn once
     bodies: tuple[tuple[str, str], ...] = ()
+    # How many roles the options kept but no drawn relation touches, left out (:isolated:).
+    isolated_left_out: int = 0
 
     @property
     def has_hierarchy(self) -> bool:
@@ -94,6 +99,7 @@ def diagram_inputs(model: RolesFile) -> tuple:
 def select(model: RolesFile, spec: DiagramSpec, looks_for: LooksFor = assign_looks
            ) -> Selection:
     problems: list[str] = []
+    isolated_left_out = 0
 
     def known(option: str, ids: tuple[str, ...], table: dict) -> list[str]:
         for item in ids:
@@ -140,6 +146,10 @@ def select(model: RolesFile, spec: DiagramSpec, looks_for: LooksFor = assign_loo
         edges = model.edges()
         if restricted or spec.relations or len(ids) < len(model.roles):
             edges = [e for e in edges if drawable(e)]
+        if spec.isolated == "hide" or (spec.isolated is None and kept_relations):
+            touched = {role for e in edges for role in (e.source, e.target)}
+            isolated_left_out = len(ids - touched)
+            ids &= touched
 
     roles = tuple(ShownRole(r.id, r.name, r.group, r.external, r.retired)
                   for r in (model.roles[i] for i in sorted(ids, key=model.place)))
@@ -158,6 +168,7 @@ def select(model: RolesFile, spec: DiagramSpec, looks_for: LooksFor = assign_loo
         notes=tuple((e.source, e.relation, e.target, e.note.source) for e in edges if e.note),
         bodies=tuple((g.id, g.role) for g in model.groups.values()
                      if g.id in shown_groups and g.role in ids),
+        isolated_left_out=isolated_left_out,
     )
 
 
