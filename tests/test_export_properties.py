@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 from test_hostile_exports import StrictYaml, scalars
 
 from sphinx_hubroles.core.diagram.dotsource import full_diagram_dot
+from sphinx_hubroles.core.diagram.layout import LABEL_PAD
 from sphinx_hubroles.core.export import to_csv, to_json
 from sphinx_hubroles.core.holders import to_ics, to_owners
 from sphinx_hubroles.core.loader import parse_roles
@@ -321,8 +322,10 @@ def shown(text: str, limit: int = 200) -> str:
 
 
 def drawn_texts(svg: ET.Element, css_class: str) -> list[str]:
-    """The words dot drew in each group of `css_class`, a label's lines joined by spaces."""
-    return [" ".join("".join(t.itertext()) for t in g.iter(f"{SVG}text"))
+    """The words dot drew in each group of `css_class`, a label's lines joined by spaces,
+    each line without the en spaces that pad an edge's label (layout.LABEL_PAD)."""
+    return [" ".join("".join(t.itertext()).removeprefix(LABEL_PAD).removesuffix(LABEL_PAD)
+                     for t in g.iter(f"{SVG}text"))
             for g in svg.iter(f"{SVG}g") if css_class in g.get("class", "").split()]
 
 

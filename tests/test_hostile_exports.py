@@ -192,10 +192,9 @@ def test_rotation_options_past_the_bounds_warn_at_the_directive(project):
     assert "Traceback" not in result.stderr
     late = "9999-12-31 is after 2999-12-31, the latest day a schedule may start from"
     many = "1,000,000,000 shifts are more than a schedule shows; ask for 1,000 at most"
-    # MyST reports a bad option at its line, docutils at the directive's, with the message on
-    # the lines after.
+    # Both markups report a bad option at the directive's line (core/options.py).
     assert [w.split(":")[:2] for w in result.warnings()] == [
-        ["index.md", "4"], ["index.md", "8"], ["other.rst", "6"], ["other.rst", "9"]]
+        ["index.md", "3"], ["index.md", "7"], ["other.rst", "6"], ["other.rst", "9"]]
     assert (result.stderr.count(late), result.stderr.count(many)) == (2, 2)
     assert sphinx_build(srcdir, "-W", "-E").returncode == 1
 
