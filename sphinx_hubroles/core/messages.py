@@ -150,8 +150,7 @@ def too_many_shifts(count: int) -> str:
 
 def too_many_slots(count: int) -> str:
     """A rotation by slot with more than fields.MAX_SHIFTS slots."""
-    return (f"{count:,} slots are more than a schedule shows; keep {MAX_SHIFTS:,} at most, "
-            "the latest")
+    return f"{count:,} slots are more than a schedule shows; keep {MAX_SHIFTS:,} at most"
 
 
 def unknown_option(option: str, directive: str, known: Collection[str]) -> str:
