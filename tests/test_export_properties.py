@@ -309,6 +309,67 @@ def check_ics(model, want, role_id: str, shifts: int = 4) -> None:
     assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") == shifts
 
 
+# -- a rotation by slot (issue 23) ------------------------------------------------------------
+
+
+@st.composite
+def slot_documents(draw) -> tuple[Source, list[tuple[str, str, str]]]:
+    """A role whose rotation is by slot: each slot's organization one line of arbitrary text,
+    held by a person whose name is one too, with a note of any MyST text; and, for each slot,
+    (organization, person's name, note) as written."""
+    text = texts(draw(st.booleans()))
+    src, slots = Source(), []
+    src.add("people:")
+    count = draw(st.integers(1, 3))
+    for index in range(count):
+        name = draw(text) + f" P{index}"
+        src.add(f"  p{index}: {{name: {quoted(name)}}}", name)
+    src.add("roles:")
+    src.add("  steward:")
+    src.add("    name: Steward")
+    src.add("    summary: S.")
+    src.add("    rotation:")
+    src.add("      slots:")
+    for index in range(count):
+        organization = draw(text) + " O"
+        note = draw(texts(True).filter(lambda t: not BAD_CHAR_RE.search(t))) + " N"
+        src.add(f"        - date: 2026-0{index + 1}-01")
+        src.add(f"          organization: {quoted(organization)}", organization)
+        src.add(f"          person: p{index}")
+        src.add(f"          note: {quoted(note)}")
+        slots.append((organization.strip(), f"P{index}", note.strip()))
+    return src, slots
+
+
+@settings(max_examples=60, **SETTINGS)
+@given(slot_documents())
+def test_slot_events_are_refused_at_their_line_or_read_back_exactly(doc):
+    """What a slot's event says comes back exactly, its note put on one line (each run of
+    white space a space, a character one line may not hold U+FFFD), or the organization or
+    name that one line may not hold is refused at its line."""
+    src, slots = doc
+    model = load(src)
+    event("refused" if model is None else "exported")
+    if model is None:
+        return
+    raw = to_ics(model, "steward")
+    events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    people = {person.id: person.name for person in model.people.values()}
+    expected = []
+    for index, (organization, person, note) in enumerate(slots):
+        first = date(2026, index + 1, 1)
+        days = (f"{first} to {date(2026, index + 2, 1) - timedelta(days=1)}"
+                if index + 1 < len(slots) else f"from {first}, until the next slot")
+        name = people[f"p{index}"]
+        assert name.endswith(person)
+        words = "".join("\ufffd" if refused(char) else char for char in " ".join(note.split()))
+        expected.append((f"Steward: {name}", f"Slot {index + 1} of the rotation of Steward, "
+                         f"{days}. It belongs to {organization}, filled by {name}. {words}"))
+    assert [(str(e["SUMMARY"]), str(e["DESCRIPTION"])) for e in events] == expected
+    text = raw.decode("utf-8")
+    assert not re.search(f"[{LINE_BREAKS}]", text.replace("\r\n", ""))
+
+
 # -- dot ----------------------------------------------------------------------------------------
 
 SVG = "{http://www.w3.org/2000/svg}"
