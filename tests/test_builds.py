@@ -165,9 +165,11 @@ def test_renaming_a_role_rereads_its_displays_and_rewrites_its_links(project):
     renamed = TEAM.replace("name: Hub Engineer", "name: Platform Engineer")
     (srcdir / "roles.yaml").write_text(renamed)
     result = build_here(srcdir)
-    # cards.md shows the role; links.md only links to it, and its link text changes;
-    # Sphinx itself rewrites index.md, whose table of contents lists cards.md.
-    assert (result.read, result.written) == ({"cards"}, {"cards", "links", "index"})
+    # cards.md shows the role, and terms.md lists its name in the glossary; links.md only
+    # links to it, and its link text changes; Sphinx itself rewrites index.md, whose table of
+    # contents lists cards.md.
+    assert (result.read, result.written) == ({"cards", "terms"},
+                                             {"cards", "terms", "links", "index"})
     assert "Platform Engineer" in result.html("links.html")
 
 

@@ -206,10 +206,12 @@ def test_myst_problems_in_roles_yaml_are_reported_at_their_line(project):
         "[myst.directive_unknown]"]
 
 
-def test_glossary_lists_terms_sorted_and_not_role_names(project):
+def test_glossary_lists_terms_sorted_and_no_role_names_with_role_names_off(project):
+    # With role names (the default): tests/test_governance.py.
     team = TEAM.replace("  Incident: Something that broke.\n",
                         "  Incident: Something that broke.\n  alert: A page.\n")
-    srcdir = project({"roles.yaml": team, "index.md": "# G\n\n```{roles-glossary}\n```\n"})
+    srcdir = project({"roles.yaml": team,
+                      "index.md": "# G\n\n```{roles-glossary}\n:role-names: off\n```\n"})
     result = build_here(srcdir)
     assert result.stderr == ""
     soup = BeautifulSoup(result.html("index.html"), "html.parser")

@@ -33,6 +33,17 @@ PLANTED = {
     responsibilities:
       - Manage the organisation
         - and its teams
+  council:
+    name: Council
+    summary: Decides.
+    seats: {min: 2}
+    holders:
+      - {person: ada, since: 2024-01-01, until: 2024-06-30, moved-to: emeritus}
+  emeritus:
+    name: Emeritus
+    summary: Was on the council.
+    holders:
+      - {person: ada, since: 2024-09-01}
   mentor:
     name: Mentor
     summary: |
@@ -62,7 +73,7 @@ terms:
 
     ```{eval-rst}
     .. roles-glossary::
-    ```"""),
+    ```""") + "people:\n  ada: {name: Ada}\n",
     "index.md": """
         # Handbook
 
@@ -171,6 +182,12 @@ terms:
         :roles: hub-administrator, hub-engineer
         :relations: oversees
         ```
+
+        Held by {role-holders}`council`.
+
+        Held by {role-holders}`councl`.
+
+        A {term}`Project Manager`.
         """,
     "other.rst": """
         RST
@@ -204,6 +221,8 @@ terms:
 
         .. roles-table::
            :columns: name, status, colour
+
+        Held by :role-holders:`emeritus`, :role-holders:`nobody`.
         """,
     "glossary.md": "# Glossary\n\n```{roles-glossary}\n```\n",
 }
@@ -217,9 +236,10 @@ terms:
 # option added to a table is planted here without a change to this test.
 TRIED_VALUES = ("", "yes", "no", "grid", "x", "-1", "0", "2026-13-01")
 # What each directive needs besides the option planted: an argument, and for a diagram roles
-# that do not exist, so that no diagram is drawn (each then says so, in both).
+# that do not exist, so that no diagram is drawn (each then says so, in both); a directory of a
+# role that nobody holds, so that no two directories list one person.
 ARGUMENT = {"roles-rotation": "hub-engineer"}
-NEEDS = {"roles-diagram": {"roles": "nobody"}}
+NEEDS = {"roles-diagram": {"roles": "nobody"}, "roles-people": {"roles": "hub-engineer"}}
 NOISE = {"roles-diagram": ["unknown role 'nobody' in :roles: of roles-diagram",
                            messages.no_diagram_roles()],
          "roles-rotation": [messages.role_without_rotation("hub-engineer")]}
@@ -271,6 +291,11 @@ def option_pages() -> tuple[dict[str, str], set[str]]:
     return {"options-myst.md": "\n".join(myst), "options-rst.rst": "\n".join(rst)}, expected
 
 
+# The two holdings of a move in the planted roles.yaml.
+MOVED = "      - {person: ada, since: 2024-01-01, until: 2024-06-30, moved-to: emeritus}"
+ARRIVED = "      - {person: ada, since: 2024-09-01}"
+
+
 def roles_line(written: str) -> int:
     """The line of the planted roles.yaml that starts with `written` (which ends its line)."""
     text = PLANTED["roles.yaml"]
@@ -278,11 +303,13 @@ def roles_line(written: str) -> int:
 
 
 def check_lines(root) -> set[str]:
-    """check's problems as `file:line: message` (the build prints no column)."""
+    """check's problems as `file:line: message` (the build prints no column; a problem of
+    roles.yaml found by the rules, such as a rule on holders, has none either)."""
     lines = set()
     for line in hubroles(root, "check").lines:
-        path, number, _column, message = line.split(":", 3)
-        lines.add(f"{path}:{number}:{message}")
+        path, number, rest = line.split(":", 2)
+        column, _colon, message = rest.partition(":")
+        lines.add(f"{path}:{number}:{message if column.isdigit() else rest}")
     return lines
 
 
@@ -406,6 +433,23 @@ def test_check_and_the_build_report_the_same_planted_mistakes(tmp_path):
         "page.md:53: roles-diagram draws no relation of its :relations: among the roles it "
         "keeps, and leaves out roles without one; add ':isolated: show' to draw them anyway",
         "other.rst:30: unknown column 'colour' in :columns: of roles-table",
+        # role-holders, in both markups: an unknown role, and a role that nobody holds now.
+        "page.md:58: role 'council' in role-holders has no current holder in roles.yaml (no "
+        "'holders' without 'until', no kinds or members with holders, no 'rotation'); name "
+        "one under 'holders'",
+        "page.md:60: unknown role 'councl' in role-holders; did you mean 'council'?",
+        "other.rst:33: unknown role 'nobody' in role-holders",
+        # A role's name used as a term, while the role has no card.
+        "page.md:62: term not in glossary: 'Project Manager' names role 'project-manager' of "
+        "roles.yaml, which has no role-card on any page to define it; add one with the "
+        "role-card directive",
+        # The rules on holders: seats, and a move whose dates do not meet.
+        f"roles.yaml:{roles_line('    seats: {min: 2}')}: role 'council' has 0 current "
+        "holders, and its 'seats' ask for at least 2",
+        f"roles.yaml:{roles_line(MOVED)}: the dates of the move of person 'ada' from role "
+        f"'council' to role 'emeritus' do not meet: one holding ends on 2024-06-30, the other "
+        f"(line {roles_line(ARRIVED)}) begins on 2024-09-01; it should begin on 2024-06-30 or "
+        "2024-07-01",
         # Cards and glossaries inside roles.yaml text that a page shows (Mentor's, the
         # glossary's), not those in an inline summary or in the text of a role with no card.
         *(f"roles.yaml:{roles_line(written)}: {directive} cannot stand in roles.yaml text: "
@@ -423,9 +467,11 @@ def test_check_and_the_build_report_the_same_planted_mistakes(tmp_path):
     # The types the build logs them with.
     typed = [line for line in result.warnings() if "roles-diagram" not in line and (
         "retired" in line or "roles-table" in line or "documented elsewhere" in line
-        or "goes on over" in line)]
+        or "goes on over" in line or "'seats'" in line or "do not meet" in line
+        or "has no current holder" in line)]
     assert {line.rsplit(" [", 1)[1] for line in typed} == {
-        "hubroles.retired]", "hubroles.table]", "hubroles.card]", "hubroles.yaml]"}
+        "hubroles.retired]", "hubroles.table]", "hubroles.card]", "hubroles.yaml]",
+        "hubroles.holders]"}
 
 
 def test_the_builds_memo_of_roles_yaml_texts_finds_what_a_fresh_scan_finds(tmp_path,

@@ -58,13 +58,17 @@ roles:
     aliases: [Leads]
     group: core
     summary: Runs the {{ org }} team with [](people:ada).
-    holders: [ada]
+    team: "@acme/leads"
+    holders:
+      - {person: ada, since: 2025-01-01, affiliation: Acme Labs}
     relations:
       oversees: [engineer, support-lead]
   engineer:
     name: Engineer
     group: core
     summary: Builds things; escalates to the [](roles:lead).
+    responsibilities:
+      steps: [Build, Run]
     holders: [bo]
     relations:
       escalates: [lead]
@@ -100,6 +104,9 @@ PAGES = ["about", "cards", "diagram", "glossary", "links", "people", "reference"
          "advisor", "plain"]
 
 
+ROTATION = "```{roles-rotation} support-lead\n:from: 2026-03-02\n:shifts: 3\n```\n"
+
+
 def card(role_id: str) -> str:
     return f"```{{role-card}} {role_id}\n```\n\n"
 
@@ -124,13 +131,16 @@ SITE = {
 - [](people:ada) and [Bo](people:bo)
 - [](roles:advisor) and [the advisor](roles:advisor)
 - <roles:lead>
+- {role-holders}`engineer` and {role-holders}`support-lead`
 """,
-    "people.md": "# People\n\n```{roles-people}\n```\n\n"
-                 "```{roles-rotation} support-lead\n:from: 2026-03-02\n:shifts: 3\n```\n",
+    "people.md": "# People\n\n```{roles-people}\n```\n\n" + ROTATION,
     "reference.rst": "Reference\n=========\n\n:ref:`roles:engineer`, :ref:`the lead <roles:lead>`"
                      ", :ref:`roles:advisor` and :term:`Support Lead`.\n",
-    "table.md": "# Table\n\n```{roles-table}\n:columns: name, summary, relations\n```\n",
-    "advisor.md": "# Advisors\n\n(roles:advisor)=\n## The advisor\n\nAdvises.\n",
+    "table.md": "# Table\n\n```{roles-table}\n:columns: name, summary, relations, holders, team"
+                "\n```\n",
+    # A secondary directory, on a page before the main one: never the people's entry.
+    "advisor.md": "# Advisors\n\n(roles:advisor)=\n## The advisor\n\nAdvises.\n\n"
+                  "```{roles-people}\n:no-index:\n:roles: lead, engineer\n```\n",
     "plain.md": "# Plain\n\nNothing about roles.\n",
 }
 
@@ -172,7 +182,7 @@ EDITS = [
          {"index", *PAGES}),
     Edit("a role renamed",
          [replace("roles.yaml", "name: Engineer", "name: Platform Engineer")],
-         {"cards", "diagram", "people", "table"}),
+         {"advisor", "cards", "diagram", "glossary", "links", "people", "table"}),
     Edit("a card moved to a page that sorts earlier",
          [replace("cards.md", card("support-lead"), ""),
           replace("about.md", "team.\n", "team.\n\n" + card("support-lead"))],
@@ -197,6 +207,16 @@ EDITS = [
          [replace("advisor.md", "(roles:advisor)=\n", ""),
           replace("plain.md", "# Plain\n\n", "# Plain\n\n(roles:advisor)=\n## Advice\n\n")],
          {"advisor", "plain"}),
+    Edit("the secondary directory made a second main one",
+         [replace("advisor.md", ":no-index:\n", "")],
+         {"advisor"}),
+    Edit("and secondary again",
+         [replace("advisor.md", "```{roles-people}\n", "```{roles-people}\n:no-index:\n")],
+         {"advisor"}),
+    Edit("the rotation's schedule, which role-holders links to, moved to an earlier page",
+         [replace("people.md", ROTATION, ""),
+          replace("about.md", "team.\n", "team.\n\n" + ROTATION)],
+         {"about", "people"}),
     Edit("a glossary entry written by hand for a role's name",
          [replace("glossary.md", "Runbook\n", "Support Lead\n  Answers.\n\nRunbook\n")],
          {"glossary"}),
@@ -207,12 +227,12 @@ EDITS = [
          [replace("roles.yaml", "  advisor:\n", MENTOR + "  advisor:\n"),
           write("mentor.md", "# Mentor\n\n" + card("mentor") + "Ask the [](roles:mentor).\n"),
           in_toctree("plain\n", "plain\nmentor\n")],
-         {"diagram", "index", "mentor", "plain", "table"}),
+         {"diagram", "glossary", "index", "mentor", "plain", "table"}),
     Edit("a person renamed, and another added to a rotation and to a role's holders",
          [replace("roles.yaml", "name: Bo Reyes", "name: Bo Rivera"),
           replace("roles.yaml", "pool: [ada, bo]", "pool: [ada, bo, cy]"),
           replace("roles.yaml", "holders: [bo]", "holders: [bo, cy]")],
-         {"about", "cards", "people", "table"}),
+         {"about", "advisor", "cards", "links", "table"}),
     Edit("a relation removed and a term's definition edited",
          [replace("roles.yaml", "oversees: [engineer, support-lead]", "oversees: [engineer]"),
           replace("roles.yaml", "service is down.", "service is down or slow.")],
@@ -223,7 +243,7 @@ EDITS = [
           replace("links.md", "[](roles:advisor) and [the advisor](roles:advisor)",
                   "[](roles:adviser) and [the adviser](roles:adviser)"),
           replace("reference.rst", ":ref:`roles:advisor`", ":ref:`roles:adviser`")],
-         {"diagram", "links", "plain", "reference", "table"}),
+         {"diagram", "glossary", "links", "plain", "reference", "table"}),
     Edit("a page removed",
          [write("table.md", None), in_toctree("table\n", "")],
          {"index"}),
@@ -234,7 +254,7 @@ EDITS = [
     Edit("a role and its card removed",
          [replace("roles.yaml", MENTOR, ""),
           replace("mentor.md", card("mentor") + "Ask the [](roles:mentor).\n", "Gone.\n")],
-         {"diagram", "mentor", "plain"}),
+         {"diagram", "glossary", "mentor", "plain"}),
     Edit("role terms turned off in conf.py",
          [replace("conf.py", "myst_subst", "hubroles_role_terms = False\nmyst_subst")],
          {"index", "mentor", "zebra", *PAGES} - {"table"}),

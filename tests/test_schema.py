@@ -35,7 +35,8 @@ def test_every_field_of_the_table_is_in_the_schema_with_its_help():
     schema = build_schema()
     tables = {"role": F.ROLE_FIELDS, "relation": F.RELATION_FIELDS, "group": F.GROUP_FIELDS,
               "admonition": F.ADMONITION_FIELDS, "section": F.SECTION_FIELDS,
-              "relation-entry": F.RELATION_ENTRY_FIELDS,
+              "relation-entry": F.RELATION_ENTRY_FIELDS, "holder": F.HOLDER_FIELDS,
+              "rotation": F.ROTATION_FIELDS, "slot": F.SLOT_FIELDS, "seats": F.SEATS_FIELDS,
               **{f"item-{depth}": F.ITEM_FIELDS for depth in range(F.MAX_ITEM_DEPTH)}}
     places = [(schema, F.TOP_LEVEL)] + [(schema["$defs"][name], table)
                                         for name, table in tables.items()]
@@ -131,6 +132,20 @@ VALID = [
                  "\u0645\u0647\u200c\u0633\u0627 Ann\\\\Nash; a, b: #c --- '~'\""),
     BASE.replace("name: Hub Engineer", "name: |\n      Hub Engineer\n"),
     *table_examples(),
+    # -- the fields of issue 23 --
+    role_with("requirements:\n  steps:\n    - One\n    - text: Two\n      items:\n"
+              "        steps: [a, b]\nsections:\n  - {title: T, items: {steps: [x]}}\n"),
+    PEOPLE + role_with("holders:\n  - {person: ada, since: 2024-01-01, until: 2024-06-30, "
+                       "moved-to: hub-administrator, affiliation: Example Org}\n"
+                       "seats: {min: 0, max: 3, per-affiliation: 1/3}\nteam: example/eng\n"
+                       "owners-alias: false\nkind-of: hub-administrator\n").replace(
+        "    summary: Supports users.\n", "    summary: Supports users.\n    holders:\n"
+        "      - {person: ada, since: 2024-07-01, moved-from: hub-engineer}\n"),
+    PEOPLE + role_with("rotation:\n  slots:\n    - {date: 2026-01-01, person: ada}\n"
+                       "    - {date: 2026-02-01, until: 2026-02-10, organization: X, "
+                       "people: [bo, cy], person: bo, note: r2}\n    - {date: 2026-03-01, "
+                       "organization: Y}\nseats: {per-affiliation: 2}\nowners-alias: eng_1\n"),
+    BASE.replace("{name: Service Provider}", "{name: Service Provider, role: hub-engineer}"),
 ]
 
 # Invalid files that a JSON Schema can describe: both must refuse them.
@@ -227,6 +242,42 @@ INVALID = {
                                                "    - {role: hub-administrator, note: [x]}"),
     "hierarchy is text": BASE.replace("inverse: overseen by}", "inverse: overseen by, "
                                       "hierarchy: 'yes'}"),
+    # -- the fields of issue 23 --
+    "steps with another key": role_with("requirements: {steps: [a], items: [b]}"),
+    "steps that are text": role_with("requirements: {steps: a}"),
+    "a move without its date": PEOPLE + role_with(
+        "holders:\n  - {person: ada, moved-to: hub-administrator}"),
+    "a move from without since": PEOPLE + role_with(
+        "holders:\n  - {person: ada, until: 2024-01-01, moved-from: hub-administrator}"),
+    "a move to no id": PEOPLE + role_with(
+        "holders:\n  - {person: ada, until: 2024-01-01, moved-to: Hub Administrator}"),
+    "seats with a negative min": role_with("seats: {min: -1}"),
+    "seats with a text max": role_with("seats: {max: many}"),
+    "seats with a zero cap": role_with("seats: {per-affiliation: 0}"),
+    "seats empty": role_with("seats: {}"),
+    "seats with an unknown key": role_with("seats: {minimum: 2}"),
+    "team without its organization": role_with("team: engineers"),
+    "owners alias true": role_with("owners-alias: true"),
+    "owners alias with a space": role_with("owners-alias: hub eng"),
+    "kind-of not an id": role_with("kind-of: Hub Administrator"),
+    "group role not an id": BASE.replace("{name: Service Provider}",
+                                         "{name: Service Provider, role: Hub Engineer}"),
+    "rotation with slots and every": PEOPLE + role_with(
+        "rotation: {every: 7, slots: [{date: 2026-01-01, person: ada}]}"),
+    "rotation with neither": PEOPLE + role_with("rotation: {overlap: 1}"),
+    "slots empty": PEOPLE + role_with("rotation: {slots: []}"),
+    "slot without date": PEOPLE + role_with("rotation: {slots: [{person: ada}]}"),
+    "slot without holder": PEOPLE + role_with("rotation: {slots: [{date: 2026-01-01}]}"),
+    "slot people without organization": PEOPLE + role_with(
+        "rotation: {slots: [{date: 2026-01-01, person: ada, people: [ada]}]}"),
+    "slot with an unknown key": PEOPLE + role_with(
+        "rotation: {slots: [{date: 2026-01-01, person: ada, org: X}]}"),
+    "slot until past the calendar": PEOPLE + role_with(
+        "rotation: {slots: [{date: 2026-01-01, until: 3000-01-01, person: ada}]}"),
+    "slot organization with a line separator": PEOPLE + role_with(
+        'rotation: {slots: [{date: 2026-01-01, organization: "Org\\u2028x"}]}'),
+    "holding affiliation with a carriage return": PEOPLE + role_with(
+        'holders:\n  - {person: ada, affiliation: "Org\\rx"}'),
     # -- one line of text: no control character, no line or paragraph separator (issue 21) --
     "name with a carriage return": BASE.replace("name: Hub Engineer", 'name: "Hub\\rEngineer"'),
     "name with a next-line character": BASE.replace("name: Hub Engineer",
@@ -270,6 +321,27 @@ BEYOND_SCHEMA = {
     "the same target in both forms": role_with("relations:\n  oversees:\n"
                                                "    - hub-administrator\n"
                                                "    - {role: hub-administrator, note: x}"),
+    "kind of itself": role_with("kind-of: hub-engineer"),
+    "kinds in a circle": role_with("kind-of: hub-administrator").replace(
+        "    summary: Supports users.\n", "    summary: Supports users.\n"
+        "    kind-of: hub-engineer\n"),
+    "kind of an undeclared role": role_with("kind-of: nobody"),
+    "a move to an undeclared role": PEOPLE + role_with(
+        "holders:\n  - {person: ada, until: 2024-01-01, moved-to: nobody}"),
+    "a body of two groups": BASE.replace("{name: Service Provider}",
+                                         "{name: Service Provider, role: hub-engineer}")
+                                .replace("{name: Hub Community}",
+                                         "{name: Hub Community, role: hub-engineer}"),
+    "a body in another group": BASE.replace(
+        "{name: Service Provider}", "{name: Service Provider, role: hub-engineer}").replace(
+        "    summary: Operates the hub.\n", "    summary: Operates the hub.\n"
+        "    group: community\n"),
+    "max below min": role_with("seats: {min: 3, max: 2}"),
+    "seats with a share above one": role_with("seats: {per-affiliation: 5/4}"),
+    "slots out of order": PEOPLE + role_with(
+        "rotation: {slots: [{date: 2026-02-01, person: ada}, {date: 2026-01-01, person: bo}]}"),
+    "a slot's person not among its people": PEOPLE + role_with(
+        "rotation: {slots: [{date: 2026-01-01, organization: X, people: [bo], person: ada}]}"),
     # Editors' YAML (1.2) reads an unquoted 2024-01-01 as text, and so the schema; PyYAML
     # reads a date, which the loader refuses as a name, asking for quotes.
     "name is a date": "roles:\n  a: {name: 2024-01-01, summary: S}\n",

@@ -45,6 +45,8 @@ TABLES = {
     "person": F.PERSON_FIELDS,
     "holder": F.HOLDER_FIELDS,
     "rotation": F.ROTATION_FIELDS,
+    "slot": F.SLOT_FIELDS,
+    "seats": F.SEATS_FIELDS,
 }
 
 # What an optional field means when it is left out, by the kind of value it holds.
@@ -62,6 +64,12 @@ ABSENT = {
     F.DAYS: "`0`",
     F.COLOUR: "none: each diagram chooses",
     F.LINE_STYLE: "none: each diagram chooses",
+    F.SLOTS: "`[]`: none",
+    F.SEATS: "none: not checked",
+    F.COUNT: "none: not checked",
+    F.SHARE: "none: not checked",
+    F.PERSON_IDS: "`[]`: none",
+    F.OWNERS_ALIAS: "the role's id, or its team's name",
 }
 ABSENT_MAPPING = "`{}`: none"
 ABSENT_TEXT = "none: not shown"
@@ -100,11 +108,14 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
         "summary": """
             Renders one role from roles.yaml as a titled section: its name (in the page's table
             of contents, with a permalink), then, in this order, the fields that are set: the
-            summary; the facts (group, how many, usually filled by, defined by, and the status
-            if it is not active, with the role that replaces a retired one); the description;
-            the requirements and responsibilities, sub-items as nested lists; the sections,
-            each under its title; the admonitions and see-also; and the outgoing and incoming
-            relations as links to the other roles' cards, with their notes.
+            summary; the facts (group, members of a body, how many, seats, usually filled by,
+            who holds it and held it, its rotation, team, defined by, and the status if it is
+            not active, with the role that replaces a retired one); the description; the
+            requirements and responsibilities, sub-items as nested lists, numbered where
+            roles.yaml writes `steps`; the sections, each under its title; the slots of a
+            rotation by slot, as a table; the admonitions and see-also; and the outgoing and
+            incoming relations (`kind-of` among them) as links to the other roles' cards, with
+            their notes.
 
             It registers the label `roles:<id>`, so that `[text](roles:<id>)`, `[](roles:<id>)`,
             `` {ref}`roles:<id>` `` and `` :ref:`roles:<id>` `` link to it, and (unless
@@ -225,9 +236,10 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
         "options": {
             "columns": ("column, column, ...", """
                 The columns, in order, from `name`, `summary`, `group`, `count`, `filled-by`,
-                `defined-by`, `requirements`, `responsibilities`, `status`, `relations` and
-                `holders` (the current holders, linked to their entries in the team
-                directory). Default: `name, summary`. A cell of a field the role does not set
+                `defined-by`, `requirements`, `responsibilities`, `status`, `relations`,
+                `holders` (who holds the role now, as on its card: its own holders, its kinds'
+                or members', or its rotation), `former-holders`, `rotation`, `seats`, `team` and
+                `kind-of`. Default: `name, summary`. A cell of a field the role does not set
                 is empty. Unknown columns are left out with a warning; at least one must be
                 known, or the table is left out.
             """),
@@ -285,6 +297,14 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
                 Whether people who only held roles before (every holding has an `until`) are
                 listed, and former holdings shown. Default: `on`.
             """),
+            "no-index": ("", """
+                A secondary directory, as Sphinx's own `:no-index:` makes a secondary
+                description: it lists people (with their profile and roles) without being their
+                entry. It registers no `people:<id>` label, no index entry and no heading in the
+                table of contents, and never warns `hubroles.duplicate`; `people:<id>` links
+                still go to the main directory. For a page that lists some of the team again,
+                such as a committee's members.
+            """),
         },
     },
     "roles-rotation": {
@@ -292,8 +312,12 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
         "summary": """
             The schedule of a role's `rotation`, as a table: each shift's number, first and
             last day, the person who holds it, and the days it overlaps the next shift, with
-            whom. Shift k (counted from 0) is held by the pool's person k mod n, from
-            `start + k × every` to `start + (k + 1) × every + overlap − 1`.
+            whom. Shifts are numbered from 1, as in the export: shift k is held by the pool's
+            person (k − 1) mod n, from `start + (k − 1) × every` to
+            `start + k × every + overlap − 1`. For a rotation by slot, the table lists the
+            slots instead, numbered from 1: each one's first and last day, organization,
+            holder (or the organization's people, one of whom fills it) and note. The table
+            is the target of the schedule links of `role-holders`.
 
             The table depends only on roles.yaml and the options, never on the day of the
             build, so two builds give the same page. In HTML, a small script marks the shifts
@@ -303,15 +327,15 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
         """,
         "options": {
             "from": ("date", """
-                Start with the first shift that includes this day, such as `2026-12-02`, up to
-                2999-12-31, so that the schedule stays within the calendar. Default: the
-                rotation's `start`.
+                Start with the first shift (or slot) that includes this day, such as
+                `2026-12-02`, up to 2999-12-31, so that the schedule stays within the
+                calendar. Default: the rotation's `start`.
             """),
             "shifts": ("N", """
-                How many shifts to show, up to 1,000. Default: twice the number of people in
-                the pool, at most 1,000. In MyST, a `:from:` or `:shifts:` past its bound
-                warns at its line, and the table shows the default; in reStructuredText it is
-                an error at the directive, which shows no table.
+                How many shifts (or slots) to show, up to 1,000. Default: twice the number of
+                people in the pool, at most 1,000; every slot, for a rotation by slot. A
+                `:from:` or `:shifts:` past its bound warns at the directive's line, and the
+                table shows the default.
             """),
         },
     },
@@ -319,10 +343,23 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
         "argument": None,
         "summary": """
             Renders the `terms` of roles.yaml as a sorted Sphinx glossary, so that `{term}` links
-            to them resolve with no glossary written by hand. Role names and group names are not
-            listed here: role names are terms that point at their cards. Place it once per project.
+            to them resolve with no glossary written by hand; and, among them, the roles that
+            are not retired, so that a reader who browses the glossary finds "Steering
+            Committee" too: each role's name, as a link to its card (or its URL), and its
+            summary's plain words, as the hover previews show them ({ref}`outputs-hover`). In
+            HTML, the summary of a role with a card comes from the previews file, by the same
+            script, so that editing a summary writes no glossary page again; EPUB, LaTeX, text,
+            man and Texinfo, and roles without a card, have it in the page. A role's name
+            stays a term of its card, where `{term}` links to it lead; the glossary's entry
+            only points there. Group names are not listed. Place it once per
+            project.
         """,
-        "options": {},
+        "options": {
+            "role-names": ("on or off", """
+                Whether the glossary lists the roles with the terms. Default: `on`. With `off`
+                it lists roles.yaml's `terms` alone, as releases before 0.2 did.
+            """),
+        },
     },
 }
 

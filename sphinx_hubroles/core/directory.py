@@ -27,6 +27,13 @@ def iso_date(argument: str | None) -> date:
         raise ValueError("use a date such as 2026-12-02") from None
 
 
+def flag(argument: str | None) -> bool:
+    """An option written without a value, such as `:no-index:`."""
+    if argument and argument.strip():
+        raise ValueError("write it alone, without a value")
+    return True
+
+
 def positive_int(argument: str | None) -> int:
     return whole_number(argument, 1)
 
@@ -51,6 +58,7 @@ PEOPLE_OPTIONS: dict[str, Callable[[str | None], object]] = {
     "roles": id_list,
     "groups": id_list,
     "former": on_off,
+    "no-index": flag,
 }
 ROTATION_OPTIONS: dict[str, Callable[[str | None], object]] = {
     "from": schedule_start,
@@ -65,12 +73,15 @@ class DirectorySpec:
     roles: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
     former: bool = True  # list people who only held roles before
+    # A secondary directory: it lists people without being their entry (links go to the
+    # main directory), as Sphinx's `:no-index:` does for a secondary description.
+    no_index: bool = False
 
 
 def directory_spec(options: dict) -> DirectorySpec:
     """What the converted options of `roles-people` choose."""
     return DirectorySpec(options.get("roles", ()), options.get("groups", ()),
-                         options.get("former", True))
+                         options.get("former", True), options.get("no-index", False))
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,18 @@ def unknown_term(term: str, hint: str = "") -> str:
     return f"term not in glossary: '{term}'{hint}"
 
 
+def term_without_glossary(term: str) -> str:
+    """A `{term}` naming a term of roles.yaml, on a site with no `roles-glossary`."""
+    return (f"term not in glossary: '{term}' is a term of roles.yaml, but no page has a "
+            "roles-glossary to define it; add one with the roles-glossary directive")
+
+
+def role_term_without_card(term: str, role_id: str) -> str:
+    """A `{term}` naming a role whose role has no card on any page."""
+    return (f"term not in glossary: '{term}' names role '{role_id}' of roles.yaml, which has "
+            "no role-card on any page to define it; add one with the role-card directive")
+
+
 def duplicate_card(role_id: str, first: str) -> str:
     """`first` is where the role's first card stands, as 'path:line'."""
     return f"role '{role_id}' already has a role-card at {first}; each role gets one card"
@@ -110,6 +122,16 @@ def role_without_rotation(role_id: str) -> str:
             "with a pool, a number of days and a start")
 
 
+def unknown_holders_role(role_id: str, hint: str = "") -> str:
+    return f"unknown role '{role_id}' in role-holders{hint}"
+
+
+def role_without_holders(role_id: str) -> str:
+    return (f"role '{role_id}' in role-holders has no current holder in roles.yaml (no "
+            "'holders' without 'until', no kinds or members with holders, no 'rotation'); "
+            "name one under 'holders'")
+
+
 def context_without_focus() -> str:
     return ":context: has no effect without :focus: in roles-diagram"
 
@@ -130,6 +152,11 @@ def late_start(day: date) -> str:
 def too_many_shifts(count: int) -> str:
     """`:shifts:` or `--shifts` past fields.MAX_SHIFTS."""
     return f"{count:,} shifts are more than a schedule shows; ask for {MAX_SHIFTS:,} at most"
+
+
+def too_many_slots(count: int) -> str:
+    """A rotation by slot with more than fields.MAX_SHIFTS slots."""
+    return f"{count:,} slots are more than a schedule shows; keep {MAX_SHIFTS:,} at most"
 
 
 def unknown_option(option: str, directive: str, known: Collection[str]) -> str:

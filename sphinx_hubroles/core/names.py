@@ -9,6 +9,8 @@ LABEL_PREFIX = "roles:"
 ANCHOR_PREFIX = "roles-"
 PERSON_PREFIX = "people:"
 PERSON_ANCHOR_PREFIX = "people-"
+# The id of a role's schedule (`roles-rotation`): where `role-holders` links for a rotation.
+ROTATION_ANCHOR_PREFIX = "rotation-"
 
 
 def role_label(role_id: str) -> str:

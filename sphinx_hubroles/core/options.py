@@ -2,10 +2,10 @@
 `sphinx-hubroles check`.
 
 Each directive has one table, option name -> converter, next to what the directive shows
-(core/diagram/options.py, core/table.py, core/directory.py); DIRECTIVES names them. A converter
-takes the text written after `:option:` (None when nothing is) and returns the value, or
-raises ValueError with what to write instead. Adding an option is adding a row to its
-directive's table.
+(core/diagram/options.py, core/table.py, core/directory.py, core/glossary.py); DIRECTIVES
+names them. A converter takes the text written after `:option:` (None when nothing is) and
+returns the value, or raises ValueError with what to write instead. Adding an option is adding
+a row to its directive's table.
 
 The Sphinx directives do not hand their tables to docutils or MyST, which would each report a
 bad value in their own words (an error that drops the directive in reStructuredText, a warning
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from . import messages
 from .diagram import options as diagram
 from .directory import PEOPLE_OPTIONS, ROTATION_OPTIONS
+from .glossary import GLOSSARY_OPTIONS
 from .table import OPTION_SPEC as TABLE_OPTIONS
 
 Converter = Callable[[str | None], object]
@@ -41,6 +42,8 @@ DIRECTIVES: dict[str, DirectiveOptions] = {
     "roles-table": DirectiveOptions(TABLE_OPTIONS, "table"),
     "roles-people": DirectiveOptions(PEOPLE_OPTIONS, "people"),
     "roles-rotation": DirectiveOptions(ROTATION_OPTIONS, "people"),
+    # Its role entries link to the roles' cards.
+    "roles-glossary": DirectiveOptions(GLOSSARY_OPTIONS, "card"),
 }
 
 

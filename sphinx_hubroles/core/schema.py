@@ -74,6 +74,17 @@ def _kind(kind: str) -> dict[str, Any]:
         F.PERSON_IDS: {"type": "array", "items": ID, "minItems": 1},
         F.HOLDERS: {"type": "array", "items": {"anyOf": [ID, _ref("holder")]}},
         F.ROTATION: _ref("rotation"),
+        F.SLOTS: {"type": "array", "items": _ref("slot"), "minItems": 1,
+                  "maxItems": F.MAX_SHIFTS},
+        F.SEATS: _ref("seats"),
+        F.COUNT: {"type": "integer", "minimum": 0},
+        F.SHARE: {"anyOf": [{"type": "integer", "minimum": 1},
+                            {"type": "string", "pattern": f"^{F.SHARE_PATTERN}$"}]},
+        F.GITHUB_TEAM: {"type": "string",
+                        "pattern": f"^@?{F.GITHUB_PATTERN}/{F.TEAM_SLUG_PATTERN}$"},
+        F.OWNERS_ALIAS: {"anyOf": [{"type": "string",
+                                    "pattern": f"^{F.OWNERS_ALIAS_PATTERN}$"},
+                                   {"const": False}]},
         F.DATE: DATE,
         F.START_DATE: START_DATE,
         F.DAYS: {"type": "integer", "minimum": 0, "maximum": F.MAX_SHIFT_DAYS},
@@ -88,8 +99,11 @@ def _kind(kind: str) -> dict[str, Any]:
 
 def _items(depth: int) -> dict[str, Any]:
     """A list of items nested `depth` levels deep: strings, or mappings with `text` and, down
-    to F.MAX_ITEM_DEPTH, `items`."""
-    return {"type": "array", "items": {"anyOf": [TEXT, _ref(f"item-{depth}")]}}
+    to F.MAX_ITEM_DEPTH, `items`; or such a list under `steps`, numbered."""
+    bullets = {"type": "array", "items": {"anyOf": [TEXT, _ref(f"item-{depth}")]}}
+    steps = {"type": "object", "properties": {"steps": bullets}, "required": ["steps"],
+             "additionalProperties": False}
+    return {"anyOf": [bullets, steps]}
 
 
 def _item(depth: int) -> dict[str, Any]:
@@ -125,6 +139,11 @@ def _role() -> dict[str, Any]:
     return {**_object(F.ROLE_FIELDS, "A role"),
             "if": {"required": ["replaced-by"]},
             "then": {"required": ["status"], "properties": {"status": {"const": "retired"}}}}
+
+
+def _needs(key: str, other: str) -> dict[str, Any]:
+    """`other` is required where `key` is written (if/then: draft-07 has it)."""
+    return {"if": {"required": [key]}, "then": {"required": [other]}}
 
 
 def _id_mapping(item: str) -> dict[str, Any]:
@@ -165,8 +184,20 @@ def build_schema() -> dict[str, Any]:
                                       "note"),
             **{f"item-{depth}": _item(depth) for depth in range(F.MAX_ITEM_DEPTH + 1)},
             "person": _object(F.PERSON_FIELDS, "A person who holds roles"),
-            "holder": _object(F.HOLDER_FIELDS, "A person who holds or held the role"),
-            "rotation": _object(F.ROTATION_FIELDS, "A rotation of the role through a pool"),
+            "holder": {**_object(F.HOLDER_FIELDS, "A person who holds or held the role"),
+                       "allOf": [_needs("moved-to", "until"), _needs("moved-from", "since")]},
+            "rotation": {**_object(F.ROTATION_FIELDS, "A rotation of the role: through a "
+                                   "pool, or by slot"),
+                         "oneOf": [{"required": ["pool", "every", "start"],
+                                    "not": {"required": ["slots"]}},
+                                   {"required": ["slots"],
+                                    "not": {"anyOf": [{"required": [key]} for key in
+                                                      ("pool", "every", "start", "overlap")]}}]},
+            "slot": {**_object(F.SLOT_FIELDS, "A dated turn of a rotation by slot"),
+                     "anyOf": [{"required": ["person"]}, {"required": ["organization"]}],
+                     **_needs("people", "organization")},
+            "seats": {**_object(F.SEATS_FIELDS, "How many may hold the role"),
+                      "minProperties": 1},
         },
     }
 

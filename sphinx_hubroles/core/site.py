@@ -82,6 +82,14 @@ class RotationUse:
 
 
 @dataclass(frozen=True)
+class HoldersUse:
+    """A `role-holders` reference, naming a role: it shows the role's current holders."""
+
+    role_id: str
+    where: Where
+
+
+@dataclass(frozen=True)
 class DiagramUse:
     spec: DiagramSpec
     depth_given: bool  # `:depth:` was written (it means nothing without `:focus:`)
@@ -113,6 +121,7 @@ class Site:
     # Glossary terms written by hand: lower-cased (as Sphinx looks them up) -> (term, where).
     terms: dict[str, tuple[str, Where]] = field(default_factory=dict)
     glossaries: list[Where] = field(default_factory=list)  # `roles-glossary` directives
+    holders: list[HoldersUse] = field(default_factory=list)  # `role-holders` references
     diagrams: list[DiagramUse] = field(default_factory=list)
     tables: list[TableUse] = field(default_factory=list)  # `roles-table` directives
     directories: list[DirectoryUse] = field(default_factory=list)  # `roles-people`

@@ -10,7 +10,7 @@ import urllib.parse
 from collections.abc import Collection
 
 from . import fields as F
-from .model import Item, Section, Text
+from .model import Item, Section, Steps, Text
 from .problems import WARNING, Problem, Problems, did_you_mean, shown
 from .scan.myst import nul_link_target
 from .yamlsource import REPORTED, SCALAR_TAGS, STR, YMap, YScalar, YSeq, YValue
@@ -226,10 +226,35 @@ class ValueReader:
         raise AssertionError(f"unhandled field kind {f.kind}")
 
     def item_list(self, node: YValue, label: str, depth: int) -> tuple[Item, ...]:
-        """A list of items, each a string or a mapping with 'text' and sub-'items'. `label`
-        names the field ("'requirements' of role 'x'") at every depth."""
-        result = []
+        """A list of items, each a string or a mapping with 'text' and sub-'items'; or a
+        mapping with 'steps' and such a list, numbered (Steps). `label` names the field
+        ("'requirements' of role 'x'") at every depth."""
         what = f"an item of {label}" if depth == 0 else f"a sub-item of {label}"
+        if isinstance(node, YMap):
+            steps = self.steps(node, what if depth else label)
+            return Steps(self.items_of(steps, label, depth, what)) if steps is not None else ()
+        return self.items_of(node, label, depth, what)
+
+    def steps(self, node: YMap, label: str) -> YValue | None:
+        """The list of a numbered list, written `{steps: [...]}`."""
+        if "steps" not in node.items:
+            close = next(((key, line) for key, (line, _value) in node.items.items()
+                          if self.did_you_mean(key, ("steps",))), None)
+            if close:
+                self.problems.at(close[1], f"unknown key '{shown(close[0])}' in {label}; did "
+                                 "you mean 'steps'?")
+            else:
+                self.problems.at(node.line, f"{label} must be a list (one '- item' per line), "
+                                 "or 'steps:' and a list for a numbered one, not a mapping")
+            return None
+        for key, (line, _value) in node.items.items():
+            if key != "steps":
+                self.problems.at(line, f"unknown key '{shown(key)}' in {label}: a numbered "
+                                 "list is a mapping with 'steps' alone")
+        return node.items["steps"][1]
+
+    def items_of(self, node: YValue, label: str, depth: int, what: str) -> tuple[Item, ...]:
+        result = []
         for entry in self.seq(node, what if depth else label):
             if not isinstance(entry, YMap):
                 text = self.text(entry, what, block=False, item=True)

@@ -25,7 +25,18 @@ from sphinx.util.fileutil import copy_asset
 
 from .. import __version__
 from ..core.diagram.render import DEFAULT_TIMEOUT
-from . import _compat, cards, glossary, hover, jsonout, people, references, state, table
+from . import (
+    _compat,
+    cards,
+    glossary,
+    holders,
+    hover,
+    jsonout,
+    people,
+    references,
+    state,
+    table,
+)
 from .diagram import directive as diagram
 from .diagram import jobs, visitors
 from .domain import RolesDomain
@@ -51,11 +62,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("roles-table", table.RolesTableDirective)
     app.add_directive("roles-people", people.RolesPeopleDirective)
     app.add_directive("roles-rotation", people.RolesRotationDirective)
+    app.add_role("role-holders", holders.RoleHoldersRole())
     app.add_node(diagram.roles_diagram, **visitors.HANDLERS)
 
     # Post-transforms, in the order they run on a page being written:
-    # 5: the diagrams' text versions, whose links to cards are then resolved;
+    # 5: the diagrams' text versions, whose links to cards are then resolved, and the
+    # summaries of a glossary's role entries;
     app.add_post_transform(diagram.DiagramTextVersion)
+    app.add_post_transform(glossary.GlossarySummaries)
     # 8: links to roles, before MyST (9) and Sphinx (10) try to resolve them;
     app.add_post_transform(references.RoleReferences)
     # 20: upstream bugs in resolved links (singlehtml, man), see _compat.py.
@@ -67,6 +81,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", state.load_model)
     app.connect("builder-inited", jobs.start_build)
     app.connect("builder-inited", copy_static_files)
+    app.connect("builder-inited", hover.note_builder)
     app.connect("env-get-outdated", state.outdated_displays)
     app.connect("env-get-outdated", jobs.pages_without_pictures)
     # Pages are read against their own targets: those the last judgement registered go.
@@ -92,7 +107,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "version": __version__,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
-        "env_version": 4,
+        "env_version": 5,
     }
 
 

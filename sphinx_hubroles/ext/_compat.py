@@ -7,7 +7,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..core.names import ANCHOR_PREFIX, PERSON_ANCHOR_PREFIX
+from ..core.names import ANCHOR_PREFIX, PERSON_ANCHOR_PREFIX, ROTATION_ANCHOR_PREFIX
 
 # MyST-Parser asks the file system about the target of every link it does not recognise (no
 # URL scheme it knows, not `#anchor`, not an autolink), percent-decoded, before any extension
@@ -37,8 +37,8 @@ from ..core.names import ANCHOR_PREFIX, PERSON_ANCHOR_PREFIX
 # in core/diagram/render.py: the threads that run dot never log, the main thread logs for them
 # (tests/test_ctrl_c.py makes the taken lock and draws). A second Ctrl-C stops such a build.
 
-# Anchors the extension makes: role cards, directory entries, and glossary terms.
-OWN_ANCHORS = (ANCHOR_PREFIX, PERSON_ANCHOR_PREFIX, "term-")
+# Anchors the extension makes: role cards, directory entries, schedules and glossary terms.
+OWN_ANCHORS = (ANCHOR_PREFIX, PERSON_ANCHOR_PREFIX, ROTATION_ANCHOR_PREFIX, "term-")
 
 
 def single_fragment(href: str) -> str:

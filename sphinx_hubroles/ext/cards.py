@@ -8,12 +8,13 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
-from ..core.model import Item, Role, RolesFile
+from ..core import facts as core_facts
+from ..core.model import Item, Role, RolesFile, numbered
 from ..core.names import card_anchor
 from .domain import CARD_CLASS
-from .links import field, role_reference
+from .links import field, paragraph_of, role_reference
 from .markup import FieldRenderer
-from .people import holder_facts
+from .people import holder_facts, slot_table
 from .state import domain_of, in_roles_file, note_display
 
 ADMONITION_NODES = {
@@ -89,6 +90,10 @@ class RoleCardDirective(SphinxDirective):
                 body.extend(block(section.text))
             if section.items:
                 body.append(item_list(section.items, inline, ["hubroles-section-items"]))
+        if role.rotation is not None and role.rotation.by_slot:
+            slots = role.rotation.slots_from()
+            body.append(slot_table(model, role, slots, self.env.docname, inline,
+                                   "Slots of the rotation"))
         for admonition in role.admonitions:
             body.append(ADMONITION_NODES[admonition.kind]("", *block(admonition.text)))
         if role.see_also:
@@ -108,13 +113,24 @@ class RoleCardDirective(SphinxDirective):
         status other than active with the role that replaced a retired one."""
         role, inline = model.roles[role_id], renderer.inline
         facts = nodes.field_list(classes=["hubroles-facts"])
+        docname = self.env.docname
         if role.group:
             group = model.groups[role.group]
             facts += field("Group", [nodes.paragraph("", group.name)])
-        for name, text in (("How many", role.count), ("Usually filled by", role.filled_by)):
-            if text:
-                facts += field(name, [nodes.paragraph("", "", *inline(text))])
-        facts += holder_facts(model, role, self.env.docname, inline)
+        members = core_facts.members_line(model, role)
+        if members:
+            facts += field("Members", [paragraph_of(members, inline, docname)])
+        if role.count:
+            facts += field("How many", [nodes.paragraph("", "", *inline(role.count))])
+        if role.seats:
+            facts += field("Seats", [paragraph_of(core_facts.seats_line(role.seats), inline,
+                                                  docname)])
+        if role.filled_by:
+            facts += field("Usually filled by", [nodes.paragraph("", "", *inline(role.filled_by))])
+        facts += holder_facts(model, role, docname, inline)
+        if role.team:
+            facts += field("Team", [paragraph_of(core_facts.team_line(role.team), inline,
+                                                 docname)])
         if role.defined_by:
             facts += field("Defined by", [nodes.paragraph("", "", *inline(role.defined_by))])
         if role.status != "active":
@@ -200,9 +216,14 @@ def related(other: Role, docname: str) -> list[nodes.Node]:
 STATUS_NAMES = {"active": "Active", "draft": "Draft", "retired": "Retired"}
 
 
-def item_list(items: tuple[Item, ...], inline, classes: list[str]) -> nodes.bullet_list:
-    """Items as a bullet list, their sub-items as nested lists."""
-    result = nodes.bullet_list(classes=classes)
+def item_list(items: tuple[Item, ...], inline, classes: list[str]) -> nodes.Element:
+    """Items as a bullet list, or a numbered one (`steps`), their sub-items as nested
+    lists."""
+    if numbered(items):
+        result = nodes.enumerated_list(classes=classes, enumtype="arabic", prefix="",
+                                       suffix=".")
+    else:
+        result = nodes.bullet_list(classes=classes)
     for item in items:
         entry = nodes.list_item("", nodes.paragraph("", "", *inline(item.text)))
         if item.items:

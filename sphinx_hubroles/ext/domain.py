@@ -16,8 +16,10 @@ records when it reads the page again (clear_doc) and combines the records of par
 - diagrams   the `roles-diagram`s: (line, DiagramSpec, depth given, (svg DOT, print DOT)),
              the DOT None for a diagram with nothing to show
 - directories the `roles-people` directories: (line, DirectorySpec, ((person id, anchor),
-             ...))
-- rotations  the `roles-rotation` tables: (line, role id)
+             ...)); a directory with `:no-index:` has entries, whose anchors no label names
+- rotations  the `roles-rotation` tables: (line, role id, anchor), the anchor None for a
+             table not shown
+- holders    the `role-holders` references: (line, role id)
 - tables     the `roles-table`s: (line, TableSpec)
 - problems   what those directives find wrong with themselves as they are read (an unknown
              option, an invalid value, a card inside its own text): (path, line, subtype,
@@ -70,6 +72,7 @@ from ..core.site import (
     DiagramUse,
     DirectiveProblem,
     DirectoryUse,
+    HoldersUse,
     Reference,
     RotationUse,
     Site,
@@ -80,7 +83,7 @@ from ..core.table import TableSpec
 from ._compat import single_fragment
 
 PER_PAGE = ("cards", "displays", "references", "labels", "terms", "glossaries", "diagrams",
-            "directories", "rotations", "tables", "problems")
+            "directories", "rotations", "tables", "holders", "problems")
 
 # The reference forms that can target a `roles:` label: MyST links, {ref} and :ref:.
 LABEL_REFTYPES = {"myst", "ref"}
@@ -88,6 +91,13 @@ LABEL_REFTYPES = {"myst", "ref"}
 CARD_CLASS = "hubroles-card"
 GLOSSARY_CLASS = "hubroles-glossary"
 PREVIEW_CLASS = "hubroles-preview"  # a link to a card: hover.py shows its preview
+# A link to a role's schedule, its first `roles-rotation` (links.py: schedule_reference).
+SCHEDULE = "schedule"
+# A role's summary as plain words, in a glossary's entry for the role (glossary.py): filled in
+# when the page is written, so that the page is written again, not read again, when the
+# summary changes; unless the role has a card and the build writes the previews file, from
+# which the reader's browser takes it.
+SUMMARY = "summary"
 # What a diagram shows of a role besides a link: its tooltip, filled in when the page is
 # written (the name of a role with a card, the summary of one without). A page that shows it
 # is written again when that changes.
@@ -96,8 +106,11 @@ TOOLTIP = "tooltip"
 
 def reference_of(node: nodes.Element) -> tuple[str, str] | None:
     """(ROLE, target), (PERSON, target) or (TERM, target) for a reference node that names a
-    role's or a person's label or a glossary term; None for any other node."""
+    role's or a person's label or a glossary term, (SCHEDULE, role id) for a link to a role's
+    schedule (links.py); None for any other node."""
     if isinstance(node, addnodes.pending_xref):
+        if node.get("refdomain") == "hubroles" and node.get("reftype") == SCHEDULE:
+            return SCHEDULE, node["reftarget"]
         if node.get("reftype") == "term":
             return TERM, node["reftarget"]
         if node.get("reftype") in LABEL_REFTYPES and node.get("refdomain") in (None, "", "std"):
@@ -168,13 +181,15 @@ class Judgement:
     terms: dict[str, str] = field(default_factory=dict)  # known terms, lower-cased
     role_terms: dict[str, str] = field(default_factory=dict)  # lower-cased name -> role id
     people: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> doc, anchor
+    # role id -> (doc, anchor) of its first schedule (`roles-rotation`), in page order
+    schedules: dict[str, tuple[str, str]] = field(default_factory=dict)
     problems: list[Finding] = field(default_factory=list)
 
 
 class RolesDomain(Domain):
     name = "hubroles"
     label = "sphinx-hubroles"
-    data_version = 11
+    data_version = 12
     # Per page; the targets of the last build (state.py compares them with this one's); and
     # what the last build's model was made from, with the references found in roles.yaml's
     # texts (by owner, and by text for core/scan's memo), which a build with the same
@@ -218,6 +233,7 @@ class RolesDomain(Domain):
         self.renderer = None  # the build's diagram Renderer (jobs.py)
         self.json_text: str | None = None  # this build's hubroles.json (jsonout.py)
         self.sphinx_design = False  # whether the project loads sphinx_design (state.py)
+        self.previews = False  # whether this build writes the previews file (hover.py)
 
     # -- the model of this build ----------------------------------------------------------
 
@@ -365,8 +381,12 @@ class RolesDomain(Domain):
     def note_directory(self, docname: str, line: int, spec, entries: tuple) -> None:
         self.records("directories", docname).append((line, spec, entries))
 
-    def note_rotation(self, docname: str, line: int, role_id: str) -> None:
-        self.records("rotations", docname).append((line, role_id))
+    def note_rotation(self, docname: str, line: int, role_id: str,
+                      anchor: str | None) -> None:
+        self.records("rotations", docname).append((line, role_id, anchor))
+
+    def note_holders(self, docname: str, line: int, role_id: str) -> None:
+        self.records("holders", docname).append((line, role_id))
 
     def note_problems(self, docname: str, line: int, subtype: str, messages: list[str],
                       path: str | None = None) -> None:
@@ -474,7 +494,10 @@ class RolesDomain(Domain):
                                  for line, spec, _entries in directories]
         for docname, rotations in self.data["rotations"].items():
             site.rotations += [RotationUse(role_id, self.where(docname, line))
-                               for line, role_id in rotations]
+                               for line, role_id, _anchor in rotations]
+        for docname, holders in self.data["holders"].items():
+            site.holders += [HoldersUse(role_id, self.where(docname, line))
+                             for line, role_id in holders]
         for docname, problems_ in self.data["problems"].items():
             site.directive_problems += [
                 DirectiveProblem(message, subtype, self.where(docname, line) if path is None
@@ -522,6 +545,7 @@ class RolesDomain(Domain):
             problems=problems(model, site, role_terms, messages_of=self.diagram_messages),
             people={person_id: entry_anchors[where.name, where.line, person_id]
                     for person_id, where in first_entries(model, site).items()},
+            schedules=self.first_schedules(),
         )
         if role_terms:
             judgement.role_terms = role_terms_of(model, chosen)
@@ -587,6 +611,16 @@ class RolesDomain(Domain):
                 for docname, cards in self.data["cards"].items()
                 for _role_id, line, anchor in cards}
 
+    def first_schedules(self) -> dict[str, tuple[str, str]]:
+        """role id -> (docname, anchor) of its first `roles-rotation`, in page and line
+        order."""
+        found: dict[str, tuple[str, str]] = {}
+        for docname in sorted(self.data["rotations"], key=lambda d: self.where(d, 0).name):
+            for _line, role_id, anchor in sorted(self.data["rotations"][docname]):
+                if anchor is not None:
+                    found.setdefault(role_id, (docname, anchor))
+        return found
+
     def entry_anchors(self) -> dict[tuple[str, int, str], tuple[str, str]]:
         """(page name, line of the directory, person id) -> (docname, anchor)."""
         return {(str(self.env.doc2path(docname, False)), line, person_id): (docname, anchor)
@@ -614,6 +648,13 @@ class RolesDomain(Domain):
                 person = model.people.get(key)
                 result[kind, key] = ((*entry, person.name) if entry and person
                                      else self.label_target(person_label(key), hand))
+            elif kind == SCHEDULE:
+                result[kind, key] = judgement.schedules.get(key) or self.role_target(key, hand)
+            elif kind == SUMMARY:
+                role = model.roles.get(key)
+                in_previews = self.previews and key in judgement.cards
+                result[kind, key] = role and (None if in_previews
+                                              else self.plain_text(role.summary))
             elif kind == TOOLTIP:
                 role = model.roles.get(key)
                 result[kind, key] = role and (
@@ -670,6 +711,9 @@ class RolesDomain(Domain):
         reference, to one that exists)."""
         if typ == "role" and target in self.judgement.cards:
             place, name = self.judgement.cards[target], self.model.roles[target].name
+        elif typ == SCHEDULE and target in self.judgement.schedules:
+            place = self.judgement.schedules[target]
+            name = f"Rotation of {self.model.roles[target].name}"
         elif typ == "person" and target in self.judgement.people:
             place, name = self.judgement.people[target], self.model.people[target].name
         else:

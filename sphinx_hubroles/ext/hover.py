@@ -47,9 +47,21 @@ def note_previews(app: Sphinx, env: BuildEnvironment) -> None:
     domain.keep_plain_texts()
 
 
+def makes_previews(builder: Builder) -> bool:
+    """html, dirhtml and singlehtml (not EPUB and the help formats, whose packages list every
+    file of their output folder)."""
+    return builder.format == "html" and not builder.embedded
+
+
+def note_builder(app: Sphinx) -> None:
+    """builder-inited: whether this build's pages have the previews file, which a glossary's
+    entries for roles with a card take their summaries from (glossary.py)."""
+    domain_of(app.env).previews = makes_previews(app.builder)
+
+
 def write_previews(app: Sphinx, builder: Builder) -> None:
     """write-started: the previews of this build, for the pages it writes and the others."""
-    if builder.format != "html" or builder.embedded:
+    if not makes_previews(builder):
         return
     shown = json.dumps(domain_of(app.env).data["previews"], ensure_ascii=True)
     text = ("/* sphinx-hubroles: hover previews of links to role cards, by card anchor. */\n"

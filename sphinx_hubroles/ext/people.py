@@ -9,15 +9,17 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
+from ..core import facts
 from ..core.directory import directory, directory_spec
-from ..core.model import Holder, Role, RolesFile, Rotation
-from ..core.names import person_anchor
+from ..core.model import Holder, Role, RolesFile
+from ..core.names import ROTATION_ANCHOR_PREFIX, person_anchor
 from ..core.options import written_options
-from .links import field, person_reference, role_reference
+from .links import field, paragraph_of, person_reference, role_reference
 from .state import domain_of, note_display, read_directive_options
 
 PERSON_CLASS = "hubroles-person"
 SHIFT_CLASS = "hubroles-shift"
+SLOT_WIDTHS = {"Slot": 5, "From": 11, "To": 11, "Organization": 16, "Held by": 22, "Note": 20}
 
 
 def role_link(role: Role, docname: str) -> addnodes.pending_xref:
@@ -30,60 +32,40 @@ def person_link(model: RolesFile, person_id: str, docname: str) -> addnodes.pend
 
 def dates(holder: Holder) -> str:
     """'since 2024-03-01', '2024-03-01 to 2025-06-30', 'until 2025-06-30', or ''."""
-    if holder.since and holder.until:
-        return f"{holder.since} to {holder.until}"
-    if holder.since:
-        return f"since {holder.since}"
-    return f"until {holder.until}" if holder.until else ""
+    return facts.dates(holder.since, holder.until)
 
 
 def holder_facts(model: RolesFile, role: Role, docname: str, inline) -> list[nodes.field]:
-    """A card's "Held by", "Formerly held by" and "Rotation" facts, when set. `inline`
-    renders a note's MyST."""
-    facts = []
-    for label, holders in (("Held by", role.current_holders),
-                           ("Formerly held by", role.former_holders)):
-        if holders:
-            facts.append(field(label, [holdings(model, holders, docname, inline)]))
+    """A card's "Held by", "Formerly held by" and "Rotation" facts, when set, as
+    core/facts.py words them. `inline` renders a note's MyST."""
+    result = [field(label, [paragraph_of(line, inline, docname)])
+              for label, line in facts.holder_lines(model, role)]
     if role.rotation is not None:
-        facts.append(field("Rotation", [rotation_text(model, role.rotation, docname)]))
-    return facts
+        result.append(field("Rotation", [paragraph_of(
+            facts.rotation_lines(model, role.rotation), inline, docname)]))
+    return result
 
 
-def holdings(model: RolesFile, holders: tuple[Holder, ...], docname: str,
-             inline) -> nodes.paragraph:
-    """'Ada Quill, Dee Marsh (2024-03-01 to 2025-06-30; interim)'."""
-    paragraph = nodes.paragraph()
-    for index, holder in enumerate(holders):
-        if index:
-            paragraph += nodes.Text(", ")
-        paragraph += person_link(model, holder.person, docname)
-        details: list[nodes.Node] = [nodes.Text(dates(holder))] if dates(holder) else []
-        if holder.note is not None:
-            details += [nodes.Text("; ")] if details else []
-            details += inline(holder.note)
-        if details:
-            paragraph += [nodes.Text(" ("), *details, nodes.Text(")")]
-    return paragraph
-
-
-def rotation_text(model: RolesFile, rotation: Rotation, docname: str) -> nodes.paragraph:
-    """'every 14 days among Ada Quill, Bo Reyes and Cy Tan, from 2026-01-07; each shift
-    overlaps the next by 7 days'."""
-    paragraph = nodes.paragraph("", f"every {days(rotation.every)} among ")
-    for index, person in enumerate(rotation.pool):
-        if index:
-            last = index == len(rotation.pool) - 1
-            paragraph += nodes.Text(" and " if last else ", ")
-        paragraph += person_link(model, person, docname)
-    paragraph += nodes.Text(f", from {rotation.start}")
-    if rotation.overlap:
-        paragraph += nodes.Text(f"; each shift overlaps the next by {days(rotation.overlap)}")
-    return paragraph
-
-
-def days(count: int) -> str:
-    return f"{count} day{'s' * (count != 1)}"
+def slot_table(model: RolesFile, role: Role, indexes: list[int], docname: str, inline,
+               title: str) -> nodes.table:
+    """A rotation's slots (core/facts.py: slot_table), each row marked with its days for the
+    script that marks the reader's current slot."""
+    data = facts.slot_table(model, role.rotation, indexes)
+    table = nodes.table(classes=["hubroles-rotation", "hubroles-slots"])
+    table += nodes.title(title, title)
+    group = nodes.tgroup(cols=len(data.headings))
+    table += group
+    group += [nodes.colspec(colwidth=SLOT_WIDTHS[heading]) for heading in data.headings]
+    head = nodes.thead()
+    head += row([nodes.paragraph("", text) for text in data.headings])
+    group += head
+    body = nodes.tbody()
+    for cells, (first, last) in zip(data.rows, data.days, strict=True):
+        classes = [SHIFT_CLASS, f"hubroles-from-{first}"]
+        classes += [f"hubroles-to-{last}"] if last else []
+        body += row([paragraph_of(cell, inline, docname) for cell in cells], classes)
+    group += body
+    return table
 
 
 class RolesPeopleDirective(SphinxDirective):
@@ -103,17 +85,26 @@ class RolesPeopleDirective(SphinxDirective):
         result: list[nodes.Node] = []
         noted = []
         for entry in entries:
-            section = self.entry_section(entry)
+            section = self.entry_section(entry, spec.no_index)
+            if spec.no_index:  # a secondary directory: no target, no index entry
+                result.append(section)
+                continue
             noted.append((entry.person.id, section["ids"][0]))
             result += [addnodes.index(entries=[("single", entry.person.name,
                                                 section["ids"][0], "main", None)]), section]
         domain.note_directory(self.env.docname, self.lineno, spec, tuple(noted))
         return result
 
-    def entry_section(self, entry) -> nodes.section:
+    def entry_section(self, entry, no_index: bool = False) -> nodes.Element:
         """A person's entry. Which entry their label names in the standard domain is decided
-        once every page is read (RolesDomain.register_targets)."""
+        once every page is read (RolesDomain.register_targets); one of a directory with
+        `:no-index:` is never a target."""
         person, document = entry.person, self.state.document
+        if no_index:  # a secondary listing: no target, no entry in the table of contents
+            section = nodes.container(classes=[PERSON_CLASS, "hubroles-person-secondary"])
+            section += nodes.rubric(person.name, person.name)
+            self.set_source_info(section)
+            return self.entry_facts(section, entry)
         anchor = person_anchor(person.id)
         if anchor in document.ids:
             anchor = make_id(self.env, document, "people", person.id)
@@ -121,28 +112,33 @@ class RolesPeopleDirective(SphinxDirective):
         section += nodes.title(person.name, person.name)
         self.set_source_info(section)
         document.set_id(section)
-        facts = nodes.field_list(classes=["hubroles-person-facts"])
+        return self.entry_facts(section, entry)
+
+    def entry_facts(self, section: nodes.Element, entry) -> nodes.Element:
+        """The person's profile and roles, added to their entry."""
+        person = entry.person
+        fact_list = nodes.field_list(classes=["hubroles-person-facts"])
         if person.github:
             url = f"https://github.com/{person.github}"
-            facts += field("GitHub", [nodes.paragraph("", "", nodes.reference(
+            fact_list += field("GitHub", [nodes.paragraph("", "", nodes.reference(
                 "", f"@{person.github}", refuri=url))])
         if person.url:
-            facts += field("Web", [nodes.paragraph("", "", nodes.reference(
+            fact_list += field("Web", [nodes.paragraph("", "", nodes.reference(
                 "", person.url, refuri=person.url))])
         if person.affiliation:
-            facts += field("Affiliation", [nodes.paragraph("", person.affiliation)])
+            fact_list += field("Affiliation", [nodes.paragraph("", person.affiliation)])
         docname = self.env.docname
         for label_text, holdings_ in (("Holds", entry.holds), ("Held", entry.held)):
             if holdings_:
-                facts += field(label_text, [roles_held(holdings_, docname)])
+                fact_list += field(label_text, [roles_held(holdings_, docname)])
         if entry.pools:
             paragraph = nodes.paragraph()
             for index, role in enumerate(entry.pools):
                 paragraph += [nodes.Text(", ")] if index else []
                 paragraph += role_link(role, docname)
-            facts += field("Takes turns as", [paragraph])
-        if len(facts):
-            section += facts
+            fact_list += field("Takes turns as", [paragraph])
+        if len(fact_list):
+            section += fact_list
         return section
 
 
@@ -152,8 +148,10 @@ def roles_held(holdings_: tuple[tuple[Role, Holder], ...], docname: str) -> node
         if index:
             paragraph += nodes.Text(", ")
         paragraph += role_link(role, docname)
-        if dates(holder):
-            paragraph += nodes.Text(f" ({dates(holder)})")
+        details = [text for text in (dates(holder), holder.affiliation and
+                                     f"for {holder.affiliation}") if text]
+        if details:
+            paragraph += nodes.Text(f" ({'; '.join(details)})")
     return paragraph
 
 
@@ -173,12 +171,23 @@ class RolesRotationDirective(SphinxDirective):
         role_id = self.arguments[0].strip().lower()
         start, shifts = self.options.get("from"), self.options.get("shifts")
         note_display(self.env, "rotation", role_id, start, shifts)
-        domain.note_rotation(self.env.docname, self.lineno, role_id)
         role = model.roles.get(role_id)
         if role is None or role.rotation is None:
+            domain.note_rotation(self.env.docname, self.lineno, role_id, None)
             return []  # the rules report it
-        schedule = role.rotation.schedule(start, shifts)
-        table = self.schedule_table(model, role, schedule)
+        if role.rotation.by_slot:
+            indexes = role.rotation.slots_from(start, shifts)
+            renderer = domain.field_renderer(self.state.document)
+            table = slot_table(model, role, indexes, self.env.docname, renderer.inline,
+                               f"Rotation of {role.name}: by slot")
+        else:
+            table = self.schedule_table(model, role, role.rotation.schedule(start, shifts))
+        anchor = ROTATION_ANCHOR_PREFIX + role_id
+        if anchor in self.state.document.ids:
+            anchor = make_id(self.env, self.state.document, "rotation", role_id)
+        table["ids"].append(anchor)
+        self.state.document.set_id(table)
+        domain.note_rotation(self.env.docname, self.lineno, role_id, anchor)
         self.set_source_info(table)
         return [table]
 
@@ -186,7 +195,7 @@ class RolesRotationDirective(SphinxDirective):
         rotation, docname = role.rotation, self.env.docname
         headings = ["Shift", "From", "To", "Held by", "Overlaps the next shift"]
         table = nodes.table(classes=["hubroles-rotation"])
-        title = f"Rotation of {role.name}: {days(rotation.every)} per shift"
+        title = f"Rotation of {role.name}: {facts.days(rotation.every)} per shift"
         table += nodes.title(title, title)
         group = nodes.tgroup(cols=len(headings))
         table += group

@@ -19,7 +19,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..core.diagram.escape import shown_tooltip
 from ..core.names import person_id_of, person_label, role_id_of, role_label
 from ..core.site import PERSON, ROLE, TERM
-from .domain import Judgement, RolesDomain, reference_of
+from .domain import SCHEDULE, Judgement, RolesDomain, reference_of
 from .state import domain_of
 
 PREVIEW_CLASS = "hubroles-preview"
@@ -41,6 +41,9 @@ class RoleReferences(SphinxPostTransform):
             kind, target = found
             # The page the reference was written on: LaTeX resolves all pages as one.
             docname = node.get("refdoc") or self.env.docname
+            if kind == SCHEDULE:
+                node.replace_self(schedule_link(node, domain, target, docname))
+                continue
             if kind == PERSON and person_id_of(target) in judgement.people:
                 person = domain.model.people[person_id_of(target)]
                 replace(node, domain_reference(node, "person", person.id, person.name,
@@ -82,6 +85,20 @@ class Replacer:
             assert not any(node[name] for name in node.basic_attributes)
         parent[index] = new
         places[id(new)] = index
+
+
+def schedule_link(node: nodes.Element, domain: RolesDomain, role_id: str,
+                  docname: str) -> nodes.Node:
+    """A link to a role's schedule: its first `roles-rotation`, or else its card (or URL), or
+    else plain text."""
+    judgement, role = domain.judgement, domain.model.roles.get(role_id)
+    if role_id in judgement.schedules:
+        return domain_reference(node, SCHEDULE, role_id, "", docname)
+    if role is not None and role_id in judgement.cards:
+        return domain_reference(node, "role", role_id, role.name, docname)
+    if role is not None and role_id in judgement.urls:
+        return external_reference(node, role.name, role.url)
+    return shown_text(node)
 
 
 def domain_reference(node: nodes.Element, reftype: str, target: str, name: str,

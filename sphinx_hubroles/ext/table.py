@@ -8,19 +8,20 @@ from docutils import nodes
 from docutils.parsers.rst.states import RSTState
 from sphinx.util.docutils import SphinxDirective
 
+from ..core import facts
 from ..core.model import Role, RolesFile
 from ..core.options import written_options
 from ..core.table import COLUMNS, select_rows, table_spec
 from .cards import STATUS_NAMES, item_list, relation_lines
-from .links import field, role_reference
+from .links import field, paragraph_of, role_reference
 from .markup import FieldRenderer
-from .people import holdings
 from .state import domain_of, note_display, read_directive_options
 
 TABLE_CLASS = "hubroles-table"
 # Relative widths of the columns: lists get the most room, then prose, then short facts.
 WIDTHS = {"name": 12, "group": 10, "count": 10, "status": 9, "filled-by": 14, "defined-by": 14,
-          "requirements": 30, "responsibilities": 30, "relations": 30}
+          "requirements": 30, "responsibilities": 30, "relations": 30, "seats": 12,
+          "team": 12, "kind-of": 12}
 DEFAULT_WIDTH = 24
 # What sphinx-design's grid shows per row on extra-small, small, medium and large screens.
 GRID_COLUMNS = "1 1 2 2"
@@ -197,8 +198,29 @@ class CellMaker:
     def relations(self, role: Role) -> list[nodes.Node]:
         return relation_lines(self.model, role.id, self.renderer.inline, self.docname)
 
+    def line(self, line) -> list[nodes.Node]:
+        return [paragraph_of(line, self.renderer.inline, self.docname)] if line else []
+
     def holders(self, role: Role) -> list[nodes.Node]:
-        """The current holders, linked to their directory entries, as on the card."""
-        if not role.current_holders:
-            return []
-        return [holdings(self.model, role.current_holders, self.docname, self.renderer.inline)]
+        """The current holders, linked to their directory entries, as on the card: its own,
+        its kinds', or its rotation's."""
+        lines = dict(facts.holder_lines(self.model, role))
+        return self.line(lines.get("Held by"))
+
+    def former_holders(self, role: Role) -> list[nodes.Node]:
+        lines = dict(facts.holder_lines(self.model, role))
+        return self.line(lines.get("Formerly held by"))
+
+    def rotation(self, role: Role) -> list[nodes.Node]:
+        return (self.line(facts.rotation_lines(self.model, role.rotation))
+                if role.rotation else [])
+
+    def seats(self, role: Role) -> list[nodes.Node]:
+        return self.line(facts.seats_line(role.seats)) if role.seats else []
+
+    def team(self, role: Role) -> list[nodes.Node]:
+        return self.line(facts.team_line(role.team)) if role.team else []
+
+    def kind_of(self, role: Role) -> list[nodes.Node]:
+        return ([nodes.paragraph("", "", role_reference(role.kind_of, self.model.roles[
+            role.kind_of].name, self.docname))] if role.kind_of else [])

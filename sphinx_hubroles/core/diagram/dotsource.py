@@ -98,10 +98,15 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
     graph.attr("edge", fontname=FONT, fontsize=str(LABEL_SIZE), fontcolor=TEXT_COLOUR,
                arrowsize="0.8", penwidth=LINE_WIDTH)
 
+    bodies = dict(selection.bodies)  # group id -> the role that stands for it
+    body_roles = set(bodies.values())
+
     def add_role(target: graphviz.Digraph, role) -> None:
         # The role's id as a class too, and each edge's ends: the page's script highlights a
         # role's relations from them (static/hubroles-explore.js).
         attrs = {"class": f"hubroles-role {ROLE_CLASS}{role.id}"}
+        if role.id in body_roles:  # the frame's title: a heavier box
+            attrs.update({"class": attrs["class"] + " hubroles-body", "penwidth": "2"})
         if role.external:
             attrs.update({"class": attrs["class"] + " hubroles-external",
                           "style": EXTERNAL_STYLE})
@@ -115,16 +120,18 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
 
     # Each group's roles, found in one pass: a diagram of thousands of groups must not go over
     # every role for each group.
-    members: dict[str | None, list] = {}
-    for role in selection.roles:
-        members.setdefault(role.group, []).append(role)
+    members = members_by_group(selection)
     for index, (group_id, group_name) in enumerate(selection.groups):
         with subgraph(graph, f"cluster_{index}") as cluster:
-            cluster.attr(label=dot_label(group_name), style="rounded", color=GROUP_LINE,
+            # A group with its body shown has no label of its own: the body's box, drawn
+            # first in the frame, names it.
+            label = "" if group_id in bodies else dot_label(group_name)
+            cluster.attr(label=label, style="rounded", color=GROUP_LINE,
                          fontcolor=TEXT_COLOUR, margin="12", **{"class": "hubroles-group"})
             if layout.web:
                 cluster.attr(tooltip=dot_tooltip(group_name))
-            for role in members.get(group_id, ()):
+            for role in sorted(members.get(group_id, ()),
+                               key=lambda r: r.id != bodies.get(group_id)):
                 add_role(cluster, role)
     for role in members.get(None, ()):
         add_role(graph, role)
@@ -148,6 +155,8 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
         graph.edge(source, target, **attrs)
     for above, role, ranks in layout.placed:  # roles that no drawn edge ranks
         graph.edge(above, role, style="invis", minlen=str(ranks))
+    for body, member in body_above(selection, ranked):
+        graph.edge(body, member, style="invis")
 
     if (selection.relations or any(r.external for r in selection.roles)) and not layout.web:
         _add_legend(graph, selection, looks, layout)
@@ -162,6 +171,26 @@ def subgraph(parent: graphviz.Digraph, name: str | None = None) -> Iterator[grap
     child = graphviz.Digraph(name)
     yield child
     parent.subgraph(child)
+
+
+def body_above(selection: Selection, ranked: set[str]) -> list[tuple[str, str]]:
+    """(body, member) for each member of a group drawn with its body, whom no ranking edge
+    already places: an invisible edge puts the body, the frame's title, above its members
+    (none where a ranking edge leads from the member to the body: it would make a cycle)."""
+    ranked_pairs = {(source, target) for source, relation, target in selection.edges
+                    if relation in ranked}
+    members = members_by_group(selection)
+    return [(body, role.id) for group, body in selection.bodies
+            for role in members.get(group, ()) if role.id != body
+            and (role.id, body) not in ranked_pairs and (body, role.id) not in ranked_pairs]
+
+
+def members_by_group(selection: Selection) -> dict[str | None, list]:
+    """Group id (None: no group) -> its roles, in the selection's order, found in one pass."""
+    members: dict[str | None, list] = {}
+    for role in selection.roles:
+        members.setdefault(role.group, []).append(role)
+    return members
 
 
 def edge_attrs(look: Look, kind: str) -> dict[str, str]:

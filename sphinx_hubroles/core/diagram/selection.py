@@ -69,6 +69,9 @@ class Selection:
     problems: tuple[str, ...]
     # (source, relation, target, note MyST source) of the shown edges that have a note
     notes: tuple[tuple[str, str, str, str], ...] = ()
+    # (group id, role id) of the shown groups whose body (the group's `role`) is shown: the
+    # role's box is the frame's title, drawn once
+    bodies: tuple[tuple[str, str], ...] = ()
     # How many roles the options kept but no drawn relation touches, left out (:isolated:).
     isolated_left_out: int = 0
 
@@ -100,7 +103,7 @@ def diagram_inputs(model: RolesFile) -> tuple:
     need not ask again what each diagram shows when only other fields changed, such as a
     summary (tests/test_diagram_selection.py changes each field in turn to prove it)."""
     return (tuple((r.id, r.name, r.group, r.status, r.external) for r in model.roles.values()),
-            tuple((g.id, g.name) for g in model.groups.values()),
+            tuple((g.id, g.name, g.role) for g in model.groups.values()),
             tuple(model.relations.values()),
             tuple(model.edges()))
 
@@ -175,6 +178,8 @@ def select(model: RolesFile, spec: DiagramSpec, looks_for: LooksFor = assign_loo
         focus=focus,
         problems=(*problems, *look_problems),
         notes=tuple((e.source, e.relation, e.target, e.note.source) for e in edges if e.note),
+        bodies=tuple((g.id, g.role) for g in model.groups.values()
+                     if g.id in shown_groups and g.role in ids),
         isolated_left_out=isolated_left_out,
     )
 

@@ -67,7 +67,8 @@ def is_source(path: Path) -> bool:
 # Lowercase, and compared with the lowercased text, as docutils and Sphinx compare role and
 # directive names (five times faster than one case-insensitive regex: every text of roles.yaml
 # is tested on every build).
-_CLUES = ("roles:", "roles-", "people:", "people-", "term", "glossary", "role-card")
+_CLUES = ("roles:", "roles-", "people:", "people-", "term", "glossary", "role-card",
+          "role-holders")
 
 
 def has_clue(text: str) -> bool:

@@ -19,6 +19,7 @@ from ..site import (
     DiagramUse,
     DirectiveProblem,
     DirectoryUse,
+    HoldersUse,
     RotationUse,
     Site,
     TableUse,
@@ -174,3 +175,13 @@ def own_directive(name: str, argument: str, options: dict[str, str], where,
         findings.tables.append(TableUse(table_spec(options), where))
     else:
         findings.diagrams.append(DiagramUse(diagram_spec(options), "depth" in options, where))
+
+
+# The extension's roles whose content the rules judge: `{role-holders}`.
+HOLDERS_ROLE = "role-holders"
+
+
+def holders_reference(content: str, where: Where, findings: Site) -> None:
+    """Note a `role-holders` reference, naming a role (as the role lower-cases it)."""
+    if content.strip():
+        findings.holders.append(HoldersUse(content.strip().lower(), where))

@@ -11,11 +11,13 @@ from markdown_it.token import Token
 
 from ..site import TERM, Reference, Site
 from .findings import (
+    HOLDERS_ROLE,
     LITERAL_DIRECTIVES,
     OWN_DIRECTIVES,
     Source,
     autolink_target,
     glossary_entries,
+    holders_reference,
     label_kind,
     note_label,
     note_term,
@@ -72,6 +74,11 @@ def _inline(token: Token, source: Source, line0: int, findings: Site) -> None:
             begin = content.find("{" + name + "}", cursor)
             begin = cursor if begin < 0 else begin
             cursor = begin + len(name) + 2
+            if name == HOLDERS_ROLE:
+                at = content.find(child.content.strip(), cursor)
+                holders_reference(child.content, source.at_offset(
+                    line0, content, at if at >= 0 else begin, child.content.strip()), findings)
+                continue
             kind = "ref" if name in REF_ROLES else TERM if name in TERM_ROLES else None
             target = split_target(child.content) if kind else None
             if kind == "ref" and target is not None:
