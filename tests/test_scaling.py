@@ -19,7 +19,7 @@ import pytest
 from conftest import sphinx_build, write_project
 
 from sphinx_hubroles.cli import main as cli_main
-from sphinx_hubroles.core import directory, loader, people
+from sphinx_hubroles.core import directory, loader, people, tenure
 from sphinx_hubroles.core.diagram import dotsource, hierarchy, layout
 from sphinx_hubroles.core.diagram.selection import MAX_DRAWN, DiagramSpec, select
 from sphinx_hubroles.core.loader import parse_roles
@@ -156,6 +156,193 @@ def test_team_directory_goes_over_the_roles_once():
         return lambda: directory.directory(model, directory.DirectorySpec())
 
     assert growth(directory, stage, 150) < MOST_GROWTH
+
+
+class Counted(str):
+    """An id that counts how often it is compared with another."""
+
+    compared = 0
+    __hash__ = str.__hash__
+
+    def __eq__(self, other):
+        Counted.compared += 1
+        return str.__eq__(self, other)
+
+
+def test_team_directory_reads_a_large_pool_once(monkeypatch):
+    """One role rotating through n people: each person's pools come from reading the pool
+    once, not from asking the pool (a list) whether it holds each person, n times n
+    comparisons that run no line of directory.py."""
+    n = 1_000
+    registry = "".join(f"  p{i}: {{name: Person {i}}}\n" for i in range(n))
+    pool = ", ".join(f"p{i}" for i in range(n))
+    model = parse_roles((f"people:\n{registry}roles:\n  hub:\n    name: Hub\n"
+                         "    summary: Rotates.\n"
+                         f"    rotation: {{pool: [{pool}], every: 7, start: 2026-01-05}}\n"
+                         ).encode(), PATH)
+    hub = model.roles["hub"]
+    model.roles["hub"] = replace(hub, rotation=replace(
+        hub.rotation, pool=tuple(Counted(person) for person in hub.rotation.pool)))
+    monkeypatch.setattr(Counted, "compared", 0)
+    entries, _ = directory.directory(model, directory.DirectorySpec())
+    assert [entry.pools for entry in entries] == [(model.roles["hub"],)] * n
+    assert Counted.compared <= 2 * n  # the pool as a list: about n * n / 2
+
+
+def test_kinds_of_a_role_are_gathered_without_asking_a_list(monkeypatch):
+    """A role held through a chain of n kinds (`kind-of`), none held but the last: the kinds
+    below it are gathered in a dict, not in a list asked whether it holds each new one (n
+    times n comparisons, which run no line of tenure.py)."""
+    n = 1_000
+    kinds = "".join(f"  k{i}: {{name: Kind {i}, summary: One kind., kind-of: "
+                    f"{'base' if i == 0 else f'k{i - 1}'}}}\n" for i in range(n))
+    model = parse_roles(("people:\n  ann: {name: Ann}\nroles:\n  base:\n    name: Base\n"
+                         "    summary: Held by kinds.\n" + kinds
+                         + f"  last: {{name: Last, summary: Held., kind-of: k{n - 1}, "
+                         "holders: [ann]}\n").encode(), PATH)
+    model.__dict__["_kinds"] = {
+        parent: [replace(kind, id=Counted(kind.id)) for kind in kinds_of]
+        for parent, kinds_of in model._kinds.items()}
+    monkeypatch.setattr(Counted, "compared", 0)
+    assert tenure.kinds_below(model, "base") == [f"k{i}" for i in range(n)] + ["last"]
+    assert Counted.compared <= 4 * n  # a list: about n * n / 2
+    assert [holding.holder.person for holding in tenure.Tenure(model).current("base")] == [
+        "ann"]
+
+
+def kind_chain(n: int, cycle: bool = False) -> str:
+    """n roles, each a kind of the one before (the first of the last, with `cycle`)."""
+    return "roles:\n" + "".join(
+        f"  k{i}: {{name: Kind {i}, summary: One kind."
+        + (f", kind-of: k{(i - 1) % n}" if i or cycle else "") + "}\n" for i in range(n))
+
+
+def test_a_long_chain_of_kinds_is_checked_for_cycles_once():
+    """A chain of n kinds: each role is walked once to find cycles, not the chain above it
+    from each role, asking a list of the roles seen (a chain of 4,000 took 86 s to load)."""
+    assert growth(loader, lambda n: lambda: parse_roles(kind_chain(n).encode(), PATH),
+                  100) < MOST_GROWTH
+    with pytest.raises(loader.RolesFileError) as raised:
+        parse_roles(kind_chain(400, cycle=True).encode(), PATH)
+    [problem] = raised.value.problems
+    assert problem.line == 2 and problem.message.startswith(
+        "these roles are each a kind of the next, and the last a kind of the first: k0 → k399 "
+        "→ k398")
+
+
+def test_kind_cycles_match_walking_from_every_role():
+    from random import Random
+
+    def from_every_role(kinds):  # what the loader did before: the same cycles, each once
+        found, reported = [], set()
+        for start in kinds:
+            seen, role_id = [start], kinds[start]
+            while role_id in kinds and role_id not in seen:
+                seen.append(role_id)
+                role_id = kinds[role_id]
+            if role_id == start and not reported.intersection(seen):
+                reported.update(seen)
+                found.append(seen)
+        return found
+
+    rng = Random(21)
+    for _ in range(3_000):
+        ids = [f"r{i}" for i in range(rng.randint(0, 9))]
+        rng.shuffle(ids)
+        kinds = {role_id: rng.choice(ids + ["elsewhere"]) for role_id in ids
+                 if rng.random() < 0.8}
+        assert loader.kind_cycles(kinds) == from_every_role(kinds)
+
+
+def test_held_through_kinds_in_linear_time():
+    """Each role of a chain of kinds asks who holds it (each card does): the kinds below it are
+    a stretch of one depth-first order, not a walk down the chain from each role."""
+
+    def stage(n):
+        tenure_of = tenure.Tenure(parse_roles((kind_chain(n) + "    holders: [ann]\n").replace(
+            "roles:\n", "people:\n  ann: {name: Ann}\nroles:\n", 1).replace(
+            f"  k{n - 1}: {{name: Kind {n - 1}, summary: One kind., kind-of: k{n - 2}}}\n",
+            f"  k{n - 1}:\n    name: Kind {n - 1}\n    summary: One kind.\n"
+            f"    kind-of: k{n - 2}\n").encode(), PATH))
+        return lambda: [(tenure_of.current(role_id), tenure_of.tracked(role_id))
+                        for role_id in tenure_of.model.roles]
+
+    held = stage(50)()
+    assert [[h.holder.person for h in current] for current, _ in held] == [["ann"]] * 50
+    assert growth(tenure, stage, 100) < MOST_GROWTH
+
+
+def test_held_through_kinds_as_walking_down_every_kind():
+    """Who holds a role through its kinds or members, and whether it is tracked, are what
+    walking down every kind gave, on random kinds, holdings, rotations and bodies."""
+    from random import Random
+
+    def by_walking(model, of, role_id):
+        own = of.own(role_id, current=True)
+        if own:
+            return [(h.role, h.holder.person) for h in own]
+        result, seen = [], set()
+        for kind in (tenure.kinds_below(model, role_id)
+                     or tenure.members_of(model, role_id)):
+            for holding in of.own(kind, current=True):
+                if holding.holder.person not in seen:
+                    seen.add(holding.holder.person)
+                    result.append((holding.role, holding.holder.person))
+        return result
+
+    def tracked_by_walking(model, role_id):
+        return any(model.roles[other].holders or model.roles[other].rotation
+                   for other in (role_id, *tenure.kinds_below(model, role_id),
+                                 *tenure.members_of(model, role_id)))
+
+    rng = Random(23)
+    for _ in range(300):
+        count = rng.randint(1, 8)
+        ranked = [f"r{i}" for i in range(count)]
+        rng.shuffle(ranked)  # a role is a kind only of one ranked before it: no cycle
+        lines = ["people:", "  ann: {name: Ann}", "  bo: {name: Bo}", "  cy: {name: Cy}",
+                 "groups:", "  g: {name: G, role: r0}", "roles:"]
+        for i in range(count):
+            role_id = f"r{i}"
+            fields = [f"name: Role {i}", "summary: Does."]
+            place = ranked.index(role_id)
+            if place and rng.random() < 0.7:
+                fields.append(f"kind-of: {rng.choice(ranked[:place])}")
+            if rng.random() < 0.3:
+                fields.append("group: g")
+            holders = rng.sample(["ann", "bo", "{person: cy, until: 2020-01-01}"],
+                                 rng.randint(0, 2))
+            if holders:
+                fields.append("holders: [" + ", ".join(holders) + "]")
+            elif rng.random() < 0.2:
+                fields.append("rotation: {pool: [ann, bo], every: 7, start: 2026-01-05}")
+            lines.append(f"  {role_id}: {{" + ", ".join(fields) + "}")
+        model = parse_roles(("\n".join(lines) + "\n").encode(), PATH)
+        of = tenure.Tenure(model)
+        for role_id in model.roles:
+            assert [(h.role, h.holder.person) for h in of.current(role_id)] == \
+                by_walking(model, of, role_id)
+            assert of.tracked(role_id) == tracked_by_walking(model, role_id)
+
+
+def test_moves_find_the_other_holding_through_an_index():
+    """A role whose n holders each moved to another role: each move's other holding is found
+    among the person's holdings of that role, not by going over all of its holdings."""
+
+    def stage(n):
+        people = "".join(f"  p{i}: {{name: Person {i}}}\n" for i in range(n))
+        left = "".join(f"      - {{person: p{i}, until: 2020-01-01, moved-to: b}}\n"
+                       for i in range(n))
+        began = "".join(f"      - {{person: p{i}, since: 2020-01-02}}\n" for i in range(n))
+        model = parse_roles((f"people:\n{people}roles:\n  a:\n    name: A\n    summary: Left."
+                             f"\n    holders:\n{left}  b:\n    name: B\n    summary: Joined."
+                             f"\n    holders:\n{began}").encode(), PATH)
+        return lambda: tenure.moves(model)
+
+    moves = stage(3)()
+    assert [(move.source, move.target) for move in moves] == [
+        (("a", i), ("b", i)) for i in range(3)]
+    assert growth(tenure, stage, 100) < MOST_GROWTH
 
 
 def test_layout_does_not_go_over_each_rank_an_edge_passes():
