@@ -16,6 +16,8 @@ The shapes, each of size N:
   groups    N roles in a chain, in N/2 groups of two: the first and the last role, the second
             and the second to last, and so on, so that each group's frame spans many ranks
   terms     N glossary terms, and N/4 roles with three aliases each and 300-character names
+  kinds     N roles, each a kind of the one before (kind-of), the last one held: every card
+            says who holds its role through the kinds below it
 
 The stages, each the median CPU time of --runs runs:
 
@@ -161,9 +163,18 @@ def terms(n: int) -> str:
     return "roles:\n" + lines + "terms:\n" + glossary
 
 
+def kinds(n: int) -> str:
+    n = max(n, 2)
+    lines = [f"  k{i}: {{name: Kind {i}, summary: Does {i}."
+             + (f", kind-of: k{i - 1}" if i else "") + "}\n" for i in range(n - 1)]
+    lines.append(f"  k{n - 1}: {{name: Kind {n - 1}, summary: Held., kind-of: k{n - 2}, "
+                 "holders: [ann]}\n")
+    return "people:\n  ann: {name: Ann}\nroles:\n" + "".join(lines)
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "wide": wide, "holders": holders, "people": people, "chain": chain, "dense": dense,
-    "groups": groups, "terms": terms,
+    "groups": groups, "terms": terms, "kinds": kinds,
 }
 STAGES = ("load", "check", "directory", "diagram", "dot", "svg", "build")
 
