@@ -1,18 +1,23 @@
 """The scale benchmark's handbook (benchmarks/scale_site.py) builds, in all three variants,
-without a warning: a broken benchmark would compare builds that fail. No timing here; the
-numbers come from `nox -s bench`."""
+without a warning, and the worst-case benchmark (benchmarks/worst_case.py) runs every stage:
+a broken benchmark would compare builds that fail. No timing here; the numbers come from
+`nox -s bench` and the scripts themselves."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import SUBPROCESS_ENV
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
 
 import scale  # noqa: E402
 import scale_site as site  # noqa: E402
+import worst_case  # noqa: E402
 
 
 @pytest.mark.parametrize("variant", site.VARIANTS)
@@ -43,3 +48,22 @@ def test_each_variant_builds_without_warnings(tmp_path, variant):
     added = scale.build(root)
     assert (added["status"], added["warnings"]) == (0, 0)
     assert "roles/group-001" in added["read"]
+
+
+def test_worst_case_benchmark_runs_every_stage_of_every_shape(tmp_path):
+    """benchmarks/worst_case.py at tiny sizes: every shape loads, checks without a problem,
+    draws and builds without a warning, and the table has every figure."""
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "worst_case.py"), "--sizes", "12,24", "--runs", "1",
+         "--dot-timeout", "30", "--build-limit", "12", "--keep", str(tmp_path)],
+        capture_output=True, text=True, env=SUBPROCESS_ENV)
+    assert done.returncode == 0, done.stderr
+    assert "check found" not in done.stderr and "! build" not in done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ")][1:]
+    assert [row.split(" | ")[:2] for row in rows] == [
+        [f"| {shape}", size] for shape in worst_case.SHAPES for size in ("12", "24")]
+    for row in rows:
+        cells = row.strip("| ").split(" | ")[3:]  # load ... build
+        assert all(cell.endswith(" s") or " s (" in cell for cell in cells[:6]), row
+        assert cells[6] != "–" if " 12 " in row else cells[6] == "–", row
+    assert (tmp_path / "chain-12" / "_build" / "html" / "overview.html").is_file()

@@ -68,6 +68,12 @@ def no_diagram_relations() -> str:
             "leaves out roles without one; add ':isolated: show' to draw them anyway")
 
 
+def diagram_too_large(roles: int, relations: int, most: int) -> str:
+    return (f"roles-diagram would draw {roles:,} roles and {relations:,} relations, "
+            f"{roles + relations:,} together, more than the {most:,} a diagram draws, and is "
+            "left out; show fewer with :focus:, :groups:, :roles: or :relations:")
+
+
 def depth_without_focus() -> str:
     return ":depth: has no effect without :focus: in roles-diagram"
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import messages
 from .diagram.hierarchy import cycles, hierarchy_edges
-from .diagram.selection import DiagramSpec, Selection, select
+from .diagram.selection import MAX_DRAWN, DiagramSpec, Selection, select
 from .directory import directory
 from .model import RolesFile
 from .names import person_id_of, person_label, role_id_of, role_label
@@ -382,6 +382,9 @@ def diagram_messages(spec, depth_given: bool, selection: Selection) -> list[str]
     if not selection.roles:
         result.append(messages.no_diagram_relations() if selection.isolated_left_out
                       else messages.no_diagram_roles())
+    elif selection.too_large:
+        result.append(messages.diagram_too_large(len(selection.roles), len(selection.edges),
+                                                 MAX_DRAWN))
     return result
 
 

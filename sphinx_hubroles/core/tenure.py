@@ -15,8 +15,10 @@ Pure Python: the build, `check` and the exports ask this module, so they agree.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from .model import Holder, Role, RolesFile
 
@@ -48,19 +50,27 @@ def moves(model: RolesFile) -> list[Move]:
     """Every move of the file, in file order; a move written on both holdings once."""
     found: list[Move] = []
     pairs: set[tuple] = set()
+    # Each role's holdings by person, found once: looking through the other role's every
+    # holding for each move made a role of thousands of moves quadratic.
+    holdings: dict[tuple[str, str], list[int]] = {}
+    for role in model.roles.values():
+        for index, holder in enumerate(role.holders):
+            holdings.setdefault((role.id, holder.person), []).append(index)
+
+    def nearest(role_id: str, person: str, day: date | None, after: bool) -> int | None:
+        return _nearest(model.roles[role_id], holdings.get((role_id, person), ()), day, after)
+
     for role in model.roles.values():
         for index, holder in enumerate(role.holders):
             if holder.moved_to in model.roles:
-                other = _nearest(model.roles[holder.moved_to], holder.person, holder.until,
-                                 after=True)
+                other = nearest(holder.moved_to, holder.person, holder.until, after=True)
                 move = Move(holder.person, (role.id, index),
                             None if other is None else (holder.moved_to, other),
                             (role.id, index), holder.moved_to)
                 found.append(move)
                 pairs.add((move.source, move.target))
             if holder.moved_from in model.roles:
-                other = _nearest(model.roles[holder.moved_from], holder.person, holder.since,
-                                 after=False)
+                other = nearest(holder.moved_from, holder.person, holder.since, after=False)
                 source = None if other is None else (holder.moved_from, other)
                 if (source, (role.id, index)) in pairs:
                     continue  # the other holding says it too
@@ -69,13 +79,15 @@ def moves(model: RolesFile) -> list[Move]:
     return found
 
 
-def _nearest(role: Role, person: str, day: date | None, after: bool) -> int | None:
-    """The index of `role`'s holding of `person` that begins (after=True) or ends nearest to
-    `day`, among those with that date; None if there is none."""
+def _nearest(role: Role, indexes, day: date | None, after: bool) -> int | None:
+    """Among `role`'s holdings at `indexes` (one person's), the index of the one that begins
+    (after=True) or ends nearest to `day`, among those with that date; None if there is
+    none."""
     best: tuple[int, int] | None = None
-    for index, holder in enumerate(role.holders):
+    for index in indexes:
+        holder = role.holders[index]
         other = holder.since if after else holder.until
-        if holder.person != person or other is None or day is None:
+        if other is None or day is None:
             continue
         distance = abs((other - day).days)
         if best is None or distance < best[0]:
@@ -110,6 +122,10 @@ class Tenure:
         self.model = model
         self.links = move_links(model)
 
+    @cached_property
+    def kind_tree(self) -> KindTree:
+        return KindTree(self.model)
+
     def holding(self, role_id: str, index: int) -> Holding:
         holder = self.model.roles[role_id].holders[index]
         came_from, went_to = self.links.get((role_id, index), (None, None))
@@ -127,7 +143,9 @@ class Tenure:
         if own:
             return own
         result, seen = [], set()
-        for kind in kinds_below(self.model, role_id) or members_of(self.model, role_id):
+        below = (self.kind_tree.held_below(role_id) if self.model.kinds(role_id)
+                 else members_of(self.model, role_id))
+        for kind in below:
             for holding in self.own(kind, current=True):
                 if holding.holder.person not in seen:
                     seen.add(holding.holder.person)
@@ -149,14 +167,68 @@ class Tenure:
         its kinds or members, or a rotation. A role it names nobody for is not tracked there,
         and its `seats` are not checked."""
         model = self.model
-        return any(model.roles[other].holders or model.roles[other].rotation
-                   for other in (role_id, *kinds_below(model, role_id),
-                                 *members_of(model, role_id)))
+        return self.kind_tree.tracked_below(role_id) or any(
+            model.roles[other].holders or model.roles[other].rotation
+            for other in (role_id, *members_of(model, role_id)))
 
     def count(self, role_id: str) -> int:
         """How many hold the role now: its current holders, or one at a time by rotation."""
         current = self.current(role_id)
         return len({h.holder.person for h in current}) or int(self.by_rotation(role_id))
+
+
+class KindTree:
+    """The roles in depth-first order of `kind-of` (each role followed by its kinds, at any
+    depth), so that the kinds below a role are one stretch of that order: what a role's
+    kinds hold is found by binary search, not by going down the kinds of every role (a chain
+    of thousands of kinds, each card asking, was quadratic)."""
+
+    def __init__(self, model: RolesFile) -> None:
+        self.model = model
+        self.start: dict[str, int] = {}
+        self.end: dict[str, int] = {}
+        order: list[str] = []
+        for root in model.roles.values():
+            if root.kind_of in model.roles:
+                continue  # reached from the role it is a kind of
+            stack = [(root.id, False)]
+            while stack:
+                role_id, leaving = stack.pop()
+                if leaving:
+                    self.end[role_id] = len(order)
+                    continue
+                self.start[role_id] = len(order)
+                order.append(role_id)
+                stack.append((role_id, True))
+                stack.extend((kind.id, False) for kind in reversed(model.kinds(role_id)))
+        roles = model.roles
+        # Where in the order the roles with current holders of their own stand; and how many
+        # roles with holders or a rotation come before each place.
+        self.held = [place for place, role_id in enumerate(order)
+                     if any(holder.current for holder in roles[role_id].holders)]
+        self.order = order
+        self.tracked = [0]
+        for role_id in order:
+            self.tracked.append(self.tracked[-1]
+                                + bool(roles[role_id].holders or roles[role_id].rotation))
+
+    def held_below(self, role_id: str) -> list[str]:
+        """The kinds below `role_id`, at any depth, with current holders of their own, in
+        file order."""
+        if role_id not in self.start:  # in a cycle of kinds, which the loader refuses
+            return [kind for kind in kinds_below(self.model, role_id)
+                    if any(holder.current for holder in self.model.roles[kind].holders)]
+        first = bisect_right(self.held, self.start[role_id])
+        last = bisect_left(self.held, self.end[role_id])
+        return sorted((self.order[place] for place in self.held[first:last]),
+                      key=self.model.place)
+
+    def tracked_below(self, role_id: str) -> bool:
+        """Whether a kind below `role_id`, at any depth, has holders or a rotation."""
+        if role_id not in self.start:
+            return any(self.model.roles[kind].holders or self.model.roles[kind].rotation
+                       for kind in kinds_below(self.model, role_id))
+        return self.tracked[self.end[role_id]] - self.tracked[self.start[role_id] + 1] > 0
 
 
 def tenure_of(model: RolesFile) -> Tenure:
@@ -170,12 +242,13 @@ def tenure_of(model: RolesFile) -> Tenure:
 
 def kinds_below(model: RolesFile, role_id: str) -> list[str]:
     """The roles that are a kind of `role_id`, and their kinds in turn, in file order."""
-    found, frontier = [], [role_id]
+    found, frontier = {role_id: None}, [role_id]  # a dict: asking a list took n² for n kinds
     while frontier:
         below = [kind.id for parent in frontier for kind in model.kinds(parent)
-                 if kind.id not in found and kind.id != role_id]
-        found += below
+                 if kind.id not in found]
+        found.update(dict.fromkeys(below))
         frontier = below
+    del found[role_id]
     return sorted(found, key=model.place)
 
 

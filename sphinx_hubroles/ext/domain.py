@@ -152,6 +152,25 @@ def key_of(kind: str, target: str) -> tuple[str, str]:
     return kind, target.lower()
 
 
+@dataclass(frozen=True)
+class HandWritten:
+    """Lower-cased label or term -> the pages that write it by hand; roles.yaml's terms,
+    lower-cased."""
+
+    labels: dict[str, set[str]]
+    terms: dict[str, set[str]]
+    roles_file_terms: set[str]
+
+
+def pages_by_name(records: dict[str, list[tuple[str, int]]]) -> dict[str, set[str]]:
+    """Lower-cased name -> the pages of per-page (name, line) records that hold it."""
+    pages: dict[str, set[str]] = {}
+    for docname, names in records.items():
+        for name, _line in names:
+            pages.setdefault(name.lower(), set()).add(docname)
+    return pages
+
+
 @dataclass
 class Judgement:
     """What the rules decided for this build, read by the writers."""
@@ -615,16 +634,22 @@ class RolesDomain(Domain):
         `[](roles:x)`, a moved card its href)."""
         judgement, model = self.judgement, self.model
         result: dict[tuple[str, str], object] = {}
+        # The pages of each label and term written by hand, and roles.yaml's terms, found once:
+        # looking through every page's for each reference took seconds on a site with
+        # thousands of terms (benchmarks/worst_case.py).
+        hand = HandWritten(pages_by_name(self.data["labels"]),
+                           pages_by_name(self.data["terms"]),
+                           {name.lower() for name in model.terms} if model else set())
         for kind, key in self.referenced_keys():
             if kind == ROLE:
-                result[kind, key] = self.role_target(key)
+                result[kind, key] = self.role_target(key, hand)
             elif kind == PERSON:
                 entry = judgement.people.get(key)
                 person = model.people.get(key)
                 result[kind, key] = ((*entry, person.name) if entry and person
-                                     else self.label_target(person_label(key)))
+                                     else self.label_target(person_label(key), hand))
             elif kind == SCHEDULE:
-                result[kind, key] = judgement.schedules.get(key) or self.role_target(key)
+                result[kind, key] = judgement.schedules.get(key) or self.role_target(key, hand)
             elif kind == SUMMARY:
                 role = model.roles.get(key)
                 in_previews = self.previews and key in judgement.cards
@@ -636,11 +661,11 @@ class RolesDomain(Domain):
                     role.name, None if key in judgement.cards else self.plain_text(role.summary))
             else:  # a role's name or alias links to its card (or URL), titled with the name
                 role_id = judgement.role_terms.get(key)
-                result[kind, key] = (self.role_target(role_id) if role_id
-                                     else self.term_pages(key))
+                result[kind, key] = (self.role_target(role_id, hand) if role_id
+                                     else self.term_pages(key, hand))
         return result
 
-    def role_target(self, role_id: str) -> object:
+    def role_target(self, role_id: str, hand: HandWritten) -> object:
         """Where links to a role go, and the name they show: its card, or its URL for a role
         documented elsewhere; else the label written by hand that takes them."""
         judgement, role = self.judgement, self.model.roles.get(role_id)
@@ -648,20 +673,18 @@ class RolesDomain(Domain):
             return (*judgement.cards[role_id], role.name)
         if role is not None and role_id in judgement.urls:
             return (judgement.urls[role_id], role.name)
-        return self.label_target(role_label(role_id))
+        return self.label_target(role_label(role_id), hand)
 
-    def label_target(self, label: str) -> object:
+    def label_target(self, label: str, hand: HandWritten) -> object:
         """The pages that write `label` by hand (a page linking to it is written again when
         the label moves, as for a term); else whether another project's inventory has it."""
-        pages = tuple(sorted(docname for docname, labels in self.data["labels"].items()
-                             if any(name.lower() == label for name, _line in labels)))
+        pages = tuple(sorted(hand.labels.get(label, ())))
         return pages or label in self.judgement.labels
 
-    def term_pages(self, key: str) -> tuple[str, ...]:
+    def term_pages(self, key: str, hand: HandWritten) -> tuple[str, ...]:
         """The pages that define a term other than a role's name."""
-        pages = {docname for docname, terms in self.data["terms"].items()
-                 if any(term.lower() == key for term, _line in terms)}
-        if self.model is not None and any(name.lower() == key for name in self.model.terms):
+        pages = set(hand.terms.get(key, ()))
+        if key in hand.roles_file_terms:
             pages |= set(self.data["glossaries"])
         return tuple(sorted(pages))
 

@@ -4,6 +4,8 @@ rendering serves every page (links are placeholders, filled in per page after re
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 import graphviz
@@ -116,8 +118,11 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
             attrs.update(URL=HREF_PLACEHOLDER + role.id, tooltip=tooltip)
         target.node(role.id, label=dot_wrapped_label(role.label, NAME_LINE), **attrs)
 
+    # Each group's roles, found in one pass: a diagram of thousands of groups must not go over
+    # every role for each group.
+    members = members_by_group(selection)
     for index, (group_id, group_name) in enumerate(selection.groups):
-        with graph.subgraph(name=f"cluster_{index}") as cluster:
+        with subgraph(graph, f"cluster_{index}") as cluster:
             # A group with its body shown has no label of its own: the body's box, drawn
             # first in the frame, names it.
             label = "" if group_id in bodies else dot_label(group_name)
@@ -125,12 +130,11 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
                          fontcolor=TEXT_COLOUR, margin="12", **{"class": "hubroles-group"})
             if layout.web:
                 cluster.attr(tooltip=dot_tooltip(group_name))
-            members = [role for role in selection.roles if role.group == group_id]
-            for role in sorted(members, key=lambda r: r.id != bodies.get(group_id)):
+            for role in sorted(members.get(group_id, ()),
+                               key=lambda r: r.id != bodies.get(group_id)):
                 add_role(cluster, role)
-    for role in selection.roles:
-        if role.group is None:
-            add_role(graph, role)
+    for role in members.get(None, ()):
+        add_role(graph, role)
 
     stretched = {(source, target): str(ranks) for source, target, ranks in layout.stretched}
     for source, relation, target in selection.edges:
@@ -159,15 +163,34 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
     return graph.source
 
 
+@contextmanager
+def subgraph(parent: graphviz.Digraph, name: str | None = None) -> Iterator[graphviz.Digraph]:
+    """What `parent.subgraph(name=name)` gives as a context manager, made without copying the
+    parent: graphviz 0.21 copies the parent's whole DOT so far to make each subgraph, which
+    made a diagram of thousands of groups take seconds (benchmarks/worst_case.py)."""
+    child = graphviz.Digraph(name)
+    yield child
+    parent.subgraph(child)
+
+
 def body_above(selection: Selection, ranked: set[str]) -> list[tuple[str, str]]:
     """(body, member) for each member of a group drawn with its body, whom no ranking edge
     already places: an invisible edge puts the body, the frame's title, above its members
     (none where a ranking edge leads from the member to the body: it would make a cycle)."""
     ranked_pairs = {(source, target) for source, relation, target in selection.edges
                     if relation in ranked}
-    return [(body, role.id) for group, body in selection.bodies for role in selection.roles
-            if role.group == group and role.id != body
+    members = members_by_group(selection)
+    return [(body, role.id) for group, body in selection.bodies
+            for role in members.get(group, ()) if role.id != body
             and (role.id, body) not in ranked_pairs and (body, role.id) not in ranked_pairs]
+
+
+def members_by_group(selection: Selection) -> dict[str | None, list]:
+    """Group id (None: no group) -> its roles, in the selection's order, found in one pass."""
+    members: dict[str | None, list] = {}
+    for role in selection.roles:
+        members.setdefault(role.group, []).append(role)
+    return members
 
 
 def edge_attrs(look: Look, kind: str) -> dict[str, str]:
@@ -187,7 +210,7 @@ def _add_legend(graph: graphviz.Digraph, selection: Selection, looks: dict[str, 
     a page lacks). Node names carry `_`, which role ids cannot, so they never meet a role.
     """
     across = layout.direction in ("TB", "BT")
-    with graph.subgraph(name="cluster_legend") as legend:
+    with subgraph(graph, "cluster_legend") as legend:
         legend.attr(label="Legend", style="rounded,dashed", color=GROUP_LINE,
                     fontcolor=TEXT_COLOUR, margin="10", **{"class": "hubroles-legend"})
         previous = None
@@ -199,7 +222,7 @@ def _add_legend(graph: graphviz.Digraph, selection: Selection, looks: dict[str, 
             legend.edge(tail, head, **edge_attrs(looks[relation.id], "hubroles-legend-sample"))
             if across:
                 # Each sample lies flat on its own rank; invisible edges stack them.
-                with legend.subgraph() as same:
+                with subgraph(legend) as same:
                     same.attr(rank="same")
                     same.node(tail)
                     same.node(head)

@@ -25,9 +25,10 @@ def cycles(edges: Iterable[Edge]) -> list[list[Edge]]:
     for edge in edges:
         outgoing.setdefault(edge.source, []).append(edge)
     order = {role: position for position, role in enumerate(outgoing)}
-    starts = [min(part, key=order.__getitem__)
-              for part in strongly_connected(outgoing) if len(part) > 1]
-    return [_cycle_through(start, outgoing) for start in sorted(starts, key=order.__getitem__)]
+    parts = [part for part in strongly_connected(outgoing) if len(part) > 1]
+    parts.sort(key=lambda part: min(map(order.__getitem__, part)))
+    return [_cycle_through(min(part, key=order.__getitem__), outgoing, set(part))
+            for part in parts]
 
 
 def strongly_connected(outgoing: dict[str, list[Edge]]) -> list[list[str]]:
@@ -72,16 +73,17 @@ def strongly_connected(outgoing: dict[str, list[Edge]]) -> list[list[str]]:
     return parts
 
 
-def _cycle_through(start: str, outgoing: dict[str, list[Edge]]) -> list[Edge]:
-    """A shortest cycle through `start`, found breadth first (it lies within start's strongly
-    connected part, which has more than one role)."""
+def _cycle_through(start: str, outgoing: dict[str, list[Edge]], part: set[str]) -> list[Edge]:
+    """A shortest cycle through `start`, found breadth first within start's strongly connected
+    `part` (which has more than one role): every cycle through `start` lies in it, and a
+    search that went further would go over the roles below each part once per part."""
     came_by: dict[str, Edge] = {}
     frontier = [start]
     while frontier:
         reached = []
         for node in frontier:
             for edge in outgoing.get(node, []):
-                if edge.target in came_by:
+                if edge.target in came_by or edge.target not in part:
                     continue
                 came_by[edge.target] = edge
                 if edge.target == start:

@@ -248,7 +248,13 @@ class Estimate:
         return max(self._rows(rank, labels).values(), default=0)
 
     def _rows(self, rank: dict[str, int], labels: bool) -> dict[float, float]:
-        """Rank (half ranks for labels) -> its width, top to bottom."""
+        """Rank (half ranks for labels) -> its width, top to bottom.
+
+        An edge passes every rank between its ends, and a group's frame stands in every rank
+        from its top role's to its bottom role's: both are counted where they start and after
+        they end, not rank by rank, so that a chain of 4,000 roles with an edge from the first
+        to each of the others costs no more than its edges (going over each rank that an edge
+        passed took seconds, benchmarks/worst_case.py)."""
         items: dict[float, list[float]] = {}  # what stands in a rank outside any group
         inside: dict[str, dict[int, list[float]]] = {}  # group -> rank -> its roles' widths
         for role, (width, _height) in self.boxes.items():
@@ -257,19 +263,35 @@ class Estimate:
                 inside.setdefault(group, {}).setdefault(rank[role], []).append(width)
             else:
                 items.setdefault(rank[role], []).append(width)
+        # rank -> [how many more things span it than the rank before, and how many tenths of a
+        # point wider]
+        spans: dict[int, list[int]] = {}
+
+        def span(first: int, last: int, width: float) -> None:
+            for level, sign in ((first, 1), (last + 1, -1)):
+                change = spans.setdefault(level, [0, 0])
+                change[0] += sign
+                change[1] += sign * _tenths(width)
+
         for source, relation, target in self.selection.edges:
             low, high = sorted((rank[source], rank[target]))
-            for passed in range(low + 1, high):
-                items.setdefault(passed, []).append(EDGE_WIDTH)
+            if high > low + 1:
+                span(low + 1, high - 1, EDGE_WIDTH)
             if labels:
                 middle = (low + high) / 2 if high > low else low + 0.5
                 items.setdefault(middle, []).append(self.labels[relation])
         for group, rows in inside.items():
             frame = max(max(_side_by_side(widths) for widths in rows.values()),
                         text_width(self.group_names.get(group, ""), NAME_SIZE))
-            for level in range(min(rows), max(rows) + 1):
-                items.setdefault(level, []).append(frame + 2 * CLUSTER_MARGIN)
-        return {level: _side_by_side(widths) for level, widths in items.items()}
+            span(min(rows), max(rows), frame + 2 * CLUSTER_MARGIN)
+        result = {level: _row_width(widths) for level, widths in items.items()}
+        count = width = 0
+        levels = sorted(spans)
+        for level, following in zip(levels, levels[1:], strict=False):
+            count, width = count + spans[level][0], width + spans[level][1]
+            for passed in range(level, following) if count else ():  # until the next change
+                result[passed] = _row_width(items.get(passed, ()), count, width)
+        return result
 
     def _across(self, rank: dict[str, int], labels: bool) -> float:
         """Left to right: the ranks side by side, each as wide as its widest role."""
@@ -288,6 +310,25 @@ class Estimate:
 
 def _side_by_side(widths: list[float]) -> float:
     return sum(widths) + NODE_SEP * (len(widths) - 1)
+
+
+# A rank's width is added up in whole tenths of a point, exactly: every width here is a whole
+# number of tenths (half an em of 10 or 12 points per character, and dot's margins). Added up
+# as floats, the same width could come out a hair above or below, depending on the order of
+# the sum, and decide a tie between two foldings, or a picture exactly as wide as the column.
+TENTHS = 10
+
+
+def _tenths(width: float) -> int:
+    return round(width * TENTHS)
+
+
+def _row_width(widths, spanning: int = 0, spanning_width: int = 0) -> float:
+    """The width of `widths` side by side with `spanning` more things (edges passing, frames)
+    whose widths add up to `spanning_width` tenths of a point, NODE_SEP apart."""
+    things = len(widths) + spanning
+    total = sum(map(_tenths, widths)) + spanning_width + _tenths(NODE_SEP) * (things - 1)
+    return total / TENTHS
 
 
 def box(name: str) -> tuple[float, float]:

@@ -76,10 +76,22 @@ class Selection:
     isolated_left_out: int = 0
 
     @property
+    def too_large(self) -> bool:
+        """Whether the diagram has more roles and relations than MAX_DRAWN."""
+        return len(self.roles) + len(self.edges) > MAX_DRAWN
+
+    @property
     def has_hierarchy(self) -> bool:
         """Whether the diagram draws an edge of a hierarchy type."""
         return any(relation.hierarchy for relation in self.relations)
 
+
+# The most roles and relations, together, that one diagram draws. dot's time grows faster than
+# the graph (a chain of 500 roles with an edge from the first to each other one takes it more
+# than a minute, benchmarks/worst_case.py), so a larger diagram would only run into
+# hubroles_dot_timeout; and its DOT alone, kept with the environment, would take tens of
+# megabytes. Such a diagram is reported (rules.diagram_messages) and left out of its page.
+MAX_DRAWN = 100_000
 
 WHAT = {"roles": "role", "groups": "group", "relations": "relation type", "focus": "role"}
 

@@ -56,7 +56,7 @@ class RolesDiagramDirective(SphinxDirective):
         spec = diagram_spec(options)
         note_display(self.env, "diagram", spec)
         selection = domain.select(domain.model, spec)
-        if not selection.roles:
+        if not selection.roles or selection.too_large:  # the rules report both
             domain.note_diagram(self.env.docname, self.lineno, spec, "depth" in options, None)
             return []
 
