@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains.std import make_glossary_term
 from sphinx.util.docutils import SphinxDirective
 
+from ..core.views import glossary_view
 from .domain import GLOSSARY_CLASS
 from .state import domain_of, note_display
-
-
-def sort_key(name: str) -> str:
-    # The order Sphinx's own `glossary :sorted:` uses.
-    return unicodedata.normalize("NFD", name.lower())
 
 
 class RolesGlossaryDirective(SphinxDirective):
@@ -29,11 +23,10 @@ class RolesGlossaryDirective(SphinxDirective):
         source = str(model.path)
         renderer = domain.field_renderer(self.state.document)
         definitions = nodes.definition_list(classes=["glossary", GLOSSARY_CLASS])
-        for term in sorted(model.terms.values(), key=lambda t: sort_key(t.name)):
+        for name, definition_text, line in glossary_view(model):
             term_node = make_glossary_term(
-                self.env, [nodes.Text(term.name)], None, source, term.line, None,
-                self.state.document)
-            definition = nodes.definition("", *renderer.block(term.definition))
+                self.env, [nodes.Text(name)], None, source, line, None, self.state.document)
+            definition = nodes.definition("", *renderer.block(definition_text))
             definitions += nodes.definition_list_item("", term_node, definition)
         glossary = addnodes.glossary(classes=[GLOSSARY_CLASS])
         glossary["sorted"] = True

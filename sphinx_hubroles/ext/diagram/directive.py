@@ -15,7 +15,7 @@ from sphinx.util.docutils import SphinxDirective
 from ...core.diagram.dotsource import to_dot
 from ...core.diagram.layout import layout_for
 from ...core.diagram.options import OPTION_SPEC, diagram_spec
-from ...core.diagram.selection import Selection
+from ...core.diagram.textversion import default_alt, text_version
 from ...core.model import Text
 from ...core.names import role_label
 from ...core.site import ROLE
@@ -102,37 +102,6 @@ class RolesDiagramDirective(SphinxDirective):
             figure += messages
         self.add_name(figure)
         return [figure]
-
-
-def default_alt(selection: Selection) -> str:
-    roles, edges = len(selection.roles), len(selection.edges)
-    return (f"Diagram of {roles} role{'s' * (roles != 1)} and {edges} "
-            f"relation{'s' * (edges != 1)}; the text version lists them")
-
-
-def text_version(selection: Selection, notes: dict | None = None,
-                 ) -> tuple[tuple[tuple[str, str, str], ...], tuple[str, ...]]:
-    """Every role (id, name, where it belongs) and every relation as a sentence, with its
-    note (`notes`: edge -> plain text)."""
-    notes = notes or {}
-    names = {role.id: role.name for role in selection.roles}
-    groups = dict(selection.groups)
-    labels = {rel.id: rel.label for rel in selection.relations}
-    roles = tuple((role.id, role.name, role_place(role, groups)) for role in selection.roles)
-    sentences = tuple(f"{names[source]} {labels[relation]} {names[target]}"
-                      + (f": {notes[edge].rstrip('.')}." if notes.get(edge) else ".")
-                      for edge in selection.edges for source, relation, target in (edge,))
-    return roles, sentences
-
-
-def role_place(role, groups: dict[str, str]) -> str:
-    """' is in Leads.', and whether the role is documented elsewhere or retired."""
-    place = f" is in {groups[role.group]}" if role.group else " is in no group"
-    if role.external:
-        place += "; it is documented elsewhere"
-    if role.retired:
-        place += "; it is retired"
-    return place + "."
 
 
 def text_alternative(docname: str, roles, sentences) -> list[nodes.Node]:
