@@ -34,6 +34,13 @@ Then start roles.yaml with this line and editors validate and complete it:
   # yaml-language-server: $schema=roles.schema.json
 """
 
+PLUGIN_EXAMPLES = """\
+example, in myst.yml:
+  project:
+    plugins:
+      - /path/that/sphinx-hubroles/myst-plugin/prints/hubroles.mjs
+"""
+
 EXPORT_EXAMPLES = """\
 examples:
   sphinx-hubroles export > roles.json
@@ -107,6 +114,22 @@ def build_parser() -> argparse.ArgumentParser:
                         help="ics: how many shifts (default: twice the pool)")
     role_terms_option(export)
     export.set_defaults(run=run_export)
+
+    plugin = commands.add_parser(
+        "myst-plugin", help="Print the path of the MyST-MD (mystmd, Jupyter Book 2) plugin, "
+        "for `project: plugins:` in myst.yml.", allow_abbrev=False,
+        description="Print the absolute path of the plugin that brings sphinx-hubroles to "
+                    "MyST-MD (mystmd, Jupyter Book 2). List it under `project: plugins:` in "
+                    "myst.yml.", epilog=PLUGIN_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    plugin.set_defaults(run=run_myst_plugin, parser=plugin)
+    serve = commands.add_parser(
+        "myst-answer", help="Answer one request of the MyST-MD plugin (JSON on standard "
+        "input and output; the plugin runs it).", allow_abbrev=False,
+        description="Read one request of the MyST-MD plugin as JSON on standard input and "
+                    "write the answer on standard output (docs/reference/protocol.md). The "
+                    "plugin runs this itself, in the project's folder.")
+    serve.set_defaults(run=run_myst_answer, parser=serve)
     return parser
 
 
@@ -225,6 +248,19 @@ def print_holder_notes(model, path: Path) -> None:
     for role in unheld_roles(model):
         print(f"{Where(display_path(path), role.line)}: note: role '{role.id}' has a count "
               f"but no current holder; add one under 'holders'")
+
+
+def run_myst_plugin(args: argparse.Namespace) -> int:
+    from ..mystmd import PLUGIN
+
+    print(PLUGIN.resolve())
+    return 0
+
+
+def run_myst_answer(args: argparse.Namespace) -> int:
+    from ..mystmd.serve import serve
+
+    return serve(sys.stdin, sys.stdout)
 
 
 def run_schema(args: argparse.Namespace) -> int:

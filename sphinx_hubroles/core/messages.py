@@ -101,3 +101,22 @@ def hierarchy_cycle(relations: list[str]) -> str:
     return ("these hierarchy relations form a cycle: " + "; ".join(relations) + ". Diagrams "
             "draw one of them pointing up the page; remove one, or 'hierarchy: true' from "
             "its relation type")
+
+
+def invalid_option(directive: str, option: str, value: str, reason: str) -> str:
+    """docutils' words for an option value its converter refuses, on one line."""
+    return (f'Error in "{directive}" directive: invalid option value: (option: "{option}"; '
+            f"value: {value!r}) {reason}")
+
+
+def roles_file_unusable(path: str, count: int) -> str:
+    """What a page says when roles.yaml cannot be used (its problems are reported at their
+    lines in roles.yaml, where no page of a MyST-MD build can show them)."""
+    return (f"{path} cannot be used: {count} problem{'s' * (count != 1)}, reported above at "
+            f"{path}:LINE; its cards, tables and diagrams are left out until it is fixed")
+
+
+def roles_file_problems(path: str, count: int) -> str:
+    """What a page says when roles.yaml, or a text of it that a page shows, has problems."""
+    return (f"{path} has {count} problem{'s' * (count != 1)}, reported above at "
+            f"{path}:LINE")

@@ -6,6 +6,11 @@ from __future__ import annotations
 
 from .selection import Selection
 
+# The text version's title and the words before its two lists.
+TITLE = "Text version of this diagram"
+ROLES = "Roles:"
+RELATIONS = "Relations:"
+
 
 def default_alt(selection: Selection) -> str:
     roles, edges = len(selection.roles), len(selection.edges)

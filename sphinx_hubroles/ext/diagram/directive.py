@@ -12,6 +12,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from ...core.diagram import textversion
 from ...core.diagram.dotsource import to_dot
 from ...core.diagram.layout import layout_for
 from ...core.diagram.options import OPTION_SPEC, diagram_spec
@@ -111,12 +112,12 @@ def text_alternative(docname: str, roles, sentences) -> list[nodes.Node]:
         link = nodes.inline("", "", role_reference(role_id, name, docname),
                             classes=["hubroles-diagram-role"], **{ROLE_ATTRIBUTE: role_id})
         role_list += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(where)))
-    result: list[nodes.Node] = [nodes.paragraph("", "Roles:"), role_list]
+    result: list[nodes.Node] = [nodes.paragraph("", textversion.ROLES), role_list]
     if sentences:
         relations = nodes.bullet_list(classes=["hubroles-diagram-relations"])
         for sentence in sentences:
             relations += nodes.list_item("", nodes.paragraph(sentence, sentence))
-        result += [nodes.paragraph("", "Relations:"), relations]
+        result += [nodes.paragraph("", textversion.RELATIONS), relations]
     return result
 
 

@@ -1,0 +1,87 @@
+"""`sphinx-hubroles myst-answer`: the plugin's one way into Python. It reads one request
+(core/protocol.py) on standard input and writes one answer on standard output, for the project
+whose folder the request names; the plugin runs it a fixed number of times per build, and keeps
+its answers (hubroles.mjs)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import IO, Any
+
+from .. import __version__
+from ..core.answer import OPTION_SPECS, answer
+from ..core.files import UnusableFile, read_regular_file
+from ..core.protocol import PROTOCOL, ProtocolError, parse_request
+from .project import BUILD_FOLDER, CACHE_FOLDER, MYST_FILE, MystProject, ProjectError, find_project
+
+
+def plain_text():
+    """A roles.yaml text's words, for tooltips (the MyST-Parser reading of MyST, which names
+    roles, links and emphasis as MyST-MD does)."""
+    from myst_parser.config.main import MdParserConfig
+
+    from ..core.diagram.plaintext import PlainText
+
+    return PlainText(MdParserConfig())
+
+
+def respond(data: Any) -> dict[str, Any]:
+    try:
+        request = parse_request(data)
+        project = find_project(Path(request.root)) or MystProject(Path(request.root))
+        settings = project.settings()
+        result = answer(request, settings, __version__, plain_text())
+    except (ProtocolError, ProjectError) as error:
+        return {"protocol": PROTOCOL, "version": __version__, "ok": False, "error": str(error)}
+    # What the answer was made from besides the request: the plugin keeps it while these files
+    # hold the same bytes (a roles.yaml edited under `myst start` is read again).
+    result["inputs"] = {str(path): fingerprint(path)
+                        for path in (project.root / MYST_FILE, settings.roles_file)}
+    return result
+
+
+def fingerprint(path: Path) -> str | None:
+    """A digest of the file's bytes (the plugin computes the same with SHA-256), or None."""
+    try:
+        return hashlib.sha256(read_regular_file(path)).hexdigest()
+    except UnusableFile:
+        return None
+
+
+def serve(stdin: IO[str], stdout: IO[str]) -> int:
+    try:
+        data = json.load(stdin)
+    except json.JSONDecodeError as error:
+        data = None
+        result = {"protocol": PROTOCOL, "version": __version__, "ok": False,
+                  "error": f"the request is not JSON: {error}"}
+    else:
+        result = respond(data)
+    json.dump(result, stdout, ensure_ascii=False, separators=(",", ":"))
+    stdout.write("\n")
+    return 0 if "error" not in result else 2
+
+
+# Directives whose argument is required (the others take none).
+ARGUMENTS = {"role-card": "id", "roles-rotation": "id"}
+
+
+def directive_specs() -> dict[str, Any]:
+    """What the plugin declares to mystmd (directives.json beside it): each directive with its
+    argument and option names, from the same option specs the Sphinx directives use; and the
+    protocol and version it expects from Python. A test keeps the file equal to this."""
+    return {
+        "protocol": PROTOCOL,
+        "version": __version__,
+        # Where the plugin keeps answers and diagram files, in the project's folder.
+        "cache": f"{BUILD_FOLDER}/{CACHE_FOLDER}",
+        "directives": [{"name": name, "argument": ARGUMENTS.get(name),
+                        "options": sorted(spec)}
+                       for name, spec in OPTION_SPECS.items()],
+    }
+
+
+def specs_text() -> str:
+    return json.dumps(directive_specs(), indent=2) + "\n"
