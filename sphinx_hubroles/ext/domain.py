@@ -47,7 +47,7 @@ from ..core.diagram.plaintext import PlainText
 from ..core.diagram.selection import DiagramSpec, Selection, diagram_inputs, select
 from ..core.digests import text_digest
 from ..core.model import RolesFile
-from ..core.names import person_id_of, person_label, role_id_of, role_label
+from ..core.names import ROLE_PREFIXES, person_id_of, person_label, role_id_of, role_label
 from ..core.rules import (
     Finding,
     diagram_messages,
@@ -90,22 +90,32 @@ PREVIEW_CLASS = "hubroles-preview"  # a link to a card: hover.py shows its previ
 TOOLTIP = "tooltip"
 
 
-def reference_of(node: nodes.Element) -> tuple[str, str] | None:
+def reference_of(node: nodes.Element, prefixes: tuple[str, ...] = ROLE_PREFIXES
+                 ) -> tuple[str, str] | None:
     """(ROLE, target), (PERSON, target) or (TERM, target) for a reference node that names a
-    role's or a person's label or a glossary term; None for any other node."""
+    role's or a person's label or a glossary term; None for any other node. `prefixes`: the
+    label prefixes that name roles (names.role_prefixes)."""
     if isinstance(node, addnodes.pending_xref):
         if node.get("reftype") == "term":
             return TERM, node["reftarget"]
         if node.get("reftype") in LABEL_REFTYPES and node.get("refdomain") in (None, "", "std"):
             target = node.get("reftarget", "")
-            if role_id_of(target) is not None:
+            if role_id_of(target, prefixes) is not None:
                 return ROLE, target
             if person_id_of(target) is not None:
                 return PERSON, target
-    elif isinstance(node, nodes.reference):  # `<roles:x>`, which MyST makes a plain URL
+    elif isinstance(node, nodes.reference):
         uri = node.get("refuri", "")
-        if role_id_of(uri) is not None:
-            return ROLE, role_label(role_id_of(uri))
+        if node.get("id_link") and uri.startswith("#"):
+            # `[text](#roles:x)` while the page is read: MyST makes it a reference to the
+            # label after the domains have read the page (ResolveAnchorIds, priority 879).
+            target = uri[1:]
+            if role_id_of(target, prefixes) is not None:
+                return ROLE, target
+            return (PERSON, target) if person_id_of(target) is not None else None
+        # `<roles:x>`, which MyST makes a plain URL
+        if role_id_of(uri, prefixes) is not None:
+            return ROLE, role_label(role_id_of(uri, prefixes))
         if person_id_of(uri) is not None:
             return PERSON, person_label(person_id_of(uri))
     return None
@@ -125,11 +135,12 @@ def line_of(node: nodes.Node) -> int | None:
     return node.line if node is not None else None
 
 
-def key_of(kind: str, target: str) -> tuple[str, str]:
+def key_of(kind: str, target: str, prefixes: tuple[str, ...] = ROLE_PREFIXES
+           ) -> tuple[str, str]:
     """What a reference depends on: ('role', id), ('person', id), ('term', lower-cased term)
     or ('tooltip', role id)."""
     if kind == ROLE:
-        return ROLE, role_id_of(target) or ""
+        return ROLE, role_id_of(target, prefixes) or ""
     if kind == PERSON:
         return PERSON, person_id_of(target) or ""
     return kind, target.lower()
@@ -190,6 +201,8 @@ class RolesDomain(Domain):
         self.json_text: str | None = None  # this build's hubroles.json (jsonout.py)
         self.froze = False  # whether this build froze the collector's objects (collector.py)
         self.sphinx_design = False  # whether the project loads sphinx_design (state.py)
+        # The label prefixes that name roles: `roles:` and hubroles_label_prefixes (state.py).
+        self.prefixes: tuple[str, ...] = ROLE_PREFIXES
 
     # -- the model of this build ----------------------------------------------------------
 
@@ -324,7 +337,7 @@ class RolesDomain(Domain):
         roles_path = self.model.path if self.model is not None else None
         references = self.records("references", docname)
         for node in document.findall(nodes.Element):
-            found = reference_of(node)
+            found = reference_of(node, self.prefixes)
             if found is not None:
                 kind, target = found
                 checked = node.get("refwarn") is not False and node.source != str(roles_path)
@@ -373,8 +386,9 @@ class RolesDomain(Domain):
         rather than at the heading they name. One that names a role whose card a page read
         before shows is taken out of the page (HandLabels): the card is the target, and Sphinx
         would warn about a duplicate as well as the rules do."""
+        prefixes = self.prefixes
         names = [name for name, explicit in document.nametypes.items()
-                 if explicit and (role_id_of(name) or person_id_of(name)) is not None]
+                 if explicit and (role_id_of(name, prefixes) or person_id_of(name)) is not None]
         if not names:
             return
         target_lines = {target["refid"]: target.line for target in document.findall(nodes.target)
@@ -386,7 +400,8 @@ class RolesDomain(Domain):
                 continue
             self.records("labels", docname).append((name, target_lines.get(anchor)
                                                     or line_of(node)))
-            if (self.knows_card_elsewhere(docname, role_id_of(name)) if role_id_of(name)
+            if (self.knows_card_elsewhere(docname, role_id_of(name, prefixes))
+                    if role_id_of(name, prefixes)
                     else self.knows_entry_elsewhere(docname, person_id_of(name))):
                 node["names"].remove(name)
                 del document.nameids[name], document.nametypes[name]
@@ -409,7 +424,7 @@ class RolesDomain(Domain):
              has_sphinx_design: bool | None = None) -> Site:
         """The pages' records as the rules' Site."""
         site = Site(external_labels=set(external_labels), external_terms=set(external_terms),
-                    has_sphinx_design=has_sphinx_design)
+                    has_sphinx_design=has_sphinx_design, label_prefixes=self.prefixes)
         for docname in sorted(self.env.found_docs & self.data["cards"].keys()):
             site.cards += [CardUse(role_id, self.where(docname, line))
                            for role_id, line, _anchor, _registered in self.data["cards"][docname]]
@@ -437,7 +452,7 @@ class RolesDomain(Domain):
                                for line, role_id in rotations]
         if self.data["roles_file_references"] is None:
             self.data["roles_file_references"] = scan_roles_file(
-                self.model, self.data["roles_file_texts"])
+                self.model, self.data["roles_file_texts"], self.prefixes)
         site.roles_file = self.data["roles_file_references"]
         return site
 
@@ -536,12 +551,14 @@ class RolesDomain(Domain):
         return tuple(sorted(pages))
 
     def referenced_keys(self) -> set[tuple[str, str]]:
-        return {key_of(kind, target) for references in self.data["references"].values()
+        return {key_of(kind, target, self.prefixes)
+                for references in self.data["references"].values()
                 for kind, target, _line, _checked in references}
 
     def pages_referencing(self, keys: set[tuple[str, str]]) -> Iterator[str]:
         for docname, references in self.data["references"].items():
-            if any(key_of(kind, target) in keys for kind, target, _line, _checked in references):
+            if any(key_of(kind, target, self.prefixes) in keys
+                   for kind, target, _line, _checked in references):
                 yield docname
 
     def diagram_dots(self) -> Iterator[tuple[str, int, str, str]]:

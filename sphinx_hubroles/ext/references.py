@@ -17,7 +17,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..core.diagram.escape import shown_tooltip
-from ..core.names import person_id_of, person_label, role_id_of, role_label
+from ..core.names import ROLE_PREFIXES, person_id_of, person_label, role_id_of, role_label
 from ..core.site import PERSON, ROLE, TERM
 from .domain import Judgement, RolesDomain, reference_of
 from .state import domain_of
@@ -34,7 +34,7 @@ class RoleReferences(SphinxPostTransform):
         domain = domain_of(self.env)
         judgement = domain.judgement
         for node in list(self.document.findall(nodes.Element)):
-            found = reference_of(node)
+            found = reference_of(node, domain.prefixes)
             if found is None:
                 continue
             kind, target = found
@@ -45,7 +45,7 @@ class RoleReferences(SphinxPostTransform):
                 node.replace_self(domain_reference(node, "person", person.id, person.name,
                                                    docname))
                 continue
-            role_id = (role_id_of(target) if kind == ROLE
+            role_id = (role_id_of(target, domain.prefixes) if kind == ROLE
                        else judgement.role_terms.get(target.lower()) if kind == TERM else None)
             if role_id in judgement.cards:
                 node.replace_self(domain_reference(node, "role", role_id,
@@ -53,7 +53,7 @@ class RoleReferences(SphinxPostTransform):
             elif role_id in judgement.urls:
                 role = domain.model.roles[role_id]
                 node.replace_self(external_reference(node, role.name, role.url))
-            elif resolved_elsewhere(judgement, kind, target):
+            elif resolved_elsewhere(judgement, kind, target, domain.prefixes):
                 if isinstance(node, nodes.reference):  # an autolink: let Sphinx resolve it
                     node.replace_self(label_reference(node, target, self.env.docname))
             else:  # broken (already reported), or a relation to a role without a card
@@ -97,11 +97,13 @@ def link_content(node: nodes.Element, name: str) -> nodes.Element:
     return nodes.inline(text, text, classes=["std", "std-ref"])
 
 
-def resolved_elsewhere(judgement: Judgement, kind: str, target: str) -> bool:
-    """A reference that Sphinx resolves: a hand-written label, a glossary entry, another
-    project's target."""
+def resolved_elsewhere(judgement: Judgement, kind: str, target: str,
+                       prefixes: tuple[str, ...] = ROLE_PREFIXES) -> bool:
+    """A reference that Sphinx resolves: a hand-written label (in any spelling), a glossary
+    entry, another project's target."""
     if kind == ROLE:
-        return role_label(role_id_of(target) or "") in judgement.labels
+        return (role_label(role_id_of(target, prefixes) or "") in judgement.labels
+                or target.lower() in judgement.labels)
     if kind == PERSON:
         return person_label(person_id_of(target) or "") in judgement.labels
     return target.lower() in judgement.terms
