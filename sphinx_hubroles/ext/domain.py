@@ -128,6 +128,13 @@ def source_lines(path: str | None) -> list[str]:
         return []
 
 
+def written_at(lines: list[str], line: int | None, snippet: str) -> int | None:
+    """The first line, from `line` on, that holds `snippet`; else `line`."""
+    start = (line or 1) - 1
+    return next((number + 1 for number in range(start, min(start + 1000, len(lines)))
+                 if snippet in lines[number]), line)
+
+
 def line_of(node: nodes.Node) -> int | None:
     """A node's line, or its nearest ancestor's (glossary terms carry none of their own)."""
     while node is not None and not node.line:
@@ -336,12 +343,18 @@ class RolesDomain(Domain):
         """Note the references, hand-written labels and glossary terms of a page just read."""
         roles_path = self.model.path if self.model is not None else None
         references = self.records("references", docname)
+        lines: list[str] | None = None
         for node in document.findall(nodes.Element):
             found = reference_of(node, self.prefixes)
             if found is not None:
                 kind, target = found
                 checked = node.get("refwarn") is not False and node.source != str(roles_path)
-                references.append((kind, target, line_of(node), checked))
+                line = line_of(node)
+                if node.get("id_link") and checked:
+                    # MyST gives `[text](#label)` its paragraph's first line.
+                    lines = source_lines(node.source) if lines is None else lines
+                    line = written_at(lines, line, f"]({node['refuri']}")
+                references.append((kind, target, line, checked))
             elif isinstance(node, addnodes.glossary) and GLOSSARY_CLASS not in node["classes"]:
                 self.note_hand_terms(docname, node)
         self.register_role_terms(env, docname, document)
