@@ -270,9 +270,6 @@ REQUEST_SCHEMA: dict[str, Any] = {
     },
 }
 
-_PLACE = {"type": "object", "required": ["file"],
-          "properties": {"file": _STRING, "line": {"type": ["integer", "null"]},
-                         "column": {"type": ["integer", "null"]}}}
 _PROBLEM = {
     "type": "object",
     "required": ["file", "line", "message", "severity"],
@@ -325,6 +322,8 @@ ANSWER_SCHEMA: dict[str, Any] = {
                            "kind": {"enum": ["card", "glossary", "table", "people",
                                              "rotation", "diagram", "none"]},
                            "problems": {"type": "array", "items": _PROBLEM}}}},
-        "place": _PLACE,
+        "inputs": {"type": "object", "additionalProperties": {"type": ["string", "null"]},
+                   "description": "files the answer was made from, with a SHA-256 of each"},
+        "error": {**_STRING, "description": "why the request could not be answered"},
     },
 }

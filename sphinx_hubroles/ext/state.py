@@ -103,7 +103,7 @@ def label_prefixes(app: Sphinx) -> tuple[str, ...]:
         problem = label_prefix_problem(prefix)
         if problem:
             logger.warning("hubroles_label_prefixes in conf.py: %s", problem, type="hubroles",
-                           subtype="config")
+                           subtype="ref")
         else:
             usable.append(prefix)
     return role_prefixes(usable)
