@@ -32,7 +32,7 @@ def tests_oldest(session: nox.Session) -> None:
 MYSTMD_TESTS = ["tests/test_mystmd.py", "tests/test_mystmd_problems.py",
                 "tests/test_mystmd_handbook.py", "tests/test_label_prefixes.py",
                 "tests/browser/test_mystmd_browser.py"]
-OLDEST_MYSTMD = "1.3.21"
+OLDEST_MYSTMD = "1.9.0"
 
 
 @nox.session

@@ -46,6 +46,8 @@ const state = {
   parser: null, // { parseMyst, vfile, line }: mystmd's parser, as a directive last had it
   parsingTexts: false,
   pages: new Map(), // page -> what its document transform found: displays, references...
+  changes: 0, // how often `parsed` or `pages` changed: a request made since is still the one
+  memo: new Map(), // command -> { changes, promise }: this build's request, made once
   asked: new Map(), // request digest -> Promise of the answer
   round: { stage: null, checked: new Map(), printed: false, failed: false },
 };
@@ -106,6 +108,7 @@ function startRound(stage) {
   // A document transform after a project transform starts another build (`myst start`).
   if (stage === 'document' && state.round.stage === 'project') {
     state.round = { stage, checked: new Map(), printed: false, failed: false };
+    state.memo.clear(); // roles.yaml may have changed: ask (or check the answers kept) again
   }
   state.round.stage = stage;
 }
@@ -219,25 +222,39 @@ function existing(map) {
   return [...map].filter(([file]) => fs.existsSync(file)).sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
+/** The answer of `command` for this build; the request is made once while nothing it
+ * depends on changes (every page of a build asks the same). */
+function memoized(command, make) {
+  const known = state.memo.get(command);
+  if (known && known.changes === state.changes) return known.promise;
+  const promise = ask(make());
+  state.memo.set(command, { changes: state.changes, promise });
+  return promise;
+}
+
 function displaysAnswer(file, displays) {
-  // Every page's directives, as parsed; this page's as its tree holds them.
-  const pages = new Map([...state.parsed].map(([page, entry]) => [page, entry.displays]));
-  pages.set(file, displays);
-  return ask({
+  // Every page's directives, as parsed; this page's as its tree holds them (the same, unless
+  // the page was parsed in another session of this process since).
+  const parsed = state.parsed.get(file);
+  if (!parsed || JSON.stringify(parsed.displays) !== JSON.stringify(displays)) {
+    state.parsed.set(file, { vfile: parsed?.vfile ?? null, displays });
+    state.changes += 1;
+  }
+  return memoized('displays', () => ({
     protocol: SPECS.protocol,
     command: 'displays',
     root: projectRoot(file),
-    pages: existing(pages).filter(([, shown]) => shown.length).map(([page, shown]) => ({ file: page, displays: shown })),
-  });
+    pages: existing(state.parsed).filter(([, entry]) => entry.displays.length).map(([page, entry]) => ({ file: page, displays: entry.displays })),
+  }));
 }
 
 function problemsAnswer(file) {
-  return ask({
+  return memoized('problems', () => ({
     protocol: SPECS.protocol,
     command: 'problems',
     root: projectRoot(file),
     pages: existing(state.pages).map(([page, records]) => ({ file: page, ...records })),
-  });
+  }));
 }
 
 // -- directives: placeholders -----------------------------------------------------------------
@@ -249,6 +266,7 @@ function note(vfile, request) {
     state.parsed.set(vfile.path, entry);
   }
   entry.displays.push(request);
+  state.changes += 1;
 }
 
 function directive(spec) {
@@ -733,6 +751,14 @@ function rewriteReferences(tree, answer, renderer) {
 
 // -- the transforms ---------------------------------------------------------------------------
 
+function setRecords(file, records) {
+  const before = state.pages.get(file);
+  if (!before || JSON.stringify(before) !== JSON.stringify(records)) {
+    state.pages.set(file, records);
+    state.changes += 1;
+  }
+}
+
 function headingDepths(tree) {
   const depths = new Map();
   let depth = 1;
@@ -774,11 +800,11 @@ async function documentTransform(tree, vfile) {
     return;
   }
   if (!answer.ok) { // roles.yaml cannot be used: its problems are reported with the judgement
-    state.pages.set(file, { displays, references: [], labels: [], terms: [] });
+    setRecords(file, { displays, references: [], labels: [], terms: [] });
     replaceNodes(tree, new Map(placeholders.map((node) => [node, []])));
     return;
   }
-  state.pages.set(file, { displays, ...pageRecords(tree, file, answer) });
+  setRecords(file, { displays, ...pageRecords(tree, file, answer) });
   const shownAt = new Map(answer.displays.filter((shown) => shown.file === file).map((shown) => [shown.line, shown]));
   const keys = [...textKeys(placeholders.map((node) => shownAt.get(node.request.line)), new Set())];
   const renderer = new Renderer(answer, parseTexts(keys, answer.texts, vfile));
