@@ -46,7 +46,7 @@ const state = {
   parser: null, // { parseMyst, vfile, line }: mystmd's parser, as a directive last had it
   parsingTexts: false,
   pages: new Map(), // page -> what its document transform found: displays, references...
-  changes: 0, // how often `parsed` or `pages` changed: a request made since is still the one
+  changes: { displays: 0, problems: 0 }, // how often what each request is made of changed
   memo: new Map(), // command -> { changes, promise }: this build's request, made once
   asked: new Map(), // request digest -> Promise of the answer
   round: { stage: null, checked: new Map(), printed: false, failed: false },
@@ -226,9 +226,9 @@ function existing(map) {
  * depends on changes (every page of a build asks the same). */
 function memoized(command, make) {
   const known = state.memo.get(command);
-  if (known && known.changes === state.changes) return known.promise;
+  if (known && known.changes === state.changes[command]) return known.promise;
   const promise = ask(make());
-  state.memo.set(command, { changes: state.changes, promise });
+  state.memo.set(command, { changes: state.changes[command], promise });
   return promise;
 }
 
@@ -238,7 +238,7 @@ function displaysAnswer(file, displays) {
   const parsed = state.parsed.get(file);
   if (!parsed || JSON.stringify(parsed.displays) !== JSON.stringify(displays)) {
     state.parsed.set(file, { vfile: parsed?.vfile ?? null, displays });
-    state.changes += 1;
+    state.changes.displays += 1;
   }
   return memoized('displays', () => ({
     protocol: SPECS.protocol,
@@ -266,7 +266,7 @@ function note(vfile, request) {
     state.parsed.set(vfile.path, entry);
   }
   entry.displays.push(request);
-  state.changes += 1;
+  state.changes.displays += 1;
 }
 
 function directive(spec) {
@@ -755,7 +755,7 @@ function setRecords(file, records) {
   const before = state.pages.get(file);
   if (!before || JSON.stringify(before) !== JSON.stringify(records)) {
     state.pages.set(file, records);
-    state.changes += 1;
+    state.changes.problems += 1;
   }
 }
 
