@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -133,14 +134,18 @@ def write_project(root: Path, book: site.Handbook, variant: str) -> Path:
     return root
 
 
-def build(root: Path, env: dict[str, str]) -> float:
+def build(root: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and CPU time (of mystmd's Node and every process it starts) of one build."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run([str(BIN / "myst"), "build", "--site"], cwd=root, env=env,
                           capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0 or "⛔" in done.stdout + done.stderr:
         raise SystemExit(f"{root.name}: the build failed:\n{done.stdout}{done.stderr}")
-    return elapsed
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
 
 
 def measure(book: site.Handbook, rounds: int, work: Path) -> dict:
@@ -152,10 +157,12 @@ def measure(book: site.Handbook, rounds: int, work: Path) -> dict:
            "PATH": os.pathsep.join([str(BIN), os.environ.get("PATH", "")])}
     roots = {variant: write_project(work / variant, book, variant)
              for variant in ("hand", "hubroles")}
-    times: dict[tuple[str, str], list[float]] = {}
+    times: dict[tuple[str, str], list[tuple[float, float]]] = {}
     processes: dict[str, list[int]] = {"clean": [], "rebuild": []}
-    for _ in range(rounds):
-        for variant, root in roots.items():
+    for number in range(rounds):
+        # Take turns, and change who goes first each round: the machine's load drifts.
+        for variant in (("hand", "hubroles") if number % 2 == 0 else ("hubroles", "hand")):
+            root = roots[variant]
             shutil.rmtree(root / "_build", ignore_errors=True)
             for kind in ("clean", "rebuild"):
                 log.write_text("")
@@ -163,7 +170,10 @@ def measure(book: site.Handbook, rounds: int, work: Path) -> dict:
                 if variant == "hubroles":
                     processes[kind].append(len(log.read_text().splitlines()))
     directives = len(book.roles) + 2  # the cards, the diagram and the glossary
-    return {"times": {key: statistics.median(values) for key, values in times.items()},
+    return {"wall": {key: statistics.median(v[0] for v in values)
+                     for key, values in times.items()},
+            "cpu": {key: statistics.median(v[1] for v in values)
+                    for key, values in times.items()},
             "processes": processes, "directives": directives}
 
 
@@ -179,19 +189,21 @@ def main() -> None:
                              text=True).stdout.strip()
     print(f"mystmd {version}, N = {args.roles} roles, R = {args.refs} references per page, "
           f"{args.rounds} rounds (median)\n")
-    print("| P pages | directives | build | hand-written (s) | sphinx-hubroles (s) | ratio "
-          "| Python processes |")
+    print("| P pages | directives | build | hand-written wall (CPU) s | sphinx-hubroles wall "
+          "(CPU) s | ratio wall (CPU) | Python processes |")
     print("| ---: | ---: | --- | ---: | ---: | ---: | --- |")
     with tempfile.TemporaryDirectory() as temporary:
         for pages in [int(p) for p in args.pages.split(",")]:
             book = site.handbook(args.roles, pages=pages, refs=args.refs)
             result = measure(book, args.rounds, Path(temporary))
             for kind in ("clean", "rebuild"):
-                hand = result["times"][("hand", kind)]
-                ours = result["times"][("hubroles", kind)]
+                wall, cpu = result["wall"], result["cpu"]
+                hand, ours = wall[("hand", kind)], wall[("hubroles", kind)]
+                hand_cpu, ours_cpu = cpu[("hand", kind)], cpu[("hubroles", kind)]
                 counts = sorted(set(result["processes"][kind]))
-                print(f"| {pages} | {result['directives']} | {kind} | {hand:.2f} | "
-                      f"{ours:.2f} | {ours / hand:.2f}x | {', '.join(map(str, counts))} |")
+                print(f"| {pages} | {result['directives']} | {kind} | {hand:.2f} "
+                      f"({hand_cpu:.2f}) | {ours:.2f} ({ours_cpu:.2f}) | {ours / hand:.2f}x "
+                      f"({ours_cpu / hand_cpu:.2f}x) | {', '.join(map(str, counts))} |")
 
 
 if __name__ == "__main__":

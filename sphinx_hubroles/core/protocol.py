@@ -1,5 +1,6 @@
 """The exchange between a front end in another language (the mystmd plugin, hubroles.mjs) and
-this core: one JSON request on standard input, one JSON answer on standard output.
+this core: a JSON request on a line of standard input, its JSON answer on a line of standard
+output.
 
 A request lists, page by page, every display (a directive with its line, argument and
 options as written) and, for the `problems` command, every reference, label and glossary term

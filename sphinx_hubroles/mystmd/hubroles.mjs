@@ -15,7 +15,8 @@
  *     transform: every page's references are known by then), and reports each one as an error
  *     at its page and line, or, for roles.yaml, at roles.yaml:LINE;
  *   - writes each diagram's picture with the addresses of the pages its boxes link to.
- * Answers are kept, in memory and under _build/hubroles, while the request, myst.yml and
+ * One Python process answers both (it starts when a build first needs it, and lasts as long
+ * as mystmd). Answers are kept, in memory and under _build/hubroles, while the request, myst.yml and
  * roles.yaml stay the same: a rebuild with nothing changed starts no Python at all, and
  * `myst start` never shows a card of an older roles.yaml.
  *
@@ -45,10 +46,12 @@ const state = {
   parsed: new Map(), // page -> { vfile, displays }: the directives of its latest parse
   parser: null, // { parseMyst, vfile, line }: mystmd's parser, as a directive last had it
   parsingTexts: false,
+  texts: null, // { answer, parsed }: the texts of the latest answer, parsed (parsedTexts)
   pages: new Map(), // page -> what its document transform found: displays, references...
   changes: { displays: 0, problems: 0 }, // how often what each request is made of changed
   memo: new Map(), // command -> { changes, promise }: this build's request, made once
   asked: new Map(), // request digest -> Promise of the answer
+  python: new Map(), // project folder -> the Python process that answers (class Python)
   round: { stage: null, checked: new Map(), printed: false, failed: false },
 };
 
@@ -132,35 +135,78 @@ function pythonCommands() {
   return commands;
 }
 
-function runOnce(command, input, cwd) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command[0], [...command.slice(1), 'myst-answer'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    const out = [];
-    const err = [];
-    child.on('error', reject);
-    child.stdout.on('data', (chunk) => out.push(chunk));
-    child.stderr.on('data', (chunk) => err.push(chunk));
-    child.stdin.on('error', () => {}); // a Python that exits early is reported below
-    child.on('close', (code) => {
-      const stdout = Buffer.concat(out).toString('utf8');
-      try {
-        resolve(JSON.parse(stdout));
-      } catch {
-        const said = Buffer.concat(err).toString('utf8').trim().split('\n').slice(-3).join(' ');
-        const error = new Error(`\`${command.join(' ')} myst-answer\` failed (exit status ${code})${said ? `: ${said}` : ''}`);
-        error.code = code === 1 && /No module named/.test(said) ? 'ENOENT' : 'FAILED';
-        reject(error);
-      }
+/** One Python process, `sphinx-hubroles myst-answer`, answering one request per line. The
+ * plugin keeps it for the whole build (and `myst start`'s next ones): a clean build starts one
+ * Python, for both of its requests. It keeps the build alive only while it owes an answer;
+ * when mystmd ends, its standard input closes, and it ends too. */
+class Python {
+  constructor(command, cwd) {
+    this.name = `${command.join(' ')} myst-answer`;
+    this.pending = [];
+    this.buffer = '';
+    this.said = [];
+    this.failure = null;
+    this.child = spawn(command[0], [...command.slice(1), 'myst-answer'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.on('error', (error) => this.fail(error));
+    this.child.stdout.setEncoding('utf8');
+    this.child.stdout.on('data', (chunk) => this.read(chunk));
+    this.child.stderr.on('data', (chunk) => this.said.push(chunk));
+    this.child.stdin.on('error', () => {}); // a Python that ends early is reported on close
+    this.child.on('close', (code) => {
+      const said = Buffer.concat(this.said).toString('utf8').trim().split('\n').slice(-3).join(' ');
+      const error = new Error(`\`${this.name}\` ended (exit status ${code})${said ? `: ${said}` : ''}`);
+      // A Python without the package: the next one is tried.
+      error.code = /No module named/.test(said) ? 'ENOENT' : 'FAILED';
+      this.fail(error);
     });
-    child.stdin.end(input);
-  });
+    this.idle();
+  }
+
+  ask(input) {
+    if (this.failure) return Promise.reject(this.failure);
+    for (const stream of [this.child, this.child.stdout, this.child.stderr, this.child.stdin]) stream.ref?.();
+    return new Promise((resolve, reject) => {
+      this.pending.push({ resolve, reject });
+      this.child.stdin.write(`${input}\n`);
+    });
+  }
+
+  read(chunk) {
+    this.buffer += chunk;
+    for (let end = this.buffer.indexOf('\n'); end >= 0; end = this.buffer.indexOf('\n')) {
+      const line = this.buffer.slice(0, end);
+      this.buffer = this.buffer.slice(end + 1);
+      const next = this.pending.shift();
+      try {
+        next?.resolve(JSON.parse(line));
+      } catch {
+        next?.reject(new Error(`\`${this.name}\` answered what is not JSON: ${line.slice(0, 200)}`));
+      }
+    }
+    if (!this.pending.length) this.idle();
+  }
+
+  idle() {
+    for (const stream of [this.child, this.child.stdout, this.child.stderr, this.child.stdin]) stream.unref?.();
+  }
+
+  fail(error) {
+    this.failure ??= error;
+    for (const next of this.pending.splice(0)) next.reject(this.failure);
+    this.idle();
+  }
 }
 
 async function runPython(input, cwd) {
+  const kept = state.python.get(cwd);
+  if (kept && !kept.failure) return kept.ask(input);
   const tried = [];
   for (const command of pythonCommands()) {
+    const python = new Python(command, cwd);
     try {
-      return await runOnce(command, input, cwd);
+      const answer = await python.ask(input);
+      state.python.set(cwd, python);
+      return answer;
     } catch (error) {
       if (error.code !== 'ENOENT') throw error;
       tried.push(command[0]);
@@ -385,6 +431,17 @@ function parseTexts(keys, texts, vfile) {
 }
 
 /** The keys of the texts a display's answer shows. */
+/** Every text of an answer, parsed at once when the first page needs them (one parse is far
+ * cheaper than one per page); each page uses copies. mystmd's remarks on a text are reported
+ * once, at the page that parsed them. */
+function parsedTexts(answer, vfile) {
+  if (state.texts?.answer !== answer) {
+    const keys = [...textKeys(answer.displays, new Set())];
+    state.texts = { answer, parsed: parseTexts(keys, answer.texts, vfile) };
+  }
+  return state.texts.parsed;
+}
+
 function textKeys(value, keys) {
   if (Array.isArray(value)) value.forEach((item) => textKeys(item, keys));
   else if (value && typeof value === 'object') {
@@ -806,8 +863,7 @@ async function documentTransform(tree, vfile) {
   }
   setRecords(file, { displays, ...pageRecords(tree, file, answer) });
   const shownAt = new Map(answer.displays.filter((shown) => shown.file === file).map((shown) => [shown.line, shown]));
-  const keys = [...textKeys(placeholders.map((node) => shownAt.get(node.request.line)), new Set())];
-  const renderer = new Renderer(answer, parseTexts(keys, answer.texts, vfile));
+  const renderer = new Renderer(answer, parsedTexts(answer, vfile));
   const depths = headingDepths(tree);
   const replacements = new Map();
   for (const node of placeholders) {

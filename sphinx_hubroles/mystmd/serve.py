@@ -1,7 +1,8 @@
-"""`sphinx-hubroles myst-answer`: the plugin's one way into Python. It reads one request
-(core/protocol.py) on standard input and writes one answer on standard output, for the project
-whose folder the request names; the plugin runs it a fixed number of times per build, and keeps
-its answers (hubroles.mjs)."""
+"""`sphinx-hubroles myst-answer`: the plugin's one way into Python. It reads requests
+(core/protocol.py), one JSON document per line of standard input, and writes each answer on a
+line of standard output, for the project whose folder the request names, until standard input
+ends; the plugin starts it once per build, asks it twice, and keeps its answers
+(hubroles.mjs)."""
 
 from __future__ import annotations
 
@@ -50,18 +51,28 @@ def fingerprint(path: Path) -> str | None:
         return None
 
 
-def serve(stdin: IO[str], stdout: IO[str]) -> int:
+def answer_line(line: str) -> dict[str, Any]:
     try:
-        data = json.load(stdin)
+        data = json.loads(line)
     except json.JSONDecodeError as error:
-        data = None
-        result = {"protocol": PROTOCOL, "version": __version__, "ok": False,
-                  "error": f"the request is not JSON: {error}"}
-    else:
-        result = respond(data)
-    json.dump(result, stdout, ensure_ascii=False, separators=(",", ":"))
-    stdout.write("\n")
-    return 0 if "error" not in result else 2
+        return {"protocol": PROTOCOL, "version": __version__, "ok": False,
+                "error": f"the request is not JSON: {error}"}
+    return respond(data)
+
+
+def serve(stdin: IO[str], stdout: IO[str]) -> int:
+    """Answer each request, one JSON document per line, until standard input ends: the plugin
+    keeps one process for a whole build."""
+    status = 0
+    for line in stdin:
+        if not line.strip():
+            continue
+        result = answer_line(line)
+        json.dump(result, stdout, ensure_ascii=False, separators=(",", ":"))
+        stdout.write("\n")
+        stdout.flush()
+        status = 2 if "error" in result else status
+    return status
 
 
 # Directives whose argument is required (the others take none).
