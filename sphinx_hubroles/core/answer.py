@@ -94,8 +94,13 @@ class Settings:
 
 
 def answer(request: Request, settings: Settings, version: str,
-           plain_text: Callable[[str], str]) -> dict[str, Any]:
-    """The answer to `request`. `plain_text(source)`: a MyST text's words, for tooltips."""
+           plain_text: Callable[[str], str],
+           elsewhere: Callable[[RolesFile, tuple[str, ...]], Site] | None = None
+           ) -> dict[str, Any]:
+    """The answer to `request`. `plain_text(source)`: a MyST text's words, for tooltips.
+    `elsewhere(model, pages)`: what the project's pages that the request does not hold make
+    (cards, labels, terms, glossaries, directories), when a build reads only some pages (an
+    export of one page): their targets count, their problems are not this build's."""
     base: dict[str, Any] = {"protocol": PROTOCOL, "version": version}
     try:
         model = load_roles(settings.roles_file, role_terms=settings.role_terms)
@@ -111,6 +116,8 @@ def answer(request: Request, settings: Settings, version: str,
         return base
     base.update(ok=True, roles_file=display_path(model.path))
     site = site_of(model, request, settings)
+    if elsewhere is not None and request.command == "problems":
+        add_targets(site, elsewhere(model, tuple(page.file for page in request.pages)))
     if request.command == "displays":
         base.update(Displays(model, site, request, settings, plain_text).answer())
     else:
@@ -159,6 +166,18 @@ def site_of(model: RolesFile, request: Request, settings: Settings) -> Site:
     if request.command == "problems":
         site.roles_file = scan_roles_file(model, prefixes=settings.label_prefixes)
     return site
+
+
+def add_targets(site: Site, other: Site) -> None:
+    """The targets of `other` (pages the build did not read) in `site`."""
+    site.cards += other.cards
+    site.glossaries += other.glossaries
+    site.directories += other.directories
+    site.tables += other.tables
+    for label, place in other.labels.items():
+        site.labels.setdefault(label, place)
+    for key, entry in other.terms.items():
+        site.terms.setdefault(key, entry)
 
 
 def note_display(site: Site, page: PageRequest, display: DisplayRequest) -> None:

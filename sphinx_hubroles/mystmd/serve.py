@@ -33,7 +33,9 @@ def respond(data: Any) -> dict[str, Any]:
         request = parse_request(data)
         project = find_project(Path(request.root)) or MystProject(Path(request.root))
         settings = project.settings()
-        result = answer(request, settings, __version__, plain_text())
+        result = answer(request, settings, __version__, plain_text(),
+                        elsewhere=lambda model, seen: unseen_pages(project, model, seen,
+                                                                   settings.label_prefixes))
     except (ProtocolError, ProjectError) as error:
         return {"protocol": PROTOCOL, "version": __version__, "ok": False, "error": str(error)}
     # What the answer was made from besides the request: the plugin keeps it while these files
@@ -41,6 +43,22 @@ def respond(data: Any) -> dict[str, Any]:
     result["inputs"] = {str(path): fingerprint(path)
                         for path in (project.root / MYST_FILE, settings.roles_file)}
     return result
+
+
+def unseen_pages(project: MystProject, model, seen: tuple[str, ...],
+                 prefixes: tuple[str, ...]):
+    """What the project's Markdown pages that this build did not read hold, as `check` reads
+    them: a build of some pages only (an export) still knows the cards of the others."""
+    from ..core.scan import scan_file
+    from ..core.scan.findings import MYST_SUFFIXES, Findings
+
+    known = {Path(file).resolve() for file in seen}
+    findings = Findings()
+    findings.label_prefixes = prefixes
+    for page in project.pages():
+        if page.suffix in MYST_SUFFIXES and page.resolve() not in known:
+            scan_file(page, findings)
+    return findings
 
 
 def fingerprint(path: Path) -> str | None:
