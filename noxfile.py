@@ -29,7 +29,7 @@ def tests_oldest(session: nox.Session) -> None:
 
 # The MyST-MD tests, and the mystmd versions they run against in `nox -s mystmd`: the oldest
 # supported (pyproject.toml's mystmd extra) and the newest.
-MYSTMD_TESTS = ["tests/test_mystmd.py", "tests/test_mystmd_problems.py",
+MYSTMD_TESTS = ["tests/test_mystmd.py", "tests/test_mystmd_problems.py", "tests/test_protocol.py",
                 "tests/test_mystmd_handbook.py", "tests/test_mystmd_start.py",
                 "tests/test_label_prefixes.py",
                 "tests/browser/test_mystmd_browser.py"]

@@ -256,12 +256,28 @@ async function ask(request) {
       const partial = `${cacheFile}.${process.pid}.part`;
       fs.writeFileSync(partial, JSON.stringify(answer));
       fs.renameSync(partial, cacheFile);
+      prune(path.dirname(cacheFile));
     }
     return answer;
   })();
   state.asked.set(key, promise);
   promise.catch(() => state.asked.delete(key));
   return promise;
+}
+
+// Answers kept on disk: those of the latest requests, enough for `myst start`'s back-and-forth
+// and the exports built beside a site.
+const KEPT_ANSWERS = 40;
+
+function prune(folder) {
+  try {
+    const kept = fs.readdirSync(folder).filter((name) => name.endsWith('.json'))
+      .map((name) => [name, fs.statSync(path.join(folder, name)).mtimeMs])
+      .sort((a, b) => b[1] - a[1]);
+    for (const [name] of kept.slice(KEPT_ANSWERS)) fs.rmSync(path.join(folder, name), { force: true });
+  } catch {
+    // another build pruned it first: nothing is lost but room
+  }
 }
 
 function existing(map) {
