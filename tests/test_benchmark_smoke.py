@@ -43,3 +43,12 @@ def test_each_variant_builds_without_warnings(tmp_path, variant):
     added = scale.build(root)
     assert (added["status"], added["warnings"]) == (0, 0)
     assert "roles/group-001" in added["read"]
+
+
+def test_the_mystmd_benchmark_builds_both_variants(tmp_path):
+    """benchmarks/mystmd_scale.py: both MyST-MD variants build without an error, and the
+    plugin starts one Python process for a clean build and none for a rebuild."""
+    import mystmd_scale
+
+    result = mystmd_scale.measure(site.handbook(12, pages=3, refs=4), 1, tmp_path)
+    assert result["processes"] == {"clean": [1], "rebuild": [0]}
