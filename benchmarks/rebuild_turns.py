@@ -1,14 +1,16 @@
 """One incremental rebuild of two commits, in turns, on the same generated handbook.
 
     python benchmarks/rebuild_turns.py --base 4087ace [--head HEAD] [--size 200]
-        [--edit add_role|edit_summary] [--rounds 8]
+        [--edit add_role|edit_summary|none] [--rounds 8]
 
 compare_commits.py measures every figure of a whole handbook, clean builds first, so a round
 at N = 1,000 takes minutes and a noisy rebuild gets few samples. This measures one rebuild
 alone: it writes the scale benchmark's handbook (scale_site.py, sphinx-hubroles variant, the
 diagrams scale.py would draw at that size) once per commit, builds each once, then makes the
 same edit to both and rebuilds each, the order alternating from round to round. Each commit's
-package comes from `git archive`, compiled once (compare_commits.package_of).
+package comes from `git archive`, compiled once (compare_commits.package_of). `none` rebuilds
+without an edit. Besides wall-clock time it prints the CPU time of each rebuild (its process
+tree's), which other work on a shared machine disturbs less.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import copy
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -31,15 +34,20 @@ EDITS = {
         root, book, "hubroles", serial, diagrams),
     "edit_summary": lambda root, book, serial, diagrams: site.edit_summary(
         root, book, "hubroles", book.roles[len(book.roles) // 2], serial),
+    "none": lambda root, book, serial, diagrams: None,
 }
 
 
-def build(root: Path, package: Path) -> float:
+def build(root: Path, package: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one build."""
     env = dict(os.environ, PYTHONPATH=str(package))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", ".", "_build/html"],
                    cwd=root, env=env, check=True, capture_output=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -61,18 +69,20 @@ def main() -> None:
             roots[name] = site.write_site(Path(work) / f"site-{name}", books[name], "hubroles",
                                           diagrams)
             build(roots[name], packages[name])
-        times: dict[str, list[float]] = {name: [] for name in commits}
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in commits}
         for serial in range(args.rounds):
             order = list(commits) if serial % 2 == 0 else list(commits)[::-1]
             for name in order:
                 EDITS[args.edit](roots[name], books[name], serial, diagrams)
                 times[name].append(build(roots[name], packages[name]))
-    base, head = (statistics.median(times[name]) for name in commits)
     print(f"N = {args.size}, {args.edit}, {args.rounds} rounds")
-    for name, revision in commits.items():
-        print(f"  {revision}: median {statistics.median(times[name]):.2f} s "
-              f"({', '.join(f'{t:.2f}' for t in times[name])})")
-    print(f"  {args.head} ÷ {args.base}: {head / base:.2f}×")
+    for index, kind in enumerate(("wall", "CPU")):
+        base, head = (statistics.median(t[index] for t in times[name]) for name in commits)
+        for name, revision in commits.items():
+            print(f"  {revision}, {kind}: median "
+                  f"{statistics.median(t[index] for t in times[name]):.2f} s "
+                  f"({', '.join(f'{t[index]:.2f}' for t in times[name])})")
+        print(f"  {args.head} ÷ {args.base}, {kind}: {head / base:.2f}×")
 
 
 if __name__ == "__main__":

@@ -48,6 +48,10 @@ class BuildResult:
     stderr: str
     srcdir: Path
     outdir: Path
+    # Of a build in this process (build_here): the pages Sphinx handed to its readers, and
+    # those written in this process (with `-j`, others are written in worker processes).
+    read: set[str] | None = None
+    written: set[str] | None = None
 
     def html(self, page: str) -> str:
         return (self.outdir / page).read_text(encoding="utf-8")
@@ -84,6 +88,36 @@ def sphinx_build(srcdir: Path, *args: str, builder: str = "html",
     done = subprocess.run(command, capture_output=True, text=True, cwd=srcdir,
                           env=SUBPROCESS_ENV)
     return BuildResult(done.returncode, done.stdout, done.stderr, srcdir, outdir)
+
+
+def build_here(srcdir: Path, builder: str = "html", *, parallel: int = 0,
+               builddir: Path | None = None, nitpicky: bool = False) -> BuildResult:
+    """Build in this process with sphinx.testing's SphinxTestApp (Sphinx's `basic` theme),
+    output in `builddir`/`builder` (by default `srcdir`/_build/`builder`): a fraction of the
+    time a `sphinx-build` process takes, for tests that build again and again. Not for a
+    build that stops on a bad roles.yaml, which ends with SystemExit before SphinxTestApp can
+    clean up after itself."""
+    from sphinx.testing.util import SphinxTestApp
+    from sphinx.util.console import strip_escape_sequences
+
+    app = SphinxTestApp(builder, srcdir=srcdir, builddir=builddir or srcdir / "_build",
+                        parallel=parallel, confoverrides={"nitpicky": True} if nitpicky else {})
+    read: set[str] = set()
+    written: set[str] = set()
+
+    def note_written(_app, page: str, _template, _context, doctree) -> None:
+        if doctree is not None:  # a page of the project, not the index or the search page
+            written.add(page)
+
+    try:
+        app.connect("env-before-read-docs", lambda _app, _env, docnames: read.update(docnames))
+        app.connect("html-page-context", note_written)
+        app.build()
+    finally:
+        app.cleanup()
+    return BuildResult(0, strip_escape_sequences(app.status.getvalue()),
+                       strip_escape_sequences(app.warning.getvalue()), srcdir, app.outdir,
+                       read, written)
 
 
 @pytest.fixture

@@ -186,7 +186,8 @@ def html_legend(html: str, marker: str) -> list[tuple[str, str]]:
     match = re.compile(r'<ul class="hubroles-diagram-legend".*?</ul>', re.S).search(html, start)
     assert match and match.start() < html.find("</details>", start), "no legend"
     return [(unescape(label).strip(), colour) for colour, label in re.findall(
-        r'<li><svg class="hubroles-legend-svg".*?<path [^>]*stroke="(#[0-9a-f]{6})".*?</svg>'
+        r'<li(?: data-hubroles-relation="[a-z0-9-]+")?><svg class="hubroles-legend-svg".*?'
+        r'<path [^>]*stroke="(#[0-9a-f]{6})".*?</svg>'
         r'(.*?)</li>', match.group(0), flags=re.S)]
 
 

@@ -1,9 +1,12 @@
 """The governance fixtures (tests/fixtures/governance): Kubernetes' contributor ladder and
-Jupyter's governance bodies, migrated from their public sources, and built as real sites."""
+Jupyter's governance bodies, migrated from their public sources, and built as real sites; and
+the full map of tests/fixtures/fullmap (17 roles, 16 relation types), invented as large as the
+governance document of issue 24."""
 
 from __future__ import annotations
 
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from conftest import FIXTURES, BuildResult, sphinx_build
@@ -12,15 +15,38 @@ from sphinx_hubroles.core.loader import load_roles
 from sphinx_hubroles.core.model import RolesFile
 
 GOVERNANCE = FIXTURES / "governance"
+SOURCES = {"kubernetes": GOVERNANCE / "kubernetes", "jupyter": GOVERNANCE / "jupyter",
+           "fullmap": FIXTURES / "fullmap"}
 
 
 def governance_model(name: str) -> RolesFile:
     """The fixture `name`'s roles.yaml, loaded."""
-    return load_roles(GOVERNANCE / name / "roles.yaml")
+    return load_roles(SOURCES[name] / "roles.yaml")
 
 
 def governance_site(name: str, folder: Path, *args: str) -> BuildResult:
-    """Build the fixture `name` (kubernetes, jupyter) in `folder` with `sphinx-build *args`."""
+    """Build the fixture `name` (kubernetes, jupyter, fullmap) in `folder` with
+    `sphinx-build *args`."""
     source = folder / name
-    shutil.copytree(GOVERNANCE / name, source, ignore=shutil.ignore_patterns("_build"))
+    shutil.copytree(SOURCES[name], source, ignore=shutil.ignore_patterns("_build"))
     return sphinx_build(source, *args)
+
+
+_built: dict[tuple[str, str | None], BuildResult] = {}
+
+
+def governance_sites(tmp_path_factory, jobs) -> dict[tuple[str, str | None], BuildResult]:
+    """Each (fixture, html_theme or None for its own) of `jobs` built, two at a time, once per
+    test session: the browser test modules share them."""
+    missing = [job for job in jobs if job not in _built]
+    if missing:
+        root = tmp_path_factory.mktemp("governance")
+
+        def build(job):
+            name, theme = job
+            args = ("-D", f"html_theme={theme}") if theme else ()
+            return job, governance_site(name, root / (theme or "own"), *args)
+
+        with ThreadPoolExecutor(2) as pool:
+            _built.update(pool.map(build, missing))
+    return {job: _built[job] for job in jobs}

@@ -1,5 +1,7 @@
-"""Whole builds: a bad roles.yaml stops the build cleanly; incremental and parallel builds give
-exactly what a clean serial build gives, also after a build that failed."""
+"""Whole builds: a bad roles.yaml stops the build cleanly; after a failed build or a failed
+drawing and the fix, an incremental build gives what a clean build gives; a renamed role is
+read and written again where it shows. (test_incremental.py compares incremental, clean and
+parallel builds over many edits.)"""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DEFAULT_CONF, TEAM, cards_page, sphinx_build, write_project
+from conftest import DEFAULT_CONF, TEAM, build_here, cards_page, sphinx_build, write_project
 from diagram_helpers import svg_elements
 
 SITE = {
@@ -119,12 +121,13 @@ DIAGRAMS = {
 }
 FAILING_DOT = "#!/bin/sh\necho 'dot: out of memory' >&2\nexit 3\n"
 WORKING_DOT = f"#!/bin/sh\nexec {shutil.which('dot')} \"$@\"\n"
-# Relative to the folder sphinx-build runs in, the project's (as in the clean copy).
+# Relative to the folder Sphinx runs in: the project's (the test goes there).
 WRAPPER_CONF = 'extensions = ["myst_parser", "sphinx_hubroles"]\ngraphviz_dot = "./dot.sh"\n'
 
 
 @pytest.mark.parametrize("fix", ["dot repaired in place", "graphviz_dot corrected"])
-def test_after_a_dot_error_and_the_fix_the_site_equals_a_clean_build(project, tmp_path, fix):
+def test_after_a_dot_error_and_the_fix_the_site_equals_a_clean_build(project, tmp_path,
+                                                                    monkeypatch, fix):
     """A page whose diagram dot could not draw holds the text version alone; once dot works,
     the next build writes it again with the picture, although no source changed."""
     if fix == "dot repaired in place":  # a wrapper script that fails, then works
@@ -133,7 +136,8 @@ def test_after_a_dot_error_and_the_fix_the_site_equals_a_clean_build(project, tm
     else:
         srcdir = project({**DIAGRAMS, "conf.py": DIAGRAMS.get("conf.py", DEFAULT_CONF)
                           + 'graphviz_dot = "no-such-dot-program"\n'})
-    failed = sphinx_build(srcdir)
+    monkeypatch.chdir(srcdir)
+    failed = build_here(srcdir)
     errors = [line for line in failed.warnings() if "hubroles.diagram" in line]
     assert len(errors) == (3 if fix == "dot repaired in place" else 1), failed.stderr
     assert "<svg" not in failed.html("diagram.html")
@@ -142,101 +146,73 @@ def test_after_a_dot_error_and_the_fix_the_site_equals_a_clean_build(project, tm
         (srcdir / "dot.sh").write_text(WORKING_DOT)
     else:
         write_project(srcdir, {"conf.py": DEFAULT_CONF})
-    incremental = sphinx_build(srcdir)
-    assert incremental.returncode == 0 and incremental.warnings() == [], incremental.stderr
-    assert read_and_written(incremental)[1] >= {"cards", "diagram"}
+    incremental = build_here(srcdir)
+    assert incremental.warnings() == [], incremental.stderr
+    assert incremental.written >= {"cards", "diagram"}
 
-    clean_src = tmp_path / "clean"
-    shutil.copytree(srcdir, clean_src, ignore=shutil.ignore_patterns("_build"))
-    clean = sphinx_build(clean_src)
-    assert clean.returncode == 0, clean.stderr
+    clean = build_here(srcdir, builddir=tmp_path / "clean")
+    assert clean.warnings() == [], clean.stderr
     assert output_files(incremental.outdir) == output_files(clean.outdir)
     assert len(svg_elements(incremental.html("diagram.html"))) == 2
     # Once every picture is drawn, the next build has nothing to do again.
-    assert read_and_written(sphinx_build(srcdir)) == (set(), set())
-
-
-def test_unchanged_rebuild_reads_and_writes_nothing(project):
-    srcdir = project(SITE)
-    sphinx_build(srcdir)
-    again = sphinx_build(srcdir)
-    assert read_and_written(again) == (set(), set())
-    assert "0 added, 0 changed, 0 removed" in again.stdout
+    again = build_here(srcdir)
+    assert (again.read, again.written) == (set(), set())
 
 
 def test_renaming_a_role_rereads_its_displays_and_rewrites_its_links(project):
     srcdir = project(SITE)
-    sphinx_build(srcdir)
+    build_here(srcdir)
     renamed = TEAM.replace("name: Hub Engineer", "name: Platform Engineer")
     (srcdir / "roles.yaml").write_text(renamed)
-    result = sphinx_build(srcdir)
-    # cards.md shows the role; links.md only links to it, and its link text changes;
-    # Sphinx itself rewrites index.md, whose table of contents lists cards.md.
-    assert read_and_written(result) == ({"cards"}, {"cards", "links", "index"})
+    result = build_here(srcdir)
+    # cards.md shows the role, and terms.md lists its name in the glossary; links.md only
+    # links to it, and its link text changes; Sphinx itself rewrites index.md, whose table of
+    # contents lists cards.md.
+    assert (result.read, result.written) == ({"cards", "terms"},
+                                             {"cards", "terms", "links", "index"})
     assert "Platform Engineer" in result.html("links.html")
-
-
-def test_editing_a_term_rereads_only_the_glossary(project):
-    srcdir = project(SITE)
-    sphinx_build(srcdir)
-    (srcdir / "roles.yaml").write_text(TEAM.replace("Something that broke.", "An outage."))
-    result = sphinx_build(srcdir)
-    assert read_and_written(result) == ({"terms"}, {"terms", "index"})
-
-
-def test_moving_a_card_rewrites_the_pages_that_link_to_it(project):
-    srcdir = project(SITE)
-    sphinx_build(srcdir)
-    cards = (srcdir / "cards.md").read_text()
-    (srcdir / "cards.md").write_text(cards.replace("```{role-card} hub-engineer\n```\n", ""))
-    (srcdir / "plain.md").write_text("# Plain\n\n```{role-card} hub-engineer\n```\n")
-    result = sphinx_build(srcdir)
-    read, written = read_and_written(result)
-    assert read == {"cards", "plain"}
-    assert written == {"cards", "plain", "links", "index"}
-    assert 'href="plain.html#roles-hub-engineer"' in result.html("links.html")
-
-
-def test_parallel_build_equals_serial_build(tmp_path):
-    serial = sphinx_build(write_project(tmp_path / "serial", SITE))
-    parallel = sphinx_build(write_project(tmp_path / "parallel", SITE), "-j", "2")
-    assert serial.returncode == parallel.returncode == 0
-    assert html_files(serial.outdir) == html_files(parallel.outdir)
 
 
 # -- the host's garbage collector ----------------------------------------------------------------
 
-# An extension of the test project: the collector's freeze count while pages are read, and
-# while the judgement runs; and, with FAIL in conf.py, a build that fails after reading.
+# An extension of the test project: the collector's state while pages are read; and, with STOP
+# in conf.py, a build that ends after reading with an error, a Ctrl-C or a SystemExit (the
+# last two skip Sphinx's build-finished).
 GC_PROBE = '''
 import gc
 
+STOPS = {"error": RuntimeError, "interrupt": KeyboardInterrupt, "exit": SystemExit}
+
 def setup(app):
     def note(*args):
-        app.config.seen.append(gc.get_freeze_count())
-    def fail(app, env):
-        if app.config.fail:
-            raise RuntimeError("a failing extension")
+        app.config.seen.append((gc.get_freeze_count(), gc.isenabled()))
+    def stop(app, env):
+        if app.config.stop:
+            raise STOPS[app.config.stop]("stopped by the probe")
     app.add_config_value("seen", [], "")
-    app.add_config_value("fail", False, "")
+    app.add_config_value("stop", "", "")
     app.connect("source-read", note)
-    app.connect("env-updated", fail, priority=900)
+    app.connect("env-updated", stop, priority=900)
     return {"parallel_read_safe": False}
 '''
 
 
-@pytest.mark.parametrize("host", ["collecting", "froze-its-own", "collector-off"])
-@pytest.mark.parametrize("fail", [False, True])
-def test_the_build_freezes_its_long_lived_objects_and_gives_them_back(project, host, fail):
-    """ext/collector.py: while pages are read and written, the build's loaded objects are
-    left out of collections (gc.freeze); the host gets them back when the build ends, also
-    when it fails. A host that froze objects itself, or switched the collector off, is left
-    as it was. Built in this process, as sphinx-autobuild or a test suite would."""
+# Every way a build ends, and every kind of host, in four builds.
+@pytest.mark.parametrize(("host", "stop"), [
+    ("collecting", ""), ("collecting", "interrupt"), ("froze-its-own", "exit"),
+    ("collector-off", "error")])
+def test_the_build_leaves_the_garbage_collector_as_it_found_it(project, host, stop):
+    """Whatever happens, also a Ctrl-C or a SystemExit, which skip build-finished: the build
+    changes nothing of the process's collector (only the loader pauses it, and gives it back
+    itself: test_loader.py). Built in this process, as sphinx-autobuild or a test suite would.
+    (A build once froze its objects until build-finished, leaving some 81,000 of the host's
+    frozen after a Ctrl-C.)"""
     import gc
     import io
 
     from sphinx.application import Sphinx
     from sphinx.errors import ExtensionError
+    from sphinx.util.docutils import docutils_namespace
 
     src = project({**SITE, "gc_probe.py": GC_PROBE,
                    "conf.py": DEFAULT_CONF + "\nimport sys, os\nsys.path.insert(0, "
@@ -246,28 +222,28 @@ def test_the_build_freezes_its_long_lived_objects_and_gives_them_back(project, h
         gc.freeze()
     elif host == "collector-off":
         gc.disable()
-    before = gc.get_freeze_count()
+    before = gc.get_freeze_count(), gc.isenabled()
     try:
-        app = Sphinx(src, src, src / "_build" / "html", src / "_build" / "doctrees", "html",
-                     confoverrides={"fail": fail}, status=io.StringIO(),
-                     warning=io.StringIO())
-        if fail:
-            with pytest.raises(ExtensionError, match="a failing extension"):
+        with docutils_namespace():  # docutils' registry as it was, for the next application
+            app = Sphinx(src, src, src / "_build" / "html", src / "_build" / "doctrees",
+                         "html", confoverrides={"stop": stop}, status=io.StringIO(),
+                         warning=io.StringIO())
+            raised = {"": None, "error": ExtensionError, "interrupt": KeyboardInterrupt,
+                      "exit": SystemExit}[stop]
+            if raised is None:
                 app.build()
-        else:
-            app.build()
+            else:
+                with pytest.raises(raised, match="stopped by the probe"):
+                    app.build()
         seen = set(app.config.seen)
         after = gc.get_freeze_count(), gc.isenabled()
     finally:
         gc.unfreeze()
         gc.enable() if was_enabled else gc.disable()
     assert len(app.config.seen) == len(SITE) - 1  # every page was read (not roles.yaml)
-    # (The count falls as frozen objects are freed: they are still freed when unused.)
-    if host == "collecting":
-        assert before == 0 and min(seen) > 10_000  # the loaded objects, frozen
-        assert after == (0, True)  # and given back
-    elif host == "froze-its-own":
-        assert max(seen) <= before  # nothing more was frozen...
-        assert 0 < after[0] <= before and after[1]  # ...and the host's stay frozen
-    else:
-        assert before == 0 and seen == {0} and after == (0, False)
+    # Nothing left frozen or switched afterwards, nor meanwhile (the host's frozen objects can
+    # only be freed, and their count fall).
+    assert after[1] == before[1] and after[0] <= before[0]
+    assert after[0] > 0 if host == "froze-its-own" else after[0] == 0
+    assert {enabled for _count, enabled in seen} == {before[1]}
+    assert max(count for count, _enabled in seen) <= before[0]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import TEAM, sphinx_build, write_project
+from conftest import TEAM, build_here, sphinx_build, write_project
+from sphinx.util.inventory import InventoryFile
 
 CARD_PAGES = {
     "roles.yaml": TEAM,
@@ -39,8 +40,8 @@ CARD_PAGES = {
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     srcdir = write_project(tmp_path_factory.mktemp("cards"), CARD_PAGES)
-    result = sphinx_build(srcdir, "-nW", "--keep-going")
-    assert result.returncode == 0, result.stderr
+    result = build_here(srcdir, nitpicky=True)
+    assert result.stderr == ""
     return result
 
 
@@ -128,28 +129,40 @@ def test_card_of_unknown_role_warns_with_suggestion_and_renders_nothing(project)
     assert "hubroles-card" not in result.html("index.html")
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_card_placed_twice_warns(project, jobs):
+@pytest.mark.parametrize("jobs", [0, 2])
+def test_card_placed_twice_warns_and_the_first_is_the_target(project, jobs):
+    """The first card, in file and line order, is the target of the role's label and terms
+    (objects.inv) as of its links, also when the pages are read in parallel: z.md, with the
+    second card, is the slowest page to read, and its reader the last to report back."""
     srcdir = project({"roles.yaml": TEAM, "index.md": """
         # Team
 
         ```{toctree}
         a
         b
+        c
+        d
+        z
         ```
         """, "a.md": "# A\n\n```{role-card} hub-engineer\n```\n",
-        "b.md": "# B\n\nText.\n\n```{role-card} hub-engineer\n```\n"})
-    result = sphinx_build(srcdir, "-j", jobs)
+        "b.md": "# B\n", "c.md": "# C\n", "d.md": "# D\n\n[](roles:hub-engineer)\n",
+        "z.md": "# Z\n\nText.\n\n```{role-card} hub-engineer\n```\n"
+                + "\nMore *text*.\n" * 300})
+    result = build_here(srcdir, parallel=jobs)
     assert result.warnings() == [
-        "b.md:5: WARNING: role 'hub-engineer' already has a role-card at a.md:3; "
+        "z.md:5: WARNING: role 'hub-engineer' already has a role-card at a.md:3; "
         "each role gets one card [hubroles.duplicate]"]
+    entries = InventoryFile.loads((result.outdir / "objects.inv").read_bytes(), uri="").data
+    assert entries["std:label"]["roles:hub-engineer"].uri == "a.html#roles-hub-engineer"
+    assert entries["std:term"]["Hub Engineer"].uri == "a.html#roles-hub-engineer"
+    assert 'href="a.html#roles-hub-engineer"' in result.html("d.html")
 
 
 def test_raw_html_and_script_links_in_roles_yaml_are_not_passed_through(project):
     team = TEAM.replace("Operates the hub infrastructure.",
                         "Operates <script>alert(1)</script> and <a href='javascript:x'>a</a>.")
     srcdir = project({"roles.yaml": team, "index.md": "# T\n\n```{role-card} hub-engineer\n```\n"})
-    result = sphinx_build(srcdir)
+    result = build_here(srcdir)
     html = result.html("index.html")
     assert "<script>alert(1)" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -166,8 +179,8 @@ def test_roles_yaml_text_uses_the_projects_myst_settings_on_rst_pages(project):
                       "index.rst": "Team\n====\n\n.. role-card:: community-representative\n\n"
                                    ".. role-card:: hub-administrator\n\n"
                                    ".. roles-glossary::\n"})
-    result = sphinx_build(srcdir, "-W")
-    assert result.returncode == 0, result.stderr
+    result = build_here(srcdir)
+    assert result.stderr == ""
     section = card(result, "index.html", "community-representative")
     assert "A fenced note." in section.select_one("div.admonition.note").get_text()
     assert section.select_one("dl:not(.field-list) dt").get_text() == "Term"
@@ -188,40 +201,48 @@ def test_myst_problems_in_roles_yaml_are_reported_at_their_line(project):
         ```
         """})
     line = team.splitlines().index("      ```{nodirective}") + 1
-    assert sphinx_build(srcdir).warnings() == [
+    assert build_here(srcdir).warnings() == [
         f"roles.yaml:{line}: WARNING: Unknown directive type: 'nodirective' "
         "[myst.directive_unknown]"]
 
 
-def test_glossary_lists_terms_sorted_and_not_role_names(project):
+def test_glossary_lists_terms_sorted_and_no_role_names_with_role_names_off(project):
+    # With role names (the default): tests/test_governance.py.
     team = TEAM.replace("  Incident: Something that broke.\n",
                         "  Incident: Something that broke.\n  alert: A page.\n")
-    srcdir = project({"roles.yaml": team, "index.md": "# G\n\n```{roles-glossary}\n```\n"})
-    result = sphinx_build(srcdir, "-W")
+    srcdir = project({"roles.yaml": team,
+                      "index.md": "# G\n\n```{roles-glossary}\n:role-names: off\n```\n"})
+    result = build_here(srcdir)
+    assert result.stderr == ""
     soup = BeautifulSoup(result.html("index.html"), "html.parser")
     assert [dt.get_text().rstrip("¶") for dt in soup.select("dl.glossary dt")] == [
         "alert", "Hub Community", "Incident"]
 
 
 def test_hand_written_label_beside_a_card_warns(project):
+    """(about.md, with the label, is read before index.md, with the card.)"""
     srcdir = project({"roles.yaml": TEAM, "index.md": """
         # Team
 
         ```{toctree}
-        old
+        about
         ```
 
         ```{role-card} hub-engineer
         ```
-        """, "old.md": "# Old\n\n(roles:hub-engineer)=\n## Hub Engineer\n\n"
-                       "By hand; see [](roles:hub-engineer).\n"})
-    result = sphinx_build(srcdir)
+        """, "about.md": "# About\n\n(roles:hub-engineer)=\n## Hub Engineer\n\n"
+                         "By hand; see [](roles:hub-engineer).\n"})
+    result = build_here(srcdir)
     assert result.warnings() == [
-        "old.md:3: WARNING: label 'roles:hub-engineer' is written by hand here, and the "
+        "about.md:3: WARNING: label 'roles:hub-engineer' is written by hand here, and the "
         "role-card at index.md:7 makes it too; remove the hand-written label "
         "[hubroles.duplicate]"]
-    # The card wins: links go to it, not to the hand-written section.
-    assert 'href="index.html#roles-hub-engineer"' in result.html("old.html")
+    # The card wins: links go to it, not to the hand-written section, and so does the label
+    # that other projects find in objects.inv, with the role's terms.
+    assert 'href="index.html#roles-hub-engineer"' in result.html("about.html")
+    entries = InventoryFile.loads((result.outdir / "objects.inv").read_bytes(), uri="").data
+    assert entries["std:label"]["roles:hub-engineer"].uri == "index.html#roles-hub-engineer"
+    assert entries["std:term"]["Hub Engineer"].uri == "index.html#roles-hub-engineer"
 
 
 def test_hand_written_glossary_entry_for_a_role_name_warns(project):
@@ -236,7 +257,7 @@ def test_hand_written_glossary_entry_for_a_role_name_warns(project):
           Written by hand.
         ```
         """})
-    result = sphinx_build(srcdir)
+    result = build_here(srcdir)
     assert result.warnings() == [
         # The term's own line (Sphinx gives a MyST glossary's terms the line after them).
         "index.md:7: WARNING: glossary term 'Hub Engineer' is written by hand here, and the "

@@ -8,6 +8,9 @@ from __future__ import annotations
 from cli_helpers import hubroles, write_tree
 from conftest import TEAM, sphinx_build
 
+from sphinx_hubroles.core import messages
+from sphinx_hubroles.core.options import DIRECTIVES, read_options
+
 PLANTED = {
     "conf.py": 'extensions = ["myst_parser", "sphinx_hubroles"]\n'
                'myst_enable_extensions = ["colon_fence"]\n',
@@ -30,8 +33,47 @@ PLANTED = {
     responsibilities:
       - Manage the organisation
         - and its teams
+  council:
+    name: Council
+    summary: Decides.
+    seats: {min: 2}
+    holders:
+      - {person: ada, since: 2024-01-01, until: 2024-06-30, moved-to: emeritus}
+  emeritus:
+    name: Emeritus
+    summary: Was on the council.
+    holders:
+      - {person: ada, since: 2024-09-01}
+  mentor:
+    name: Mentor
+    summary: |
+      Shown as written, in a summary: ```{role-card} mentor ```
+    description: |
+      Guides newcomers.
+
+      ```{role-card} mentor
+      ```
+
+      :::{note}
+      ```{roles-glossary}
+      ```
+      :::
+  apprentice:
+    name: Apprentice
+    summary: Learns.
+    description: |
+      No card shows this: ```{role-card} apprentice``` is not judged.
+
+      ```{role-card} apprentice
+      ```
 terms:
-"""),
+""").replace("  Incident: Something that broke.", """\
+  Incident: |
+    Something that broke.
+
+    ```{eval-rst}
+    .. roles-glossary::
+    ```""") + "people:\n  ada: {name: Ada}\n",
     "index.md": """
         # Handbook
 
@@ -41,6 +83,8 @@ terms:
         page
         other
         glossary
+        options-myst
+        options-rst
         ```
         """,
     "cards.md": """
@@ -65,6 +109,9 @@ terms:
         ```
 
         ```{role-card} admin-team
+        ```
+
+        ```{role-card} mentor
         ```
         """,
     "hand.md": """
@@ -130,6 +177,17 @@ terms:
         :groups: comunity
         :status: retierd
         ```
+
+        ```{roles-diagram}
+        :roles: hub-administrator, hub-engineer
+        :relations: oversees
+        ```
+
+        Held by {role-holders}`council`.
+
+        Held by {role-holders}`councl`.
+
+        A {term}`Project Manager`.
         """,
     "other.rst": """
         RST
@@ -163,17 +221,95 @@ terms:
 
         .. roles-table::
            :columns: name, status, colour
+
+        Held by :role-holders:`emeritus`, :role-holders:`nobody`.
         """,
     "glossary.md": "# Glossary\n\n```{roles-glossary}\n```\n",
 }
 
 
+# -- every invalid value of every option -------------------------------------------------------
+
+# Texts that some option refuses: none at all, a wrong word, numbers out of range or not numbers,
+# a date that does not exist. Each is tried on every option of every directive's table
+# (core/options.py), and every one refused is planted, in a MyST page and in an RST page: an
+# option added to a table is planted here without a change to this test.
+TRIED_VALUES = ("", "yes", "no", "grid", "x", "-1", "0", "2026-13-01")
+# What each directive needs besides the option planted: an argument, and for a diagram roles
+# that do not exist, so that no diagram is drawn (each then says so, in both); a directory of a
+# role that nobody holds, so that no two directories list one person.
+ARGUMENT = {"roles-rotation": "hub-engineer"}
+NEEDS = {"roles-diagram": {"roles": "nobody"}, "roles-people": {"roles": "hub-engineer"}}
+NOISE = {"roles-diagram": ["unknown role 'nobody' in :roles: of roles-diagram",
+                           messages.no_diagram_roles()],
+         "roles-rotation": [messages.role_without_rotation("hub-engineer")]}
+
+
+def planted_options() -> list[tuple[str, str, str]]:
+    """(directive, option, value) for each value that the option refuses, and an unknown
+    option for each directive."""
+    planted = []
+    for directive, options in DIRECTIVES.items():
+        for option, convert in options.table.items():
+            for value in TRIED_VALUES:
+                try:
+                    convert(value or None)
+                except ValueError:
+                    planted.append((directive, option, value))
+        planted.append((directive, "colour", "red"))
+    return planted
+
+
+def planted_directive(directive: str, written: dict[str, str]) -> tuple[list[str], list[str],
+                                                                         list[str]]:
+    """The directive in MyST and in RST, and the problems both engines report at its line."""
+    argument = ARGUMENT.get(directive, "")
+    myst = [f"```{{{directive}}} {argument}".rstrip(),
+            *(f":{key}: {text}".rstrip() for key, text in written.items()), "```", ""]
+    rst = [f".. {directive}:: {argument}".rstrip(),
+           *(f"   :{key}: {text}".rstrip() for key, text in written.items()), ""]
+    return myst, rst, read_options(directive, written)[1] + NOISE.get(directive, [])
+
+
+def option_pages() -> tuple[dict[str, str], set[str]]:
+    """A MyST and an RST page of planted options, and the problems each engine must report
+    (`page:line: message`)."""
+    myst, rst, expected = ["# Options", ""], ["Options", "=======", ""], set()
+    planted = [(directive, {**NEEDS.get(directive, {}), option: value})
+               for directive, option, value in planted_options()]
+    # Besides a bad value, check used to leave out what else the directive said.
+    planted.append(("roles-diagram", {"roles": "nobody", "depth": "2", "edge-labels": "yes"}))
+    for directive, written in planted:
+        myst_lines, rst_lines, messages_ = planted_directive(directive, written)
+        values = read_options(directive, written)[0]
+        if directive == "roles-diagram" and "depth" in values and "focus" not in values:
+            messages_.append(messages.depth_without_focus())
+        expected |= {f"options-myst.md:{len(myst) + 1}: {m}" for m in messages_}
+        expected |= {f"options-rst.rst:{len(rst) + 1}: {m}" for m in messages_}
+        myst += myst_lines
+        rst += rst_lines
+    return {"options-myst.md": "\n".join(myst), "options-rst.rst": "\n".join(rst)}, expected
+
+
+# The two holdings of a move in the planted roles.yaml.
+MOVED = "      - {person: ada, since: 2024-01-01, until: 2024-06-30, moved-to: emeritus}"
+ARRIVED = "      - {person: ada, since: 2024-09-01}"
+
+
+def roles_line(written: str) -> int:
+    """The line of the planted roles.yaml that starts with `written` (which ends its line)."""
+    text = PLANTED["roles.yaml"]
+    return text[:text.index("\n" + written) + 1].count("\n") + 1
+
+
 def check_lines(root) -> set[str]:
-    """check's problems as `file:line: message` (the build prints no column)."""
+    """check's problems as `file:line: message` (the build prints no column; a problem of
+    roles.yaml found by the rules, such as a rule on holders, has none either)."""
     lines = set()
     for line in hubroles(root, "check").lines:
-        path, number, _column, message = line.split(":", 3)
-        lines.add(f"{path}:{number}:{message}")
+        path, number, rest = line.split(":", 2)
+        column, _colon, message = rest.partition(":")
+        lines.add(f"{path}:{number}:{message if column.isdigit() else rest}")
     return lines
 
 
@@ -188,13 +324,28 @@ def build_lines(result) -> set[str]:
 
 
 def test_check_and_the_build_report_the_same_planted_mistakes(tmp_path):
-    write_tree(tmp_path, PLANTED)
+    pages, from_options = option_pages()
+    write_tree(tmp_path, {**PLANTED, **pages})
     result = sphinx_build(tmp_path, "-q")
     from_build, from_check = build_lines(result), check_lines(tmp_path)
     assert from_check == from_build
     assert not list(tmp_path.rglob("*.cache"))  # no diagram was drawn
+    # Every invalid value of every option, and an unknown option of each directive, in both
+    # markups, at the directive's line: the four that check once let pass among them.
+    assert {line for line in from_build if line.startswith("options-")} == from_options
+    assert {line.split(": ", 1)[1] for line in from_options} >= {
+        "invalid value 'yes' in :edge-labels: of roles-diagram; use one of auto, on, off",
+        "invalid value 'no' in :former: of roles-people; use one of on, off",
+        "invalid value 'grid' in :layout: of roles-table; use one of table, cards",
+        ":depth: has no effect without :focus: in roles-diagram",
+        "no value in :depth: of roles-diagram; use a whole number, 0 or more",
+        "invalid value '0' in :shifts: of roles-rotation; use a whole number, 1 or more",
+        "invalid value '2026-13-01' in :from: of roles-rotation; use a date such as 2026-12-02",
+        "unknown option :colour: of roles-table; did you mean 'columns'?",
+        "unknown option :colour: of roles-rotation; its options are :from:, :shifts:",
+    }
     # Every kind is there, in both markups.
-    assert sorted(from_build) == sorted({
+    assert sorted(line for line in from_build if not line.startswith("options-")) == sorted({
         "cards.md:12: unknown role 'hub-enginer' in role-card; did you mean 'hub-engineer'?",
         "cards.md:15: role 'hub-engineer' already has a role-card at cards.md:9; each role "
         "gets one card",
@@ -278,7 +429,35 @@ def test_check_and_the_build_report_the_same_planted_mistakes(tmp_path):
         "'retired'?",
         "page.md:46: roles-table has no roles to show; check :roles:, :groups:, :status: and "
         "roles.yaml",
+        # :relations: that join none of the roles kept (issue 24: :isolated:).
+        "page.md:53: roles-diagram draws no relation of its :relations: among the roles it "
+        "keeps, and leaves out roles without one; add ':isolated: show' to draw them anyway",
         "other.rst:30: unknown column 'colour' in :columns: of roles-table",
+        # role-holders, in both markups: an unknown role, and a role that nobody holds now.
+        "page.md:58: role 'council' in role-holders has no current holder in roles.yaml (no "
+        "'holders' without 'until', no kinds or members with holders, no 'rotation'); name "
+        "one under 'holders'",
+        "page.md:60: unknown role 'councl' in role-holders; did you mean 'council'?",
+        "other.rst:33: unknown role 'nobody' in role-holders",
+        # A role's name used as a term, while the role has no card.
+        "page.md:62: term not in glossary: 'Project Manager' names role 'project-manager' of "
+        "roles.yaml, which has no role-card on any page to define it; add one with the "
+        "role-card directive",
+        # The rules on holders: seats, and a move whose dates do not meet.
+        f"roles.yaml:{roles_line('    seats: {min: 2}')}: role 'council' has 0 current "
+        "holders, and its 'seats' ask for at least 2",
+        f"roles.yaml:{roles_line(MOVED)}: the dates of the move of person 'ada' from role "
+        f"'council' to role 'emeritus' do not meet: one holding ends on 2024-06-30, the other "
+        f"(line {roles_line(ARRIVED)}) begins on 2024-09-01; it should begin on 2024-06-30 or "
+        "2024-07-01",
+        # Cards and glossaries inside roles.yaml text that a page shows (Mentor's, the
+        # glossary's), not those in an inline summary or in the text of a role with no card.
+        *(f"roles.yaml:{roles_line(written)}: {directive} cannot stand in roles.yaml text: "
+          "cards and glossaries show that text themselves, and one inside another could show "
+          "itself without end; it is left out: put it on a page"
+          for directive, written in (("role-card", "      ```{role-card} mentor\n"),
+                                     ("roles-glossary", "      ```{roles-glossary}\n"),
+                                     ("roles-glossary", "    .. roles-glossary::\n"))),
         # A warning of the loader, which leaves roles.yaml usable.
         "roles.yaml:69: an item of 'responsibilities' of role 'admin-team' goes on over "
         "several lines, and this one starts with '- ': YAML folds it into the text (\"Manage "
@@ -288,9 +467,11 @@ def test_check_and_the_build_report_the_same_planted_mistakes(tmp_path):
     # The types the build logs them with.
     typed = [line for line in result.warnings() if "roles-diagram" not in line and (
         "retired" in line or "roles-table" in line or "documented elsewhere" in line
-        or "goes on over" in line)]
+        or "goes on over" in line or "'seats'" in line or "do not meet" in line
+        or "has no current holder" in line)]
     assert {line.rsplit(" [", 1)[1] for line in typed} == {
-        "hubroles.retired]", "hubroles.table]", "hubroles.card]", "hubroles.yaml]"}
+        "hubroles.retired]", "hubroles.table]", "hubroles.card]", "hubroles.yaml]",
+        "hubroles.holders]"}
 
 
 def test_the_builds_memo_of_roles_yaml_texts_finds_what_a_fresh_scan_finds(tmp_path,

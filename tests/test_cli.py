@@ -83,7 +83,8 @@ def test_a_bad_tree_gets_one_line_per_problem(tmp_path, entry):
 def test_check_says_what_sphinx_build_says_where_it_says_it(tmp_path):
     """Same problems, same words, same lines (each broken reference stands on a line of its
     own here: Sphinx reports a paragraph's references at the paragraph's first line). Both
-    leave out the text of a role that has no card yet, which no page shows."""
+    leave out the text of a role that has no card yet, which no page shows (the glossary
+    shows its summary's plain words, without links)."""
     write_tree(tmp_path, BAD)
     from_check = [_without_column(line) for line in hubroles(tmp_path, "check").lines]
     from_sphinx = _sphinx_lines(sphinx_build(tmp_path, "-q"))

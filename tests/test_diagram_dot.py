@@ -87,11 +87,13 @@ def test_roles_and_groups_add_up_and_edges_stay_inside(model):
     assert [r.id for r in shown.relations] == ["oversees"]  # the legend names only these
 
 
-def test_relations_keep_roles_but_drop_other_edges(model):
+def test_relations_keep_the_roles_they_join_and_drop_other_edges(model):
     shown = select(model, DiagramSpec(relations=("adds",)))
-    assert len(shown.roles) == 6
+    assert ids(shown) == ["community-representative", "hub-administrator"]
     assert shown.edges == (("community-representative", "adds", "hub-administrator"),
                            ("hub-administrator", "adds", "hub-administrator"))
+    kept = select(model, DiagramSpec(relations=("adds",), isolated="show"))  # issue 24
+    assert len(kept.roles) == 6 and kept.edges == shown.edges
 
 
 @pytest.mark.parametrize("depth, expected", [

@@ -16,9 +16,17 @@ from sphinx_hubroles.core.diagram.colours import (
     readable_on,
     similar,
 )
-from sphinx_hubroles.core.diagram.looks import GUARANTEED, PALETTE, SLOTS, alike, slot
+from sphinx_hubroles.core.diagram.looks import (
+    GUARANTEED,
+    PALETTE,
+    SLOTS,
+    alike,
+    assign_looks,
+    slot,
+)
 from sphinx_hubroles.core.diagram.selection import DiagramSpec, select
 from sphinx_hubroles.core.loader import parse_roles
+from sphinx_hubroles.core.model import RelationType
 
 
 def vocabulary(count: int, own: dict[int, str] | None = None) -> str:
@@ -80,13 +88,16 @@ def test_looks_are_handed_out_to_the_types_a_diagram_draws():
 
 def test_more_types_than_looks_warn():
     """Past 18 types the pairs of line and arrowhead repeat, but colour and line still keep
-    types apart up to 24 (8 colours, 3 lines); the 25th is alike the first."""
+    types apart up to 24 (8 colours, 3 lines); the 25th is alike one of the first, with
+    another arrowhead."""
     assert select(model_of(vocabulary(24)), DiagramSpec()).problems == ()
     selection = select(model_of(vocabulary(25)), DiagramSpec())
     assert selection.problems == (
-        f"relation types 't0' and 't24' look alike in this roles-diagram: solid lines in "
-        f"'{PALETTE[0][0]}', colours too close to tell apart; it draws 25 relation types, and "
+        f"relation types 't9' and 't24' look alike in this roles-diagram: solid lines in "
+        f"'{PALETTE[1][0]}', colours too close to tell apart; it draws 25 relation types, and "
         "only 16 are sure to look different: leave some out with :relations:",)
+    looks = {rel.id: rel.look for rel in selection.relations}
+    assert looks["t9"].arrowhead != looks["t24"].arrowhead
 
 
 def test_own_looks_are_kept_and_the_others_keep_clear():
@@ -119,3 +130,80 @@ def test_own_looks_that_clash_warn_in_the_diagrams_that_draw_both():
         "color or style in roles.yaml",)
     assert both.relations[0].look.arrowhead != both.relations[2].look.arrowhead
     assert select(model, DiagramSpec(relations=("t0", "t1"))).problems == ()
+
+
+# What a user may set on a type: every line style, colours of the palette and others (close to
+# a palette colour, black, grey, pure red), and both together.
+STYLES = ("solid", "dashed", "dotted", "bold")
+COLOURS = (*(light for light, _dark in PALETTE), "#1f77b4", "#ff0000", "#000000", "#777777",
+           "#e69f00")
+CHOICES = ([{"style": style} for style in STYLES] + [{"color": colour} for colour in COLOURS]
+           + [{"style": style, "color": colour} for style in STYLES for colour in COLOURS])
+
+
+def types(count: int, own: dict[int, dict] | None = None) -> list[RelationType]:
+    own = own or {}
+    return [RelationType(f"t{i}", f"type {i}", None, 1, **own.get(i, {})) for i in range(count)]
+
+
+def apart(one, other) -> bool:
+    """Told apart: not alike, and without colour, by their pair of dash pattern and arrowhead
+    (a bold line counts as solid)."""
+    def dashes(look):
+        return "solid" if look.line == "bold" else look.line
+
+    return not alike(one, other) and (dashes(one), one.arrowhead) != (dashes(other),
+                                                                       other.arrowhead)
+
+
+def assert_apart(relations, choices) -> None:
+    looks, problems = assign_looks(relations)
+    assert problems == [], choices
+    for (one, first), (other, second) in itertools.combinations(looks.items(), 2):
+        assert apart(first, second), (choices, one, other, first, second)
+    for relation in relations:  # what the user set is kept
+        look = looks[relation.id]
+        assert relation.style in (None, look.line) and relation.color in (None, look.colour)
+
+
+@pytest.mark.parametrize("count", range(2, GUARANTEED + 1))
+def test_a_users_style_colour_or_both_leave_every_pair_of_types_apart(count):
+    """The issue's bug: a type with `style: dashed` made an automatic type dashed too, with
+    the same arrowhead. One type of `count` sets a style, a colour or both (on each place
+    when count is 16); every pair of types stays apart."""
+    places = range(count) if count == GUARANTEED else (0, count - 1)
+    for place in places:
+        for choice in CHOICES:
+            assert_apart(types(count, {place: choice}), choice)
+
+
+def test_two_users_choices_leave_every_pair_of_sixteen_types_apart():
+    """Two types of 16, at every pair of places, set looks that do not clash with each other
+    (the same style, the same colour on different lines, both)."""
+    pairs = [({"style": "dashed"}, {"style": "dashed"}),
+             ({"color": "#ff0000"}, {"color": "#1f77b4"}),
+             ({"color": "#d55e00"}, {"color": "#d55e00", "style": "dotted"}),
+             ({"style": "dotted", "color": "#000000"}, {"style": "bold", "color": "#000000"})]
+    for first, second in itertools.combinations(range(GUARANTEED), 2):
+        for one, other in pairs:
+            assert_apart(types(GUARANTEED, {first: one, second: other}), (first, second, one))
+
+
+def test_the_issues_repro_gives_the_dashed_type_its_own_arrowhead():
+    looks, problems = assign_looks([RelationType("a", "can become", None, 1),
+                                    RelationType("b", "can move to", None, 1, style="dashed")])
+    assert problems == []
+    assert looks["b"].line == "dashed"
+    assert apart(looks["a"], looks["b"])
+
+
+def test_a_users_line_with_every_arrowhead_taken_warns():
+    """Seven types that all set `style: dotted` can share a line only six ways: the seventh
+    shares its pair of line and arrowhead with another, and colour alone tells them apart."""
+    relations = types(7, {i: {"style": "dotted"} for i in range(7)})
+    looks, problems = assign_looks(relations)
+    assert len({(look.line, look.arrowhead) for look in looks.values()}) == 6
+    assert problems == [
+        "relation types 't5' and 't6' look alike in this roles-diagram: dotted lines with the "
+        "same arrowhead, told apart by colour alone; give one of them another style in "
+        "roles.yaml"]

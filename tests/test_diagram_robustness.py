@@ -14,8 +14,6 @@ import os
 import re
 import signal
 import stat
-import subprocess
-import sys
 import time
 import xml.etree.ElementTree as ET
 import zlib
@@ -205,23 +203,25 @@ DAMAGE = {
 }
 
 
-@pytest.mark.parametrize("damage", DAMAGE)
-def test_damaged_cache_entries_are_drawn_again(project, damage):
+def test_damaged_cache_entries_are_drawn_again(project):
+    """Each kind of damage in turn, on one site: the entries drawn again after one are damaged
+    the next way."""
     src = site(project)
     first = sphinx_build(src, "-v")
     assert first.returncode == 0 and dot_runs(first) == 2, first.stderr
-    entries = sorted((first.outdir / ".doctrees" / "hubroles-diagrams").glob("*.svg.cache"))
-    assert len(entries) == 2
-    for entry in entries:
-        entry.write_bytes(DAMAGE[damage](entry.read_bytes()))
-
-    # Nothing changed in the sources: the damaged entries alone make both pages be written.
-    again = sphinx_build(src, "-v")
-    assert again.returncode == 0 and again.warnings() == [], again.stderr
-    assert dot_runs(again) == 2
-    assert pages_written(again) >= {"index", "other"}
-    for page in ("index.html", "other.html"):
-        assert again.html(page) == first.html(page)
+    cache = first.outdir / ".doctrees" / "hubroles-diagrams"
+    for damage, damaged in DAMAGE.items():
+        entries = sorted(cache.glob("*.svg.cache"))
+        assert len(entries) == 2
+        for entry in entries:
+            entry.write_bytes(damaged(entry.read_bytes()))
+        # Nothing changed in the sources: the damaged entries alone make both pages be written.
+        again = sphinx_build(src, "-v")
+        assert again.returncode == 0 and again.warnings() == [], (damage, again.stderr)
+        assert dot_runs(again) == 2, damage
+        assert pages_written(again) >= {"index", "other"}, damage
+        for page in ("index.html", "other.html"):
+            assert again.html(page) == first.html(page), damage
     assert dot_runs(sphinx_build(src, "-v")) == 0  # and they are good again
 
 
@@ -280,19 +280,36 @@ BAD_TIMEOUTS = {
 
 @pytest.mark.parametrize("value", BAD_TIMEOUTS)
 def test_a_bad_timeout_is_a_warning_and_the_default_is_used(project, value):
-    result = sphinx_build(site(project, f"hubroles_dot_timeout = {value}\n"))
-    assert "Traceback" not in result.stderr and result.returncode == 0, result.stderr
-    assert result.warnings() == [
+    """Checked when the configuration is read: the application is made in this process, with
+    the project's conf.py, which is where the warning comes from (the next test builds)."""
+    import io
+
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
+
+    src = site(project, f"hubroles_dot_timeout = {value}\n")
+    warnings = io.StringIO()
+    # docutils' registry as it was, for the next application (an application made in this
+    # process before, without this, leaves "already registered" warnings of Sphinx's own).
+    with docutils_namespace():
+        app = Sphinx(src, src, src / "_build" / "html", src / "_build" / "doctrees", "html",
+                     status=io.StringIO(), warning=warnings)
+    logged = re.sub(r"\x1b\[[\d;]*m", "", warnings.getvalue())  # the colours of a terminal
+    assert [line for line in logged.splitlines() if "[app." not in line] == [
         f"WARNING: hubroles_dot_timeout = {BAD_TIMEOUTS[value]} in conf.py is not a usable "
         "number of seconds: give a positive number, at most 86,400 (one day); the default, "
         "60, is used [hubroles.diagram]"]
-    assert "<svg" in result.html("index.html")  # drawn, within the default
+    assert app.config.hubroles_dot_timeout == 60
 
 
-def test_a_bad_timeout_fails_a_strict_build(project):
-    result = sphinx_build(site(project, "hubroles_dot_timeout = 0\n"), "-W")
+def test_a_bad_timeout_fails_a_strict_build_and_a_lenient_one_draws(project):
+    src = site(project, "hubroles_dot_timeout = 0\n")
+    result = sphinx_build(src, "-W")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "hubroles_dot_timeout = 0 in conf.py" in result.stderr
+    result = sphinx_build(src)
+    assert "Traceback" not in result.stderr and result.returncode == 0, result.stderr
+    assert "<svg" in result.html("index.html")  # drawn, within the default
 
 
 @pytest.mark.parametrize("value", ["0.5", "7", "86400", "2.5e3"])
@@ -352,38 +369,6 @@ def test_a_dot_past_its_time_leaves_no_processes_behind(project, tmp_path, wrapp
         assert [pid for pid in started if still_running(pid)] == []
     finally:  # whatever the outcome, end the test's own sleepers
         for pid in (int(p) for p in pids.read_text().split()) if pids.exists() else ():
-            if still_running(pid):
-                os.kill(pid, signal.SIGKILL)
-
-
-def test_ctrl_c_stops_the_dot_processes_at_once(project, tmp_path):
-    """dot runs in process groups of its own, which a terminal's Ctrl-C does not reach: the
-    build must stop them itself, not wait for them (up to hubroles_dot_timeout each)."""
-    pids = tmp_path / "pids"
-    dot = fake_dot(tmp_path / "bin", f'echo $$ >> "{pids}"\nsleep 100 &\necho $! >> "{pids}"\n'
-                                     "exec sleep 102\n")
-    src = site(project, f"graphviz_dot = {str(dot)!r}\n")
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-j", "2", str(src),
-               str(src / "_build" / "html")]
-    # A session of its own, standing for the terminal's foreground process group.
-    build = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                             start_new_session=True, text=True)
-    try:
-        deadline = time.monotonic() + 60
-        while len(pids.read_text().split() if pids.exists() else []) < 4:  # both dots started
-            assert time.monotonic() < deadline and build.poll() is None
-            time.sleep(0.1)
-        started = time.monotonic()
-        os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C does
-        stderr = build.communicate(timeout=60)[1]
-        assert time.monotonic() - started < 20
-        assert "Interrupted" in stderr
-        assert [pid for pid in map(int, pids.read_text().split()) if still_running(pid)] == []
-    finally:
-        if build.poll() is None:
-            os.killpg(build.pid, signal.SIGKILL)
-            build.wait()
-        for pid in map(int, pids.read_text().split() if pids.exists() else ()):
             if still_running(pid):
                 os.kill(pid, signal.SIGKILL)
 

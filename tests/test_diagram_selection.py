@@ -122,3 +122,58 @@ def test_diagram_inputs_hold_everything_a_diagram_shows(name):
     copy = replace(model, roles={**model.roles, role.id: replace(
         role, summary=Text("Something else entirely.", 1))})
     assert diagram_inputs(copy) == inputs
+
+
+def touching(selection) -> set[str]:
+    return {role for source, _relation, target in selection.edges for role in (source, target)}
+
+
+def test_relations_draws_only_the_roles_that_take_part_unless_isolated_show():
+    """Issue 24: `:relations: a, b` left every other role floating as a loose box."""
+    model = governance_model("jupyter")
+    shown = select(model, DiagramSpec(relations=("oversees", "elects")))
+    assert {rel.id for rel in shown.relations} == {"oversees", "elects"}
+    assert {role.id for role in shown.roles} == touching(shown)
+    assert shown.isolated_left_out == len(select(model, DiagramSpec()).roles) - len(shown.roles)
+    assert shown.isolated_left_out > 0
+    kept = select(model, DiagramSpec(relations=("oversees", "elects"), isolated="show"))
+    assert kept.roles == select(model, DiagramSpec()).roles and kept.edges == shown.edges
+    # Without :relations:, roles without a relation are shown unless :isolated: hide.
+    everything = select(model, DiagramSpec())
+    hidden = select(model, DiagramSpec(isolated="hide"))
+    assert {role.id for role in hidden.roles} == touching(everything)
+    assert hidden.edges == everything.edges
+
+
+def test_relations_limit_the_walk_of_a_focus_diagram():
+    """With :focus: and :depth: 2, the second ring is reached through the chosen types only,
+    and :isolated: changes nothing."""
+    model = governance_model("jupyter")
+    spec = DiagramSpec(relations=("oversees",), focus="executive-council", depth=2)
+    walked = select(model, spec)
+    assert {relation for _s, relation, _t in walked.edges} == {"oversees"}
+    oversees = [e for e in model.edges() if e.relation == "oversees"]
+    ring, reached = {"executive-council"}, {"executive-council"}
+    for _step in range(2):
+        ring = ({e.target for e in oversees if e.source in ring}
+                | {e.source for e in oversees if e.target in ring}) - reached
+        reached |= ring
+    shown = {role.id for role in walked.roles}
+    assert shown == reached & {role.id for role in select(model, DiagramSpec()).roles}
+    assert len(shown) < len(select(model, replace(spec, relations=())).roles)
+    assert select(model, replace(spec, isolated="show")) == walked
+    alone = select(model, DiagramSpec(relations=("seeds",), focus="working-group"))
+    assert [role.id for role in alone.roles] == ["working-group"]  # its own box, always
+
+
+def test_relations_that_join_no_kept_role_say_how_to_draw_them():
+    from sphinx_hubroles.core import messages
+    from sphinx_hubroles.core.rules import diagram_messages
+
+    model = governance_model("jupyter")
+    spec = DiagramSpec(roles=("executive-council",), relations=("oversees",))
+    nothing = select(model, spec)
+    assert nothing.roles == () and nothing.isolated_left_out == 1
+    assert diagram_messages(spec, False, nothing) == [messages.no_diagram_relations()]
+    assert [role.id for role in select(model, replace(spec, isolated="show")).roles] == [
+        "executive-council"]

@@ -77,7 +77,8 @@ def test_with_role_terms_off_the_term_is_the_glossarys_own(tmp_path):
     result = sphinx_build(srcdir, "-nW")
     assert (result.returncode, result.warnings()) == (0, [])
     soup = BeautifulSoup(result.html("index.html"), "html.parser")
-    assert [dt.get_text().rstrip("¶") for dt in soup.select("dl.hubroles-glossary dt")] == [
+    assert [dt.get_text().rstrip("¶") for dt in soup.select(
+        "dl.hubroles-glossary dt:not(.hubroles-glossary-role)")] == [
         "ADMIN", "Hub"]
     assert soup.select_one("a.reference[href='#term-ADMIN']") is not None
     run = hubroles(srcdir, "check", "--no-role-terms")
@@ -126,3 +127,56 @@ def test_ids_of_100_characters_build_into_cards_links_and_a_diagram(tmp_path, pa
         svg = BeautifulSoup(html, "html.parser").select_one("svg")
         assert f"cards.html#roles-{role}" in [a.get("href") or a.get("xlink:href")
                                               for a in svg.find_all("a")]
+
+
+# -- link targets MyST-Parser cannot take ----------------------------------------------------------
+
+NUL_ROLES = """\
+roles:
+  admin:
+    name: Admin
+    summary: Runs the [hub](foo%00).
+    description: |
+      Fine: [a link](https://example.org/100%25), 100%00 as words, and `[code](x%00)`.
+
+      :::{note}
+      See ![the hub](hub%00.png).
+      :::
+    responsibilities:
+      - "[Path](path:notes%00.txt)"
+    sections:
+      - title: More
+        text: |
+          Reference-style [links][ref] too.
+
+          [ref]: roles:admin%00
+"""
+
+
+def test_a_link_target_holding_percent_00_is_refused_at_its_line_by_both(tmp_path):
+    """MyST-Parser decodes `%00` into a NUL character and hands it to the file system, which
+    stopped the build with a ValueError (ext/_compat.py): roles.yaml refuses the text at its
+    line instead, in the build and in `check`, and leaves other `%00`s alone."""
+    srcdir = write_tree(tmp_path / "src", {"conf.py": CONF, "roles.yaml": NUL_ROLES,
+                                           "index.md": "# Team\n\n```{role-card} admin\n```\n"})
+    problems = [f"roles.yaml:{line}: {what} links to a target holding '%00', which "
+                "MyST-Parser turns into a NUL character that no file or page name can hold; "
+                "remove it" for line, what in (
+                    (4, "'summary' of role 'admin'"), (6, "'description' of role 'admin'"),
+                    (12, "an item of 'responsibilities' of role 'admin'"),
+                    (16, "'text' of section 'More' of 'sections' of role 'admin'"))]
+    result = sphinx_build(srcdir, "-nW")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.warnings() == [
+        problem.replace(": ", ": ERROR: ", 1) + " [hubroles.yaml]" for problem in problems
+    ] + ["ERROR: sphinx-hubroles stopped the build: fix roles.yaml and build again "
+         "(hubroles_file = 'roles.yaml')"]
+    run = hubroles(srcdir, "check")
+    assert (run.returncode, run.lines) == (1, problems)
+    # Without them, the same texts build.
+    (srcdir / "roles.yaml").write_text(
+        NUL_ROLES.replace("foo%00", "foo").replace("hub%00", "hub").replace(
+            "notes%00", "notes").replace("admin%00", "admin"), encoding="utf-8")
+    result = sphinx_build(srcdir)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "100%00 as words" in result.html("index.html")

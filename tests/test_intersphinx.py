@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import TEAM, cards_page, sphinx_build, write_project
+from conftest import TEAM, build_here, cards_page, sphinx_build, write_project
 
 HANDBOOK = {
     "conf.py": 'extensions = ["myst_parser", "sphinx_hubroles"]\nproject = "Team"\n',
@@ -49,8 +49,9 @@ CONSUMER_PAGES = {
 
 @pytest.fixture(scope="module")
 def inventory(tmp_path_factory) -> str:
-    handbook = sphinx_build(write_project(tmp_path_factory.mktemp("handbook"), HANDBOOK), "-nW")
-    assert handbook.returncode == 0, handbook.stderr
+    handbook = build_here(write_project(tmp_path_factory.mktemp("handbook"), HANDBOOK),
+                          nitpicky=True)
+    assert handbook.stderr == ""
     # A local file: intersphinx reads it instead of fetching URL/objects.inv.
     return str(handbook.outdir / "objects.inv")
 
@@ -59,9 +60,8 @@ def inventory(tmp_path_factory) -> str:
 def consumer(tmp_path_factory, inventory):
     srcdir = write_project(tmp_path_factory.mktemp("consumer"),
                            {"conf.py": consumer_conf(inventory), **CONSUMER_PAGES})
-    result = sphinx_build(srcdir, "-nW", "--keep-going")
-    assert result.returncode == 0, result.stderr
-    assert result.warnings() == []
+    result = build_here(srcdir, nitpicky=True)
+    assert result.stderr == ""
     return result
 
 
@@ -114,8 +114,8 @@ def test_a_consumer_with_the_extension_keeps_intersphinx_titles(tmp_path, invent
             ```{role-card} local
             ```
             """})
-    result = sphinx_build(srcdir, "-nW")
-    assert result.returncode == 0, result.stderr
+    result = build_here(srcdir, nitpicky=True)
+    assert result.stderr == ""
     soup = BeautifulSoup(result.html("index.html"), "html.parser")
     titles = [a.get("title") for a in soup.select("div.body a.reference")]
     # The link into the other project names it (intersphinx's title); the local one is a

@@ -54,7 +54,7 @@ CASES = {
         "9: unknown key 'colour' in role 'hub-engineer'; allowed keys: name, aliases, group, "
         "status, replaced-by, url, summary, count, filled-by, defined-by, description, "
         "requirements, responsibilities, sections, see-also, admonitions, relations, holders, "
-        "rotation"]),
+        "rotation, kind-of, seats, team, owners-alias"]),
     "missing name and summary": ("roles:\n  hub: {count: two}\n", [
         "2: role 'hub' has no 'name', which is required",
         "2: role 'hub' has no 'summary', which is required"]),
@@ -310,7 +310,7 @@ def test_a_warning_is_listed_with_the_errors_when_the_file_fails(tmp_path):
         "12: unknown key 'colour' in role 'hub-engineer'; allowed keys: name, aliases, group, "
         "status, replaced-by, url, summary, count, filled-by, defined-by, description, "
         "requirements, responsibilities, sections, see-also, admonitions, relations, holders, "
-        "rotation"]
+        "rotation, kind-of, seats, team, owners-alias"]
 
 
 def test_fields_of_an_external_role_that_no_page_shows_are_notes(tmp_path):

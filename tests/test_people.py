@@ -16,7 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from cli_helpers import hubroles, write_tree
-from conftest import sphinx_build
+from conftest import build_here, sphinx_build
 
 from sphinx_hubroles.core.loader import parse_roles
 from sphinx_hubroles.core.problems import RolesFileError
@@ -47,10 +47,9 @@ def builder_conf() -> str:
 @pytest.fixture(scope="module")
 def builds(site) -> dict:
     results = {}
-    for builder in BUILDERS:
-        result = sphinx_build(site, "-nW", "-d", str(site / "_doctrees" / builder),
-                              builder=builder)
-        assert result.returncode == 0, (builder, result.stderr)
+    for builder in BUILDERS:  # each with its own doctrees, and without a warning
+        result = build_here(site, builder, builddir=site / "_build" / builder, nitpicky=True)
+        assert result.stderr == "", builder
         results[builder] = result
     return results
 
@@ -235,12 +234,14 @@ def test_json_export_and_hubroles_json_carry_people_holders_and_rotations(builds
     assert data["people"]["ada"] == {"id": "ada", "name": "Ada Quill", "github": "adaq",
                                      "url": "https://example.org/ada",
                                      "affiliation": "Example Org"}
+    no_move = {"affiliation": None, "moved-to": None, "moved-from": None}
     assert data["roles"]["hub-engineer"]["holders"] == [
-        {"person": "bo", "since": None, "until": None, "note": None},
+        {"person": "bo", "since": None, "until": None, "note": None, **no_move},
         {"person": "dee", "since": "2024-03-01", "until": "2025-06-30",
-         "note": "interim, while the team *grew*"}]
+         "note": "interim, while the team *grew*", **no_move}]
     assert data["roles"]["support-steward"]["rotation"] == {
-        "pool": ["ada", "bo", "cy"], "every": 14, "start": "2026-01-07", "overlap": 7}
+        "pool": ["ada", "bo", "cy"], "every": 14, "start": "2026-01-07", "overlap": 7,
+        "slots": []}
     assert json.loads((builds["html"].outdir / "hubroles.json").read_text()) == data
 
 
@@ -296,17 +297,57 @@ ROLE = "roles:\n  r:\n    name: R\n    summary: S.\n"
      "8: the pool of 'rotation' of role 'r' names 'zed', which is not a person under "
      "'people'"),
     (PEOPLE + ROLE + "    rotation: {pool: [ada], every: 0, start: 2026-01-07}\n",
-     "8: 'every' of 'rotation' of role 'r' must be a whole number of days, at least 1, not "
-     "`0`"),
+     "8: 'every' of 'rotation' of role 'r' must be a whole number of days, at least 1 and at "
+     "most 1,830, not `0`"),
     (PEOPLE + ROLE + "    rotation: {pool: [ada], every: -3, start: 2026-01-07}\n",
-     "8: 'every' of 'rotation' of role 'r' must be a whole number of days, at least 1, not "
-     "`-3`"),
+     "8: 'every' of 'rotation' of role 'r' must be a whole number of days, at least 1 and at "
+     "most 1,830, not `-3`"),
     (PEOPLE + ROLE + "    rotation: {pool: [ada], every: 7, start: 2026-01-07, overlap: 7}\n",
      "8: 'overlap' of 'rotation' of role 'r' (7 days) must be shorter than 'every' (7 days)"),
     (PEOPLE + ROLE + "    rotation: {pool: [ada], every: 7, start: soon}\n",
      "8: 'start' of 'rotation' of role 'r' is not a date: 'soon'; write it as 2026-01-07"),
     (PEOPLE + ROLE + "    rotation: {pool: [ada], every: 7}\n",
-     "8: 'rotation' of role 'r' has no 'start', which is required"),
+     "8: 'rotation' of role 'r' has no 'start', which is required (or 'slots', for a "
+     "rotation by slot)"),
+    # Bounds that keep a schedule within the calendar (issue 21): each at its own line.
+    (PEOPLE + ROLE + "    rotation:\n      pool: [ada]\n      every: 2000000000\n"
+                     "      start: 2026-01-07\n",
+     "10: 'every' of 'rotation' of role 'r' must be a whole number of days, at least 1 and at "
+     "most 1,830, not `2000000000`"),
+    (PEOPLE + ROLE + "    rotation:\n      pool: [ada]\n      every: 7\n"
+                     "      start: 9999-12-01\n",
+     "11: 'start' of 'rotation' of role 'r': 9999-12-01 is after 2999-12-31, the latest day a "
+     "schedule may start from, so that its days stay within the calendar"),
+    (PEOPLE + ROLE + "    rotation:\n      pool: [ada]\n      every: 1830\n"
+                     "      start: 2026-01-07\n      overlap: 1_000_000_000\n",
+     "12: 'overlap' of 'rotation' of role 'r' must be a whole number of days, 0 or more and at "
+     "most 1,830, not `1_000_000_000`"),
+    (PEOPLE + ROLE + "    rotation:\n      pool:\n        - ada\n        - bo\n"
+                     "        - ada\n      every: 7\n      start: 2026-01-07\n",
+     "12: the pool of 'rotation' of role 'r' lists person 'ada' twice (also at line 10); "
+     "name each person once"),
+    # One line of text: no control character, no line or paragraph separator.
+    ('people:\n  ada: {name: "Mallory\\raliases: {approver: [mallory]}\\r---\\r#"}\n'
+     + ROLE, "2: 'name' of person 'ada' contains the carriage return U+000D, which one line "
+     "of text may not hold; use letters, marks, numbers, punctuation, symbols and spaces"),
+    ('people:\n  ada:\n    name: Ada\n    affiliation: "Org\\u2028x"\n' + ROLE,
+     "4: 'affiliation' of person 'ada' contains the line separator U+2028, which one line "
+     "of text may not hold; use letters, marks, numbers, punctuation, symbols and spaces"),
+    # A slot's days are within the same bounds as a rotation's start; a slot's organization
+    # and a holding's affiliation are one line of text.
+    (PEOPLE + ROLE + "    rotation:\n      slots:\n        - {date: 2026-01-07, person: ada}\n"
+                     "        - {date: 2026-02-07, until: 9999-12-31, person: ada}\n",
+     "11: 'until' of a slot of 'rotation' of role 'r': 9999-12-31 is after 2999-12-31, the "
+     "latest day a schedule may start from, so that its days stay within the calendar"),
+    (PEOPLE + ROLE + "    rotation:\n      slots:\n"
+                     "        - {date: 2026-01-07, organization: \"Org\\u2028x\"}\n",
+     "10: 'organization' of a slot of 'rotation' of role 'r' contains the line separator "
+     "U+2028, which one line of text may not hold; use letters, marks, numbers, punctuation, "
+     "symbols and spaces"),
+    (PEOPLE + ROLE + "    holders:\n      - {person: ada, affiliation: \"Org\\rx\"}\n",
+     "9: 'affiliation' of a holder of role 'r' contains the carriage return U+000D, which "
+     "one line of text may not hold; use letters, marks, numbers, punctuation, symbols and "
+     "spaces"),
 ])
 def test_every_problem_with_people_is_reported_at_its_line(tmp_path, text, expected):
     with pytest.raises(RolesFileError) as error:

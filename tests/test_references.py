@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import TEAM, cards_page, sphinx_build, write_project
+from conftest import TEAM, build_here, cards_page, sphinx_build, write_project
 
 PAGES = {
     "roles.yaml": TEAM,
@@ -42,7 +42,7 @@ PAGES = {
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     srcdir = write_project(tmp_path_factory.mktemp("refs"), PAGES)
-    return sphinx_build(srcdir, "-nW", "--keep-going")
+    return build_here(srcdir, nitpicky=True)
 
 
 def links(html: str) -> list[tuple[str, str]]:
@@ -52,8 +52,7 @@ def links(html: str) -> list[tuple[str, str]]:
 
 
 def test_build_is_clean(built):
-    assert built.returncode == 0, built.stderr
-    assert built.warnings() == []
+    assert built.stderr == ""
 
 
 def test_myst_links_and_ref_resolve_to_cards(built):
@@ -166,7 +165,7 @@ def test_broken_reference_keeps_its_text(broken):
 def test_suppress_warnings_silences_one_type(project):
     srcdir = project({**BROKEN, "conf.py": 'extensions = ["myst_parser", "sphinx_hubroles"]\n'
                       'suppress_warnings = ["hubroles.ref"]\n'})
-    result = sphinx_build(srcdir)
+    result = build_here(srcdir)
     assert [w for w in result.warnings() if "hubroles.ref" in w] == []
     assert any("hubroles.card" in w for w in result.warnings())
 
@@ -180,7 +179,7 @@ def test_broken_reference_inside_roles_yaml_points_at_its_line(project):
         ```{role-card} hub-administrator
         ```
         """})
-    result = sphinx_build(srcdir)
+    result = build_here(srcdir)
     line = team.splitlines().index(
         "    summary: Supports the users, with the [engineers](roles:hub-enginer).") + 1
     assert result.warnings() == [
@@ -205,8 +204,8 @@ def test_role_terms_can_be_turned_off(project):
 
         {term}`Hub Engineer`
         """})
-    result = sphinx_build(srcdir, "-W")
-    assert result.returncode == 0, result.stderr
+    result = build_here(srcdir)
+    assert result.stderr == ""
     assert ("Hub Engineer", "#term-Hub-Engineer") in links(result.html("index.html"))
 
 
@@ -218,15 +217,15 @@ def test_labels_found_through_intersphinx_are_not_flagged(built, project):
                    f"{str(built.outdir / 'objects.inv')!r})}}\n",
         "index.md": "# Elsewhere\n\n[](roles:hub-engineer) and {ref}`roles:hub-administrator`\n",
     })
-    result = sphinx_build(srcdir, "-nW")
-    assert result.returncode == 0, result.stderr
+    result = build_here(srcdir, nitpicky=True)
+    assert result.stderr == ""
     assert ("Hub Engineer", "https://team.example.org/roles.html#roles-hub-engineer") in \
         links(result.html("index.html"))
 
 
 def test_singlehtml_links_to_cards_and_terms_are_plain_anchors(tmp_path):
-    result = sphinx_build(write_project(tmp_path, PAGES), "-nW", builder="singlehtml")
-    assert result.returncode == 0, result.stderr
+    result = build_here(write_project(tmp_path, PAGES), "singlehtml", nitpicky=True)
+    assert result.stderr == ""
     hrefs = {href for _, href in links(result.html("index.html"))}
     assert {"#roles-hub-engineer", "#roles-hub-administrator", "#term-Incident"} <= hrefs
     assert not [href for href in hrefs if href.count("#") > 1]

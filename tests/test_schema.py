@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,8 @@ def test_every_field_of_the_table_is_in_the_schema_with_its_help():
     schema = build_schema()
     tables = {"role": F.ROLE_FIELDS, "relation": F.RELATION_FIELDS, "group": F.GROUP_FIELDS,
               "admonition": F.ADMONITION_FIELDS, "section": F.SECTION_FIELDS,
-              "relation-entry": F.RELATION_ENTRY_FIELDS,
+              "relation-entry": F.RELATION_ENTRY_FIELDS, "holder": F.HOLDER_FIELDS,
+              "rotation": F.ROTATION_FIELDS, "slot": F.SLOT_FIELDS, "seats": F.SEATS_FIELDS,
               **{f"item-{depth}": F.ITEM_FIELDS for depth in range(F.MAX_ITEM_DEPTH)}}
     places = [(schema, F.TOP_LEVEL)] + [(schema["$defs"][name], table)
                                         for name, table in tables.items()]
@@ -124,7 +126,26 @@ VALID = [
     BASE.replace("Operates the hub.", "\"no\""),  # quoted, it is text
     BASE.replace("name: Hub Engineer", "name: '2024-01-01'"),
     BASE + "# a comment at the end\n",
+    # One line of letters, marks, numbers, punctuation, symbols and spaces, with the joiners
+    # of emoji and of Persian names, and the characters of YAML's and iCalendar's syntax.
+    BASE.replace("name: Hub Engineer", "name: \"Zo\u00eb \U0001F469\u200d\U0001F4BB "
+                 "\u0645\u0647\u200c\u0633\u0627 Ann\\\\Nash; a, b: #c --- '~'\""),
+    BASE.replace("name: Hub Engineer", "name: |\n      Hub Engineer\n"),
     *table_examples(),
+    # -- the fields of issue 23 --
+    role_with("requirements:\n  steps:\n    - One\n    - text: Two\n      items:\n"
+              "        steps: [a, b]\nsections:\n  - {title: T, items: {steps: [x]}}\n"),
+    PEOPLE + role_with("holders:\n  - {person: ada, since: 2024-01-01, until: 2024-06-30, "
+                       "moved-to: hub-administrator, affiliation: Example Org}\n"
+                       "seats: {min: 0, max: 3, per-affiliation: 1/3}\nteam: example/eng\n"
+                       "owners-alias: false\nkind-of: hub-administrator\n").replace(
+        "    summary: Supports users.\n", "    summary: Supports users.\n    holders:\n"
+        "      - {person: ada, since: 2024-07-01, moved-from: hub-engineer}\n"),
+    PEOPLE + role_with("rotation:\n  slots:\n    - {date: 2026-01-01, person: ada}\n"
+                       "    - {date: 2026-02-01, until: 2026-02-10, organization: X, "
+                       "people: [bo, cy], person: bo, note: r2}\n    - {date: 2026-03-01, "
+                       "organization: Y}\nseats: {per-affiliation: 2}\nowners-alias: eng_1\n"),
+    BASE.replace("{name: Service Provider}", "{name: Service Provider, role: hub-engineer}"),
 ]
 
 # Invalid files that a JSON Schema can describe: both must refuse them.
@@ -221,6 +242,62 @@ INVALID = {
                                                "    - {role: hub-administrator, note: [x]}"),
     "hierarchy is text": BASE.replace("inverse: overseen by}", "inverse: overseen by, "
                                       "hierarchy: 'yes'}"),
+    # -- the fields of issue 23 --
+    "steps with another key": role_with("requirements: {steps: [a], items: [b]}"),
+    "steps that are text": role_with("requirements: {steps: a}"),
+    "a move without its date": PEOPLE + role_with(
+        "holders:\n  - {person: ada, moved-to: hub-administrator}"),
+    "a move from without since": PEOPLE + role_with(
+        "holders:\n  - {person: ada, until: 2024-01-01, moved-from: hub-administrator}"),
+    "a move to no id": PEOPLE + role_with(
+        "holders:\n  - {person: ada, until: 2024-01-01, moved-to: Hub Administrator}"),
+    "seats with a negative min": role_with("seats: {min: -1}"),
+    "seats with a text max": role_with("seats: {max: many}"),
+    "seats with a zero cap": role_with("seats: {per-affiliation: 0}"),
+    "seats empty": role_with("seats: {}"),
+    "seats with an unknown key": role_with("seats: {minimum: 2}"),
+    "team without its organization": role_with("team: engineers"),
+    "owners alias true": role_with("owners-alias: true"),
+    "owners alias with a space": role_with("owners-alias: hub eng"),
+    "kind-of not an id": role_with("kind-of: Hub Administrator"),
+    "group role not an id": BASE.replace("{name: Service Provider}",
+                                         "{name: Service Provider, role: Hub Engineer}"),
+    "rotation with slots and every": PEOPLE + role_with(
+        "rotation: {every: 7, slots: [{date: 2026-01-01, person: ada}]}"),
+    "rotation with neither": PEOPLE + role_with("rotation: {overlap: 1}"),
+    "slots empty": PEOPLE + role_with("rotation: {slots: []}"),
+    "slot without date": PEOPLE + role_with("rotation: {slots: [{person: ada}]}"),
+    "slot without holder": PEOPLE + role_with("rotation: {slots: [{date: 2026-01-01}]}"),
+    "slot people without organization": PEOPLE + role_with(
+        "rotation: {slots: [{date: 2026-01-01, person: ada, people: [ada]}]}"),
+    "slot with an unknown key": PEOPLE + role_with(
+        "rotation: {slots: [{date: 2026-01-01, person: ada, org: X}]}"),
+    "slot until past the calendar": PEOPLE + role_with(
+        "rotation: {slots: [{date: 2026-01-01, until: 3000-01-01, person: ada}]}"),
+    "slot organization with a line separator": PEOPLE + role_with(
+        'rotation: {slots: [{date: 2026-01-01, organization: "Org\\u2028x"}]}'),
+    "holding affiliation with a carriage return": PEOPLE + role_with(
+        'holders:\n  - {person: ada, affiliation: "Org\\rx"}'),
+    # -- one line of text: no control character, no line or paragraph separator (issue 21) --
+    "name with a carriage return": BASE.replace("name: Hub Engineer", 'name: "Hub\\rEngineer"'),
+    "name with a next-line character": BASE.replace("name: Hub Engineer",
+                                                    'name: "Hub\\u0085Engineer"'),
+    "name with a tab inside": BASE.replace("name: Hub Engineer", 'name: "Hub\\tEngineer"'),
+    "name ending in a carriage return": BASE.replace("name: Hub Engineer",
+                                                     'name: "Hub Engineer\\r"'),
+    "alias with a line separator": role_with('aliases: ["Hub\\u2028Engineers"]'),
+    "relation label with a paragraph separator": BASE.replace(
+        "label: oversees", 'label: "over\\u2029sees"'),
+    "group name with an escape": BASE.replace("{name: Service Provider}",
+                                              '{name: "Service\\x1bProvider"}'),
+    "section title with a carriage return": role_with(
+        'sections:\n  - {title: "Term\\rlimits", text: x}'),
+    "person name with a next-line character": PEOPLE.replace(
+        "{name: Ada}", '{name: "Ada\\u0085aliases: x"}') + BASE,
+    "affiliation with a carriage return": PEOPLE.replace(
+        "{name: Ada}", '{name: Ada, affiliation: "Org\\r---"}') + BASE,
+    "term name with a carriage return": BASE + 'terms:\n  "Hub\\rCommunity": x\n',
+    "url with a control character": role_with('url: "https://example.org/\\x01"'),
 }
 
 # Invalid files whose problem needs more than one place of the file, or YAML that PyYAML's
@@ -244,9 +321,36 @@ BEYOND_SCHEMA = {
     "the same target in both forms": role_with("relations:\n  oversees:\n"
                                                "    - hub-administrator\n"
                                                "    - {role: hub-administrator, note: x}"),
+    "kind of itself": role_with("kind-of: hub-engineer"),
+    "kinds in a circle": role_with("kind-of: hub-administrator").replace(
+        "    summary: Supports users.\n", "    summary: Supports users.\n"
+        "    kind-of: hub-engineer\n"),
+    "kind of an undeclared role": role_with("kind-of: nobody"),
+    "a move to an undeclared role": PEOPLE + role_with(
+        "holders:\n  - {person: ada, until: 2024-01-01, moved-to: nobody}"),
+    "a body of two groups": BASE.replace("{name: Service Provider}",
+                                         "{name: Service Provider, role: hub-engineer}")
+                                .replace("{name: Hub Community}",
+                                         "{name: Hub Community, role: hub-engineer}"),
+    "a body in another group": BASE.replace(
+        "{name: Service Provider}", "{name: Service Provider, role: hub-engineer}").replace(
+        "    summary: Operates the hub.\n", "    summary: Operates the hub.\n"
+        "    group: community\n"),
+    "max below min": role_with("seats: {min: 3, max: 2}"),
+    "seats with a share above one": role_with("seats: {per-affiliation: 5/4}"),
+    "slots out of order": PEOPLE + role_with(
+        "rotation: {slots: [{date: 2026-02-01, person: ada}, {date: 2026-01-01, person: bo}]}"),
+    "a slot's person not among its people": PEOPLE + role_with(
+        "rotation: {slots: [{date: 2026-01-01, organization: X, people: [bo], person: ada}]}"),
     # Editors' YAML (1.2) reads an unquoted 2024-01-01 as text, and so the schema; PyYAML
     # reads a date, which the loader refuses as a name, asking for quotes.
     "name is a date": "roles:\n  a: {name: 2024-01-01, summary: S}\n",
+    # Private-use and unassigned code points change with the version of Unicode: the loader
+    # refuses them in one line of text, the schema's patterns cannot list them.
+    "name with a private-use character": BASE.replace("name: Hub Engineer",
+                                                      'name: "Hub\\ue000Engineer"'),
+    "name with an unassigned code point": BASE.replace("name: Hub Engineer",
+                                                       'name: "Hub\\u0378Engineer"'),
 }
 
 
@@ -388,6 +492,22 @@ def test_the_loader_corpus_fails_the_schema_where_a_schema_can_tell(validator, n
     else:
         assert errors, (f"the schema accepts the loader's bad case {name!r}; make the schema "
                         "stricter or add the case to LOADER_CASES_BEYOND_SCHEMA")
+
+
+def test_a_rotations_start_and_days_have_the_loaders_bounds(tmp_path, validator):
+    """The schema's pattern for a rotation's start takes fields.LATEST_START and no later day,
+    and its days stop at fields.MAX_SHIFT_DAYS, as the loader does."""
+    def rotation(start: str, every: int) -> str:
+        return (PEOPLE + role_with(f"rotation: {{pool: [ada], every: {every}, "
+                                   f"start: '{start}'}}"))
+
+    last, after = F.LATEST_START, F.LATEST_START + timedelta(days=1)
+    load_with_loader(tmp_path, rotation(str(last), F.MAX_SHIFT_DAYS))
+    assert schema_errors(validator, rotation(str(last), F.MAX_SHIFT_DAYS)) == []
+    for text in (rotation(str(after), 7), rotation(str(last), F.MAX_SHIFT_DAYS + 1)):
+        with pytest.raises(RolesFileError):
+            load_with_loader(tmp_path, text)
+        assert schema_errors(validator, text) != []
 
 
 def test_items_nest_as_deep_as_the_loader_allows_and_no_deeper():

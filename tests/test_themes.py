@@ -31,7 +31,7 @@ def test_cards_glossary_and_diagram_are_on_the_page(themes, theme):
     assert [card["id"] for card in cards] == [
         "roles-community-representative", "roles-hub-administrator", "roles-hub-engineer"]
     assert all(card.select_one(".hubroles-card-body dl.hubroles-facts") for card in cards)
-    assert [dt["id"] for dt in roles.select("dl.hubroles-glossary > dt")] == \
+    assert [dt["id"] for dt in roles.select("dl.hubroles-glossary > dt[id]")] == \
         ["term-Hub-Community", "term-Incident"]
     index = soup(themes, theme, "index.html")
     assert index.select_one("figure svg.hubroles-diagram-svg") is not None

@@ -47,6 +47,8 @@ TABLES = {
     "person": F.PERSON_FIELDS,
     "holder": F.HOLDER_FIELDS,
     "rotation": F.ROTATION_FIELDS,
+    "slot": F.SLOT_FIELDS,
+    "seats": F.SEATS_FIELDS,
 }
 
 # What an optional field means when it is left out, by the kind of value it holds.
@@ -64,6 +66,12 @@ ABSENT = {
     F.DAYS: "`0`",
     F.COLOUR: "none: each diagram chooses",
     F.LINE_STYLE: "none: each diagram chooses",
+    F.SLOTS: "`[]`: none",
+    F.SEATS: "none: not checked",
+    F.COUNT: "none: not checked",
+    F.SHARE: "none: not checked",
+    F.PERSON_IDS: "`[]`: none",
+    F.OWNERS_ALIAS: "the role's id, or its team's name",
 }
 ABSENT_MAPPING = "`{}`: none"
 ABSENT_TEXT = "none: not shown"
@@ -113,11 +121,14 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
         "summary": """
             Renders one role from roles.yaml as a titled section: its name (in the page's table
             of contents, with a permalink), then, in this order, the fields that are set: the
-            summary; the facts (group, how many, usually filled by, defined by, and the status
-            if it is not active, with the role that replaces a retired one); the description;
-            the requirements and responsibilities, sub-items as nested lists; the sections,
-            each under its title; the admonitions and see-also; and the outgoing and incoming
-            relations as links to the other roles' cards, with their notes.
+            summary; the facts (group, members of a body, how many, seats, usually filled by,
+            who holds it and held it, its rotation, team, defined by, and the status if it is
+            not active, with the role that replaces a retired one); the description; the
+            requirements and responsibilities, sub-items as nested lists, numbered where
+            roles.yaml writes `steps`; the sections, each under its title; the slots of a
+            rotation by slot, as a table; the admonitions and see-also; and the outgoing and
+            incoming relations (`kind-of` among them) as links to the other roles' cards, with
+            their notes.
 
             It registers the label `roles:<id>`, so that `[text](roles:<id>)`, `[](roles:<id>)`,
             `` {ref}`roles:<id>` `` and `` :ref:`roles:<id>` `` link to it, and (unless
@@ -151,9 +162,12 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
             The diagram follows the theme's light and dark modes.
 
             Its text is never drawn smaller than 10 CSS pixels: a diagram wider than the
-            column at that size scrolls inside its frame, and *Open full size* shows it at its
-            own size over the whole window ({ref}`diagram-size`). Relation types declared
-            `hierarchy: true` in roles.yaml point down the page ({ref}`diagram-hierarchy`).
+            column at that size starts there, and the reader pans and zooms it in place, with
+            the mouse, a touch screen or the keyboard; hovering over or focusing a box
+            highlights that role's relations, and the legend's entries hide and show relation
+            types ({ref}`diagram-explore`). *Open full size* shows it over the whole window
+            ({ref}`diagram-size`). Relation types declared `hierarchy: true` in roles.yaml point
+            down the page ({ref}`diagram-hierarchy`).
 
             An unknown id or type in an option warns at the directive's line with the closest
             ids ({ref}`hubroles.diagram <warning-hubroles-diagram>`), and so do relation types
@@ -178,8 +192,18 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
                 Show only the roles of these groups. With `:roles:`, shows both sets.
             """),
             "relations": ("id, id, ...", """
-                Draw only these relation types. Looks are handed out to the types a diagram
-                draws, so a diagram of a few types never has two alike.
+                Draw only these relation types, and only the roles that take part in one of
+                them (`:isolated: show` keeps the others). Looks are handed out to the types a
+                diagram draws, so a diagram of a few types never has two alike. With
+                `:focus:`, the walk out from the focused role follows these types only, so the
+                second ring of `:depth: 2` holds no roles reached through other relations.
+            """),
+            "isolated": ("show or hide", """
+                The roles that no relation drawn in the diagram touches: `show` draws them as
+                loose boxes, `hide` leaves them out. Default: `hide` with `:relations:`, `show`
+                without. A focus diagram always shows its role, and nothing else unrelated.
+                When hiding leaves no role at all, the diagram warns
+                ({ref}`hubroles.diagram <warning-hubroles-diagram>`) and is left out.
             """),
             "focus": ("id", """
                 Show this role and the roles related to it, in either direction, up to
@@ -235,7 +259,8 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
             documented elsewhere. It is a real table in every builder (LaTeX gets a `longtable`
             that breaks across pages); with `:layout: cards` it is a grid of sphinx-design
             cards instead. Unknown ids, columns and statuses warn at the directive's line
-            ({ref}`hubroles.table <warning-hubroles-table>`).
+            ({ref}`hubroles.table <warning-hubroles-table>`); a table with no known column is
+            left out, with a warning.
         """,
         "mystmd": """
             A table (in a table container with `:caption:` or `:name:`). `:layout: cards` is
@@ -244,10 +269,12 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
         "options": {
             "columns": ("column, column, ...", """
                 The columns, in order, from `name`, `summary`, `group`, `count`, `filled-by`,
-                `defined-by`, `requirements`, `responsibilities`, `status`, `relations` and
-                `holders` (the current holders, linked to their entries in the team
-                directory). Default: `name, summary`. A cell of a field the role does not set
-                is empty.
+                `defined-by`, `requirements`, `responsibilities`, `status`, `relations`,
+                `holders` (who holds the role now, as on its card: its own holders, its kinds'
+                or members', or its rotation), `former-holders`, `rotation`, `seats`, `team` and
+                `kind-of`. Default: `name, summary`. A cell of a field the role does not set
+                is empty. Unknown columns are left out with a warning; at least one must be
+                known, or the table is left out.
             """),
             "roles": ("id, id, ...", """
                 Show only these roles (in file order), whatever their status.
@@ -307,6 +334,14 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
                 Whether people who only held roles before (every holding has an `until`) are
                 listed, and former holdings shown. Default: `on`.
             """),
+            "no-index": ("", """
+                A secondary directory, as Sphinx's own `:no-index:` makes a secondary
+                description: it lists people (with their profile and roles) without being their
+                entry. It registers no `people:<id>` label, no index entry and no heading in the
+                table of contents, and never warns `hubroles.duplicate`; `people:<id>` links
+                still go to the main directory. For a page that lists some of the team again,
+                such as a committee's members.
+            """),
         },
     },
     "roles-rotation": {
@@ -314,8 +349,12 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
         "summary": """
             The schedule of a role's `rotation`, as a table: each shift's number, first and
             last day, the person who holds it, and the days it overlaps the next shift, with
-            whom. Shift k (counted from 0) is held by the pool's person k mod n, from
-            `start + k × every` to `start + (k + 1) × every + overlap − 1`.
+            whom. Shifts are numbered from 1, as in the export: shift k is held by the pool's
+            person (k − 1) mod n, from `start + (k − 1) × every` to
+            `start + k × every + overlap − 1`. For a rotation by slot, the table lists the
+            slots instead, numbered from 1: each one's first and last day, organization,
+            holder (or the organization's people, one of whom fills it) and note. The table
+            is the target of the schedule links of `role-holders`.
 
             The table depends only on roles.yaml and the options, never on the day of the
             build, so two builds give the same page. In HTML, a small script marks the shifts
@@ -329,11 +368,15 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
         """,
         "options": {
             "from": ("date", """
-                Start with the first shift that includes this day, such as `2026-12-02`.
-                Default: the rotation's `start`.
+                Start with the first shift (or slot) that includes this day, such as
+                `2026-12-02`, up to 2999-12-31, so that the schedule stays within the
+                calendar. Default: the rotation's `start`.
             """),
             "shifts": ("N", """
-                How many shifts to show. Default: twice the number of people in the pool.
+                How many shifts (or slots) to show, up to 1,000. Default: twice the number of
+                people in the pool, at most 1,000; every slot, for a rotation by slot. A
+                `:from:` or `:shifts:` past its bound warns at the directive's line, and the
+                table shows the default.
             """),
         },
     },
@@ -341,15 +384,28 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
         "argument": None,
         "summary": """
             Renders the `terms` of roles.yaml as a sorted Sphinx glossary, so that `{term}` links
-            to them resolve with no glossary written by hand. Role names and group names are not
-            listed here: role names are terms that point at their cards. Place it once per project.
+            to them resolve with no glossary written by hand; and, among them, the roles that
+            are not retired, so that a reader who browses the glossary finds "Steering
+            Committee" too: each role's name, as a link to its card (or its URL), and its
+            summary's plain words, as the hover previews show them ({ref}`outputs-hover`). In
+            HTML, the summary of a role with a card comes from the previews file, by the same
+            script, so that editing a summary writes no glossary page again; EPUB, LaTeX, text,
+            man and Texinfo, and roles without a card, have it in the page. A role's name
+            stays a term of its card, where `{term}` links to it lead; the glossary's entry
+            only points there. Group names are not listed. Place it once per
+            project.
         """,
         "mystmd": """
             mystmd's own glossary: `{term}` resolves to it as to a hand-written one, with the
             ids `term-<term>`. mystmd's exporters (1.11) support no glossary, its own
             included.
         """,
-        "options": {},
+        "options": {
+            "role-names": ("on or off", """
+                Whether the glossary lists the roles with the terms. Default: `on`. With `off`
+                it lists roles.yaml's `terms` alone, as releases before 0.2 did.
+            """),
+        },
     },
 }
 

@@ -13,6 +13,8 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..core.fields import OWNERS_ALIAS_BY
+
 PROG = "sphinx-hubroles"
 
 CHECK_EXAMPLES = """\
@@ -46,11 +48,14 @@ examples:
   sphinx-hubroles export > roles.json
   sphinx-hubroles export --format csv --output roles.csv
   sphinx-hubroles export --format dot | dot -Tsvg > roles.svg
+  sphinx-hubroles export --format owners --alias team > OWNERS_ALIASES
+  sphinx-hubroles export --format ics --role support-steward --pages docs > steward.ics
 """
 
 
 def build_parser() -> argparse.ArgumentParser:
     from .. import __version__
+    from ..core.fields import LATEST_START, MAX_SHIFTS
 
     # allow_abbrev=False: `--role x` must not quietly mean `--roles x`.
     parser = argparse.ArgumentParser(
@@ -90,8 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="another label prefix that names roles, as hubroles_label_prefixes "
                             "in conf.py does (repeatable), such as role:")
     check.add_argument("--holders", action="store_true",
-                       help="also note each active role that has a 'count' but no current "
-                            "holder (a note: the exit status stays 0)")
+                       help="also note each active role that has a 'count' but that nobody "
+                            "holds now (a note: the exit status stays 0)")
     check.set_defaults(run=run_check)
 
     schema = command("schema", "Print the JSON Schema (draft 2020-12) of roles.yaml.",
@@ -106,17 +111,30 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=sorted(EXPORTERS), default="json",
                         help="json: everything, text fields as written; dot: the full "
                              "diagram as Graphviz DOT; csv: one row per role, with its "
-                             "requirements and responsibilities; owners: each role's current "
-                             "holders' GitHub handles, as OWNERS_ALIASES; ics: a rotation's "
-                             "shifts as an iCalendar file, with --role (default: json)")
+                             "requirements, responsibilities, seats, holders and relations; "
+                             "owners: each role's current holders' GitHub handles, as "
+                             "OWNERS_ALIASES; ics: a rotation's shifts or slots as an "
+                             "iCalendar file, with --role (default: json)")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output")
     export.add_argument("--role", metavar="ID", help="ics: the role whose rotation to export")
-    export.add_argument("--from", dest="start", type=iso_date, metavar="DATE",
-                        help="ics: start at the shift that includes DATE (default: the "
-                             "rotation's first shift)")
-    export.add_argument("--shifts", type=positive, metavar="N",
-                        help="ics: how many shifts (default: twice the pool)")
+    export.add_argument("--from", dest="start", type=schedule_start, metavar="DATE",
+                        help="ics: start at the shift or slot that includes DATE, up to "
+                             f"{LATEST_START} (default: the rotation's first)")
+    export.add_argument("--shifts", type=shift_count, metavar="N",
+                        help=f"ics: how many shifts or slots, up to {MAX_SHIFTS:,} (default: "
+                             "twice the pool, at most that, or every slot)")
+    export.add_argument("--base-url", metavar="URL",
+                        help="ics: link each event to the role's card under URL, the "
+                             "published site (default: html_baseurl of the pages' conf.py; "
+                             "without either, events carry no link)")
+    export.add_argument("--pages", type=Path, metavar="FOLDER",
+                        help="ics: the Sphinx source folder whose pages hold the role's card "
+                             "and whose conf.py may set html_baseurl (default: the folder of "
+                             "roles.yaml)")
+    export.add_argument("--alias", choices=OWNERS_ALIAS_BY, default="id",
+                        help="owners: name each alias after the role's id or its team's name "
+                             "(a role's owners-alias wins; default: id)")
     role_terms_option(export)
     export.set_defaults(run=run_export)
 
@@ -138,19 +156,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def iso_date(text: str):
-    from datetime import date
+def schedule_start(text: str):
+    from ..core import directory
 
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-12-02") from None
+        return directory.schedule_start(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def positive(text: str) -> int:
+def shift_count(text: str) -> int:
+    from ..core import directory
+
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
-    return int(text)
+    try:
+        return directory.shift_count(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def role_terms_option(command: argparse.ArgumentParser) -> None:
@@ -317,8 +340,12 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    if (args.role or args.start or args.shifts) and args.format != "ics":
-        args.parser.error("--role, --from and --shifts are for --format ics")
+    if (args.role or args.start or args.shifts or args.base_url or args.pages) \
+            and args.format != "ics":
+        args.parser.error("--role, --from, --shifts, --base-url and --pages are for "
+                          "--format ics")
+    if args.alias != "id" and args.format != "owners":
+        args.parser.error("--alias is for --format owners")
     if args.format == "ics" and not args.role:
         args.parser.error("--format ics needs --role ID, the role whose rotation to export")
     model = load(args)
@@ -328,7 +355,8 @@ def run_export(args: argparse.Namespace) -> int:
     print_problems(args, args.roles, model.notices)
     if args.format == "ics":
         return export_ics(args, model)
-    text = EXPORTERS[args.format](model)
+    text = (EXPORTERS[args.format](model) if args.format != "owners"
+            else _owners(model, args.alias))
     if args.output:
         args.output.write_text(text, encoding="utf-8")
     else:
@@ -346,8 +374,9 @@ def export_ics(args: argparse.Namespace, model) -> int:
                                                                        model.roles))
     if role.rotation is None:
         args.parser.error(f"role '{role.id}' has no 'rotation' in {args.roles}")
+    url = event_url(args, model, role.id)
     try:
-        data = to_ics(model, role.id, args.start, args.shifts)
+        data = to_ics(model, role.id, args.start, args.shifts, url)
     except RuntimeError as error:  # icalendar is not installed
         print(f"{PROG}: {error}", file=sys.stderr)
         return 2
@@ -356,6 +385,32 @@ def export_ics(args: argparse.Namespace, model) -> int:
     else:
         sys.stdout.buffer.write(data)
     return 0
+
+
+def event_url(args: argparse.Namespace, model, role_id: str) -> str | None:
+    """The card's URL for the events: under --base-url, or else under html_baseurl of the
+    pages' conf.py; None, with a note, when neither is set or no page has the card."""
+    from ..core.values import is_web_url
+    from .card_url import card_url, conf_baseurl
+
+    pages = args.pages or args.roles.parent
+    if args.pages is not None and not pages.is_dir():
+        args.parser.error(f"{pages}: not a folder; give the Sphinx source folder with --pages")
+    if args.base_url is not None and not is_web_url(args.base_url):
+        args.parser.error(f"--base-url {args.base_url!r} is not a web address; give the "
+                          "published site's, such as https://example.org/handbook/")
+    base = args.base_url or conf_baseurl(pages)
+    if not base:
+        return None
+    if not is_web_url(base):
+        print(f"{PROG}: note: html_baseurl of {pages / 'conf.py'} is not a web address "
+              f"({base!r}); the events carry no link", file=sys.stderr)
+        return None
+    url = card_url(model, role_id, pages, base)
+    if url is None:
+        print(f"{PROG}: note: no page under {pages} has a role-card for '{role_id}'; the "
+              "events carry no link", file=sys.stderr)
+    return url
 
 
 def _json(model) -> str:
@@ -376,10 +431,10 @@ def _dot(model) -> str:
     return full_diagram_dot(model)
 
 
-def _owners(model) -> str:
+def _owners(model, alias_by: str = "id") -> str:
     from ..core.holders import to_owners
 
-    return to_owners(model)
+    return to_owners(model, alias_by)
 
 
 # ics is written by export_ics: it takes options and writes bytes.

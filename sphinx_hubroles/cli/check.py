@@ -10,7 +10,7 @@ from ..core.model import RolesFile
 from ..core.names import ROLE_PREFIXES
 from ..core.problems import WARNING, display_path
 from ..core.rules import Finding, problems
-from ..core.scan import scan_file, scan_roles_file, source_files
+from ..core.scan import scan_file, scan_roles_file, scan_roles_file_displays, source_files
 from ..core.scan.findings import Findings
 from ..core.site import Where
 
@@ -20,6 +20,7 @@ def scan(model: RolesFile, paths: Iterable[Path], exclude: Iterable[str] = (),
     findings = Findings()
     findings.label_prefixes = prefixes
     findings.roles_file = scan_roles_file(model, prefixes=prefixes)
+    findings.roles_file_displays = scan_roles_file_displays(model)
     for path in source_files(paths, exclude):
         scan_file(path, findings)
     return findings

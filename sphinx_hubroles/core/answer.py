@@ -22,14 +22,13 @@ from . import messages, views
 from .diagram import textversion
 from .diagram.dotsource import HREF_PLACEHOLDER, role_tooltip, to_dot
 from .diagram.layout import layout_for
-from .diagram.options import OPTION_SPEC as DIAGRAM_OPTIONS
 from .diagram.options import diagram_spec
 from .diagram.render import DEFAULT_TIMEOUT, DotError, Job, Renderer
 from .diagram.selection import select
 from .diagram.svg import fill_links, fill_tooltips, standalone_svg, tooltip_roles
 from .diagram.textversion import default_alt, text_version
 from .digests import text_digest
-from .directory import PEOPLE_OPTIONS, ROTATION_OPTIONS, directory_spec
+from .directory import directory_spec
 from .loader import load_roles
 from .model import RolesFile
 from .names import (
@@ -40,6 +39,7 @@ from .names import (
     person_label,
     role_label,
 )
+from .options import DIRECTIVES, read_options
 from .problems import ERROR, NOTE, RolesFileError, display_path
 from .protocol import (
     PROTOCOL,
@@ -53,28 +53,18 @@ from .protocol import (
     inlines_json,
 )
 from .rules import Finding, external_roles, first_cards, first_entries, problems, role_terms_of
-from .scan import scan_roles_file
+from .scan import scan_roles_file, scan_roles_file_displays
+from .scan.findings import own_directive
 from .site import (
     PERSON,
     ROLE,
     TERM,
-    CardUse,
-    DiagramUse,
-    DirectoryUse,
     Reference,
-    RotationUse,
     Site,
-    TableUse,
     Where,
 )
-from .table import OPTION_SPEC as TABLE_OPTIONS
 from .table import table_spec
 
-OPTION_SPECS: dict[str, dict[str, Callable]] = {
-    "role-card": {}, "roles-glossary": {}, "roles-diagram": DIAGRAM_OPTIONS,
-    "roles-table": TABLE_OPTIONS, "roles-people": PEOPLE_OPTIONS,
-    "roles-rotation": ROTATION_OPTIONS,
-}
 KINDS = {"role-card": "card", "roles-glossary": "glossary", "roles-diagram": "diagram",
          "roles-table": "table", "roles-people": "people", "roles-rotation": "rotation"}
 
@@ -134,19 +124,12 @@ def where(file: str, line: int | None, column: int | None = None) -> Where:
     return Where(file, line, column, display_path(Path(file)))
 
 
-def converted(display: DisplayRequest) -> tuple[dict | None, list[str]]:
-    """The display's options converted as the Sphinx directive converts them, or None with
-    the problems (docutils' words, since Sphinx reports these through docutils)."""
-    spec = OPTION_SPECS[display.directive]
-    result, found = {}, []
-    for key, value in display.options:
-        if key not in spec:  # mystmd itself warns about an option its directive lacks
-            continue
-        try:
-            result[key] = spec[key](value)
-        except ValueError as error:
-            found.append(messages.invalid_option(display.directive, key, value, str(error)))
-    return (None if found else result), found
+def option_values(display: DisplayRequest) -> dict[str, object]:
+    """The display's options read as the Sphinx directive and `check` read them
+    (core/options.py): a bad one is left out (the rules report it, with the problems)."""
+    if display.directive not in DIRECTIVES:  # role-card takes none
+        return {}
+    return read_options(display.directive, dict(display.options))[0]
 
 
 def site_of(model: RolesFile, request: Request, settings: Settings) -> Site:
@@ -165,6 +148,7 @@ def site_of(model: RolesFile, request: Request, settings: Settings) -> Site:
             site.note_term(term, where(page.file, line))
     if request.command == "problems":
         site.roles_file = scan_roles_file(model, prefixes=settings.label_prefixes)
+        site.roles_file_displays = scan_roles_file_displays(model)
     return site
 
 
@@ -181,23 +165,10 @@ def add_targets(site: Site, other: Site) -> None:
 
 
 def note_display(site: Site, page: PageRequest, display: DisplayRequest) -> None:
-    here = where(page.file, display.line)
-    argument = display.argument.strip().lower()
-    options, _problems = converted(display)
-    if options is None:
-        return
-    if display.directive == "role-card" and argument:
-        site.cards.append(CardUse(argument, here))
-    elif display.directive == "roles-glossary":
-        site.glossaries.append(here)
-    elif display.directive == "roles-diagram":
-        site.diagrams.append(DiagramUse(diagram_spec(options), "depth" in options, here))
-    elif display.directive == "roles-table":
-        site.tables.append(TableUse(table_spec(options), here))
-    elif display.directive == "roles-people":
-        site.directories.append(DirectoryUse(directory_spec(options), here))
-    elif display.directive == "roles-rotation" and argument:
-        site.rotations.append(RotationUse(argument, here))
+    """A display as `check` notes a directive it scans: its options read, their problems
+    noted for the rules."""
+    own_directive(display.directive, display.argument, dict(display.options),
+                  where(page.file, display.line), site)
 
 
 # -- problems -------------------------------------------------------------------------------
@@ -286,12 +257,7 @@ class Displays:
 
     def display(self, page: PageRequest, display: DisplayRequest) -> dict[str, Any]:
         result: dict[str, Any] = {"file": page.file, "line": display.line, "kind": "none"}
-        options, found = converted(display)
-        if options is None:
-            result["problems"] = [problem_json(page.file, display.line, None, message, ERROR,
-                                               KINDS[display.directive])
-                                  for message in found]
-            return result
+        options = option_values(display)
         here = where(page.file, display.line)
         argument = display.argument.strip().lower()
         kind = KINDS[display.directive]

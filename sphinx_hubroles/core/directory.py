@@ -1,6 +1,6 @@
 """Who the team directory (`roles-people`) lists, and what it says of each person, from
-roles.yaml and the directive's options; and the options of `roles-people` and
-`roles-rotation` as converters from their written text. Pure Python: the build and
+roles.yaml and the directive's options; and the tables of the options of `roles-people` and
+`roles-rotation` (core/options.py reads them). Pure Python: the build and
 `sphinx-hubroles check` both ask it."""
 
 from __future__ import annotations
@@ -9,40 +9,60 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from . import fields as F
+from . import messages
 from .choosing import known_ids
-from .diagram.options import id_list
+from .diagram.options import ON_OFF, choice, id_list, whole_number
 from .model import Holder, Person, Role, RolesFile
 
 
 def on_off(argument: str | None) -> bool:
-    value = (argument or "").strip().lower()
-    if value not in ("on", "off"):
-        raise ValueError(f"{argument!r} is not one of on, off")
-    return value == "on"
+    return choice(ON_OFF)(argument) == "on"
 
 
 def iso_date(argument: str | None) -> date:
     try:
         return date.fromisoformat((argument or "").strip())
     except ValueError:
-        raise ValueError(f"{argument!r} is not a date such as 2026-12-02") from None
+        raise ValueError("use a date such as 2026-12-02") from None
+
+
+def flag(argument: str | None) -> bool:
+    """An option written without a value, such as `:no-index:`."""
+    if argument and argument.strip():
+        raise ValueError("write it alone, without a value")
+    return True
 
 
 def positive_int(argument: str | None) -> int:
-    value = int((argument or "").strip())
-    if value < 1:
-        raise ValueError("negative or zero value; must be positive")
-    return value
+    return whole_number(argument, 1)
+
+
+def schedule_start(argument: str | None) -> date:
+    """`:from:` of roles-rotation, `--from` of export ics: a date, up to F.LATEST_START."""
+    day = iso_date(argument)
+    if day > F.LATEST_START:
+        raise ValueError(messages.late_start(day))
+    return day
+
+
+def shift_count(argument: str | None) -> int:
+    """`:shifts:` of roles-rotation, `--shifts` of export ics: up to F.MAX_SHIFTS."""
+    count = positive_int(argument)
+    if count > F.MAX_SHIFTS:
+        raise ValueError(messages.too_many_shifts(count))
+    return count
 
 
 PEOPLE_OPTIONS: dict[str, Callable[[str | None], object]] = {
     "roles": id_list,
     "groups": id_list,
     "former": on_off,
+    "no-index": flag,
 }
 ROTATION_OPTIONS: dict[str, Callable[[str | None], object]] = {
-    "from": iso_date,
-    "shifts": positive_int,
+    "from": schedule_start,
+    "shifts": shift_count,
 }
 
 
@@ -53,12 +73,15 @@ class DirectorySpec:
     roles: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
     former: bool = True  # list people who only held roles before
+    # A secondary directory: it lists people without being their entry (links go to the
+    # main directory), as Sphinx's `:no-index:` does for a secondary description.
+    no_index: bool = False
 
 
 def directory_spec(options: dict) -> DirectorySpec:
     """What the converted options of `roles-people` choose."""
     return DirectorySpec(options.get("roles", ()), options.get("groups", ()),
-                         options.get("former", True))
+                         options.get("former", True), options.get("no-index", False))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from typing import Any
 
 from . import fields as F
 from .digests import text_digest
-from .model import Item, RolesFile, Text
+from .model import Item, RolesFile, Steps, Text
+from .tenure import tenure_of
 
 
 def _plain(value: Any) -> Any:
@@ -29,11 +30,13 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Item) and not value.items:
         return value.text.source
+    if isinstance(value, Steps):  # a numbered list, as roles.yaml writes it
+        return {"steps": [_plain(item) for item in value]}
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
-    if is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)
-                if f.name != "line"}
+    if is_dataclass(value):  # keys as roles.yaml spells them: moved-to, per-affiliation
+        return {f.name.replace("_", "-"): _plain(getattr(value, f.name))
+                for f in fields(value) if f.name != "line"}
     return value
 
 
@@ -59,7 +62,7 @@ def to_data(model: RolesFile) -> dict[str, Any]:
                                for f in F.RELATION_FIELDS}
                       for rel in model.relations.values()},
         "groups": {group.id: {"name": group.name, "description": _plain(group.description),
-                              "roles": members[group.id]}
+                              "roles": members[group.id], "role": group.role}
                    for group in model.groups.values()},
         "roles": roles,
         "edges": [{"source": e.source, "relation": e.relation, "target": e.target,
@@ -121,30 +124,57 @@ def spreadsheet_safe(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
+# The first eight columns are those of the first releases; the others follow them, so that a
+# reader of the first eight still finds them where they were.
 CSV_COLUMNS = ("role id", "role name", "group", "status", "url", "summary", "requirements",
-               "responsibilities")
+               "responsibilities", "count", "min holders", "max holders",
+               "max per affiliation", "holders", "defined by", "relations")
 # Each level of sub-items is indented by this much in a cell.
 CSV_INDENT = "    "
 
 
 def to_csv(model: RolesFile) -> str:
-    """One row per role: its id, name, group, status, URL and summary, and its requirements
-    and responsibilities, one per line, sub-items indented. Cells that a spreadsheet would
-    run as formulas are quoted."""
+    """One row per role: its id, name, group, status, URL and summary; its requirements and
+    responsibilities, one per line, sub-items indented, numbered ones numbered; its count and
+    seats; its current holders (core/tenure.py), one per line; its defined-by; and its
+    relations, one line per relation type. Cells that a spreadsheet would run as formulas are
+    quoted."""
     lines = [_csv_line(list(CSV_COLUMNS))]
     for role in model.roles.values():
+        seats = role.seats
         cells = (role.id, role.name, role.group or "", role.status, role.url or "",
                  role.summary.source, item_lines(role.requirements),
-                 item_lines(role.responsibilities))
+                 item_lines(role.responsibilities), role.count.source if role.count else "",
+                 _number(seats and seats.min), _number(seats and seats.max),
+                 _number(seats and seats.per_affiliation), holder_cell(model, role.id),
+                 role.defined_by.source if role.defined_by else "",
+                 "\n".join(f"{relation}: {', '.join(targets)}"
+                           for relation, targets in role.all_relations))
         lines.append(_csv_line([spreadsheet_safe(cell) for cell in cells]))
     return "".join(lines)
 
 
+def _number(value: int | str | None) -> str:
+    return "" if value is None else str(value)
+
+
+def holder_cell(model: RolesFile, role_id: str) -> str:
+    """The current holders, one per line, as 'Ada Quill (ada)'; 'by rotation' for a role its
+    rotation holds."""
+    tenure = tenure_of(model)
+    if tenure.by_rotation(role_id):
+        return "by rotation"
+    return "\n".join(f"{model.people[h.holder.person].name} ({h.holder.person})"
+                     for h in tenure.current(role_id))
+
+
 def item_lines(items: tuple[Item, ...], depth: int = 0) -> str:
-    """Items as lines of text, sub-items indented under their item."""
+    """Items as lines of text, sub-items indented under their item; the items of a numbered
+    list start with their number, '1. '."""
     lines = []
-    for item in items:
-        lines.append(CSV_INDENT * depth + item.text.source)
+    for number, item in enumerate(items, start=1):
+        mark = f"{number}. " if isinstance(items, Steps) else ""
+        lines.append(CSV_INDENT * depth + mark + item.text.source)
         if item.items:
             lines.append(item_lines(item.items, depth + 1))
     return "\n".join(lines)

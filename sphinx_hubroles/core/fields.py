@@ -4,6 +4,7 @@ reference documentation is generated from, so the two cannot drift apart."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 # What a field holds; the loader checks each kind, the docs explain each kind.
 NAME = "name"  # one line of plain text, shown as is
@@ -26,8 +27,15 @@ PERSON_IDS = "list of person ids"
 HOLDERS = "list of holders"
 ROTATION = "rotation"
 DATE = "date"
+START_DATE = "first day"  # a date that a schedule counts days from
 DAYS = "days"
 GITHUB = "GitHub handle"
+GITHUB_TEAM = "GitHub team"
+OWNERS_ALIAS = "alias name or false"
+SEATS = "seats"
+SLOTS = "list of slots"
+COUNT = "whole number"
+SHARE = "whole number or share"
 
 ADMONITION_KINDS = ("note", "tip", "important", "warning", "caution", "danger")
 # A role's status: active (the default), draft (shown as such), retired (references warn).
@@ -38,6 +46,14 @@ DEFAULT_STATUS = "active"
 MAX_ITEM_DEPTH = 3
 # The schemes an external role's `url` may use: a page elsewhere, never a script or a file.
 URL_SCHEMES = ("http", "https")
+
+# A rotation's schedule counts days forward from its start, or from the day asked for
+# (`:from:`, `--from`), so these bounds keep every day a schedule can show, and the shift after
+# its last, within the calendar (Python's dates and iCalendar end at 9999-12-31): the latest
+# first day plus MAX_SHIFTS + 2 shifts of MAX_SHIFT_DAYS is in the year 8020.
+LATEST_START = date(2999, 12, 31)
+MAX_SHIFT_DAYS = 1_830  # five years: `every` and `overlap`
+MAX_SHIFTS = 1_000  # shifts in one schedule: `:shifts:`, `--shifts` and the default
 
 # How a relation type's lines look in diagrams (core/diagram/looks.py, colours.py).
 COLOUR = "colour"
@@ -56,7 +72,8 @@ KIND_HELP = {
                   "with `role` and `note`, or both mixed",
     ADMONITION_KIND: "one of " + ", ".join(f"`{kind}`" for kind in ADMONITION_KINDS),
     ITEMS: "list of inline MyST Markdown strings, or of mappings with `text` and `items` "
-           f"(sub-items, nested at most {MAX_ITEM_DEPTH} levels deep), or both mixed",
+           f"(sub-items, nested at most {MAX_ITEM_DEPTH} levels deep), or both mixed; a "
+           "mapping with `steps` and such a list for a numbered list",
     SECTIONS: "list of mappings with `title` and `text` or `items`",
     STATUS: "one of " + ", ".join(f"`{status}`" for status in STATUSES),
     ROLE_ID: "the id of a role under `roles`",
@@ -65,11 +82,19 @@ KIND_HELP = {
     PERSON_ID: "the id of a person declared under `people`",
     PERSON_IDS: "list of ids of people declared under `people`",
     HOLDERS: "list of person ids, or of mappings with `person` and optional `since`, "
-             "`until` and `note`",
-    ROTATION: "mapping with `pool`, `every`, `start` and optional `overlap`",
+             "`until`, `note`, `affiliation`, `moved-to` and `moved-from`",
+    ROTATION: "mapping with `pool`, `every`, `start` and optional `overlap`, or with `slots`",
     DATE: "an ISO date, `2026-01-07`, quoted or not",
-    DAYS: "a whole number of days",
+    START_DATE: f"an ISO date, `2026-01-07`, quoted or not, up to {LATEST_START}",
+    DAYS: f"a whole number of days, up to {MAX_SHIFT_DAYS:,}",
     GITHUB: "a GitHub user name, without `@`",
+    GITHUB_TEAM: "a GitHub team as `@org/team`, the `@` optional",
+    OWNERS_ALIAS: "a name of letters, digits, `-` and `_`, or `false`",
+    SEATS: "mapping with optional `min`, `max` and `per-affiliation`",
+    SLOTS: "list of mappings with `date` and `person` or `organization`, "
+           f"{MAX_SHIFTS:,} at most",
+    COUNT: "a whole number, 0 or more",
+    SHARE: "a whole number, 1 or more, or a share of the holders such as `1/4`",
     COLOUR: "a colour as `'#rrggbb'`, in quotes (YAML reads an unquoted `#` as a comment)",
     LINE_STYLE: "one of " + ", ".join(f"`{style}`" for style in LINE_STYLES),
 }
@@ -108,6 +133,11 @@ GROUP_FIELDS = (
           "name: Hub Community"),
     Field("description", BLOCK, False, "What the group is.",
           "description: People who use and look after one hub."),
+    Field("role", ROLE_ID, False, "The role that stands for the group: the body that its "
+          "members form, such as a committee. Diagrams draw the group's frame with that "
+          "role's box as its title, once; the role's card lists the group's other roles as "
+          "its members. The role belongs to the group, whether or not it says so.",
+          "role: steering-committee"),
 )
 
 ROLE_FIELDS = (
@@ -163,14 +193,30 @@ ROLE_FIELDS = (
     Field("holders", HOLDERS, False, "Who holds the role now (no `until`) and who held it "
           "(`until` set), shown on the card and in the team directory.",
           "holders:\n  - ada\n  - {person: dee, since: 2024-03-01, until: 2025-06-30}"),
-    Field("rotation", ROTATION, False, "The role rotates through a pool of people, one shift "
-          "after another; `roles-rotation` shows the schedule.",
+    Field("rotation", ROTATION, False, "The role rotates: through a pool of people, one shift "
+          "of `every` days after another, or by dated `slots`. `roles-rotation` shows the "
+          "schedule; while the role names no current holder, the rotation holds it.",
           "rotation: {pool: [ada, bo, cy], every: 14, start: 2026-01-07, overlap: 7}"),
+    Field("kind-of", ROLE_ID, False, "The role this one is a kind of: a voting member is a kind "
+          "of committee member. Both cards, tables and diagrams show it as a relation 'is a "
+          "kind of' (inverse 'kinds'), and a role with kinds and no holders of its own is "
+          "held by its kinds' holders.", "kind-of: hub-administrator"),
+    Field("seats", SEATS, False, "How many may hold the role at once, and how many of them "
+          "one affiliation may have: checked against the current holders by the build and "
+          "`check` (`hubroles.holders`).",
+          "seats: {min: 4, max: 9, per-affiliation: 1/4}"),
+    Field("team", GITHUB_TEAM, False, "The role's team on GitHub, shown on the card as a link; "
+          "`export --format owners --alias team` names the role's alias after it.",
+          "team: \"@example-org/hub-engineers\""),
+    Field("owners-alias", OWNERS_ALIAS, False, "The role's alias in `export --format owners`, "
+          "instead of its id (or its team's name), or `false` to leave the role out, as an "
+          "emeritus role would be.", "owners-alias: hub-eng"),
 )
 
 ITEM_FIELDS = (
     Field("text", INLINE, True, "The item itself.", "text: Review contributions"),
-    Field("items", ITEMS, False, "Its sub-items, shown as a nested list.",
+    Field("items", ITEMS, False, "Its sub-items, shown as a nested list; numbered when "
+          "written as a mapping with `steps`.",
           "items:\n  - Focus on code quality"),
 )
 
@@ -205,16 +251,56 @@ HOLDER_FIELDS = (
           "against today's: a holder without `until` is current until roles.yaml says "
           "otherwise.", "until: 2025-06-30"),
     Field("note", INLINE, False, "A word about this holding.", "note: interim"),
+    Field("affiliation", NAME, False, "Where the person worked from during this holding, "
+          "when it is not the person's own `affiliation` (which may have changed since): "
+          "shown with the holding, and what `per-affiliation` of `seats` counts.",
+          "affiliation: Example Org"),
+    Field("moved-to", ROLE_ID, False, "The role the person went to when this holding ended "
+          "(it has an `until`): emeritus status, a step up a ladder. Both roles' cards show "
+          "it, and the other role's holding of the person must begin when this one ends.",
+          "moved-to: emeritus-member"),
+    Field("moved-from", ROLE_ID, False, "The role the person came from when this holding "
+          "began (it has a `since`); the other role's holding of the person must end then.",
+          "moved-from: reviewer"),
 )
 
 ROTATION_FIELDS = (
-    Field("pool", PERSON_IDS, True, "The people who take turns, in order.",
-          "pool: [ada, bo, cy]"),
-    Field("every", DAYS, True, "Days per shift.", "every: 14"),
-    Field("start", DATE, True, "The first shift's first day; shifts follow the pool's order, "
-          "and start again at its top.", "start: 2026-01-07"),
+    Field("pool", PERSON_IDS, False, "The people who take turns, in order, each once. With "
+          "`every` and `start`; a rotation has these three or `slots`.", "pool: [ada, bo, cy]"),
+    Field("every", DAYS, False, "Days per shift.", "every: 14"),
+    Field("start", START_DATE, False, "The first shift's first day; shifts follow the pool's "
+          "order, and start again at its top.", "start: 2026-01-07"),
     Field("overlap", DAYS, False, "Days a shift overlaps the next, for a hand-over; shorter "
           "than `every`.", "overlap: 7"),
+    Field("slots", SLOTS, False, "Dated turns, in date order, instead of `pool`, `every` and "
+          "`start`: one per release, say, each held by a person or by an organization.",
+          "slots:\n  - {date: 2026-02-03, organization: Example Org, people: [ada, cy], "
+          "person: ada}\n  - {date: 2026-03-03, person: bo, note: release 2.1}"),
+)
+
+SLOT_FIELDS = (
+    Field("date", START_DATE, True, "The slot's first day.", "date: 2026-02-03"),
+    Field("until", START_DATE, False, "Its last day. Without it, a slot lasts until the day before "
+          "the next slot, and the last slot until another is added.", "until: 2026-02-10"),
+    Field("person", PERSON_ID, False, "Who holds the slot. A slot has a `person`, an "
+          "`organization`, or both: the person then fills it for the organization.",
+          "person: ada"),
+    Field("organization", NAME, False, "The organization the slot belongs to.",
+          "organization: Example Org"),
+    Field("people", PERSON_IDS, False, "The organization's people, one of whom fills the slot "
+          "(the `person`, if named, is one of them).", "people: [ada, cy]"),
+    Field("note", INLINE, False, "A word about the slot, such as the release it is for.",
+          "note: release 2.1"),
+)
+
+SEATS_FIELDS = (
+    Field("min", COUNT, False, "The fewest current holders the role may have.", "min: 4"),
+    Field("max", COUNT, False, "The most current holders the role may have; not below `min`.",
+          "max: 9"),
+    Field("per-affiliation", SHARE, False, "The most current holders that one affiliation "
+          "may have: a number, or a share of the current holders ('1/4': a quarter, rounded "
+          "down). A holder's affiliation is the holding's own, or the person's.",
+          "per-affiliation: 2"),
 )
 
 ADMONITION_FIELDS = (
@@ -240,6 +326,14 @@ TOP_LEVEL = (
 
 # A GitHub user name: letters, digits and single hyphens, not at either end, 39 at most.
 GITHUB_PATTERN = r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"
+# A team's slug, after its organization and a '/': letters, digits, '-' and '_'.
+TEAM_SLUG_PATTERN = r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,98}[A-Za-z0-9_])?"
+# An alias of `export --format owners`: a YAML key that needs no quotes in OWNERS_ALIASES.
+OWNERS_ALIAS_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}"
+# What names a role's alias in `export --format owners --alias`: its id, or its team's name.
+OWNERS_ALIAS_BY = ("id", "team")
+# A share of a role's holders, for `per-affiliation`: '1/4', '2/3'.
+SHARE_PATTERN = r"([1-9][0-9]*)/([1-9][0-9]*)"
 
 # The form of role, group and relation ids: they end up in URLs, anchors and DOT. The cap keeps
 # them from making file names or link targets too long for the file system (MyST asks it

@@ -22,7 +22,18 @@ from .diagram.colours import (
     readable_on,
 )
 from .files import UnusableFile, read_regular_file, size
-from .model import Admonition, Group, RelationType, Role, RolesFile, Term, Text
+from .model import (
+    KIND_OF,
+    KIND_OF_INVERSE,
+    KIND_OF_LABEL,
+    Admonition,
+    Group,
+    RelationType,
+    Role,
+    RolesFile,
+    Term,
+    Text,
+)
 from .people import PeopleFields
 from .problems import (
     NOTE,
@@ -119,8 +130,8 @@ def collector_paused() -> Iterator[None]:
     throws away is freed as usual, and cycles made meanwhile by other code wait for the next
     collection."""
     enabled = gc.isenabled()
-    gc.disable()
-    try:
+    try:  # disabled inside: a Ctrl-C just after it still enables it again
+        gc.disable()
         yield
     finally:
         if enabled:
@@ -139,6 +150,10 @@ class _Validator(PeopleFields, ValueReader):
         self.pending_targets: list[tuple[str, int, str, str]] = []
         # (role id, replacement, line of 'replaced-by'): checked once every role is read
         self.pending_replacements: list[tuple[str, str, int]] = []
+        # (role named, line, what names it, the holding): 'moved-to' and 'moved-from'
+        self.pending_moves: list[tuple[str, int, str, str]] = []
+        # role id -> (group id, line of the group's 'role'): the bodies groups stand for
+        self.bodies: dict[str, tuple[str, int]] = {}
 
     def run(self, root: YValue) -> RolesFile:
         roles_file = RolesFile(self.path)
@@ -169,6 +184,9 @@ class _Validator(PeopleFields, ValueReader):
                 roles_file.roles[role_id] = role
         self.check_role_targets()
         self.check_replacements(roles_file)
+        self.check_moves()
+        self.check_bodies(roles_file)
+        self.check_kinds(top.get("roles"), roles_file)
         role_terms = self.check_unique_names(roles_file)
         seen_terms: dict[str, tuple[str, int]] = {}
         for key, (line, value) in self.items(top.get("terms"), "'terms'"):
@@ -186,6 +204,9 @@ class _Validator(PeopleFields, ValueReader):
         relation (a cycle of hierarchy relations). Only the roles that loaded are read."""
         for role_id in roles_file.roles:
             role_node = roles[1].items[role_id][1]  # a role that loaded is a mapping
+            if roles_file.roles[role_id].kind_of is not None:
+                roles_file.edge_lines[role_id, KIND_OF, roles_file.roles[role_id].kind_of] = \
+                    role_node.items["kind-of"][0]
             relations = role_node.items.get("relations")
             if relations is None or not isinstance(relations[1], YMap):
                 continue
@@ -201,10 +222,9 @@ class _Validator(PeopleFields, ValueReader):
         if not name:
             self.problems.at(line, "a term under 'terms' has an empty name; give it one")
             return None
-        if len(name.splitlines()) > 1:
-            self.problems.at(line, f"term '{shown(name)}' must fit on one line")
-            return None
         if not self.good_characters(name, f"term '{shown(name)}'", line):
+            return None
+        if not self.one_line(key, f"term '{shown(name)}'", line):
             return None
         if name.lower() in seen:
             other, other_line = seen[name.lower()]
@@ -274,20 +294,35 @@ class _Validator(PeopleFields, ValueReader):
         if not self.is_mapping(node, f"group '{group_id}'"):
             return None
         values = self.simple_fields(node, F.GROUP_FIELDS, f"group '{group_id}'", line)
+        body = None
+        if "role" in node.items:
+            role_line, value = node.items["role"]
+            body = self.name(value, f"'role' of group '{group_id}'")
+            if body is not None and body in self.bodies:
+                other = self.bodies[body]
+                self.problems.at(role_line, f"group '{group_id}' names role '{shown(body)}' as "
+                                 f"its body, and group '{other[0]}' does too (line {other[1]}); "
+                                 "a role stands for one group")
+                body = None
+            elif body is not None:
+                self.bodies[body] = (group_id, role_line)
         if values.get("name") is None:
             return None
-        return Group(group_id, values["name"], values.get("description"), line)
+        return Group(group_id, values["name"], values.get("description"), line, body)
 
     def role(self, role_id: str, line: int, node: YValue, roles_file: RolesFile) -> Role | None:
         what = f"role '{role_id}'"
         if not self.is_mapping(node, what):
             return None
         values = self.simple_fields(node, F.ROLE_FIELDS, what, line)
-        group = self.role_group(node, roles_file, what)
+        group = self.body_group(role_id, node, self.role_group(node, roles_file, what), what)
         admonitions = self.admonitions(node, what)
         relations, notes = self.role_relations(node, roles_file, what)
         holders, rotation = self.holders(node, what), self.rotation(node, what)
         replaced_by = self.replaced_by(role_id, node, values.get("status"), what)
+        kind_of = self.kind_of(role_id, node, what)
+        seats, team = self.seats(node, what), self.team(node, what)
+        owners_alias = self.owners_alias(node, what)
         if values.get("url"):
             self.fields_no_page_shows(node, what)
         if values.get("name") is None or values.get("summary") is None:
@@ -303,8 +338,38 @@ class _Validator(PeopleFields, ValueReader):
             responsibilities=values.get("responsibilities", ()),
             sections=values.get("sections", ()),
             see_also=values.get("see-also", ()), admonitions=admonitions, relations=relations,
-            relation_notes=notes, holders=holders, rotation=rotation,
+            relation_notes=notes, holders=holders, rotation=rotation, kind_of=kind_of,
+            seats=seats, team=team, owners_alias=owners_alias,
         )
+
+    def body_group(self, role_id: str, node: YMap, group: str | None,
+                   what: str) -> str | None:
+        """The role's group: the one it names, or the one it stands for (a group's 'role'),
+        which must be the same."""
+        if role_id not in self.bodies:
+            return group
+        body_of, line = self.bodies[role_id]
+        if group is not None and group != body_of:
+            self.problems.at(node.items["group"][0], f"{what} names group '{group}', but it "
+                             f"stands for group '{body_of}' ('role' of that group, line {line}); "
+                             f"a body belongs to its own group: write 'group: {body_of}' or "
+                             "leave 'group' out")
+        return body_of if group is None or group == body_of else None
+
+    def kind_of(self, role_id: str, node: YMap, what: str) -> str | None:
+        """'kind-of': another role (checked once every role is read)."""
+        if "kind-of" not in node.items:
+            return None
+        line, value = node.items["kind-of"]
+        target = self.name(value, f"'kind-of' of {what}")
+        if target is None:
+            return None
+        if target == role_id:
+            self.problems.at(line, f"{what} cannot be a kind of itself; name the role it is a "
+                             "kind of")
+            return None
+        self.pending_moves.append((target, line, f"'kind-of' of {what}", what))
+        return target
 
     def fields_no_page_shows(self, node: YMap, what: str) -> None:
         """A note, not a problem: an external role has no card, so the fields only a card
@@ -351,6 +416,47 @@ class _Validator(PeopleFields, ValueReader):
                 self.problems.at(line, f"'replaced-by' of role '{role_id}' names "
                                  f"'{target}', which is retired too{further}; name a role "
                                  "that is not retired")
+
+    def check_moves(self) -> None:
+        """The roles that 'moved-to', 'moved-from' and 'kind-of' name."""
+        declared = self.declared["roles"]
+        for target, line, label, what in self.pending_moves:
+            if target not in declared:
+                self.problems.at(line, f"{label} names '{shown(target)}', which is not a role "
+                                 "under 'roles'" + self.did_you_mean(target, declared))
+            elif label.startswith("'moved") and what.endswith(f"role '{target}'"):
+                self.problems.at(line, f"{label} names the role itself; a move goes to or "
+                                 "comes from another role")
+
+    def check_bodies(self, roles_file: RolesFile) -> None:
+        declared = self.declared["roles"]
+        for role_id, (group_id, line) in self.bodies.items():
+            if role_id not in declared:
+                self.problems.at(line, f"'role' of group '{group_id}' names '{shown(role_id)}', "
+                                 "which is not a role under 'roles'"
+                                 + self.did_you_mean(role_id, declared))
+
+    def check_kinds(self, roles: tuple[int, YValue] | None, roles_file: RolesFile) -> None:
+        """No role is, through 'kind-of', a kind of itself; and 'kind-of' becomes a relation
+        of the type KIND_OF, declared here when a role uses it."""
+        kinds = {role.id: role.kind_of for role in roles_file.roles.values()
+                 if role.kind_of in roles_file.roles}
+        reported: set[str] = set()
+        for start in kinds:
+            seen, role_id = [start], kinds[start]
+            while role_id in kinds and role_id not in seen:
+                seen.append(role_id)
+                role_id = kinds[role_id]
+            if role_id == start and not reported.intersection(seen):
+                reported.update(seen)
+                line = roles[1].items[start][1].items["kind-of"][0]
+                self.problems.at(line, "these roles are each a kind of the next, and the last a "
+                                 "kind of the first: " + " → ".join([*seen, start])
+                                 + "; remove one 'kind-of'")
+        if kinds and roles is not None:
+            first = min(roles[1].items[role_id][1].items["kind-of"][0] for role_id in kinds)
+            roles_file.relations[KIND_OF] = RelationType(KIND_OF, KIND_OF_LABEL,
+                                                         KIND_OF_INVERSE, first)
 
     def role_group(self, node: YMap, roles_file: RolesFile, what: str) -> str | None:
         if "group" not in node.items:

@@ -1,7 +1,14 @@
-"""The words of the problems that rules.py finds, in one place. A `hint` is a "did you mean"
-(problems.did_you_mean) or empty."""
+"""The words of the problems that rules.py finds, and of the bounds of a rotation's schedule
+(which the loader, the directive and the command line apply), in one place. A `hint` is a "did
+you mean" (problems.did_you_mean) or empty."""
 
 from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+
+from .fields import LATEST_START, MAX_SHIFTS
+from .problems import did_you_mean, shown
 
 
 def unknown_role(role_id: str, target: str, hint: str = "") -> str:
@@ -20,6 +27,18 @@ def unknown_card_id(role_id: str, hint: str = "") -> str:
 def unknown_term(term: str, hint: str = "") -> str:
     """Sphinx's own words for an unknown `{term}`, with the closest known terms."""
     return f"term not in glossary: '{term}'{hint}"
+
+
+def term_without_glossary(term: str) -> str:
+    """A `{term}` naming a term of roles.yaml, on a site with no `roles-glossary`."""
+    return (f"term not in glossary: '{term}' is a term of roles.yaml, but no page has a "
+            "roles-glossary to define it; add one with the roles-glossary directive")
+
+
+def role_term_without_card(term: str, role_id: str) -> str:
+    """A `{term}` naming a role whose role has no card on any page."""
+    return (f"term not in glossary: '{term}' names role '{role_id}' of roles.yaml, which has "
+            "no role-card on any page to define it; add one with the role-card directive")
 
 
 def duplicate_card(role_id: str, first: str) -> str:
@@ -42,6 +61,11 @@ def hand_term_and_card(term: str, card: str) -> str:
 def no_diagram_roles() -> str:
     return ("roles-diagram has no roles to show; check :roles:, :groups:, :status: and "
             "roles.yaml")
+
+
+def no_diagram_relations() -> str:
+    return ("roles-diagram draws no relation of its :relations: among the roles it keeps, and "
+            "leaves out roles without one; add ':isolated: show' to draw them anyway")
 
 
 def depth_without_focus() -> str:
@@ -92,6 +116,16 @@ def role_without_rotation(role_id: str) -> str:
             "with a pool, a number of days and a start")
 
 
+def unknown_holders_role(role_id: str, hint: str = "") -> str:
+    return f"unknown role '{role_id}' in role-holders{hint}"
+
+
+def role_without_holders(role_id: str) -> str:
+    return (f"role '{role_id}' in role-holders has no current holder in roles.yaml (no "
+            "'holders' without 'until', no kinds or members with holders, no 'rotation'); "
+            "name one under 'holders'")
+
+
 def context_without_focus() -> str:
     return ":context: has no effect without :focus: in roles-diagram"
 
@@ -103,10 +137,45 @@ def hierarchy_cycle(relations: list[str]) -> str:
             "its relation type")
 
 
-def invalid_option(directive: str, option: str, value: str, reason: str) -> str:
-    """docutils' words for an option value its converter refuses, on one line."""
-    return (f'Error in "{directive}" directive: invalid option value: (option: "{option}"; '
-            f"value: {value!r}) {reason}")
+def late_start(day: date) -> str:
+    """A rotation's `start`, `:from:` or `--from` after fields.LATEST_START."""
+    return (f"{day} is after {LATEST_START}, the latest day a schedule may start from, so that "
+            "its days stay within the calendar")
+
+
+def too_many_shifts(count: int) -> str:
+    """`:shifts:` or `--shifts` past fields.MAX_SHIFTS."""
+    return f"{count:,} shifts are more than a schedule shows; ask for {MAX_SHIFTS:,} at most"
+
+
+def too_many_slots(count: int) -> str:
+    """A rotation by slot with more than fields.MAX_SHIFTS slots."""
+    return f"{count:,} slots are more than a schedule shows; keep {MAX_SHIFTS:,} at most"
+
+
+def unknown_option(option: str, directive: str, known: Collection[str]) -> str:
+    return (f"unknown option :{shown(option)}: of {directive}"
+            + (did_you_mean(option, known) or "; its options are "
+               + ", ".join(f":{name}:" for name in known)))
+
+
+def invalid_option(option: str, directive: str, value: str | None, allowed: str) -> str:
+    """`allowed` says what to write instead (a converter's ValueError)."""
+    if value is None or not value.strip():
+        return f"no value in :{option}: of {directive}; {allowed}"
+    return f"invalid value '{shown(value.strip())}' in :{option}: of {directive}; {allowed}"
+
+
+def display_in_roles_file(directive: str) -> str:
+    """A `role-card` or `roles-glossary` inside roles.yaml text, which they show themselves."""
+    return (f"{directive} cannot stand in roles.yaml text: cards and glossaries show that text "
+            "themselves, and one inside another could show itself without end; it is left "
+            "out: put it on a page")
+
+
+def no_table_columns() -> str:
+    return ("roles-table has no known column to show; give at least one in :columns:, or leave "
+            "it out for the default (name, summary)")
 
 
 def roles_file_unusable(path: str, count: int) -> str:

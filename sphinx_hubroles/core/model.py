@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
 
-from .fields import DEFAULT_STATUS
+from .fields import DEFAULT_STATUS, MAX_SHIFTS
 from .names import role_label
 from .problems import Problem
 
@@ -20,12 +20,40 @@ class Text:
     source: str
     # Lines are left out of comparisons: moving text within roles.yaml changes nothing shown.
     line: int = field(compare=False, repr=False)
+    # Rendered as blocks (a description, a section's text, a definition), where directives run;
+    # an inline text (a summary, an item) shows a directive's markup as text.
+    block: bool = field(default=False, compare=False, repr=False)
+
+
+class Steps(tuple):
+    """A list of items shown numbered, in order (1, 2, 3...), where a plain tuple of items is
+    shown as bullets: roles.yaml writes it as a mapping with `steps`. It equals no plain tuple
+    and says so in its repr, so that numbering a list changes what a page shows (the display
+    digests are reprs)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"Steps({tuple.__repr__(self)})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Steps) and tuple.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = tuple.__hash__
+
+
+def numbered(items: tuple) -> bool:
+    """Whether a list of items is shown numbered (written with `steps`)."""
+    return isinstance(items, Steps)
 
 
 @dataclass(frozen=True)
 class Item:
     """An item of a list field (requirements, responsibilities, a section's items), with its
-    sub-items."""
+    sub-items (numbered if they are Steps)."""
 
     text: Text
     items: tuple[Item, ...] = ()
@@ -59,6 +87,8 @@ class Group:
     name: str
     description: Text | None
     line: int = field(compare=False, repr=False)
+    # The role that stands for the group: the body its members form (a committee).
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,6 +118,12 @@ class Holder:
     since: date | None = None
     until: date | None = None
     note: Text | None = None
+    # Where the person worked from during this holding, when not (or no longer) the person's
+    # own `affiliation`.
+    affiliation: str | None = None
+    # The role the person went to when this holding ended, or came from when it began.
+    moved_to: str | None = None
+    moved_from: str | None = None
 
     @property
     def current(self) -> bool:
@@ -103,15 +139,60 @@ class Shift:
 
 
 @dataclass(frozen=True)
+class Slot:
+    """One dated turn of a rotation by slot: held by a person, or by an organization and
+    filled by one of its people."""
+
+    date: date  # its first day
+    line: int = field(compare=False, repr=False)
+    until: date | None = None  # its last day, if roles.yaml says
+    person: str | None = None
+    organization: str | None = None
+    people: tuple[str, ...] = ()  # the organization's people who may fill it
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
 class Rotation:
     """A role that rotates through a pool: shift k is held by pool[k mod n], from
-    start + k * every to start + (k + 1) * every + overlap - 1."""
+    start + k * every to start + (k + 1) * every + overlap - 1.
+
+    Or, with `slots` (and `every` 0), by slot: each slot is a dated turn, the pool is everyone
+    its slots name, and `start` is the first slot's day."""
 
     pool: tuple[str, ...]
-    every: int  # days
+    every: int  # days; 0 for a rotation by slot
     start: date
     line: int = field(compare=False, repr=False)
     overlap: int = 0  # days a shift overlaps the next
+    slots: tuple[Slot, ...] = ()
+
+    @property
+    def by_slot(self) -> bool:
+        return bool(self.slots)
+
+    def slot_days(self, index: int) -> tuple[date, date | None]:
+        """A slot's first and last day: its `until`, or the day before the next slot's, or
+        None for a last slot without `until` (it lasts until another is added)."""
+        slot = self.slots[index]
+        if slot.until is not None:
+            return slot.date, slot.until
+        if index + 1 < len(self.slots):
+            following = self.slots[index + 1].date
+            # Two slots on one day: the first lasts that day (and 0001-01-01 has no day before).
+            last = following - timedelta(days=1) if following > slot.date else slot.date
+            return slot.date, last
+        return slot.date, None
+
+    def slots_from(self, start: date | None = None, count: int | None = None) -> list[int]:
+        """The indexes of the slots from the first whose days include `start` (or start after
+        it), as many as `count` (all by default)."""
+        first = 0
+        if start is not None:
+            first = next((index for index in range(len(self.slots))
+                          if (self.slot_days(index)[1] or date.max) >= start), len(self.slots))
+        last = len(self.slots) if count is None else min(len(self.slots), first + count)
+        return list(range(first, last))
 
     def shift(self, index: int) -> Shift:
         first = self.start + timedelta(days=index * self.every)
@@ -126,12 +207,32 @@ class Rotation:
         offset = (day - self.start).days
         return max(0, -(-(offset - self.every - self.overlap + 1) // self.every))
 
-    def schedule(self, start: date | None = None, shifts: int | None = None) -> list[Shift]:
+    def schedule(self, start: date | None = None, shifts: int | None = None) -> Iterator[Shift]:
         """The shifts from the one that includes `start` (the rotation's start by default), as
-        many as `shifts` (twice the pool by default)."""
+        many as `shifts` (twice the pool by default, at most MAX_SHIFTS), one at a time."""
         first = self.first_shift_on(start) if start else 0
-        count = shifts if shifts is not None else 2 * len(self.pool)
-        return [self.shift(index) for index in range(first, first + count)]
+        count = shifts if shifts is not None else min(2 * len(self.pool), MAX_SHIFTS)
+        return (self.shift(index) for index in range(first, first + count))
+
+
+@dataclass(frozen=True)
+class Seats:
+    """How many may hold a role at once, and how many of them one affiliation may have: a
+    whole number, or a share of the holders written 'n/m'."""
+
+    line: int = field(compare=False, repr=False)
+    min: int | None = None
+    max: int | None = None
+    per_affiliation: int | str | None = None
+
+    def affiliation_cap(self, holders: int) -> int | None:
+        """The most holders of `holders` that one affiliation may have."""
+        if self.per_affiliation is None:
+            return None
+        if isinstance(self.per_affiliation, int):
+            return self.per_affiliation
+        top, bottom = (int(part) for part in self.per_affiliation.split("/"))
+        return holders * top // bottom
 
 
 @dataclass(frozen=True)
@@ -160,6 +261,11 @@ class Role:
     relation_notes: tuple[tuple[str, str, Text], ...] = ()
     holders: tuple[Holder, ...] = ()
     rotation: Rotation | None = None
+    kind_of: str | None = None  # the role this one is a kind of
+    seats: Seats | None = None
+    team: str | None = None  # 'org/team' on GitHub, without '@'
+    # The alias of `export --format owners`: a name, False for none, None for the default.
+    owners_alias: str | bool | None = None
 
     @property
     def external(self) -> bool:
@@ -179,6 +285,13 @@ class Role:
         return tuple(holder for holder in self.holders if not holder.current)
 
     @property
+    def all_relations(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Its relations, with its `kind-of` as a relation of the type KIND_OF last."""
+        if self.kind_of is None:
+            return self.relations
+        return (*self.relations, (KIND_OF, (self.kind_of,)))
+
+    @property
     def label(self) -> str:
         """The cross-reference label of the role's card, as written in `roles:<id>` links."""
         return role_label(self.id)
@@ -186,6 +299,14 @@ class Role:
     @property
     def term_names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+
+# A role's `kind-of` is a relation of this type (the loader declares it when a role uses it):
+# cards, tables, diagrams and the exports show it as they show every relation. Relation ids
+# written in roles.yaml cannot hold '_', so it never meets one.
+KIND_OF = "kind_of"
+KIND_OF_LABEL = "is a kind of"
+KIND_OF_INVERSE = "kinds"
 
 
 @dataclass(frozen=True)
@@ -246,7 +367,7 @@ class RolesFile:
             Edge(role.id, relation, target, notes.get((relation, target)))
             for role in self.roles.values()
             for notes in ({(rel, target): note for rel, target, note in role.relation_notes},)
-            for relation, targets in role.relations
+            for relation, targets in role.all_relations
             for target in targets
         )
 
@@ -262,6 +383,38 @@ class RolesFile:
             index.setdefault(edge.source, []).append((number, edge))
             if edge.target != edge.source:
                 index.setdefault(edge.target, []).append((number, edge))
+        return index
+
+    def kinds(self, role_id: str) -> list[Role]:
+        """The roles that are a kind of `role_id`, in file order."""
+        return self._kinds.get(role_id, [])
+
+    @cached_property
+    def _kinds(self) -> dict[str, list[Role]]:
+        index: dict[str, list[Role]] = {}
+        for role in self.roles.values():
+            if role.kind_of is not None:
+                index.setdefault(role.kind_of, []).append(role)
+        return index
+
+    def body_of(self, role_id: str) -> Group | None:
+        """The group that `role_id` stands for (its `role`), if any."""
+        return self._bodies.get(role_id)
+
+    @cached_property
+    def _bodies(self) -> dict[str, Group]:
+        return {group.role: group for group in self.groups.values() if group.role}
+
+    def members(self, group_id: str) -> list[Role]:
+        """The roles of a group, in file order."""
+        return self._members.get(group_id, [])
+
+    @cached_property
+    def _members(self) -> dict[str, list[Role]]:
+        index: dict[str, list[Role]] = {}
+        for role in self.roles.values():
+            if role.group is not None:
+                index.setdefault(role.group, []).append(role)
         return index
 
     def place(self, role_id: str) -> int:
@@ -285,7 +438,7 @@ class RolesFile:
         role = self.roles[role_id]
         return [
             (self.relations[rel], [self.roles[t] for t in targets])
-            for rel, targets in role.relations
+            for rel, targets in role.all_relations
         ]
 
     def incoming(self, role_id: str) -> list[tuple[RelationType, list[Role]]]:

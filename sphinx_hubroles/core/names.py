@@ -11,6 +11,8 @@ ROLE_PREFIXES = (LABEL_PREFIX,)
 ANCHOR_PREFIX = "roles-"
 PERSON_PREFIX = "people:"
 PERSON_ANCHOR_PREFIX = "people-"
+# The id of a role's schedule (`roles-rotation`): where `role-holders` links for a rotation.
+ROTATION_ANCHOR_PREFIX = "rotation-"
 
 
 def role_label(role_id: str) -> str:

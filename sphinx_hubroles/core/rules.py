@@ -20,6 +20,7 @@ from .names import person_id_of, person_label, role_id_of, role_label
 from .problems import did_you_mean, display_path
 from .site import PERSON, TERM, Reference, Site, Where, normalise
 from .table import select_rows
+from .tenure import move_problems, seat_problems, tenure_of
 
 # "Did you mean" compares a word with every candidate; a site with thousands of broken
 # references to thousands of roles would spend minutes on it, so suggestions stop after this
@@ -109,15 +110,22 @@ def problems(model: RolesFile, site: Site, role_terms: bool = True,
     found += table_problems(model, site)
     found += entry_problems(model, site)
     found += rotation_problems(model, site, suggest)
+    found += inline_holder_problems(model, site, suggest)
     found += hierarchy_problems(model)
+    found += holder_problems(model)
+    found += [Finding(problem.where, problem.message, subtype=problem.subtype)
+              for problem in site.directive_problems]
+    found += displays_in_roles_file(model, site)
     return sorted(found, key=lambda f: f.where.sort_key())
 
 
 def listed(model: RolesFile, site: Site) -> list[tuple[str, Where]]:
     """(person id, where its directory stands) for every entry of every `roles-people`, in
-    file and line order."""
+    file and line order; a directory with `:no-index:` lists people without entries of its
+    own (links go to the main directory)."""
     return [(entry.person.id, use.where)
             for use in sorted(site.directories, key=lambda d: d.where.sort_key())
+            if not use.spec.no_index
             for entry in directory(model, use.spec)[0]]
 
 
@@ -153,6 +161,33 @@ def rotation_problems(model: RolesFile, site: Site, suggest: Suggestions) -> lis
             found.append(Finding(use.where, messages.role_without_rotation(use.role_id),
                                  subtype="people"))
     return found
+
+
+def inline_holder_problems(model: RolesFile, site: Site,
+                           suggest: Suggestions) -> list[Finding]:
+    """A `role-holders` reference to an unknown role, a retired one, or one that nobody
+    holds now."""
+    found = []
+    for use in site.holders:
+        role = model.roles.get(use.role_id)
+        if role is None:
+            found.append(Finding(use.where, messages.unknown_holders_role(
+                use.role_id, suggest(use.role_id, model.roles)), subtype="ref"))
+        elif role.retired:
+            found.append(Finding(use.where, messages.retired_role(role.id, role.replaced_by),
+                                 subtype="retired"))
+        elif not tenure_of(model).is_held(role.id):
+            found.append(Finding(use.where, messages.role_without_holders(role.id),
+                                 subtype="holders"))
+    return found
+
+
+def holder_problems(model: RolesFile) -> list[Finding]:
+    """Roles whose current holders break their `seats`, and moves between roles whose dates
+    do not meet, at their lines of roles.yaml."""
+    path = display_path(model.path)
+    return [Finding(Where(path, line, name=path), message, subtype="holders")
+            for line, message in [*seat_problems(model, tenure_of(model)), *move_problems(model)]]
 
 
 def card_problems(model: RolesFile, site: Site, suggest: Suggestions) -> list[Finding]:
@@ -214,8 +249,8 @@ def reference_problems(model: RolesFile, site: Site, cards: dict[str, Where],
             if retired is not None:
                 found.append(retired)
             elif reference.target.lower() not in terms:
-                found.append(Finding(reference.where, messages.unknown_term(
-                    reference.target, suggest(reference.target, term_names)),
+                found.append(Finding(reference.where, unknown_term_message(
+                    model, reference.target, role_terms, suggest, term_names),
                     type="ref", subtype="term"))
             continue
         role_id = role_id_of(reference.target, site.label_prefixes)
@@ -234,6 +269,21 @@ def reference_problems(model: RolesFile, site: Site, cards: dict[str, Where],
             found.append(Finding(reference.where, messages.unknown_role(
                 role_id, reference.target, suggest(role_id, model.roles)), subtype="ref"))
     return found
+
+
+def unknown_term_message(model: RolesFile, term: str, role_terms: bool, suggest: Suggestions,
+                         term_names: list[str]) -> str:
+    """Why a `{term}` has no entry: a roles.yaml term with no `roles-glossary` on the site, a
+    role's name with no card, or no such term at all (with the closest ones)."""
+    key = term.lower()
+    if any(name.lower() == key for name in model.terms):
+        return messages.term_without_glossary(term)
+    if role_terms:
+        role = next((r for r in model.roles.values()
+                     if key in (name.lower() for name in r.term_names)), None)
+        if role is not None:
+            return messages.role_term_without_card(term, role.id)
+    return messages.unknown_term(term, suggest(term, term_names))
 
 
 def person_problems(model: RolesFile, reference: Reference, entries: set[str],
@@ -269,12 +319,14 @@ def shown_roles(model: RolesFile, site: Site, cards: dict[str, Where]) -> set[st
     return shown
 
 
+
 def shown_roles_file_references(model: RolesFile, site: Site,
                                 cards: dict[str, Where]) -> list[Reference]:
     """The references in the roles.yaml texts that a page shows: the texts of the roles shown
     (shown_roles), a relation's note when either of its roles is shown (both cards show it),
     and the terms' definitions once a `roles-glossary` shows them. (A text no page shows is
-    not judged: a role may wait for its card.)"""
+    not judged: a role may wait for its card. A glossary shows the roles' summaries as plain
+    words, as diagram tooltips do, with no links to judge.)"""
     roles = shown_roles(model, site, cards)
     shown = []
     for (kind, key), references in site.roles_file.items():
@@ -294,11 +346,27 @@ def diagram_problems(model: RolesFile, site: Site,
             for message in messages_of(use.spec, use.depth_given)]
 
 
+def displays_in_roles_file(model: RolesFile, site: Site) -> list[Finding]:
+    """A `role-card` or `roles-glossary` inside roles.yaml text that a page shows (the text of
+    a role with a card, a term's definition under a `roles-glossary`): the directive shows
+    roles.yaml text itself, and a card inside its own role's description would show itself
+    without end (so would a glossary inside a definition), so the build leaves each out
+    (ext/cards.py, ext/glossary.py). Inline texts and texts no page shows run no directive."""
+    carded = {card.role_id for card in site.cards
+              if card.role_id in model.roles and not model.roles[card.role_id].external}
+    return [Finding(where, messages.display_in_roles_file(directive), subtype="yaml")
+            for (kind, key), displays in site.roles_file_displays.items()
+            if (kind == "role" and key in carded) or (kind == "term" and site.glossaries)
+            for directive, where in displays]
+
+
 def table_problems(model: RolesFile, site: Site) -> list[Finding]:
     found = []
     for use in site.tables:
         rows = select_rows(model, use.spec)
         messages_ = list(rows.problems)
+        if not rows.columns:
+            messages_.append(messages.no_table_columns())
         if not rows.roles:
             messages_.append(messages.no_table_roles())
         if use.spec.layout == "cards" and site.has_sphinx_design is False:
@@ -315,7 +383,8 @@ def diagram_messages(spec, depth_given: bool, selection: Selection) -> list[str]
     if spec.context and spec.focus is None:
         result.append(messages.context_without_focus())
     if not selection.roles:
-        result.append(messages.no_diagram_roles())
+        result.append(messages.no_diagram_relations() if selection.isolated_left_out
+                      else messages.no_diagram_roles())
     return result
 
 

@@ -18,21 +18,33 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SHIPPED = Path(__file__).parent.parent / "roles.schema.json"
 
 ID = {"type": "string", "pattern": f"^{F.ID_PATTERN}$", "maxLength": F.MAX_ID_LENGTH}
-# The loader strips text and refuses what is left empty; names must also fit on one line.
+# The loader strips text and refuses what is left empty.
 TEXT = {"type": "string", "pattern": r"\S"}
-NAME = {"type": "string", "pattern": r"^\s*[^\n]*\S[^\n]*\s*$"}
+# Names must also be one line (values.LINE_CATEGORIES), once stripped of the spaces, tabs and
+# line breaks around them. A pattern says so for the control characters, the line and
+# paragraph separators and the byte order mark, which are the same in every version of
+# Unicode; the loader refuses private-use and unassigned code points too.
+NOT_IN_LINE = r"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff"
+NAME = {"type": "string", "allOf": [{"pattern": r"\S"},
+                                    {"pattern": rf"^[ \t\n]*[^{NOT_IN_LINE}]*[ \t\n]*$"}]}
 # YAML reads an unquoted 2026-01-07 as a date, and editors' YAML support reads it as text: one
 # pattern serves both (a YAML date is never handed to the schema as anything but its text).
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+# A rotation's start: up to fields.LATEST_START, the last day of a year ending in 999 (a test
+# checks both ends).
+START_DATE = {"type": "string",
+              "pattern": rf"^[0-{F.LATEST_START.year // 1000}]\d{{3}}-\d{{2}}-\d{{2}}$"}
 
 
 def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/$defs/{name}"}
 
 
-# http or https in any case (as the loader), a host, no white space. Written without inline
-# flags, which the regular expressions of JSON Schema (ECMA-262) do not have.
-URL = {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+[^\\s]*$"}
+# http or https in any case (as the loader), a host, no white space or control character.
+# Written without inline flags, which the regular expressions of JSON Schema (ECMA-262) do not
+# have.
+URL = {"type": "string",
+       "pattern": f"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#{NOT_IN_LINE}]+[^\\s{NOT_IN_LINE}]*$"}
 
 
 def _kind(kind: str) -> dict[str, Any]:
@@ -62,8 +74,20 @@ def _kind(kind: str) -> dict[str, Any]:
         F.PERSON_IDS: {"type": "array", "items": ID, "minItems": 1},
         F.HOLDERS: {"type": "array", "items": {"anyOf": [ID, _ref("holder")]}},
         F.ROTATION: _ref("rotation"),
+        F.SLOTS: {"type": "array", "items": _ref("slot"), "minItems": 1,
+                  "maxItems": F.MAX_SHIFTS},
+        F.SEATS: _ref("seats"),
+        F.COUNT: {"type": "integer", "minimum": 0},
+        F.SHARE: {"anyOf": [{"type": "integer", "minimum": 1},
+                            {"type": "string", "pattern": f"^{F.SHARE_PATTERN}$"}]},
+        F.GITHUB_TEAM: {"type": "string",
+                        "pattern": f"^@?{F.GITHUB_PATTERN}/{F.TEAM_SLUG_PATTERN}$"},
+        F.OWNERS_ALIAS: {"anyOf": [{"type": "string",
+                                    "pattern": f"^{F.OWNERS_ALIAS_PATTERN}$"},
+                                   {"const": False}]},
         F.DATE: DATE,
-        F.DAYS: {"type": "integer", "minimum": 0},
+        F.START_DATE: START_DATE,
+        F.DAYS: {"type": "integer", "minimum": 0, "maximum": F.MAX_SHIFT_DAYS},
         F.GITHUB: {"type": "string", "pattern": f"^@?{F.GITHUB_PATTERN}$"},
         F.COLOUR: {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"},
         F.LINE_STYLE: {"enum": list(F.LINE_STYLES)},
@@ -75,8 +99,11 @@ def _kind(kind: str) -> dict[str, Any]:
 
 def _items(depth: int) -> dict[str, Any]:
     """A list of items nested `depth` levels deep: strings, or mappings with `text` and, down
-    to F.MAX_ITEM_DEPTH, `items`."""
-    return {"type": "array", "items": {"anyOf": [TEXT, _ref(f"item-{depth}")]}}
+    to F.MAX_ITEM_DEPTH, `items`; or such a list under `steps`, numbered."""
+    bullets = {"type": "array", "items": {"anyOf": [TEXT, _ref(f"item-{depth}")]}}
+    steps = {"type": "object", "properties": {"steps": bullets}, "required": ["steps"],
+             "additionalProperties": False}
+    return {"anyOf": [bullets, steps]}
 
 
 def _item(depth: int) -> dict[str, Any]:
@@ -114,6 +141,11 @@ def _role() -> dict[str, Any]:
             "then": {"required": ["status"], "properties": {"status": {"const": "retired"}}}}
 
 
+def _needs(key: str, other: str) -> dict[str, Any]:
+    """`other` is required where `key` is written (if/then: draft-07 has it)."""
+    return {"if": {"required": [key]}, "then": {"required": [other]}}
+
+
 def _id_mapping(item: str) -> dict[str, Any]:
     return {"type": "object", "propertyNames": ID, "additionalProperties": _ref(item)}
 
@@ -123,7 +155,7 @@ _TOP_LEVEL_VALUES = {
     "relations": _id_mapping("relation"),
     "groups": _id_mapping("group"),
     "roles": _id_mapping("role"),
-    "terms": {"type": "object", "additionalProperties": TEXT},
+    "terms": {"type": "object", "propertyNames": NAME, "additionalProperties": TEXT},
     "people": _id_mapping("person"),
 }
 
@@ -152,8 +184,20 @@ def build_schema() -> dict[str, Any]:
                                       "note"),
             **{f"item-{depth}": _item(depth) for depth in range(F.MAX_ITEM_DEPTH + 1)},
             "person": _object(F.PERSON_FIELDS, "A person who holds roles"),
-            "holder": _object(F.HOLDER_FIELDS, "A person who holds or held the role"),
-            "rotation": _object(F.ROTATION_FIELDS, "A rotation of the role through a pool"),
+            "holder": {**_object(F.HOLDER_FIELDS, "A person who holds or held the role"),
+                       "allOf": [_needs("moved-to", "until"), _needs("moved-from", "since")]},
+            "rotation": {**_object(F.ROTATION_FIELDS, "A rotation of the role: through a "
+                                   "pool, or by slot"),
+                         "oneOf": [{"required": ["pool", "every", "start"],
+                                    "not": {"required": ["slots"]}},
+                                   {"required": ["slots"],
+                                    "not": {"anyOf": [{"required": [key]} for key in
+                                                      ("pool", "every", "start", "overlap")]}}]},
+            "slot": {**_object(F.SLOT_FIELDS, "A dated turn of a rotation by slot"),
+                     "anyOf": [{"required": ["person"]}, {"required": ["organization"]}],
+                     **_needs("people", "organization")},
+            "seats": {**_object(F.SEATS_FIELDS, "How many may hold the role"),
+                      "minProperties": 1},
         },
     }
 

@@ -84,6 +84,14 @@ class RotationUse:
 
 
 @dataclass(frozen=True)
+class HoldersUse:
+    """A `role-holders` reference, naming a role: it shows the role's current holders."""
+
+    role_id: str
+    where: Where
+
+
+@dataclass(frozen=True)
 class DiagramUse:
     spec: DiagramSpec
     depth_given: bool  # `:depth:` was written (it means nothing without `:focus:`)
@@ -96,6 +104,16 @@ class TableUse:
     where: Where
 
 
+@dataclass(frozen=True)
+class DirectiveProblem:
+    """A problem one of the extension's directives finds in itself as it is read: an unknown
+    option or an invalid value (core/options.py), at the directive's first line."""
+
+    message: str
+    subtype: str  # the directive's warning subtype
+    where: Where
+
+
 @dataclass
 class Site:
     references: list[Reference] = field(default_factory=list)
@@ -105,13 +123,19 @@ class Site:
     # Glossary terms written by hand: lower-cased (as Sphinx looks them up) -> (term, where).
     terms: dict[str, tuple[str, Where]] = field(default_factory=dict)
     glossaries: list[Where] = field(default_factory=list)  # `roles-glossary` directives
+    holders: list[HoldersUse] = field(default_factory=list)  # `role-holders` references
     diagrams: list[DiagramUse] = field(default_factory=list)
     tables: list[TableUse] = field(default_factory=list)  # `roles-table` directives
     directories: list[DirectoryUse] = field(default_factory=list)  # `roles-people`
     rotations: list[RotationUse] = field(default_factory=list)
+    directive_problems: list[DirectiveProblem] = field(default_factory=list)
     # References inside roles.yaml's texts, at their lines in roles.yaml, by the text's owner:
     # ('group', id), ('role', id), ('term', name). The rules judge those a page shows.
     roles_file: dict[tuple[str, str], list[Reference]] = field(default_factory=dict)
+    # The cards and glossaries written inside roles.yaml's block texts, by the text's owner:
+    # (directive name, where in roles.yaml). They are not shown (rules.py says why).
+    roles_file_displays: dict[tuple[str, str], list[tuple[str, Where]]] = field(
+        default_factory=dict)
     # Labels and terms that resolve in another project (intersphinx inventories).
     external_labels: Collection[str] = frozenset()
     external_terms: Collection[str] = frozenset()

@@ -24,6 +24,11 @@ COLUMNS = {
     "status": "Status",
     "relations": "Relations",
     "holders": "Held by",
+    "former-holders": "Formerly held by",
+    "rotation": "Rotation",
+    "seats": "Seats",
+    "team": "Team",
+    "kind-of": "Kind of",
 }
 DEFAULT_COLUMNS = ("name", "summary")
 # The statuses shown when :status: is not given: retired roles are left out.

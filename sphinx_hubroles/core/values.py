@@ -10,8 +10,9 @@ import urllib.parse
 from collections.abc import Collection
 
 from . import fields as F
-from .model import Item, Section, Text
+from .model import Item, Section, Steps, Text
 from .problems import WARNING, Problem, Problems, did_you_mean, shown
+from .scan.myst import nul_link_target
 from .yamlsource import REPORTED, SCALAR_TAGS, STR, YMap, YScalar, YSeq, YValue
 
 ID_RE = re.compile(F.ID_PATTERN)
@@ -19,6 +20,24 @@ ID_RE = re.compile(F.ID_PATTERN)
 # surrogates and non-characters (double-quoted YAML escapes such as "\x1b" or "\ud800" can
 # write them). An unpaired surrogate would even stop Sphinx from writing the page.
 BAD_CHAR_RE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What one line of text (a name, an alias, a label, a title, a handle, an id given as a value)
+# may hold, by Unicode category: letters, marks, numbers, punctuation, symbols, spaces, and
+# format characters (the joiners of emoji and of Persian and Indic names, direction marks,
+# zero-width spaces), none of which ends a line, except the byte order mark U+FEFF, which
+# readers drop at the start of a text (icalendar's writer does). Everything else is refused:
+# control characters (tab, CR, NEL...) and the line and paragraph separators, which end a line
+# for YAML, iCalendar, JavaScript and other readers of the exports, surrogates, private-use
+# code points and code points that the Unicode version of the running Python does not assign.
+LINE_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No",
+                             "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So",
+                             "Zs", "Cf"})
+BYTE_ORDER_MARK = "\ufeff"  # as a zero-width no-break space, U+2060 replaces it
+# The refused characters that messages name in words; the others by their category.
+CHARACTER_NAMES = {"\t": "the tab", "\r": "the carriage return", "\x85": "the next-line "
+                   "character", "\u2028": "the line separator", "\u2029": "the paragraph "
+                   "separator", BYTE_ORDER_MARK: "the byte order mark"}
+CATEGORY_NAMES = {"Cc": "the control character", "Co": "the private-use character",
+                  "Cs": "the unpaired surrogate", "Cn": "the unassigned code point"}
 # Kinds read by `field_value`; the others have their own methods.
 SIMPLE_KINDS = (F.NAME, F.INLINE, F.BLOCK, F.NAMES, F.INLINES, F.ITEMS, F.SECTIONS, F.STATUS,
                 F.URL, F.BOOLEAN)
@@ -119,18 +138,38 @@ class ValueReader:
                          "show; remove it")
         return False
 
+    def one_line(self, text: str, what: str, line: int) -> bool:
+        """Whether `text` is one line of the characters a line may hold (LINE_CATEGORIES);
+        a problem at `line` if not. The spaces, tabs and line feeds around it do not count:
+        the value is stripped of them."""
+        text = text.strip(" \t\n")
+        if "\n" in text:
+            self.problems.at(line, f"{what} must fit on one line")
+            return False
+        char = refused_in_line(text)
+        if char is None:
+            return True
+        self.problems.at(line, f"{what} contains {described(char)}, which one line of text may "
+                         "not hold; use letters, marks, numbers, punctuation, symbols and "
+                         "spaces")
+        return False
+
     def name(self, node: YValue, what: str) -> str | None:
         scalar = self.scalar_text(node, what)
         if scalar is None:
             return None
-        if "\n" in scalar.value.strip():
-            self.problems.at(scalar.line, f"{what} must fit on one line")
+        if not self.one_line(scalar.value, what, scalar.line):
             return None
         return scalar.value.strip()
 
     def text(self, node: YValue, what: str, block: bool, item: bool = False) -> Text | None:
         scalar = self.scalar_text(node, what)
         if scalar is None:
+            return None
+        if nul_link_target(scalar.value):
+            self.problems.at(scalar.text_line, f"{what} links to a target holding '%00', which "
+                             "MyST-Parser turns into a NUL character that no file or page name "
+                             "can hold; remove it")
             return None
         if scalar.folded_dash is not None:
             self.folded_list(scalar, what, item)
@@ -139,7 +178,7 @@ class ValueReader:
         # Blank lines cut from the start move the text's first line down.
         text = scalar.value.lstrip("\n")
         line = scalar.text_line + (len(scalar.value) - len(text) if scalar.block else 0)
-        return Text(text.rstrip("\n"), line)
+        return Text(text.rstrip("\n"), line, block=True)
 
     def folded_list(self, scalar: YScalar, what: str, item: bool) -> None:
         """A warning, not an error: the text is usable, but probably not what was meant."""
@@ -187,10 +226,35 @@ class ValueReader:
         raise AssertionError(f"unhandled field kind {f.kind}")
 
     def item_list(self, node: YValue, label: str, depth: int) -> tuple[Item, ...]:
-        """A list of items, each a string or a mapping with 'text' and sub-'items'. `label`
-        names the field ("'requirements' of role 'x'") at every depth."""
-        result = []
+        """A list of items, each a string or a mapping with 'text' and sub-'items'; or a
+        mapping with 'steps' and such a list, numbered (Steps). `label` names the field
+        ("'requirements' of role 'x'") at every depth."""
         what = f"an item of {label}" if depth == 0 else f"a sub-item of {label}"
+        if isinstance(node, YMap):
+            steps = self.steps(node, what if depth else label)
+            return Steps(self.items_of(steps, label, depth, what)) if steps is not None else ()
+        return self.items_of(node, label, depth, what)
+
+    def steps(self, node: YMap, label: str) -> YValue | None:
+        """The list of a numbered list, written `{steps: [...]}`."""
+        if "steps" not in node.items:
+            close = next(((key, line) for key, (line, _value) in node.items.items()
+                          if self.did_you_mean(key, ("steps",))), None)
+            if close:
+                self.problems.at(close[1], f"unknown key '{shown(close[0])}' in {label}; did "
+                                 "you mean 'steps'?")
+            else:
+                self.problems.at(node.line, f"{label} must be a list (one '- item' per line), "
+                                 "or 'steps:' and a list for a numbered one, not a mapping")
+            return None
+        for key, (line, _value) in node.items.items():
+            if key != "steps":
+                self.problems.at(line, f"unknown key '{shown(key)}' in {label}: a numbered "
+                                 "list is a mapping with 'steps' alone")
+        return node.items["steps"][1]
+
+    def items_of(self, node: YValue, label: str, depth: int, what: str) -> tuple[Item, ...]:
+        result = []
         for entry in self.seq(node, what if depth else label):
             if not isinstance(entry, YMap):
                 text = self.text(entry, what, block=False, item=True)
@@ -283,6 +347,26 @@ class ValueReader:
             return False
         self.problems.at(node.line, f"{what} must be a mapping of fields, not {describe(node)}")
         return False
+
+
+def refused_in_line(text: str) -> str | None:
+    """The first character of `text` that one line of text may not hold, or None."""
+    if text.isascii() and text.isprintable():  # most names: nothing to look up
+        return None
+    for char in text:
+        if unicodedata.category(char) not in LINE_CATEGORIES or char == BYTE_ORDER_MARK:
+            return char
+    return None
+
+
+def described(char: str) -> str:
+    """'the carriage return U+000D', 'the private-use character U+E000', 'the unassigned
+    code point U+0378'; with the character's Unicode name when it has one."""
+    if char in CHARACTER_NAMES:
+        return f"{CHARACTER_NAMES[char]} U+{ord(char):04X}"
+    words = CATEGORY_NAMES.get(unicodedata.category(char), "the character")
+    name = unicodedata.name(char, "")  # control characters have none
+    return f"{words} U+{ord(char):04X}" + (f" ({name})" if name else "")
 
 
 def is_web_url(url: str) -> bool:

@@ -8,7 +8,8 @@ How roles.yaml becomes pages (docs/reference/architecture.md draws it):
    notes each page's references, hand-written labels and glossary terms.
 3. env-updated: the domain judges all pages with the rules (core/rules.py): which card,
    directory entry or URL each link goes to, and every problem, which state.py reports on
-   every build.
+   every build; the chosen cards and entries become their labels' and terms' targets in the
+   standard domain (domain.py: register_targets).
 4. Writing: references.py hands role and person links to the domain, which resolves them from
    that judgement; diagram/jobs.py draws the diagrams with dot; the visitors write them;
    hover.py writes the previews file.
@@ -24,10 +25,21 @@ from sphinx.util.fileutil import copy_asset
 
 from .. import __version__
 from ..core.diagram.render import DEFAULT_TIMEOUT
-from . import _compat, cards, collector, glossary, hover, jsonout, people, references, state, table
+from . import (
+    _compat,
+    cards,
+    glossary,
+    holders,
+    hover,
+    jsonout,
+    people,
+    references,
+    state,
+    table,
+)
 from .diagram import directive as diagram
 from .diagram import jobs, visitors
-from .domain import HandLabels, RolesDomain
+from .domain import RolesDomain
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -47,19 +59,20 @@ def setup(app: Sphinx) -> dict[str, Any]:
                                      "roles: does, such as ['role:'].")
 
     app.add_domain(RolesDomain)
-    # Before Sphinx's domains read a page (850): labels written by hand for a card's role.
-    app.add_transform(HandLabels)
     app.add_directive("role-card", cards.RoleCardDirective)
     app.add_directive("roles-glossary", glossary.RolesGlossaryDirective)
     app.add_directive("roles-diagram", diagram.RolesDiagramDirective)
     app.add_directive("roles-table", table.RolesTableDirective)
     app.add_directive("roles-people", people.RolesPeopleDirective)
     app.add_directive("roles-rotation", people.RolesRotationDirective)
+    app.add_role("role-holders", holders.RoleHoldersRole())
     app.add_node(diagram.roles_diagram, **visitors.HANDLERS)
 
     # Post-transforms, in the order they run on a page being written:
-    # 5: the diagrams' text versions, whose links to cards are then resolved;
+    # 5: the diagrams' text versions, whose links to cards are then resolved, and the
+    # summaries of a glossary's role entries;
     app.add_post_transform(diagram.DiagramTextVersion)
+    app.add_post_transform(glossary.GlossarySummaries)
     # 8: links to roles, before MyST (9) and Sphinx (10) try to resolve them;
     app.add_post_transform(references.RoleReferences)
     # 20: upstream bugs in resolved links (singlehtml, man), see _compat.py.
@@ -71,9 +84,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", state.load_model)
     app.connect("builder-inited", jobs.start_build)
     app.connect("builder-inited", copy_static_files)
+    app.connect("builder-inited", hover.note_builder)
     app.connect("env-get-outdated", state.outdated_displays)
     app.connect("env-get-outdated", jobs.pages_without_pictures)
-    app.connect("env-before-read-docs", collector.freeze_long_lived)
+    # Pages are read against their own targets: those the last judgement registered go.
+    app.connect("env-before-read-docs", state.withdraw_targets)
+    # Judge, register the cards' and entries' targets in the standard domain, report.
     app.connect("env-updated", state.judge_and_report)
     # After the judgement, which says which roles have a card (and so a preview).
     app.connect("env-updated", hover.note_previews, priority=600)
@@ -83,9 +99,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("write-started", hover.write_previews)
     # After drawing, when the cache holds every file it will have in this build.
     app.connect("write-started", jobs.keep_cache_out_of_epub, priority=900)
-    # First, so that a failing handler of another extension cannot keep the objects frozen.
-    app.connect("build-finished", collector.unfreeze, priority=100)
     app.connect("build-finished", jsonout.write_json)
+    app.connect("html-page-context", visitors.add_explore_script)
 
     app.add_css_file("hubroles.css")
     app.add_css_file("hubroles-diagram.css")
@@ -95,7 +110,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "version": __version__,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
-        "env_version": 3,
+        "env_version": 5,
     }
 
 

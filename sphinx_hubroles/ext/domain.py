@@ -4,8 +4,7 @@ Every page record is kept per page in the domain's data, so that Sphinx forgets 
 records when it reads the page again (clear_doc) and combines the records of parallel readers
 (merge_domaindata):
 
-- cards      the `role-card`s a page shows: (role id, line, anchor, registered), where
-             `registered` says the card is its label's target in the standard domain
+- cards      the `role-card`s a page shows: (role id, line, anchor)
 - displays   what a page shows from roles.yaml (a card, the glossary, a diagram) and a digest
              of it, to read the page again when that changes (state.py)
 - references the role and term references a page holds: (kind, target, line, checked); links
@@ -16,14 +15,22 @@ records when it reads the page again (clear_doc) and combines the records of par
 - glossaries the `roles-glossary` directives: line
 - diagrams   the `roles-diagram`s: (line, DiagramSpec, depth given, (svg DOT, print DOT)),
              the DOT None for a diagram with nothing to show
-- directories the `roles-people` directories: (line, DirectorySpec, ((person id, anchor,
-             registered), ...))
-- rotations  the `roles-rotation` tables: (line, role id)
+- directories the `roles-people` directories: (line, DirectorySpec, ((person id, anchor),
+             ...)); a directory with `:no-index:` has entries, whose anchors no label names
+- rotations  the `roles-rotation` tables: (line, role id, anchor), the anchor None for a
+             table not shown
+- holders    the `role-holders` references: (line, role id)
 - tables     the `roles-table`s: (line, TableSpec)
+- problems   what those directives find wrong with themselves as they are read (an unknown
+             option, an invalid value, a card inside its own text): (path, line, subtype,
+             message), the path None for the page itself
 
 After reading, `judge()` turns these records into the rules' Site (core/rules.py): which card
 each role's links go to, which references and terms are known, and every problem, which the
 build then reports; the same on every build, until it is fixed (state.py).
+`register_targets()` then makes those cards and directory entries the targets of their labels
+and terms in the standard domain (objects.inv), from every page's records: never while a page
+is read, when other pages' records may be stale or not read yet.
 """
 
 from __future__ import annotations
@@ -36,9 +43,7 @@ from typing import Any, ClassVar
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Domain
-from sphinx.domains.std import make_glossary_term
 from sphinx.environment import BuildEnvironment
-from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import make_refnode
 
 from ..core.diagram.escape import shown_tooltip
@@ -58,14 +63,16 @@ from ..core.rules import (
     problems,
     role_terms_of,
 )
-from ..core.scan import scan_roles_file
+from ..core.scan import scan_roles_file, scan_roles_file_displays
 from ..core.site import (
     PERSON,
     ROLE,
     TERM,
     CardUse,
     DiagramUse,
+    DirectiveProblem,
     DirectoryUse,
+    HoldersUse,
     Reference,
     RotationUse,
     Site,
@@ -76,7 +83,7 @@ from ..core.table import TableSpec
 from ._compat import single_fragment
 
 PER_PAGE = ("cards", "displays", "references", "labels", "terms", "glossaries", "diagrams",
-            "directories", "rotations", "tables")
+            "directories", "rotations", "tables", "holders", "problems")
 
 # The reference forms that can target a `roles:` label: MyST links, {ref} and :ref:.
 LABEL_REFTYPES = {"myst", "ref"}
@@ -84,18 +91,32 @@ LABEL_REFTYPES = {"myst", "ref"}
 CARD_CLASS = "hubroles-card"
 GLOSSARY_CLASS = "hubroles-glossary"
 PREVIEW_CLASS = "hubroles-preview"  # a link to a card: hover.py shows its preview
+# A link to a role's schedule, its first `roles-rotation` (links.py: schedule_reference).
+SCHEDULE = "schedule"
+# A role's summary as plain words, in a glossary's entry for the role (glossary.py): filled in
+# when the page is written, so that the page is written again, not read again, when the
+# summary changes; unless the role has a card and the build writes the previews file, from
+# which the reader's browser takes it.
+SUMMARY = "summary"
 # What a diagram shows of a role besides a link: its tooltip, filled in when the page is
 # written (the name of a role with a card, the summary of one without). A page that shows it
 # is written again when that changes.
 TOOLTIP = "tooltip"
+# On a MyST `[text](#label)` link that names a role or a person: the label, which MyST drops
+# when it resolves the link to a label of the same page (ResolveAnchorIds, priority 879, after
+# the domains read the page at 850). The link then still goes to the card, as the others do.
+HASH_LABEL = "hubroles_label"
 
 
 def reference_of(node: nodes.Element, prefixes: tuple[str, ...] = ROLE_PREFIXES
                  ) -> tuple[str, str] | None:
     """(ROLE, target), (PERSON, target) or (TERM, target) for a reference node that names a
-    role's or a person's label or a glossary term; None for any other node. `prefixes`: the
-    label prefixes that name roles (names.role_prefixes)."""
+    role's or a person's label or a glossary term, (SCHEDULE, role id) for a link to a role's
+    schedule (links.py); None for any other node. `prefixes`: the label prefixes that name
+    roles (names.role_prefixes)."""
     if isinstance(node, addnodes.pending_xref):
+        if node.get("refdomain") == "hubroles" and node.get("reftype") == SCHEDULE:
+            return SCHEDULE, node["reftarget"]
         if node.get("reftype") == "term":
             return TERM, node["reftarget"]
         if node.get("reftype") in LABEL_REFTYPES and node.get("refdomain") in (None, "", "std"):
@@ -106,6 +127,9 @@ def reference_of(node: nodes.Element, prefixes: tuple[str, ...] = ROLE_PREFIXES
                 return PERSON, target
     elif isinstance(node, nodes.reference):
         uri = node.get("refuri", "")
+        if node.get("id_link") and HASH_LABEL in node:  # resolved to a label of its page
+            target = node[HASH_LABEL]
+            return (ROLE, target) if role_id_of(target, prefixes) is not None else (PERSON, target)
         if node.get("id_link") and uri.startswith("#"):
             # `[text](#roles:x)` while the page is read: MyST makes it a reference to the
             # label after the domains have read the page (ResolveAnchorIds, priority 879).
@@ -163,13 +187,15 @@ class Judgement:
     terms: dict[str, str] = field(default_factory=dict)  # known terms, lower-cased
     role_terms: dict[str, str] = field(default_factory=dict)  # lower-cased name -> role id
     people: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> doc, anchor
+    # role id -> (doc, anchor) of its first schedule (`roles-rotation`), in page order
+    schedules: dict[str, tuple[str, str]] = field(default_factory=dict)
     problems: list[Finding] = field(default_factory=list)
 
 
 class RolesDomain(Domain):
     name = "hubroles"
     label = "sphinx-hubroles"
-    data_version = 8
+    data_version = 12
     # Per page; the targets of the last build (state.py compares them with this one's); and
     # what the last build's model was made from, with the references found in roles.yaml's
     # texts (by owner, and by text for core/scan's memo), which a build with the same
@@ -179,14 +205,16 @@ class RolesDomain(Domain):
     # summary, need not ask every diagram again what it shows. And the diagram cache's entries
     # found whole, with their files' size, times and inode, which need no reading while those
     # stay the same (core/diagram/render.py: Renderer.cached). And the JSON of each part of
-    # hubroles.json (core/export.py: to_json).
+    # hubroles.json (core/export.py: to_json). And the entries this build put into the
+    # standard domain, with those they covered (register_targets).
     initial_data: ClassVar[dict[str, Any]] = {**{name: {} for name in PER_PAGE}, "targets": {},
                                               "source": "", "roles_file_references": None,
                                               "roles_file_texts": {}, "judged": None,
                                               "diagram_inputs": "", "diagram_messages": {},
-                                              "plain_texts": {}, "previews": {},
-                                              "made_by": "", "settled_renderings": {},
-                                              "json_parts": {}}
+                                              "plain_texts": {}, "plain_texts_for": "",
+                                              "previews": {}, "made_by": "",
+                                              "settled_renderings": {}, "json_parts": {},
+                                              "registered": {}}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -202,12 +230,16 @@ class RolesDomain(Domain):
         self._parser = None
         self._field_renderer: tuple[nodes.document, Any] | None = None  # field_renderer()
         self._plain_text: PlainText | None = None
+        self._plain_checked = False  # whether the kept words suit this build's MyST settings
+        self._plain_used: dict[str, tuple] = {}  # the words made or used in this build
+        # (roles.yaml source digest, scan_roles_file_displays of it)
+        self._roles_file_displays: tuple[str, dict] = ("", {})
         self.reported_diagrams: set[str] = set()  # failed drawings reported in this build
         self.drawn: set = set()  # diagram jobs found whole in the cache in this build (jobs.py)
         self.renderer = None  # the build's diagram Renderer (jobs.py)
         self.json_text: str | None = None  # this build's hubroles.json (jsonout.py)
-        self.froze = False  # whether this build froze the collector's objects (collector.py)
         self.sphinx_design = False  # whether the project loads sphinx_design (state.py)
+        self.previews = False  # whether this build writes the previews file (hover.py)
         # The label prefixes that name roles: `roles:` and hubroles_label_prefixes (state.py).
         self.prefixes: tuple[str, ...] = ROLE_PREFIXES
 
@@ -231,6 +263,8 @@ class RolesDomain(Domain):
         self._parser = None
         self._field_renderer = None
         self._plain_text = None
+        self._plain_checked = False
+        self._plain_used = {}
 
     def parser(self):
         """The markdown-it parser that renders roles.yaml fields, made once per build."""
@@ -243,7 +277,12 @@ class RolesDomain(Domain):
     def field_renderer(self, document: nodes.document):
         """The renderer of roles.yaml fields for the page being read (`document`), made once
         per page: making one costs about ten milliseconds (markup.py), and a page may show
-        dozens of cards."""
+        dozens of cards. A directive inside roles.yaml text (`document` is then the
+        renderer's own) gets the renderer that is rendering that text: a new one would set up
+        the markdown-it renderer they share for another document, and what the text renders
+        after the directive would go there, lost."""
+        if self._field_renderer is not None and document is self._field_renderer[1].document:
+            return self._field_renderer[1]
         if self._field_renderer is None or self._field_renderer[0] is not document:
             from .markup import FieldRenderer
 
@@ -253,14 +292,52 @@ class RolesDomain(Domain):
         return self._field_renderer[1]
 
     def plain_text(self, text) -> str:
-        """A roles.yaml text's words, for tooltips and hover previews; those of the texts
-        that the last build's previews showed are kept (hover.py), since most are the same."""
-        known = self.data["plain_texts"].get(text.source)
-        if known is not None:
-            return known
-        if self._plain_text is None:
-            self._plain_text = PlainText(self.env.myst_config)
-        return self._plain_text(text.source)
+        """A roles.yaml text's words, for tooltips and hover previews.
+
+        The words of the texts that the last build used are kept with the environment
+        (hover.py), since most are the same: each with the names that its links without text
+        showed (`[](roles:x)` shows the role's name), and all with the MyST settings they were
+        made with (a substitution's value, say). A kept text is used again only while both
+        are the same."""
+        if not self._plain_checked:
+            from .markup import myst_settings_key
+
+            self._plain_checked = True
+            settings = text_digest(myst_settings_key(self.env.myst_config))
+            if self.data["plain_texts_for"] != settings:
+                self.data["plain_texts_for"], self.data["plain_texts"] = settings, {}
+        source = text.source
+        known = self.data["plain_texts"].get(source)
+        if known is None or any(self.link_name(target) != name for target, name in known[1]):
+            if self._plain_text is None:
+                self._plain_text = PlainText(self.env.myst_config)
+            shown: list[tuple[str, str | None]] = []
+
+            def names(target: str) -> str | None:
+                shown.append((target, self.link_name(target)))
+                return shown[-1][1]
+
+            known = (self._plain_text(source, names), tuple(shown))
+        self._plain_used[source] = known
+        return known[0]
+
+    def keep_plain_texts(self) -> None:
+        """Keep the words of the texts this build used, and of those it uses until the
+        environment is saved, for the next build (plain_text)."""
+        self.data["plain_texts"] = self._plain_used
+
+    def link_name(self, target: str) -> str | None:
+        """What a page shows for a link without text of its own to `target`: a role's or a
+        person's name (references.py), the target itself for an unknown one; None for a
+        target of another kind."""
+        role_id, person_id = role_id_of(target), person_id_of(target)
+        if role_id is not None:
+            role = self.model.roles.get(role_id)
+            return role.name if role is not None else target
+        if person_id is not None:
+            person = self.model.people.get(person_id)
+            return person.name if person is not None else target
+        return None
 
     def select(self, model: RolesFile, spec: DiagramSpec) -> Selection:
         """What a diagram shows; asked by the directive, the rules and the display digests
@@ -292,19 +369,8 @@ class RolesDomain(Domain):
         self.records_changed = True
         return self.data[name].setdefault(docname, [])
 
-    def note_card(self, docname: str, role_id: str, line: int, anchor: str,
-                  registered: bool) -> None:
-        self.records("cards", docname).append((role_id, line, anchor, registered))
-
-    def knows_card_elsewhere(self, docname: str, role_id: str) -> bool:
-        """Whether a page other than `docname`, read before it, shows `role_id`'s card."""
-        return any(other != docname and any(card[0] == role_id and card[3] for card in cards)
-                   for other, cards in self.data["cards"].items())
-
-    def knows_hand_label(self, label: str) -> bool:
-        """Whether a page read before wrote `label` by hand."""
-        return any(name == label for labels in self.data["labels"].values()
-                   for name, _line in labels)
+    def note_card(self, docname: str, role_id: str, line: int, anchor: str) -> None:
+        self.records("cards", docname).append((role_id, line, anchor))
 
     def note_display(self, docname: str, key: tuple, digest: str) -> None:
         self.records_changed = True
@@ -323,15 +389,20 @@ class RolesDomain(Domain):
     def note_directory(self, docname: str, line: int, spec, entries: tuple) -> None:
         self.records("directories", docname).append((line, spec, entries))
 
-    def note_rotation(self, docname: str, line: int, role_id: str) -> None:
-        self.records("rotations", docname).append((line, role_id))
+    def note_rotation(self, docname: str, line: int, role_id: str,
+                      anchor: str | None) -> None:
+        self.records("rotations", docname).append((line, role_id, anchor))
 
-    def knows_entry_elsewhere(self, docname: str, person_id: str) -> bool:
-        """Whether a page other than `docname`, read before it, lists `person_id`."""
-        return any(other != docname and any(entry[0] == person_id and entry[2]
-                                             for _line, _spec, listed in directories
-                                             for entry in listed)
-                   for other, directories in self.data["directories"].items())
+    def note_holders(self, docname: str, line: int, role_id: str) -> None:
+        self.records("holders", docname).append((line, role_id))
+
+    def note_problems(self, docname: str, line: int, subtype: str, messages: list[str],
+                      path: str | None = None) -> None:
+        """Problems a directive of page `docname` found in itself, at `line` of the page (or
+        of `path`, such as roles.yaml's)."""
+        if messages:
+            self.records("problems", docname).extend(
+                (path, line, subtype, message) for message in messages)
 
     def note_link(self, docname: str, kind: str, target: str) -> None:
         """A link the extension makes (a relation on a card, a diagram's box): the page is
@@ -350,6 +421,8 @@ class RolesDomain(Domain):
                 kind, target = found
                 checked = node.get("refwarn") is not False and node.source != str(roles_path)
                 line = line_of(node)
+                if node.get("id_link"):
+                    node[HASH_LABEL] = target
                 if node.get("id_link") and checked:
                     # MyST gives `[text](#label)` its paragraph's first line.
                     lines = source_lines(node.source) if lines is None else lines
@@ -357,7 +430,7 @@ class RolesDomain(Domain):
                 references.append((kind, target, line, checked))
             elif isinstance(node, addnodes.glossary) and GLOSSARY_CLASS not in node["classes"]:
                 self.note_hand_terms(docname, node)
-        self.register_role_terms(env, docname, document)
+        self.note_hand_labels(docname, document)
 
     def note_hand_terms(self, docname: str, glossary: addnodes.glossary) -> None:
         """Glossary terms written by hand, at the line that writes them. Sphinx gives a term
@@ -376,29 +449,12 @@ class RolesDomain(Domain):
             self.records("terms", docname).append(
                 (name, found + 1 if found is not None else line_of(term)))
 
-    def register_role_terms(self, env: BuildEnvironment, docname: str,
-                            document: nodes.document) -> None:
-        """Make the names of the roles whose cards this page shows glossary terms of the
-        standard domain, once the page's own glossaries have made theirs: a name written by
-        hand there too is the rules' to report, not a second, Sphinx, warning."""
-        if not env.config.hubroles_role_terms:
-            return
-        taken = env.domains.standard_domain.objects
-        for role_id, line, anchor, registered in self.data["cards"].get(docname, ()):
-            if not registered:
-                continue
-            for name in self.model.roles[role_id].term_names:
-                if ("term", name) not in taken:
-                    # Registers the term; the term node itself is not shown (the card's title
-                    # is), and its index entry is the card's own.
-                    make_glossary_term(env, [nodes.Text(name)], None, document["source"], line,
-                                       anchor, document)
-
     def note_hand_labels(self, docname: str, document: nodes.document) -> None:
-        """`roles:` labels written by hand, `(roles:x)=` or `.. _roles:x:`, at their own line
-        rather than at the heading they name. One that names a role whose card a page read
-        before shows is taken out of the page (HandLabels): the card is the target, and Sphinx
-        would warn about a duplicate as well as the rules do."""
+        """`roles:` and `people:` labels written by hand, `(roles:x)=` or `.. _roles:x:` (or
+        in another spelling of hubroles_label_prefixes), at their own line rather than at the
+        heading they name. The standard domain registers them as any label; one whose role has
+        a card is covered by the card once every page is read (register_targets), and the
+        rules report it."""
         prefixes = self.prefixes
         names = [name for name, explicit in document.nametypes.items()
                  if explicit and (role_id_of(name, prefixes) or person_id_of(name)) is not None]
@@ -409,15 +465,9 @@ class RolesDomain(Domain):
         for name in names:
             anchor = document.nameids.get(name)
             node = document.ids.get(anchor) if anchor else None
-            if node is None or CARD_CLASS in node.get("classes", ()):
-                continue
-            self.records("labels", docname).append((name, target_lines.get(anchor)
-                                                    or line_of(node)))
-            if (self.knows_card_elsewhere(docname, role_id_of(name, prefixes))
-                    if role_id_of(name, prefixes)
-                    else self.knows_entry_elsewhere(docname, person_id_of(name))):
-                node["names"].remove(name)
-                del document.nameids[name], document.nametypes[name]
+            if node is not None:
+                self.records("labels", docname).append(
+                    (name, target_lines.get(anchor) or line_of(node)))
 
     def clear_doc(self, docname: str) -> None:
         self.records_changed = True
@@ -440,7 +490,7 @@ class RolesDomain(Domain):
                     has_sphinx_design=has_sphinx_design, label_prefixes=self.prefixes)
         for docname in sorted(self.env.found_docs & self.data["cards"].keys()):
             site.cards += [CardUse(role_id, self.where(docname, line))
-                           for role_id, line, _anchor, _registered in self.data["cards"][docname]]
+                           for role_id, line, _anchor in self.data["cards"][docname]]
         for docname, references in self.data["references"].items():
             site.references += [Reference(kind, target, self.where(docname, line))
                                 for kind, target, line, checked in references if checked]
@@ -462,11 +512,23 @@ class RolesDomain(Domain):
                                  for line, spec, _entries in directories]
         for docname, rotations in self.data["rotations"].items():
             site.rotations += [RotationUse(role_id, self.where(docname, line))
-                               for line, role_id in rotations]
+                               for line, role_id, _anchor in rotations]
+        for docname, holders in self.data["holders"].items():
+            site.holders += [HoldersUse(role_id, self.where(docname, line))
+                             for line, role_id in holders]
+        for docname, problems_ in self.data["problems"].items():
+            site.directive_problems += [
+                DirectiveProblem(message, subtype, self.where(docname, line) if path is None
+                                 else Where(path, line, name=path))
+                for path, line, subtype, message in problems_]
         if self.data["roles_file_references"] is None:
             self.data["roles_file_references"] = scan_roles_file(
                 self.model, self.data["roles_file_texts"], self.prefixes)
         site.roles_file = self.data["roles_file_references"]
+        if self._roles_file_displays[0] != self.data["source"]:
+            self._roles_file_displays = (self.data["source"],
+                                         scan_roles_file_displays(self.model))
+        site.roles_file_displays = self._roles_file_displays[1]
         return site
 
     def where(self, docname: str, line: int | None) -> Where:
@@ -501,6 +563,7 @@ class RolesDomain(Domain):
             problems=problems(model, site, role_terms, messages_of=self.diagram_messages),
             people={person_id: entry_anchors[where.name, where.line, person_id]
                     for person_id, where in first_entries(model, site).items()},
+            schedules=self.first_schedules(),
         )
         if role_terms:
             judgement.role_terms = role_terms_of(model, chosen)
@@ -508,18 +571,80 @@ class RolesDomain(Domain):
         self.data["judged"] = (inputs, judgement)
         return judgement
 
+    # -- the standard domain's targets ---------------------------------------------------
+
+    def register_targets(self, role_terms: bool) -> None:
+        """env-updated, after the judgement: make each role's card (the first, in file and
+        line order) the target of its label and glossary terms, and each person's first
+        directory entry the target of theirs, in the standard domain, where `{ref}`, `{term}`
+        and other projects (objects.inv) find them.
+
+        Decided here, from every page's records, and not while a page is read: the pages read
+        before it may be stale (an incremental build) or in another process (`-j`). Sphinx has
+        no call that notes a target for a page other than the one being read, so the entries
+        go into its public `labels`, `anonlabels` and `objects` mappings, as Sphinx's own
+        autosectionlabel does. A label written by hand for a role with a card is covered (the
+        rules report it); a term written by hand is not (the rules report that too)."""
+        std = self.env.domains.standard_domain
+        registered: dict[tuple[str, object], tuple[tuple, tuple | None]] = {}
+
+        def put(mapping: str, key: object, value: tuple) -> None:
+            entries = getattr(std, mapping)
+            registered[mapping, key] = (value, entries.get(key))
+            entries[key] = value
+
+        model, judgement = self.model, self.judgement
+        for role_id, (docname, anchor) in sorted(judgement.cards.items()):
+            role = model.roles[role_id]
+            put("labels", role.label, (docname, anchor, role.name))
+            put("anonlabels", role.label, (docname, anchor))
+            for name in role.term_names if role_terms else ():
+                if ("term", name) not in std.objects:
+                    put("objects", ("term", name), (docname, anchor))
+        for person_id, (docname, anchor) in sorted(judgement.people.items()):
+            label = person_label(person_id)
+            put("labels", label, (docname, anchor, model.people[person_id].name))
+            put("anonlabels", label, (docname, anchor))
+        self.data["registered"] = registered
+
+    def withdraw_targets(self) -> None:
+        """env-before-read-docs: take out of the standard domain what register_targets put
+        there, and put back what it covered (unless that page is gone), so that pages are read
+        against the pages' own targets only, as in a clean build: a label written by hand is
+        then no duplicate of a card's in Sphinx's eyes."""
+        std = self.env.domains.standard_domain
+        for (mapping, key), (ours, covered) in self.data["registered"].items():
+            entries = getattr(std, mapping)
+            if entries.get(key, ours) != ours:
+                continue  # not ours any more
+            if covered is not None and covered[0] in self.env.found_docs:
+                entries[key] = covered
+            else:
+                entries.pop(key, None)
+        self.data["registered"] = {}
+
     def card_anchors(self) -> dict[tuple[str, int], tuple[str, str]]:
         """(page name, line) of each card -> (docname, anchor)."""
         return {(str(self.env.doc2path(docname, False)), line): (docname, anchor)
                 for docname, cards in self.data["cards"].items()
-                for _role_id, line, anchor, _registered in cards}
+                for _role_id, line, anchor in cards}
+
+    def first_schedules(self) -> dict[str, tuple[str, str]]:
+        """role id -> (docname, anchor) of its first `roles-rotation`, in page and line
+        order."""
+        found: dict[str, tuple[str, str]] = {}
+        for docname in sorted(self.data["rotations"], key=lambda d: self.where(d, 0).name):
+            for _line, role_id, anchor in sorted(self.data["rotations"][docname]):
+                if anchor is not None:
+                    found.setdefault(role_id, (docname, anchor))
+        return found
 
     def entry_anchors(self) -> dict[tuple[str, int, str], tuple[str, str]]:
         """(page name, line of the directory, person id) -> (docname, anchor)."""
         return {(str(self.env.doc2path(docname, False)), line, person_id): (docname, anchor)
                 for docname, directories in self.data["directories"].items()
                 for line, _spec, entries in directories
-                for person_id, anchor, _registered in entries}
+                for person_id, anchor in entries}
 
     def targets(self) -> dict[tuple[str, str], object]:
         """What every referenced role and term resolves to in this build: a page linking to
@@ -534,11 +659,18 @@ class RolesDomain(Domain):
                 entry = judgement.people.get(key)
                 person = model.people.get(key)
                 result[kind, key] = ((*entry, person.name) if entry and person
-                                     else person_label(key) in judgement.labels)
+                                     else self.label_target(person_label(key)))
+            elif kind == SCHEDULE:
+                result[kind, key] = judgement.schedules.get(key) or self.role_target(key)
+            elif kind == SUMMARY:
+                role = model.roles.get(key)
+                in_previews = self.previews and key in judgement.cards
+                result[kind, key] = role and (None if in_previews
+                                              else self.plain_text(role.summary))
             elif kind == TOOLTIP:
                 role = model.roles.get(key)
                 result[kind, key] = role and (
-                    role.name, None if key in judgement.cards else role.summary)
+                    role.name, None if key in judgement.cards else self.plain_text(role.summary))
             else:  # a role's name or alias links to its card (or URL), titled with the name
                 role_id = judgement.role_terms.get(key)
                 result[kind, key] = (self.role_target(role_id) if role_id
@@ -547,13 +679,20 @@ class RolesDomain(Domain):
 
     def role_target(self, role_id: str) -> object:
         """Where links to a role go, and the name they show: its card, or its URL for a role
-        documented elsewhere; else whether a label written by hand takes them."""
+        documented elsewhere; else the label written by hand that takes them."""
         judgement, role = self.judgement, self.model.roles.get(role_id)
         if role is not None and role_id in judgement.cards:
             return (*judgement.cards[role_id], role.name)
         if role is not None and role_id in judgement.urls:
             return (judgement.urls[role_id], role.name)
-        return role_label(role_id) in judgement.labels
+        return self.label_target(role_label(role_id))
+
+    def label_target(self, label: str) -> object:
+        """The pages that write `label` by hand (a page linking to it is written again when
+        the label moves, as for a term); else whether another project's inventory has it."""
+        pages = tuple(sorted(docname for docname, labels in self.data["labels"].items()
+                             if any(name.lower() == label for name, _line in labels)))
+        return pages or label in self.judgement.labels
 
     def term_pages(self, key: str) -> tuple[str, ...]:
         """The pages that define a term other than a role's name."""
@@ -588,6 +727,9 @@ class RolesDomain(Domain):
         reference, to one that exists)."""
         if typ == "role" and target in self.judgement.cards:
             place, name = self.judgement.cards[target], self.model.roles[target].name
+        elif typ == SCHEDULE and target in self.judgement.schedules:
+            place = self.judgement.schedules[target]
+            name = f"Rotation of {self.model.roles[target].name}"
         elif typ == "person" and target in self.judgement.people:
             place, name = self.judgement.people[target], self.model.people[target].name
         else:
@@ -604,14 +746,3 @@ class RolesDomain(Domain):
         # MyST asks every domain about links nobody resolved; `roles:` links are resolved
         # before it asks (references.py), and the cards' targets are the standard domain's.
         return []
-
-
-class HandLabels(SphinxTransform):
-    """Note the `roles:` labels a page writes by hand (RolesDomain.note_hand_labels), before
-    the standard domain registers them."""
-
-    default_priority = 840  # before SphinxDomains (850)
-
-    def apply(self, **kwargs) -> None:
-        domain = self.env.get_domain(RolesDomain.name)
-        domain.note_hand_labels(self.env.docname, self.document)

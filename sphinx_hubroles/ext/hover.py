@@ -40,19 +40,28 @@ def previews(env: BuildEnvironment) -> dict[str, str]:
 
 def note_previews(app: Sphinx, env: BuildEnvironment) -> None:
     """env-updated, after the judgement: this build's previews, kept with the environment
-    together with the summaries' words (domain.plain_text), so that the next build makes
-    the words of a new summary only."""
+    together with the words of the texts made plain (domain.plain_text), so that the next
+    build makes the words of a new or changed summary only."""
     domain = domain_of(env)
-    # The words first: previews() then finds every summary's words among them.
-    domain.data["plain_texts"] = {
-        role.summary.source: domain.plain_text(role.summary)
-        for role in (domain.model.roles[role_id] for role_id in domain.judgement.cards)}
     domain.data["previews"] = previews(env)
+    domain.keep_plain_texts()
+
+
+def makes_previews(builder: Builder) -> bool:
+    """html, dirhtml and singlehtml (not EPUB and the help formats, whose packages list every
+    file of their output folder)."""
+    return builder.format == "html" and not builder.embedded
+
+
+def note_builder(app: Sphinx) -> None:
+    """builder-inited: whether this build's pages have the previews file, which a glossary's
+    entries for roles with a card take their summaries from (glossary.py)."""
+    domain_of(app.env).previews = makes_previews(app.builder)
 
 
 def write_previews(app: Sphinx, builder: Builder) -> None:
     """write-started: the previews of this build, for the pages it writes and the others."""
-    if builder.format != "html" or builder.embedded:
+    if not makes_previews(builder):
         return
     shown = json.dumps(domain_of(app.env).data["previews"], ensure_ascii=True)
     text = ("/* sphinx-hubroles: hover previews of links to role cards, by card anchor. */\n"

@@ -33,3 +33,39 @@ def person_reference(person_id: str, name: str, docname: str) -> addnodes.pendin
 def field(name: str, body: list[nodes.Node]) -> nodes.field:
     """One line of a field list: 'Held by: ...'."""
     return nodes.field("", nodes.field_name(name, name), nodes.field_body("", *body))
+
+
+def schedule_reference(role_id: str, text: str, docname: str) -> addnodes.pending_xref:
+    """A link to a role's schedule: its first `roles-rotation`, or its card without one
+    (references.py decides when the page is written)."""
+    ref = addnodes.pending_xref("", refdomain="hubroles", reftype="schedule",
+                                reftarget=role_id, refexplicit=True, refwarn=False,
+                                refdoc=docname)
+    ref += nodes.inline(text, text, classes=["xref", "hubroles-schedule"])
+    return ref
+
+
+def render_runs(runs, inline, docname: str) -> list[nodes.Node]:
+    """The nodes of a line of runs (core/facts.py): text, links to cards, directory entries,
+    schedules and URLs, and MyST rendered by `inline`."""
+    result: list[nodes.Node] = []
+    for run in runs:
+        if run.myst is not None:
+            made: list[nodes.Node] = list(inline(run.myst))
+        elif run.role is not None:
+            made = [role_reference(run.role, run.text, docname)]
+        elif run.person is not None:
+            made = [person_reference(run.person, run.text, docname)]
+        elif run.schedule is not None:
+            made = [schedule_reference(run.schedule, run.text, docname)]
+        elif run.url is not None:
+            made = [nodes.reference("", run.text, refuri=run.url)]
+        else:
+            made = [nodes.Text(run.text)]
+        result += made
+    return result
+
+
+def paragraph_of(runs, inline, docname: str, classes: list[str] | None = None
+                 ) -> nodes.paragraph:
+    return nodes.paragraph("", "", *render_runs(runs, inline, docname), classes=classes or [])

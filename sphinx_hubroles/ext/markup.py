@@ -39,6 +39,27 @@ def markdown_parser(env: BuildEnvironment):
     return create_md_parser(config, SphinxRenderer)
 
 
+def myst_settings_key(config) -> str:
+    """The project's MyST settings as text that is the same in every process (sets sorted,
+    functions by name: their repr holds an address), to tell whether what was made with them
+    can be used again, such as the words of a summary with a substitution."""
+
+    def stable(value) -> str:
+        if isinstance(value, dict):
+            return "{" + ", ".join(sorted(f"{stable(k)}: {stable(v)}"
+                                          for k, v in value.items())) + "}"
+        if isinstance(value, (set, frozenset)):
+            return "{" + ", ".join(sorted(stable(item) for item in value)) + "}"
+        if isinstance(value, (list, tuple)):
+            return "[" + ", ".join(stable(item) for item in value) + "]"
+        if callable(value):
+            return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
+        return repr(value)
+
+    return stable({field.name: getattr(config, field.name)
+                   for field in dataclasses.fields(config)})
+
+
 class FieldRenderer:
     """Renders roles.yaml fields for the page being read."""
 
@@ -72,9 +93,13 @@ class FieldRenderer:
 
     def _render(self, text: Text, inline: bool) -> list[nodes.Node]:
         container = nodes.container()
+        outer_env = self.renderer.md_env  # a field's, when a directive in it renders another
         self.renderer.md_env = {}  # link definitions of one field are not another's
-        with self._warnings_at(text), self.renderer.current_node_context(container):
-            self.renderer.nested_render_text(text.source, text.line - 1, inline=inline)
+        try:
+            with self._warnings_at(text), self.renderer.current_node_context(container):
+                self.renderer.nested_render_text(text.source, text.line - 1, inline=inline)
+        finally:
+            self.renderer.md_env = outer_env
         filter_field(container, lambda message: logger.warning(
             message, location=f"{self.source_path}:{text.line}", type="hubroles",
             subtype="yaml"))

@@ -19,7 +19,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..core.diagram.escape import shown_tooltip
 from ..core.names import ROLE_PREFIXES, person_id_of, person_label, role_id_of, role_label
 from ..core.site import PERSON, ROLE, TERM
-from .domain import Judgement, RolesDomain, reference_of
+from .domain import SCHEDULE, Judgement, RolesDomain, reference_of
 from .state import domain_of
 
 PREVIEW_CLASS = "hubroles-preview"
@@ -40,6 +40,9 @@ class RoleReferences(SphinxPostTransform):
             kind, target = found
             # The page the reference was written on: LaTeX resolves all pages as one.
             docname = node.get("refdoc") or self.env.docname
+            if kind == SCHEDULE:
+                node.replace_self(schedule_link(node, domain, target, docname))
+                continue
             if kind == PERSON and person_id_of(target) in judgement.people:
                 person = domain.model.people[person_id_of(target)]
                 node.replace_self(domain_reference(node, "person", person.id, person.name,
@@ -54,10 +57,26 @@ class RoleReferences(SphinxPostTransform):
                 role = domain.model.roles[role_id]
                 node.replace_self(external_reference(node, role.name, role.url))
             elif resolved_elsewhere(judgement, kind, target, domain.prefixes):
-                if isinstance(node, nodes.reference):  # an autolink: let Sphinx resolve it
+                # An autolink: let Sphinx resolve it (MyST resolved a `[text](#label)` of the
+                # page itself).
+                if isinstance(node, nodes.reference) and "refid" not in node:
                     node.replace_self(label_reference(node, target, self.env.docname))
             else:  # broken (already reported), or a relation to a role without a card
                 node.replace_self(shown_text(node))
+
+
+def schedule_link(node: nodes.Element, domain: RolesDomain, role_id: str,
+                  docname: str) -> nodes.Node:
+    """A link to a role's schedule: its first `roles-rotation`, or else its card (or URL), or
+    else plain text."""
+    judgement, role = domain.judgement, domain.model.roles.get(role_id)
+    if role_id in judgement.schedules:
+        return domain_reference(node, SCHEDULE, role_id, "", docname)
+    if role is not None and role_id in judgement.cards:
+        return domain_reference(node, "role", role_id, role.name, docname)
+    if role is not None and role_id in judgement.urls:
+        return external_reference(node, role.name, role.url)
+    return shown_text(node)
 
 
 def domain_reference(node: nodes.Element, reftype: str, target: str, name: str,
@@ -93,6 +112,8 @@ def link_content(node: nodes.Element, name: str) -> nodes.Element:
     explicit = node.get("refexplicit") or isinstance(node, nodes.reference)
     if reftype == "myst" and explicit:
         return nodes.inline("", "", *node[0].children)
+    if node.get("id_link") and node.children:  # `[text](#label)` that MyST resolved itself
+        return nodes.inline("", "", *node.children)
     text = node.astext() if explicit else name
     return nodes.inline(text, text, classes=["std", "std-ref"])
 

@@ -5,10 +5,14 @@ and knowing which pages to read or write again when it changes.
                      warnings and notes (a folded list item) are logged, and the build goes on;
 - env-get-outdated   read again the pages whose displays (a card, the glossary, a diagram)
                      show something that changed;
+- env-before-read-docs  take the targets the last build registered out of the standard
+                     domain (domain.py: withdraw_targets);
 - env-updated        judge every page's records (domain.py, core/rules.py; a build that read
-                     no page, with roles.yaml unchanged, reuses the last judgement) and report
-                     each problem: on every build, whether or not its page was read again, so
-                     a broken reference keeps failing `-W` builds until it is fixed;
+                     no page, with roles.yaml unchanged, reuses the last judgement), register
+                     the chosen cards and directory entries as their labels' and terms'
+                     targets, and report each problem: on every build, whether or not its
+                     page was read again, so a broken reference keeps failing `-W` builds
+                     until it is fixed;
 - env-get-updated    write again the pages that link to a role or term whose target changed.
 """
 
@@ -20,11 +24,13 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
 
 from ..core import digests, displays
 from ..core.loader import parse_roles, read_roles_bytes
 from ..core.model import RolesFile
 from ..core.names import label_prefix_problem, role_prefixes
+from ..core.options import DIRECTIVES, read_options
 from ..core.problems import ERROR, NOTE, Problem, RolesFileError, display_path, location
 from .domain import RolesDomain
 
@@ -48,6 +54,29 @@ def note_display(env: BuildEnvironment, kind: str, *args: object) -> None:
     """Record that the page being read shows `displays.DISPLAYS[kind](model, *args)`."""
     domain = domain_of(env)
     domain.note_display(env.docname, (kind, *args), display_digest(domain, kind, args))
+
+
+def in_roles_file(directive: SphinxDirective) -> bool:
+    """Whether `directive` stands in roles.yaml text (markup.py renders it in a document of
+    roles.yaml's own), not on the page."""
+    return directive.state.document.get("source") == str(domain_of(directive.env).model.path)
+
+
+def note_directive_problems(directive: SphinxDirective, subtype: str,
+                            messages: list[str]) -> None:
+    """Note problems of `directive` at its line, for the rules to report on every build: on
+    its page, or in roles.yaml when the directive stands in roles.yaml text."""
+    domain = domain_of(directive.env)
+    domain.note_problems(directive.env.docname, directive.lineno, subtype, messages,
+                         display_path(domain.model.path) if in_roles_file(directive) else None)
+
+
+def read_directive_options(directive: SphinxDirective, name: str) -> dict[str, object]:
+    """The options of `directive` (the extension's `name`), read as `sphinx-hubroles check`
+    reads them (core/options.py): a bad one is left out, and noted for the rules to report."""
+    values, problems = read_options(name, directive.options)
+    note_directive_problems(directive, DIRECTIVES[name].subtype, problems)
+    return values
 
 
 def display_digest(domain: RolesDomain, kind: str, args: tuple) -> str:
@@ -140,11 +169,19 @@ def outdated_displays(app: Sphinx, env: BuildEnvironment, added, changed, remove
     return outdated
 
 
+def withdraw_targets(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """env-before-read-docs: the pages are read without the targets the last build chose."""
+    domain_of(env).withdraw_targets()
+
+
 def judge_and_report(app: Sphinx, env: BuildEnvironment) -> None:
-    """env-updated: decide where links go, and report every problem of every page."""
+    """env-updated: decide where links go, make the cards and directory entries the targets
+    of their labels and terms, and report every problem of every page."""
     external_labels, external_terms = intersphinx_targets(app)
-    judgement = domain_of(env).judge(app.config.hubroles_role_terms, external_labels,
-                                     external_terms, domain_of(env).sphinx_design)
+    domain = domain_of(env)
+    judgement = domain.judge(app.config.hubroles_role_terms, external_labels, external_terms,
+                             domain.sphinx_design)
+    domain.register_targets(app.config.hubroles_role_terms)
     for finding in judgement.problems:
         logger.warning(finding.message, location=finding.where.location, type=finding.type,
                        subtype=finding.subtype)

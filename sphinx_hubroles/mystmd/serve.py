@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from .. import __version__
-from ..core.answer import OPTION_SPECS, answer
+from ..core.answer import answer
 from ..core.files import UnusableFile, read_regular_file
+from ..core.options import DIRECTIVES
+from ..core.protocol import DIRECTIVES as DISPLAYS
 from ..core.protocol import PROTOCOL, ProtocolError, parse_request
 from .project import BUILD_FOLDER, CACHE_FOLDER, MYST_FILE, MystProject, ProjectError, find_project
 
@@ -99,16 +101,17 @@ ARGUMENTS = {"role-card": "id", "roles-rotation": "id"}
 
 def directive_specs() -> dict[str, Any]:
     """What the plugin declares to mystmd (directives.json beside it): each directive with its
-    argument and option names, from the same option specs the Sphinx directives use; and the
-    protocol and version it expects from Python. A test keeps the file equal to this."""
+    argument and option names, from the option tables the Sphinx directives and `check` read
+    (core/options.py); and the protocol and version it expects from Python. A test keeps the
+    file equal to this."""
     return {
         "protocol": PROTOCOL,
         "version": __version__,
         # Where the plugin keeps answers and diagram files, in the project's folder.
         "cache": f"{BUILD_FOLDER}/{CACHE_FOLDER}",
         "directives": [{"name": name, "argument": ARGUMENTS.get(name),
-                        "options": sorted(spec)}
-                       for name, spec in OPTION_SPECS.items()],
+                        "options": sorted(DIRECTIVES[name].table) if name in DIRECTIVES else []}
+                       for name in DISPLAYS],
     }
 
 

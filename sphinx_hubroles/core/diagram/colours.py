@@ -5,6 +5,7 @@ understand it), and whether two of them are too close to tell apart.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -46,6 +47,7 @@ def contrast(one: str, other: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+@functools.lru_cache(maxsize=1024)  # a few dozen colours, compared again and again
 def _lab(colour: str) -> tuple[float, float, float]:
     r, g, b = _channels(colour)
     x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
@@ -69,6 +71,7 @@ def mix(colour: str, towards: str, share: float) -> str:
     return "#" + "".join(f"{part:02x}" for part in parts)
 
 
+@functools.lru_cache(maxsize=1024)
 def readable_on(colour: str, page: str) -> str:
     """`colour` itself if it has MIN_CONTRAST against `page`, else the first mix of it towards
     black or white (whichever is farther from the page), in steps of 5%, that has."""

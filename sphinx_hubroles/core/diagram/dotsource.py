@@ -10,7 +10,15 @@ import graphviz
 
 from ..model import RolesFile
 from .escape import dot_label, dot_tooltip, dot_wrapped_label, is_shortened
-from .layout import LABEL_LINE, LABEL_SIZE, NAME_LINE, NAME_SIZE, Layout, layout_for
+from .layout import (
+    LABEL_LINE,
+    LABEL_PAD,
+    LABEL_SIZE,
+    NAME_LINE,
+    NAME_SIZE,
+    Layout,
+    layout_for,
+)
 from .looks import Look
 from .selection import DiagramSpec, Selection, select
 
@@ -30,6 +38,10 @@ BOLD_WIDTH = "2.6"
 
 # For svg.py: the class that carries an edge's dark-mode colour into the SVG.
 DARK_CLASS = "hubroles-dark-"
+# Classes naming a role's id on its box, and the ids of an edge's ends.
+ROLE_CLASS = "hubroles-id-"
+SOURCE_CLASS = "hubroles-from-"
+TARGET_CLASS = "hubroles-to-"
 
 
 def full_diagram_dot(model: RolesFile) -> str:
@@ -87,10 +99,18 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
     graph.attr("edge", fontname=FONT, fontsize=str(LABEL_SIZE), fontcolor=TEXT_COLOUR,
                arrowsize="0.8", penwidth=LINE_WIDTH)
 
+    bodies = dict(selection.bodies)  # group id -> the role that stands for it
+    body_roles = set(bodies.values())
+
     def add_role(target: graphviz.Digraph, role) -> None:
-        attrs = {"class": "hubroles-role"}
+        # The role's id as a class too, and each edge's ends: the page's script highlights a
+        # role's relations from them (static/hubroles-explore.js).
+        attrs = {"class": f"hubroles-role {ROLE_CLASS}{role.id}"}
+        if role.id in body_roles:  # the frame's title: a heavier box
+            attrs.update({"class": attrs["class"] + " hubroles-body", "penwidth": "2"})
         if role.external:
-            attrs.update({"class": "hubroles-role hubroles-external", "style": EXTERNAL_STYLE})
+            attrs.update({"class": attrs["class"] + " hubroles-external",
+                          "style": EXTERNAL_STYLE})
         if role.id == selection.focus:
             attrs.update({"class": attrs["class"] + " hubroles-focus", "penwidth": "2.5"})
         if layout.web:
@@ -101,13 +121,16 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
 
     for index, (group_id, group_name) in enumerate(selection.groups):
         with graph.subgraph(name=f"cluster_{index}") as cluster:
-            cluster.attr(label=dot_label(group_name), style="rounded", color=GROUP_LINE,
+            # A group with its body shown has no label of its own: the body's box, drawn
+            # first in the frame, names it.
+            label = "" if group_id in bodies else dot_label(group_name)
+            cluster.attr(label=label, style="rounded", color=GROUP_LINE,
                          fontcolor=TEXT_COLOUR, margin="12", **{"class": "hubroles-group"})
             if layout.web:
                 cluster.attr(tooltip=dot_tooltip(group_name))
-            for role in selection.roles:
-                if role.group == group_id:
-                    add_role(cluster, role)
+            members = [role for role in selection.roles if role.group == group_id]
+            for role in sorted(members, key=lambda r: r.id != bodies.get(group_id)):
+                add_role(cluster, role)
     for role in selection.roles:
         if role.group is None:
             add_role(graph, role)
@@ -115,7 +138,8 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
     stretched = {(source, target): str(ranks) for source, target, ranks in layout.stretched}
     for source, relation, target in selection.edges:
         # The type's id as a class too: for a site's own CSS, and for tests.
-        attrs = edge_attrs(looks[relation], f"hubroles-edge hubroles-relation-{relation}")
+        attrs = edge_attrs(looks[relation], f"hubroles-edge hubroles-relation-{relation} "
+                           f"{SOURCE_CLASS}{source} {TARGET_CLASS}{target}")
         if relation not in ranked:
             attrs["constraint"] = "false"
         elif (source, target) in stretched:
@@ -125,16 +149,30 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
                 names[source], labels[relation], names[target],
                 notes.get((source, relation, target))))
         if layout.edge_labels:
-            attrs[layout.label_attribute] = dot_wrapped_label(labels[relation], LABEL_LINE)
+            attrs[layout.label_attribute] = dot_wrapped_label(labels[relation], LABEL_LINE,
+                                                              LABEL_PAD)
         graph.edge(source, target, **attrs)
     for above, role, ranks in layout.placed:  # roles that no drawn edge ranks
         graph.edge(above, role, style="invis", minlen=str(ranks))
+    for body, member in body_above(selection, ranked):
+        graph.edge(body, member, style="invis")
 
     if legend is None:
         legend = not layout.web
     if (selection.relations or any(r.external for r in selection.roles)) and legend:
         _add_legend(graph, selection, looks, layout)
     return graph.source
+
+
+def body_above(selection: Selection, ranked: set[str]) -> list[tuple[str, str]]:
+    """(body, member) for each member of a group drawn with its body, whom no ranking edge
+    already places: an invisible edge puts the body, the frame's title, above its members
+    (none where a ranking edge leads from the member to the body: it would make a cycle)."""
+    ranked_pairs = {(source, target) for source, relation, target in selection.edges
+                    if relation in ranked}
+    return [(body, role.id) for group, body in selection.bodies for role in selection.roles
+            if role.group == group and role.id != body
+            and (role.id, body) not in ranked_pairs and (body, role.id) not in ranked_pairs]
 
 
 def edge_attrs(look: Look, kind: str) -> dict[str, str]:

@@ -43,10 +43,12 @@ def dot_label(text: str) -> str:
     return _escaped(shown_label(text), "\\\\")
 
 
-def dot_wrapped_label(text: str, longest: int) -> str:
-    """A label that dot shows as the lines of `wrapped(shown_label(text), longest)`."""
+def dot_wrapped_label(text: str, longest: int, pad: str = "") -> str:
+    """A label that dot shows as the lines of `wrapped(shown_label(text), longest)`, each
+    with `pad` before and after it (never white space a user wrote: shown_label turns any
+    into single spaces)."""
     lines = wrapped(shown_label(text), longest)
-    return nohtml("\\n".join(_escaped(line, "\\\\") for line in lines))
+    return nohtml("\\n".join(pad + _escaped(line, "\\\\") + pad for line in lines))
 
 
 def wrapped(text: str, longest: int) -> list[str]:

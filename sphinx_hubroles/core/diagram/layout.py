@@ -39,6 +39,12 @@ LABEL_SIZE = 10
 # Lines of a role's name and of an edge label hold at most this many characters.
 NAME_LINE = 24
 LABEL_LINE = 20
+# dot sets each edge label right beside its own line, and the next edge's line right beside
+# the label: two labels side by side read as one ("can becomecan move to"). An en space each
+# side of every line of a label keeps half an em free around it; svg.py takes them out of the
+# drawn text, which dot centres, so only the room stays.
+LABEL_PAD = "\u2002"
+LABEL_PAD_EM = 0.5
 # No text in HTML is drawn smaller than this many CSS pixels, at any window width.
 MIN_TEXT_PX = 10
 # The content column to fit: alabaster's, the narrowest of the supported themes in a desktop
@@ -142,7 +148,8 @@ class Estimate:
         self.groups = {role.id: role.group for role in selection.roles}
         self.group_names = dict(selection.groups)
         self.labels = {rel.id: box_of_lines(wrapped(shown_label(rel.label), LABEL_LINE),
-                                            LABEL_SIZE, 4, 0)[0]
+                                            LABEL_SIZE, 4 + 2 * LABEL_PAD_EM * LABEL_SIZE,
+                                            0)[0]
                        for rel in selection.relations}
         hierarchy = {rel.id for rel in selection.relations if rel.hierarchy}
         self.constraining = [(s, t) for s, r, t in selection.edges

@@ -42,10 +42,13 @@ EXTERNAL_SAMPLE = (f'<svg class="hubroles-legend-svg" width="44" height="12" vie
                    f'stroke-width="1.3" stroke-dasharray="5,2"/></svg>')
 
 
-def legend_html(entries: list[tuple[str, Look]], external: bool = False) -> str:
-    """The legend: each relation type's look, and the look of external roles if the diagram
-    shows one."""
-    items = "".join(f"<li>{sample_svg(look)} {escape(label)}</li>" for label, look in entries)
+def legend_html(entries: list[tuple[str, str, Look]], external: bool = False) -> str:
+    """The legend: each relation type's look (entries: id, label, look), and the look of
+    external roles if the diagram shows one. Each type's entry names its id, which is also the
+    class of its arrows (`hubroles-relation-<id>`): the page's script makes it a button that
+    hides and shows them."""
+    items = "".join(f'<li data-hubroles-relation="{relation}">{sample_svg(look)} '
+                    f"{escape(label)}</li>" for relation, label, look in entries)
     if external:
         items += f"<li>{EXTERNAL_SAMPLE} {escape(EXTERNAL_LABEL)}</li>"
     return f'<ul class="hubroles-diagram-legend" aria-label="Legend">{items}</ul>\n'

@@ -1,6 +1,7 @@
-"""The options of `roles-diagram` as converters from their written text: the directive uses
-them as its option_spec, and `sphinx-hubroles check` reads a scanned directive with them, so
-both see the same diagram."""
+"""The options of `roles-diagram` as converters from their written text, and the converters
+the other directives' tables share. The build and `sphinx-hubroles check` both read a
+directive's options with them (core/options.py), so both see the same diagram and report the
+same bad value. A converter raises ValueError saying what to write instead."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from .selection import DiagramSpec
 
 EDGE_LABELS = ("auto", "on", "off")
 ON_OFF = ("on", "off")
+SHOW_HIDE = ("show", "hide")
 ALIGNS = ("left", "center", "right")
 
 
@@ -23,20 +25,29 @@ def id_list(argument: str | None) -> tuple[str, ...]:
 def one_id(argument: str | None) -> str:
     value = (argument or "").strip().lower()
     if not value:
-        raise ValueError("argument required but none supplied")
+        raise ValueError("give one id")
     return value
+
+
+def whole_number(argument: str | None, least: int) -> int:
+    """A whole number of at least `least`, written in ASCII digits."""
+    value = (argument or "").strip()
+    try:  # ASCII digits only: int() would take "٣", "1_000" and " +3"
+        number = int(value) if value.isascii() and value.isdigit() else None
+    except ValueError:  # more digits than Python turns into a number
+        number = None
+    if number is None or number < least:
+        raise ValueError(f"use a whole number, {least} or more")
+    return number
 
 
 def depth(argument: str | None) -> int:
-    value = int((argument or "").strip())
-    if value < 0:
-        raise ValueError("negative value; must be positive or zero")
-    return value
+    return whole_number(argument, 0)
 
 
 def text(argument: str | None) -> str:
     if argument is None or not argument.strip():
-        raise ValueError("argument required but none supplied")
+        raise ValueError("give a text")
     return argument
 
 
@@ -47,7 +58,7 @@ def choice(values: tuple[str, ...], upper: bool = False) -> Callable[[str | None
         value = (argument or "").strip()
         value = value.upper() if upper else value.lower()
         if value not in values:
-            raise ValueError(f"{argument!r} is not one of {', '.join(values)}")
+            raise ValueError(f"use one of {', '.join(values)}")
         return value
 
     return convert
@@ -60,6 +71,7 @@ OPTION_SPEC: dict[str, Callable[[str | None], object]] = {
     "focus": one_id,
     "depth": depth,
     "context": choice(ON_OFF),
+    "isolated": choice(SHOW_HIDE),
     "direction": choice(DIRECTIONS, upper=True),
     "edge-labels": choice(EDGE_LABELS),
     "caption": text,
@@ -76,13 +88,5 @@ def diagram_spec(options: dict) -> DiagramSpec:
                        options.get("relations", ()), options.get("focus"),
                        options.get("depth", 1),
                        status=options.get("status") or DiagramSpec.status,
-                       context=options.get("context") == "on")
-
-
-def convert_options(written: dict[str, str]) -> dict | None:
-    """Written option texts converted as the directive converts them; None if one is invalid
-    or unknown (docutils reports those in the build, in its own words)."""
-    try:
-        return {key: OPTION_SPEC[key](value) for key, value in written.items()}
-    except (KeyError, ValueError):
-        return None
+                       context=options.get("context") == "on",
+                       isolated=options.get("isolated"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import signal
 import subprocess
 import threading
@@ -24,7 +25,7 @@ from ..digests import text_digest
 from .svg import NotSVG, svg_template
 
 # Bump when the stored form of a rendering changes, so old cache entries are not reused.
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
 # The first line of a cache entry: this, the length of the rest and its CRC-32. A checksum, not
 # a cryptographic digest: it is there to catch damage (a crash, a full disk, a half-restored CI
 # cache). Whoever can write the cache can write a matching digest of any kind, and the doctree
@@ -155,6 +156,9 @@ class Renderer:
         self._running: set[subprocess.Popen] = set()
         self._lock = threading.Lock()
         self._stopped = False
+        # What render_all's threads would tell on_run, told by the thread that waits for them
+        # (below).
+        self._runs_told_later: queue.SimpleQueue[str] | None = None
         self._keys: dict[Job, str] = {}  # a build asks for each key several times
 
     def key(self, job: Job) -> str:
@@ -282,27 +286,60 @@ class Renderer:
                 failures[job] = error
             return job
 
-        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            try:
-                for _ in progress(pool.map(attempt, todo), len(todo)):
-                    pass
-            except BaseException:
-                # Ctrl-C reaches this thread only, and the terminal does not signal dot's own
-                # process groups: stop the dot processes running, and start no more.
-                self._stop()
-                raise
+        # The threads below never log: only this one does (on_run is told here). A Ctrl-C
+        # that lands while Sphinx forks a -j worker is swallowed by an at-fork handler of
+        # Python's logging, which then never releases its module lock (ext/_compat.py); a
+        # thread that logged would wait for that lock for ever, and so would the build.
+        self._runs_told_later = queue.SimpleQueue()
+        try:
+            with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+                try:
+                    for _ in progress(self._telling_runs(pool.map(attempt, todo)), len(todo)):
+                        pass
+                    self._tell_runs()
+                except BaseException:
+                    # Ctrl-C reaches this thread only, and the terminal does not signal dot's
+                    # own process groups: stop the dot processes running, and start no more.
+                    self._stop()
+                    raise
+        finally:
+            self._runs_told_later = None
         return failures
 
+    def _telling_runs(self, done: Iterator[Job]) -> Iterator[Job]:
+        for job in done:
+            self._tell_runs()
+            yield job
+
+    def _tell_runs(self) -> None:
+        told = self._runs_told_later
+        while told is not None and not told.empty():
+            self.on_run(told.get())
+
     def _stop(self) -> None:
-        with self._lock:
-            self._stopped = True
-            for process in self._running:
-                _kill_group(process)
+        """Stop every dot process running, and let no other start: a thread about to start
+        one checks `_stopped` under the same lock as it registers its process (_run), so
+        each process is either refused or registered before this kills them all. A second
+        Ctrl-C meanwhile does not cut it short."""
+        while True:
+            try:
+                with self._lock:
+                    self._stopped = True
+                    for process in self._running:
+                        _kill_group(process)
+                return
+            except KeyboardInterrupt:
+                continue
 
     def _run_dot(self, job: Job, source: str) -> bytes:
         command = [self.program, *self.args, f"-T{job.format}"]
         again = " (again, with newrank=true)" if source is not job.source else ""
-        self.on_run(f"{' '.join(command)} for diagram {self.key(job)[:12]}{again}")
+        told = f"{' '.join(command)} for diagram {self.key(job)[:12]}{again}"
+        if self._runs_told_later is not None and threading.current_thread() \
+                is not threading.main_thread():
+            self._runs_told_later.put(told)
+        else:
+            self.on_run(told)
         try:
             returncode, stdout, stderr = self._run(command, source.encode("utf-8"))
         except OSError as error:
@@ -324,21 +361,42 @@ class Renderer:
         """Run `command` in a process group of its own; past the timeout, kill the whole group.
 
         graphviz_dot may name a wrapper script whose own children would outlive it if only the
-        wrapper were killed (subprocess.run kills just the process it started).
+        wrapper were killed (subprocess.run kills just the process it started). The process
+        is started and registered under the lock that _stop() holds, so that a stop never
+        misses it: one that a thread started just as Ctrl-C came kept the build waiting for
+        it, up to hubroles_dot_timeout.
         """
-        with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, start_new_session=True) as process:
+        process = None
+        try:
             with self._lock:
+                if self._stopped:
+                    raise DotError("the build was interrupted before dot could draw this "
+                                   "diagram")
+                process = subprocess.Popen(command, stdin=subprocess.PIPE,
+                                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                           start_new_session=True)
                 self._running.add(process)
-            try:
-                stdout, stderr = process.communicate(data, timeout=self.timeout)
-            except BaseException:  # the timeout, or the build being interrupted
+            stdout, stderr = process.communicate(data, timeout=self.timeout)
+        except BaseException:  # the timeout, or the build being interrupted
+            if process is not None:
                 _kill_group(process)
-                raise
-            finally:
+            raise
+        finally:
+            if process is not None:
                 with self._lock:
                     self._running.discard(process)
+                _close(process)
         return process.returncode, stdout, stderr
+
+
+def _close(process: subprocess.Popen) -> None:
+    """Close the pipes of a process that has ended or was killed, and reap it."""
+    for pipe in (process.stdin, process.stdout, process.stderr):
+        if pipe is not None:
+            with contextlib.suppress(OSError):
+                pipe.close()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=5)  # killed, or ended: it goes at once
 
 
 def _kill_group(process: subprocess.Popen) -> None:
@@ -350,4 +408,4 @@ def _kill_group(process: subprocess.Popen) -> None:
             os.killpg(process.pid, signal.SIGKILL)  # the group's id is its leader's pid
     else:  # Windows has no process groups to kill
         process.kill()
-    # Popen's exit then closes the pipes and reaps the process.
+    # _close() then closes the pipes and reaps the process.

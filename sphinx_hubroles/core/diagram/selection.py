@@ -29,6 +29,9 @@ class DiagramSpec:
     status: tuple[str, ...] = ("active", "draft")
     # With :focus:, also the relations among the neighbours, not only the focused role's.
     context: bool = False
+    # :isolated: "show" or "hide" the roles that no drawn relation touches; None: hide them
+    # when :relations: names a known type, show them otherwise.
+    isolated: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,11 @@ class Selection:
     problems: tuple[str, ...]
     # (source, relation, target, note MyST source) of the shown edges that have a note
     notes: tuple[tuple[str, str, str, str], ...] = ()
+    # (group id, role id) of the shown groups whose body (the group's `role`) is shown: the
+    # role's box is the frame's title, drawn once
+    bodies: tuple[tuple[str, str], ...] = ()
+    # How many roles the options kept but no drawn relation touches, left out (:isolated:).
+    isolated_left_out: int = 0
 
     @property
     def has_hierarchy(self) -> bool:
@@ -83,7 +91,7 @@ def diagram_inputs(model: RolesFile) -> tuple:
     need not ask again what each diagram shows when only other fields changed, such as a
     summary (tests/test_diagram_selection.py changes each field in turn to prove it)."""
     return (tuple((r.id, r.name, r.group, r.status, r.external) for r in model.roles.values()),
-            tuple((g.id, g.name) for g in model.groups.values()),
+            tuple((g.id, g.name, g.role) for g in model.groups.values()),
             tuple(model.relations.values()),
             tuple(model.edges()))
 
@@ -91,6 +99,7 @@ def diagram_inputs(model: RolesFile) -> tuple:
 def select(model: RolesFile, spec: DiagramSpec, looks_for: LooksFor = assign_looks
            ) -> Selection:
     problems: list[str] = []
+    isolated_left_out = 0
 
     def known(option: str, ids: tuple[str, ...], table: dict) -> list[str]:
         for item in ids:
@@ -137,6 +146,10 @@ def select(model: RolesFile, spec: DiagramSpec, looks_for: LooksFor = assign_loo
         edges = model.edges()
         if restricted or spec.relations or len(ids) < len(model.roles):
             edges = [e for e in edges if drawable(e)]
+        if spec.isolated == "hide" or (spec.isolated is None and kept_relations):
+            touched = {role for e in edges for role in (e.source, e.target)}
+            isolated_left_out = len(ids - touched)
+            ids &= touched
 
     roles = tuple(ShownRole(r.id, r.name, r.group, r.external, r.retired)
                   for r in (model.roles[i] for i in sorted(ids, key=model.place)))
@@ -153,6 +166,9 @@ def select(model: RolesFile, spec: DiagramSpec, looks_for: LooksFor = assign_loo
         focus=focus,
         problems=(*problems, *look_problems),
         notes=tuple((e.source, e.relation, e.target, e.note.source) for e in edges if e.note),
+        bodies=tuple((g.id, g.role) for g in model.groups.values()
+                     if g.id in shown_groups and g.role in ids),
+        isolated_left_out=isolated_left_out,
     )
 
 

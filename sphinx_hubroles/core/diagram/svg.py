@@ -23,7 +23,7 @@ from xml.parsers import expat
 
 from .dotsource import DARK_CLASS, HREF_PLACEHOLDER, TOOLTIP_PLACEHOLDER
 from .escape import shown_tooltip
-from .layout import MIN_TEXT_PX
+from .layout import LABEL_PAD, MIN_TEXT_PX
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -61,6 +61,8 @@ def svg_template(dot_svg: bytes) -> str:
     for group in list(root.iter(f"{_SVG}g")):
         _tooltip_to_title(group)
         _dark_colour_to_style(group)
+        if "edge" in group.get("class", "").split():
+            _unpad_label(group)
     least = least_width(root)
     if least is not None:
         root.set("style", f"min-width: {least}px")
@@ -80,6 +82,14 @@ def _dark_colour_to_style(group: ET.Element) -> None:
     if dark:
         group.set("class", " ".join(n for n in classes if not _DARK.fullmatch(n)))
         group.set("style", f"--hubroles-dark: #{dark[0].group(1)}")
+
+
+def _unpad_label(edge: ET.Element) -> None:
+    """The lines of an edge's label as the user wrote them, without the LABEL_PAD that kept
+    room around them (dot centres each line, so the room stays)."""
+    for text in edge.iter(f"{_SVG}text"):
+        if text.text:
+            text.text = text.text.removeprefix(LABEL_PAD).removesuffix(LABEL_PAD)
 
 
 def least_width(root: ET.Element) -> int | None:

@@ -26,16 +26,21 @@ def text_version(selection: Selection, notes: dict | None = None,
     names = {role.id: role.name for role in selection.roles}
     groups = dict(selection.groups)
     labels = {rel.id: rel.label for rel in selection.relations}
-    roles = tuple((role.id, role.name, role_place(role, groups)) for role in selection.roles)
+    bodies = {role_id: group for group, role_id in selection.bodies}
+    roles = tuple((role.id, role.name, role_place(role, groups, bodies.get(role.id)))
+                  for role in selection.roles)
     sentences = tuple(f"{names[source]} {labels[relation]} {names[target]}"
                       + (f": {notes[edge].rstrip('.')}." if notes.get(edge) else ".")
                       for edge in selection.edges for source, relation, target in (edge,))
     return roles, sentences
 
 
-def role_place(role, groups: dict[str, str]) -> str:
-    """' is in Leads.', and whether the role is documented elsewhere or retired."""
+def role_place(role, groups: dict[str, str], body_of: str | None = None) -> str:
+    """' is in Leads.' (' stands for Leads.' for the group's body), and whether the role is
+    documented elsewhere or retired."""
     place = f" is in {groups[role.group]}" if role.group else " is in no group"
+    if body_of is not None:
+        place = f" stands for {groups[body_of]}"
     if role.external:
         place += "; it is documented elsewhere"
     if role.retired:

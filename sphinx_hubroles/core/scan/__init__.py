@@ -17,7 +17,7 @@ from ..digests import text_digest
 from ..files import UnusableFile, read_regular_file
 from ..model import RolesFile
 from ..names import ROLE_PREFIXES
-from ..site import Reference, Site
+from ..site import Reference, Site, Where
 from .findings import MYST_SUFFIXES, RST_SUFFIXES, SKIPPED_FOLDERS, Findings, Source
 from .myst import scan_myst
 from .rst import scan_rst
@@ -68,7 +68,8 @@ def is_source(path: Path) -> bool:
 # Lowercase, and compared with the lowercased text, as docutils and Sphinx compare role and
 # directive names (five times faster than one case-insensitive regex: every text of roles.yaml
 # is tested on every build).
-_CLUES = ("roles:", "roles-", "people:", "people-", "term", "glossary", "role-card")
+_CLUES = ("roles:", "roles-", "people:", "people-", "term", "glossary", "role-card",
+          "role-holders")
 
 
 def has_clue(text: str) -> bool:
@@ -130,6 +131,26 @@ def scan_roles_file(model: RolesFile, memo: dict | None = None,
             found.setdefault(owner, []).extend(memo[key])
     for key in memo.keys() - used:
         del memo[key]
+    return found
+
+
+def scan_roles_file_displays(model: RolesFile) -> dict[tuple[str, str], list[tuple[str, Where]]]:
+    """The `role-card`s and `roles-glossary`s written inside roles.yaml's block texts (where
+    directives run), at their place in roles.yaml, by the text's owner. Few texts name either,
+    so only those are parsed."""
+    source: Source | None = None
+    found: dict[tuple[str, str], list[tuple[str, Where]]] = {}
+    for owner, text in model.texts():
+        lowered = text.source.lower()
+        if not text.block or ("role-card" not in lowered and "roles-glossary" not in lowered):
+            continue
+        source = source or _roles_source(model.path)
+        site = Site()
+        scan_myst(text.source, source, text.line - 1, site)
+        displays = [("role-card", card.where) for card in site.cards]
+        displays += [("roles-glossary", where) for where in site.glossaries]
+        if displays:
+            found.setdefault(owner, []).extend(sorted(displays, key=lambda d: d[1].sort_key()))
     return found
 
 

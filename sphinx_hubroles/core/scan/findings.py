@@ -7,22 +7,25 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from .. import table
-from ..diagram.options import OPTION_SPEC, diagram_spec
-from ..directory import PEOPLE_OPTIONS, directory_spec
+from ..diagram.options import diagram_spec
+from ..directory import directory_spec
 from ..names import ROLE_PREFIXES, person_id_of, person_label, role_id_of, role_label
+from ..options import DIRECTIVES, read_options
 from ..problems import display_path
 from ..site import (
     PERSON,
     ROLE,
     CardUse,
     DiagramUse,
+    DirectiveProblem,
     DirectoryUse,
+    HoldersUse,
     RotationUse,
     Site,
     TableUse,
     Where,
 )
+from ..table import table_spec
 
 MYST_SUFFIXES = (".md", ".markdown")
 RST_SUFFIXES = (".rst", ".rest")
@@ -153,34 +156,33 @@ def autolink_target(uri: str, prefixes: tuple[str, ...] = ROLE_PREFIXES) -> str:
 def own_directive(name: str, argument: str, options: dict[str, str], where,
                   findings: Site) -> None:
     """Note one of the extension's directives (MyST and RST alike), placed at the directive's
-    first line, where the build reports its problems."""
+    first line, where the build reports its problems. Its options are read as the build reads
+    them (core/options.py): a bad one is a problem, and the directive is noted without it."""
+    if name in DIRECTIVES:
+        options, problems = read_options(name, options)
+        findings.directive_problems += [
+            DirectiveProblem(message, DIRECTIVES[name].subtype, where) for message in problems]
     if name == "role-card":
         if argument.strip():  # without an id, docutils itself says an argument is required
             findings.cards.append(CardUse(argument.strip().lower(), where))
     elif name == "roles-glossary":
         findings.glossaries.append(where)
     elif name == "roles-people":
-        converted = convert(PEOPLE_OPTIONS, options)
-        if converted is not None:
-            findings.directories.append(DirectoryUse(directory_spec(converted), where))
+        findings.directories.append(DirectoryUse(directory_spec(options), where))
     elif name == "roles-rotation":
         if argument.strip():
             findings.rotations.append(RotationUse(argument.strip().lower(), where))
     elif name == "roles-table":
-        converted = convert(table.OPTION_SPEC, options)
-        if converted is not None:  # docutils reports a bad option value itself
-            findings.tables.append(TableUse(table.table_spec(converted), where))
+        findings.tables.append(TableUse(table_spec(options), where))
     else:
-        converted = convert(OPTION_SPEC, options)
-        if converted is not None:  # docutils reports a bad option value itself
-            findings.diagrams.append(DiagramUse(diagram_spec(converted), "depth" in converted,
-                                                where))
+        findings.diagrams.append(DiagramUse(diagram_spec(options), "depth" in options, where))
 
 
-def convert(spec: dict, written: dict[str, str]) -> dict | None:
-    """Written options converted by `spec`; None if one is invalid or unknown (docutils
-    reports those in the build)."""
-    try:
-        return {key: spec[key](value) for key, value in written.items()}
-    except (KeyError, ValueError):
-        return None
+# The extension's roles whose content the rules judge: `{role-holders}`.
+HOLDERS_ROLE = "role-holders"
+
+
+def holders_reference(content: str, where: Where, findings: Site) -> None:
+    """Note a `role-holders` reference, naming a role (as the role lower-cases it)."""
+    if content.strip():
+        findings.holders.append(HoldersUse(content.strip().lower(), where))

@@ -11,11 +11,13 @@ import re
 
 from ..site import TERM, Reference, Site
 from .findings import (
+    HOLDERS_ROLE,
     LITERAL_DIRECTIVES,
     OWN_DIRECTIVES,
     Source,
     autolink_target,
     glossary_entries,
+    holders_reference,
     label_kind,
     note_label,
     note_term,
@@ -31,8 +33,10 @@ _TARGET = re.compile(r"_(`[^`]+`|(?:[^:\\]|\\.|:(?!\s|$))+):(?:\s+(.*))?$")
 _OPTION = re.compile(r"^\s*:([\w-]+):\s*(.*)$")
 _INLINE_LITERAL = re.compile(r"``.+?``", re.DOTALL)
 _ROLE_CONTENT = r"`((?:[^`\\]|\\.)+)`"
-_ROLE = re.compile(r"(?<![\w`:]):(?:std:)?(ref|term):" + _ROLE_CONTENT, re.IGNORECASE)
-_SUFFIX_ROLE = re.compile(_ROLE_CONTENT + r":(?:std:)?(ref|term):(?![\w`])", re.IGNORECASE)
+_ROLE = re.compile(r"(?<![\w`:]):(?:std:)?(ref|term|role-holders):" + _ROLE_CONTENT,
+                   re.IGNORECASE)
+_SUFFIX_ROLE = re.compile(_ROLE_CONTENT + r":(?:std:)?(ref|term|role-holders):(?![\w`])",
+                          re.IGNORECASE)
 # `text <roles:x>`_ : a hyperlink, which the extension turns into a reference to the card.
 _EMBEDDED_URI = re.compile(r"`(?:[^`<\\]|\\.)*<((?:roles|people):[^>\s]+)>`__?",
                            re.IGNORECASE)
@@ -150,6 +154,11 @@ def _roles(lines: list[str], block: list[int], source: Source, line0: int,
             findings.references.append(Reference(label_kind(content, findings.label_prefixes),
                                                  autolink_target(content, findings.label_prefixes),
                                                  where))
+            continue
+        if kind == HOLDERS_ROLE:
+            at = text.find(content.strip(), start)
+            holders_reference(content, source.at_offset(line0 + first, text, at, content),
+                              findings)
             continue
         target = split_target(content)
         if target is None or (kind == "ref"

@@ -15,14 +15,15 @@ from sphinx.util.docutils import SphinxDirective
 from ...core.diagram import textversion
 from ...core.diagram.dotsource import to_dot
 from ...core.diagram.layout import layout_for
-from ...core.diagram.options import OPTION_SPEC, diagram_spec
+from ...core.diagram.options import diagram_spec
 from ...core.diagram.textversion import default_alt, text_version
 from ...core.model import Text
 from ...core.names import role_label
+from ...core.options import written_options
 from ...core.site import ROLE
 from ..domain import TOOLTIP
 from ..links import role_reference
-from ..state import domain_of, note_display
+from ..state import domain_of, note_display, read_directive_options
 
 
 class roles_diagram(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -30,8 +31,8 @@ class roles_diagram(nodes.General, nodes.Element):  # noqa: N801 (docutils node 
     the `hubroles_text` attribute).
 
     Attributes: `svg_dot` (with link placeholders and tooltips), `print_dot` (without, and
-    with the legend in the picture, for PDF and PNG), `legend` ((label, look) per relation
-    type, which HTML shows beside the SVG), `alt`, and `align` when given without a figure.
+    with the legend in the picture, for PDF and PNG), `legend` ((id, label, look) per
+    relation type, which HTML shows beside the SVG), `alt`, and `align` when given without a figure.
     """
 
 
@@ -48,10 +49,10 @@ class RolesDiagramDirective(SphinxDirective):
     (domain.py); a diagram with nothing to show is left out of the page."""
 
     has_content = False
-    option_spec = OPTION_SPEC
+    option_spec = written_options("roles-diagram")
 
     def run(self) -> list[nodes.Node]:
-        options = self.options
+        options = self.options = read_directive_options(self, "roles-diagram")
         domain = domain_of(self.env)
         spec = diagram_spec(options)
         note_display(self.env, "diagram", spec)
@@ -76,7 +77,8 @@ class RolesDiagramDirective(SphinxDirective):
         alt = options.get("alt") or default_alt(selection)
         # support_smartquotes: the text version names roles exactly as the picture does.
         diagram = roles_diagram("", svg_dot=svg_dot, print_dot=print_dot, alt=alt,
-                                legend=[(rel.label, rel.look) for rel in selection.relations],
+                                legend=[(rel.id, rel.label, rel.look)
+                                        for rel in selection.relations],
                                 external=any(role.external for role in selection.roles),
                                 support_smartquotes=False)
         self.set_source_info(diagram)

@@ -75,6 +75,21 @@ def visit_html(self, node: roles_diagram) -> None:
                      f"<summary>{textversion.TITLE}</summary>\n")
 
 
+# Pans, zooms, highlights and filters the diagrams of a page (static/), once per page that
+# shows one: a page with 20 diagrams loads it once, a page with none not at all.
+EXPLORE_SCRIPT = "hubroles-explore.js"
+
+
+def add_explore_script(app, pagename: str, templatename: str, context: dict,
+                       doctree) -> None:
+    """html-page-context: the explore script, on the pages that draw a diagram (Sphinx's
+    add_js_file, called now, adds it to this page only). Not for EPUB and the other embedded
+    builders, whose readers run no scripts."""
+    if app.builder.format == "html" and not app.builder.embedded \
+            and 'class="hubroles-diagram-canvas"' in context.get("body", ""):
+        app.add_js_file(EXPLORE_SCRIPT, loading_method="defer")
+
+
 def diagram_anchor(document: nodes.document, node: roles_diagram) -> str:
     """`hubroles-diagram-<n>` for the page's n-th diagram (with singlehtml, the book's)."""
     for number, diagram in enumerate(document.findall(roles_diagram), start=1):

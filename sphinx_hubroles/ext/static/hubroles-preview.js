@@ -8,7 +8,11 @@
    and the open popover is the link's accessible description (aria-describedby).
 
    A diagram's box that links to a card shows the same preview: its <title>, the role's name,
-   is what shows without the previews file, and is removed when the preview takes over. */
+   is what shows without the previews file, and is removed when the preview takes over.
+
+   A glossary's entry for a role with a card (roles-glossary) shows the summary of the same
+   preview, after the role's name (and "(draft)") that the preview starts with: no page holds
+   it, so that a changed summary rewrites no glossary. */
 (() => {
   "use strict";
   const ID = "hubroles-preview-popover";
@@ -104,9 +108,25 @@
       const title = link.parentNode.querySelector(":scope > title");
       if (title) title.remove(); // no browser tooltip on top of the popover
     }
+    fillGlossary();
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && popover) hide();
     });
+  }
+
+  function fillGlossary() {
+    for (const span of document.querySelectorAll("dd span.hubroles-glossary-summary:empty")) {
+      const term = span.closest("dd").previousElementSibling;
+      const link = term && term.querySelector("a.hubroles-preview");
+      const preview = link ? link.dataset.hubrolesPreview || "" : "";
+      const name = link ? link.textContent.trim() : "";
+      for (const prefix of [`${name}: `, `${name} (draft): `]) {
+        if (name && preview.startsWith(prefix)) {
+          span.textContent = preview.slice(prefix.length);
+          break;
+        }
+      }
+    }
   }
 
   function start() {

@@ -1,5 +1,7 @@
-/* sphinx-hubroles: in a rotation's schedule (roles-rotation), mark the shifts that include
-   today, by the reader's own clock. The page itself never depends on the day it was built. */
+/* sphinx-hubroles: in a rotation's schedule (roles-rotation) and a card's table of slots,
+   mark the shifts and slots that include today, by the reader's own clock. The page itself
+   never depends on the day it was built. A row without a last day (the last slot, until
+   another is added) runs on. */
 (() => {
   "use strict";
   function today() {
@@ -17,7 +19,7 @@
         if (name.startsWith("hubroles-from-")) first = name.slice(14);
         if (name.startsWith("hubroles-to-")) last = name.slice(12);
       }
-      if (first <= day && day <= last) {
+      if (first <= day && (last === "" || day <= last)) {
         row.classList.add("hubroles-current");
         row.setAttribute("aria-current", "date");
       }
