@@ -130,7 +130,8 @@ def documents(draw, breakers: bool = True) -> tuple[Source, dict]:
     src.add("groups:")
     src.add("  grp:")
     src.add(f"    name: {quoted(group)}", group)
-    want.update(label=label.strip(), inverse=inverse.strip(), group=group.strip())
+    want.update(label=label.strip(), inverse=inverse.strip(), group=group.strip(),
+                related=role_ids[0])  # every role's relation goes to the first
     src.add("people:")
     for index, (person, handle) in enumerate(zip(people_ids, handles, strict=True)):
         name, affiliation = draw(text) + f" P{index}", draw(text) + " O"
@@ -257,8 +258,18 @@ def check_csv(model, want) -> None:
     assert rows[1:] == [
         [spreadsheet_text(cell) for cell in (role_id, role["name"], "grp", "active", "",
                                              role["summary"], "",
-                                             "\n".join(role["responsibilities"]))]
+                                             "\n".join(role["responsibilities"]), "", "", "",
+                                             "", holder_cell(want, role), "",
+                                             f"rel: {want['related']}")]
         for role_id, role in want["roles"].items()]
+
+
+def holder_cell(want, role) -> str:
+    """The CSV's holders: each current holder's name and id on a line; the rotation holds a
+    role that names nobody."""
+    if not role["holders"]:
+        return "by rotation"
+    return "\n".join(f"{want['people'][p]['name']} ({p})" for p in role["holders"])
 
 
 # -- ics ----------------------------------------------------------------------------------------
@@ -298,6 +309,67 @@ def check_ics(model, want, role_id: str, shifts: int = 4) -> None:
     assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") == shifts
 
 
+# -- a rotation by slot (issue 23) ------------------------------------------------------------
+
+
+@st.composite
+def slot_documents(draw) -> tuple[Source, list[tuple[str, str, str]]]:
+    """A role whose rotation is by slot: each slot's organization one line of arbitrary text,
+    held by a person whose name is one too, with a note of any MyST text; and, for each slot,
+    (organization, person's name, note) as written."""
+    text = texts(draw(st.booleans()))
+    src, slots = Source(), []
+    src.add("people:")
+    count = draw(st.integers(1, 3))
+    for index in range(count):
+        name = draw(text) + f" P{index}"
+        src.add(f"  p{index}: {{name: {quoted(name)}}}", name)
+    src.add("roles:")
+    src.add("  steward:")
+    src.add("    name: Steward")
+    src.add("    summary: S.")
+    src.add("    rotation:")
+    src.add("      slots:")
+    for index in range(count):
+        organization = draw(text) + " O"
+        note = draw(texts(True).filter(lambda t: not BAD_CHAR_RE.search(t))) + " N"
+        src.add(f"        - date: 2026-0{index + 1}-01")
+        src.add(f"          organization: {quoted(organization)}", organization)
+        src.add(f"          person: p{index}")
+        src.add(f"          note: {quoted(note)}")
+        slots.append((organization.strip(), f"P{index}", note.strip()))
+    return src, slots
+
+
+@settings(max_examples=60, **SETTINGS)
+@given(slot_documents())
+def test_slot_events_are_refused_at_their_line_or_read_back_exactly(doc):
+    """What a slot's event says comes back exactly, its note put on one line (each run of
+    white space a space, a character one line may not hold U+FFFD), or the organization or
+    name that one line may not hold is refused at its line."""
+    src, slots = doc
+    model = load(src)
+    event("refused" if model is None else "exported")
+    if model is None:
+        return
+    raw = to_ics(model, "steward")
+    events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    people = {person.id: person.name for person in model.people.values()}
+    expected = []
+    for index, (organization, person, note) in enumerate(slots):
+        first = date(2026, index + 1, 1)
+        days = (f"{first} to {date(2026, index + 2, 1) - timedelta(days=1)}"
+                if index + 1 < len(slots) else f"from {first}, until the next slot")
+        name = people[f"p{index}"]
+        assert name.endswith(person)
+        words = "".join("\ufffd" if refused(char) else char for char in " ".join(note.split()))
+        expected.append((f"Steward: {name}", f"Slot {index + 1} of the rotation of Steward, "
+                         f"{days}. It belongs to {organization}, filled by {name}. {words}"))
+    assert [(str(e["SUMMARY"]), str(e["DESCRIPTION"])) for e in events] == expected
+    text = raw.decode("utf-8")
+    assert not re.search(f"[{LINE_BREAKS}]", text.replace("\r\n", ""))
+
+
 # -- dot ----------------------------------------------------------------------------------------
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -311,8 +383,8 @@ def shown(text: str, limit: int = 200) -> str:
 
 
 def drawn_texts(svg: ET.Element, css_class: str) -> list[str]:
-    """The words dot drew in each group of `css_class`, a label's lines joined by spaces, each
-    line without the en space that pads a relation label's lines (robustness.md)."""
+    """The words dot drew in each group of `css_class`, a label's lines joined by spaces,
+    each line without the en spaces that pad an edge's label (layout.LABEL_PAD)."""
     return [" ".join("".join(t.itertext()).removeprefix(LABEL_PAD).removesuffix(LABEL_PAD)
                      for t in g.iter(f"{SVG}text"))
             for g in svg.iter(f"{SVG}g") if css_class in g.get("class", "").split()]

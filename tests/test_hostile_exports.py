@@ -192,7 +192,7 @@ def test_rotation_options_past_the_bounds_warn_at_the_directive(project):
     assert "Traceback" not in result.stderr
     late = "9999-12-31 is after 2999-12-31, the latest day a schedule may start from"
     many = "1,000,000,000 shifts are more than a schedule shows; ask for 1,000 at most"
-    # Each at its directive's line, in MyST and reStructuredText alike, as `check` says it.
+    # Both markups report a bad option at the directive's line (core/options.py).
     assert [w.split(":")[:2] for w in result.warnings()] == [
         ["index.md", "3"], ["index.md", "7"], ["other.rst", "6"], ["other.rst", "9"]]
     assert (result.stderr.count(late), result.stderr.count(many)) == (2, 2)
@@ -210,3 +210,107 @@ def test_the_latest_rotation_builds(project):
     assert result.returncode == 0, result.stderr
     third = date(2999, 12, 31) + timedelta(days=2 * 1830)  # the third shift's first day
     assert f"hubroles-from-{third}" in result.html("index.html")
+
+
+# -- the fields of a governance document (issue 23) --------------------------------------------
+
+
+def test_owners_quotes_every_alias(tmp_path):
+    """A role's own `owners-alias` and its team's name (`--alias team`) are aliases as a role's
+    id is: quoted, so that no YAML reader takes `y`, `off` or `1e3` for anything but text."""
+    aliases = [alias for alias in TRICKY if alias != "2024-01-01"] + ["2024-01-01"]
+    people = "people:\n  ann: {name: Ann, github: ann}\n"
+    roles = "roles:\n" + "".join(
+        f"  r{i}: {{name: R{i}, summary: S., holders: [ann], owners-alias: '{alias}'}}\n"
+        for i, alias in enumerate(aliases))
+    roles += "  teamed: {name: T, summary: S., holders: [ann], team: '@org/1.5e3_x'}\n"
+    write_tree(tmp_path, {"roles.yaml": people + roles})
+    run = hubroles(tmp_path, "export", "--format", "owners", "--alias", "team")
+    assert run.returncode == 0, run.stderr
+    assert list(yaml.safe_load_all(run.stdout)) == [
+        {"aliases": {**{alias: ["ann"] for alias in aliases}, "1.5e3_x": ["ann"]}}]
+    assert {node.tag for node in scalars(yaml.compose(run.stdout, Loader=StrictYaml))} == {
+        "tag:yaml.org,2002:str"}
+
+
+SLOTS = r"""people:
+  ann: {name: "Ann\\Nash; Jr., \\n", github: y}
+  bo: {name: Bo}
+roles:
+  steward:
+    name: Steward
+    summary: Looks after the hub.
+    rotation:
+      slots:
+        - {date: 2026-02-03, organization: "Org\\N; A, B", people: [ann, bo], person: ann,
+           note: "release 2.1,\n  then \ue000 x"}
+        - {date: 2026-03-03, person: bo}
+"""
+
+
+def test_slot_events_read_back_exactly_and_link_to_the_card(tmp_path):
+    """A slot's event escapes its text as a shift's does; its note, which may go on over
+    several lines, is put on one line, a character one line may not hold as U+FFFD; the URL
+    of the card's page is percent-encoded."""
+    write_tree(tmp_path, {"roles.yaml": SLOTS,
+                          "steward duty é.md": "# Duty\n\n```{role-card} steward\n```\n"})
+    run = hubroles(tmp_path, "export", "--format", "ics", "--role", "steward", "--base-url",
+                   "https://example.org/hand/", "--output", "steward.ics")
+    assert run.returncode == 0, run.stderr
+    raw = (tmp_path / "steward.ics").read_bytes()
+    events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    ann, org = "Ann\\Nash; Jr., \\n", "Org\\N; A, B"
+    assert [(str(e["SUMMARY"]), str(e["DESCRIPTION"]), e["DTSTART"].dt, e["DTEND"].dt)
+            for e in events] == [
+        (f"Steward: {ann}", f"Slot 1 of the rotation of Steward, 2026-02-03 to 2026-03-02. It "
+         f"belongs to {org}, filled by {ann}. release 2.1, then \ufffd x",
+         date(2026, 2, 3), date(2026, 3, 3)),
+        ("Steward: Bo", "Slot 2 of the rotation of Steward, from 2026-03-03, until the next "
+         "slot. Held by Bo.", date(2026, 3, 3), date(2026, 3, 4))]
+    assert {str(e["URL"]) for e in events} == {
+        "https://example.org/hand/steward%20duty%20%C3%A9.html#roles-steward"}
+    text = raw.decode("utf-8")
+    assert text.splitlines() == text.split("\r\n")[:-1]
+
+
+def test_an_event_link_is_a_web_address(tmp_path):
+    write_tree(tmp_path, {"roles.yaml": SLOTS, "duty.md": "# Duty\n\n```{role-card} steward\n```\n",
+                          "conf.py": "html_baseurl = 'javascript:alert(1)//'\n"})
+    args = ("export", "--format", "ics", "--role", "steward")
+    run = hubroles(tmp_path, *args, "--base-url", "javascript:alert(1)//")
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr.splitlines()[-1] == (
+        "sphinx-hubroles export: error: --base-url 'javascript:alert(1)//' is not a web "
+        "address; give the published site's, such as https://example.org/handbook/")
+    run = hubroles(tmp_path, *args)
+    assert run.returncode == 0, run.stderr
+    assert not any("URL" in e for e in icalendar.Calendar.from_ical(run.stdout).walk("VEVENT"))
+    assert "html_baseurl of conf.py is not a web address ('javascript:alert(1)//'); the " \
+        "events carry no link" in run.stderr
+
+
+def test_slots_stay_within_the_calendar(tmp_path):
+    """Two slots on the calendar's first day export (the first lasts that day), and a slot
+    after 2999-12-31, or a 1,001st slot, is refused at its line."""
+    first = SLOTS.replace("2026-02-03", "0001-01-01").replace("2026-03-03", "0001-01-01")
+    write_tree(tmp_path, {"roles.yaml": first})
+    run = hubroles(tmp_path, "export", "--format", "ics", "--role", "steward")
+    assert run.returncode == 0, run.stderr
+    assert [(e["DTSTART"].dt, e["DTEND"].dt) for e in
+            icalendar.Calendar.from_ical(run.stdout).walk("VEVENT")] == [
+        (date(1, 1, 1), date(1, 1, 2)), (date(1, 1, 1), date(1, 1, 2))]
+    write_tree(tmp_path, {"roles.yaml": SLOTS.replace("2026-03-03", "9999-12-31")})
+    run = hubroles(tmp_path, "export", "--format", "ics", "--role", "steward")
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr.splitlines()[0] == (
+        "roles.yaml:12: 'date' of a slot of 'rotation' of role 'steward': 9999-12-31 is after "
+        "2999-12-31, the latest day a schedule may start from, so that its days stay within "
+        "the calendar")
+    many = SLOTS.split("      slots:\n")[0] + "      slots:\n" + "".join(
+        "        - {date: 2026-01-01, person: bo}\n" for _ in range(F.MAX_SHIFTS + 1))
+    write_tree(tmp_path, {"roles.yaml": many})
+    run = hubroles(tmp_path, "check")
+    assert run.returncode == 1
+    assert run.lines[0] == "roles.yaml:9: " + (
+        "'slots' of 'rotation' of role 'steward': 1,001 slots are more than a schedule shows; "
+        "keep 1,000 at most")
