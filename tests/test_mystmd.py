@@ -113,9 +113,27 @@ def test_links_and_terms_resolve_to_the_cards(example):
 
 def test_glossary_terms_get_mystmds_ids(example):
     run, _ = example
-    terms = nodes(run.page("glossary"), "definitionTerm")
+    page = run.page("glossary")
+    terms = [node for glossary in nodes(page, "glossary")
+             for node in nodes(glossary, "definitionTerm")]
     assert [(node["identifier"], text(node)) for node in terms] == [("term-release", "Release")]
-    assert nodes(run.page("glossary"), "glossary")
+
+
+def test_the_glossary_lists_roles_linked_to_their_cards(example):
+    # `:role-names:` is on by default: each role's name, in the terms' sorted order, links
+    # to its card and shows its summary's words; it is no term of mystmd's (the card defines
+    # the role's name), so it has no `term-` id.
+    run, _ = example
+    page = run.page("glossary")
+    entries = [(text(node), node.get("identifier")) for node in nodes(page, "definitionTerm")]
+    assert entries == [("Contributor", None), ("Maintainer", None), ("Release", "term-release"),
+                       ("Release Manager", None)]
+    links = [(node["identifier"], node["url"]) for node in nodes(page, "crossReference")]
+    assert links == [("roles:contributor", "/team"), ("roles:maintainer", "/team"),
+                     ("roles:release-manager", "/team")]
+    summaries = [text(node) for node in nodes(page, "paragraph")
+                 if node.get("class") == "hubroles-glossary-summary"]
+    assert summaries[1] == "Looks after the project's code and the people who write it."
 
 
 def test_the_diagram_is_a_figure_of_dots_svg_with_card_links(example):

@@ -29,6 +29,8 @@ from .diagram.svg import fill_links, fill_tooltips, standalone_svg, tooltip_role
 from .diagram.textversion import default_alt, text_version
 from .digests import text_digest
 from .directory import directory_spec
+from .facts import shown_holders
+from .glossary import glossary_entries, role_names_shown
 from .loader import load_roles
 from .model import RolesFile
 from .names import (
@@ -38,6 +40,8 @@ from .names import (
     person_anchor,
     person_label,
     role_label,
+    rotation_anchor,
+    rotation_label,
 )
 from .options import DIRECTIVES, read_options
 from .problems import ERROR, NOTE, RolesFileError, display_path
@@ -51,10 +55,19 @@ from .protocol import (
     fields_json,
     inline_json,
     inlines_json,
+    schedule_json,
 )
-from .rules import Finding, external_roles, first_cards, first_entries, problems, role_terms_of
+from .rules import (
+    Finding,
+    external_roles,
+    first_cards,
+    first_entries,
+    first_schedules,
+    problems,
+    role_terms_of,
+)
 from .scan import scan_roles_file, scan_roles_file_displays
-from .scan.findings import own_directive
+from .scan.findings import holders_reference, own_directive
 from .site import (
     PERSON,
     ROLE,
@@ -64,6 +77,7 @@ from .site import (
     Where,
 )
 from .table import table_spec
+from .viewparts import Fields
 
 KINDS = {"role-card": "card", "roles-glossary": "glossary", "roles-diagram": "diagram",
          "roles-table": "table", "roles-people": "people", "roles-rotation": "rotation"}
@@ -138,10 +152,12 @@ def site_of(model: RolesFile, request: Request, settings: Settings) -> Site:
         for display in page.displays:
             note_display(site, page, display)
         for reference in page.references:
+            place = where(page.file, reference.line, reference.column)
+            if reference.kind == "holders":
+                holders_reference(reference.target, place, site)
+                continue
             kind = {"role": ROLE, "term": TERM, "person": PERSON}[reference.kind]
-            site.references.append(Reference(kind, reference.target,
-                                             where(page.file, reference.line,
-                                                   reference.column)))
+            site.references.append(Reference(kind, reference.target, place))
         for label, line in page.labels:
             site.note_label(label, where(page.file, line))
         for term, line in page.terms:
@@ -228,6 +244,7 @@ class Displays:
         model, site = self.model, self.site
         self.cards = first_cards(model, site)
         self.entries = first_entries(model, site)
+        self.schedules = first_schedules(model, site)
         self.renderer = (Renderer(self.settings.dot, self.settings.dot_args,
                                   self.settings.dot_timeout, self.settings.cache / "diagrams")
                          if self.settings.cache else None)
@@ -242,7 +259,10 @@ class Displays:
                                 "target": "card" if role.id in self.cards else
                                 "url" if role.id in urls else None,
                                 "url": urls.get(role.id), "identifier": role_label(role.id),
-                                "html_id": card_anchor(role.id)}
+                                "html_id": card_anchor(role.id),
+                                "schedule": {"identifier": rotation_label(role.id),
+                                             "html_id": rotation_anchor(role.id)}
+                                if role.id in self.schedules else None}
                       for role in model.roles.values()},
             "people": {person.id: {"name": person.name,
                                    "target": "entry" if person.id in self.entries else None,
@@ -250,6 +270,9 @@ class Displays:
                                    "html_id": person_anchor(person.id)}
                        for person in model.people.values()},
             "role_terms": role_terms_of(model, self.cards) if self.settings.role_terms else {},
+            # For every role: a `{role-holders}` may stand in roles.yaml's texts, which the
+            # front end parses after asking.
+            "holders": {role.id: self.holders(role.id) for role in model.roles.values()},
             "texts": self.texts.data,
             "cache": str(self.settings.cache) if self.settings.cache else None,
             "displays": displays,
@@ -282,8 +305,14 @@ class Displays:
                 "body": blocks_json(view.body, self.texts)}
 
     def glossary(self, argument: str, options: dict, here: Where) -> dict[str, Any]:
-        return {"terms": [{"name": name, "definition": self.texts.key(definition, False)}
-                          for name, definition, _line in views.glossary_view(self.model)]}
+        """roles.yaml's terms and, unless `:role-names: off`, the roles, sorted together: a
+        role's entry links to its card and shows its summary's words (as in Sphinx)."""
+        return {"entries": [
+            {"name": entry.name,
+             "term": self.texts.key(entry.term.definition, False) if entry.term else None,
+             "role": entry.role.id if entry.role else None,
+             "summary": self.plain_text(entry.role.summary.source) if entry.role else None}
+            for entry in glossary_entries(self.model, role_names_shown(options))]}
 
     def table(self, argument: str, options: dict, here: Where) -> dict[str, Any] | None:
         view = views.table_view(self.model, table_spec(options))
@@ -303,26 +332,31 @@ class Displays:
                 "cards": cards}
 
     def people(self, argument: str, options: dict, here: Where) -> dict[str, Any]:
-        entries = views.directory_view(self.model, directory_spec(options))
-        return {"entries": [
+        """The entries; those of a directory with `:no-index:` are nobody's target."""
+        spec = directory_spec(options)
+        return {"no_index": spec.no_index, "entries": [
             {"person": entry.person_id, "name": entry.name,
              "identifier": person_label(entry.person_id) if first else None,
              "html_id": person_anchor(entry.person_id) if first else None,
-             "facts": fields_json(views.Fields(entry.facts, "hubroles-person-facts"),
-                                  self.texts)}
-            for entry in entries
-            for first in (self.entries.get(entry.person_id) == here,)]}
+             "facts": fields_json(Fields(entry.facts, "hubroles-person-facts"), self.texts)}
+            for entry in views.directory_view(self.model, spec)
+            for first in (not spec.no_index and self.entries.get(entry.person_id) == here,)]}
 
     def rotation(self, role_id: str, options: dict, here: Where) -> dict[str, Any] | None:
-        view = views.rotation_view(self.model, role_id, options.get("from"),
-                                   options.get("shifts"))
-        if view is None:  # the rules report it
+        """The schedule; the role's first is the target of its schedule links."""
+        schedule = views.rotation_view(self.model, role_id, options.get("from"),
+                                       options.get("shifts"))
+        if schedule is None:  # the rules report it
             return None
-        return {"title": view.title, "headings": list(view.headings),
-                "rows": [{"class": ["hubroles-shift", f"hubroles-from-{row.first}",
-                                    f"hubroles-to-{row.last}"],
-                          "cells": [inlines_json(cell, self.texts) for cell in row.cells]}
-                         for row in view.rows]}
+        first = self.schedules.get(role_id) == here
+        return {"role": role_id, "schedule": schedule_json(schedule, self.texts),
+                "identifier": rotation_label(role_id) if first else None,
+                "html_id": rotation_anchor(role_id) if first else None}
+
+    def holders(self, role_id: str) -> dict[str, Any]:
+        """What `{role-holders}` shows of a role, and whether it names holders."""
+        content, held = shown_holders(self.model, role_id)
+        return {"content": inlines_json(content, self.texts), "held": held}
 
     def diagram(self, argument: str, options: dict, here: Where) -> dict[str, Any] | None:
         selection = select(self.model, diagram_spec(options))

@@ -13,6 +13,9 @@ PERSON_PREFIX = "people:"
 PERSON_ANCHOR_PREFIX = "people-"
 # The id of a role's schedule (`roles-rotation`): where `role-holders` links for a rotation.
 ROTATION_ANCHOR_PREFIX = "rotation-"
+# The label of a role's schedule in MyST-MD, where every target has one (Sphinx's schedules
+# are targets of the hubroles domain alone).
+ROTATION_LABEL_PREFIX = "rotation:"
 
 
 def role_label(role_id: str) -> str:
@@ -70,3 +73,13 @@ def person_id_of(target: str) -> str | None:
 def person_anchor(person_id: str) -> str:
     """The HTML id of a person's directory entry: 'people-ada'."""
     return PERSON_ANCHOR_PREFIX + person_id
+
+
+def rotation_anchor(role_id: str) -> str:
+    """The HTML id of a role's schedule: 'rotation-support-steward'."""
+    return ROTATION_ANCHOR_PREFIX + role_id
+
+
+def rotation_label(role_id: str) -> str:
+    """The MyST-MD label of a role's schedule: 'rotation:support-steward'."""
+    return ROTATION_LABEL_PREFIX + role_id

@@ -18,14 +18,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import views
-from .model import Item, Text
+from . import viewparts as parts
+from .model import Item, Text, numbered
 
-PROTOCOL = 1
+# 2: governance's content (schedule links, numbered lists, schedules in cards, the glossary's
+# role entries, directories with :no-index:, role-holders), and options as written.
+PROTOCOL = 2
 COMMANDS = ("displays", "problems")
 DIRECTIVES = ("role-card", "roles-diagram", "roles-glossary", "roles-table", "roles-people",
               "roles-rotation")
-REFERENCE_KINDS = ("role", "term", "person")
+# `holders`: a `{role-holders}` role, naming a role.
+REFERENCE_KINDS = ("role", "term", "person", "holders")
 
 
 class ProtocolError(ValueError):
@@ -37,12 +40,13 @@ class DisplayRequest:
     directive: str
     line: int
     argument: str
-    options: tuple[tuple[str, str], ...]  # as written, in order
+    # As written, in order; None for an option written without a value (`:no-index:`).
+    options: tuple[tuple[str, str | None], ...]
 
 
 @dataclass(frozen=True)
 class ReferenceRequest:
-    kind: str  # role, term or person
+    kind: str  # role, term, person or holders
     target: str  # as written: 'roles:hub-engineer', 'Hub Engineer'
     line: int
     column: int | None = None
@@ -139,8 +143,8 @@ def _display(data: Any, where: str) -> DisplayRequest:
     if directive not in DIRECTIVES:
         raise ProtocolError(f"{where} names the unknown directive {directive!r}")
     options = _field(data, "options", dict, where, {})
-    if not all(isinstance(value, str) for value in options.values()):
-        raise ProtocolError(f"an option of {where} is not a string")
+    if not all(value is None or isinstance(value, str) for value in options.values()):
+        raise ProtocolError(f"an option of {where} is neither a string nor null")
     return DisplayRequest(directive, _line(data, where), _field(data, "argument", str, where, ""),
                           tuple(options.items()))
 
@@ -174,54 +178,70 @@ class Texts:
         return self.keys[found]
 
 
-def inline_json(value: views.Inline, texts: Texts) -> Any:
+def inline_json(value: parts.Inline, texts: Texts) -> Any:
     if isinstance(value, str):
         return value
-    if isinstance(value, views.Myst):
+    if isinstance(value, parts.Myst):
         return {"t": "myst", "key": texts.key(value.text, inline=True)}
-    if isinstance(value, views.RoleLink):
+    if isinstance(value, parts.RoleLink):
         return {"t": "role", "id": value.role_id, "text": value.text}
-    if isinstance(value, views.PersonLink):
+    if isinstance(value, parts.PersonLink):
         return {"t": "person", "id": value.person_id, "text": value.text}
-    if isinstance(value, views.WebLink):
+    if isinstance(value, parts.ScheduleLink):
+        return {"t": "schedule", "id": value.role_id, "text": value.text}
+    if isinstance(value, parts.WebLink):
         return {"t": "link", "url": value.url, "text": value.text}
-    if isinstance(value, views.Strong):
+    if isinstance(value, parts.Strong):
         return {"t": "strong", "text": value.text}
     return {"t": "span", "class": value.css, "content": inlines_json(value.content, texts)}
 
 
-def inlines_json(content: tuple[views.Inline, ...], texts: Texts) -> list[Any]:
+def inlines_json(content: parts.Line, texts: Texts) -> list[Any]:
     return [inline_json(value, texts) for value in content]
 
 
 def items_json(items: tuple[Item, ...], texts: Texts) -> list[dict[str, Any]]:
-    return [{"text": texts.key(item.text, inline=True), "items": items_json(item.items, texts)}
-            for item in items]
+    """Each item's text, and its sub-items, numbered (`steps`) or not."""
+    return [{"text": texts.key(item.text, inline=True), "numbered": numbered(item.items),
+             "items": items_json(item.items, texts)} for item in items]
 
 
-def block_json(block: views.Block, texts: Texts) -> dict[str, Any]:
-    if isinstance(block, views.Paragraph):
+def block_json(block: parts.Block, texts: Texts) -> dict[str, Any]:
+    if isinstance(block, parts.Paragraph):
         return {"t": "paragraph", "class": block.css,
                 "content": inlines_json(block.content, texts)}
-    if isinstance(block, views.MystBlock):
+    if isinstance(block, parts.MystBlock):
         return {"t": "myst", "key": texts.key(block.text, inline=False)}
-    if isinstance(block, views.Rubric):
+    if isinstance(block, parts.Rubric):
         return {"t": "rubric", "title": block.title, "class": block.css}
-    if isinstance(block, views.Bullets):
-        return {"t": "bullets", "class": block.css, "items": items_json(block.items, texts)}
-    if isinstance(block, views.Fields):
+    if isinstance(block, parts.Items):
+        return {"t": "items", "class": block.css, "numbered": numbered(block.items),
+                "items": items_json(block.items, texts)}
+    if isinstance(block, parts.Fields):
         return fields_json(block, texts)
+    if isinstance(block, parts.Schedule):
+        return schedule_json(block, texts)
     return {"t": "admonition", "kind": block.kind, "body": blocks_json(block.body, texts)}
 
 
-def blocks_json(blocks: tuple[views.Block, ...], texts: Texts) -> list[dict[str, Any]]:
+def blocks_json(blocks: tuple[parts.Block, ...], texts: Texts) -> list[dict[str, Any]]:
     return [block_json(block, texts) for block in blocks]
 
 
-def fields_json(fields: views.Fields, texts: Texts) -> dict[str, Any]:
+def fields_json(fields: parts.Fields, texts: Texts) -> dict[str, Any]:
     return {"t": "fields", "class": fields.css,
             "fields": [{"name": field.name, "body": blocks_json(field.body, texts)}
                        for field in fields.fields]}
+
+
+def schedule_json(schedule: parts.Schedule, texts: Texts) -> dict[str, Any]:
+    """A rotation's shifts or slots: each row's cells, and its first and last day (the last
+    null for a slot that lasts until another is added)."""
+    return {"t": "schedule", "title": schedule.title, "headings": list(schedule.headings),
+            "slots": schedule.slots,
+            "rows": [{"first": str(row.first), "last": str(row.last) if row.last else None,
+                      "cells": [inlines_json(cell, texts) for cell in row.cells]}
+                     for row in schedule.rows]}
 
 
 # -- schemas ------------------------------------------------------------------------------------
@@ -250,7 +270,8 @@ REQUEST_SCHEMA: dict[str, Any] = {
                         "directive": {"enum": list(DIRECTIVES)},
                         "line": _LINE,
                         "argument": _STRING,
-                        "options": {"type": "object", "additionalProperties": _STRING},
+                        "options": {"type": "object",
+                                    "additionalProperties": {"type": ["string", "null"]}},
                     },
                 }},
                 "references": {"type": "array", "items": {
@@ -285,6 +306,89 @@ _PROBLEM = {
     },
 }
 
+_NULLABLE_STRING = {"type": ["string", "null"]}
+_DAY = {"type": "string", "format": "date"}
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def _list(item: dict) -> dict[str, Any]:
+    return {"type": "array", "items": item}
+
+
+def _object(required: list[str], **properties: Any) -> dict[str, Any]:
+    return {"type": "object", "required": required, "properties": properties}
+
+
+def _part(name: str, **properties: Any) -> dict[str, Any]:
+    """One kind of part, told apart by `t`."""
+    return _object(["t", *properties], t={"const": name}, **properties)
+
+
+# The parts of a view (viewparts.py), as inline_json and block_json write them.
+VIEW_DEFS: dict[str, Any] = {
+    "inline": {"oneOf": [
+        _STRING,
+        _part("myst", key=_STRING),
+        _part("role", id=_STRING, text=_STRING),
+        _part("person", id=_STRING, text=_STRING),
+        _part("schedule", id=_STRING, text=_STRING),
+        _part("link", url=_STRING, text=_STRING),
+        _part("strong", text=_STRING),
+        _part("span", content=_list(_ref("inline")), **{"class": _STRING}),
+    ]},
+    "line": _list(_ref("inline")),
+    "item": _object(["text", "numbered", "items"], text=_STRING,
+                    numbered={"type": "boolean"}, items=_list(_ref("item"))),
+    "fields": _part("fields", fields=_list(_object(["name", "body"], name=_STRING,
+                                                    body=_list(_ref("block")))),
+                    **{"class": _STRING}),
+    "schedule": _part("schedule", title=_STRING, headings=_list(_STRING),
+                      slots={"type": "boolean"},
+                      rows=_list(_object(["first", "last", "cells"], first=_DAY,
+                                         last={"type": ["string", "null"], "format": "date"},
+                                         cells=_list(_ref("line"))))),
+    "block": {"oneOf": [
+        _part("paragraph", content=_ref("line"), **{"class": _STRING}),
+        _part("myst", key=_STRING),
+        _part("rubric", title=_STRING, **{"class": _STRING}),
+        _part("items", numbered={"type": "boolean"}, items=_list(_ref("item")),
+              **{"class": _STRING}),
+        _ref("fields"),
+        _ref("schedule"),
+        _part("admonition", kind=_STRING, body=_list(_ref("block"))),
+    ]},
+}
+_TARGET = {"identifier": _NULLABLE_STRING, "html_id": _NULLABLE_STRING}
+# What each kind of display shows (answer.py), besides its file, line and kind.
+DISPLAY_KINDS: dict[str, dict[str, Any]] = {
+    "card": _object(["role", "name", "status", "body"], role=_STRING, name=_STRING,
+                    status=_STRING, body=_list(_ref("block")), **_TARGET),
+    "glossary": _object(["entries"], entries=_list(_object(
+        ["name", "term", "role", "summary"], name=_STRING, term=_NULLABLE_STRING,
+        role=_NULLABLE_STRING, summary=_NULLABLE_STRING))),
+    "table": _object(["layout", "columns", "headings", "rows", "cards"],
+                     layout={"enum": ["table", "cards"]}, columns=_list(_STRING),
+                     headings=_list(_STRING),
+                     rows=_list(_object(["role", "cells"], role=_STRING,
+                                        cells=_list(_list(_ref("block"))))),
+                     cards=_list(_object(["title", "body"], title=_ref("inline"),
+                                         body=_list(_ref("block"))))),
+    "people": _object(["no_index", "entries"], no_index={"type": "boolean"},
+                      entries=_list(_object(["person", "name", "facts"], person=_STRING,
+                                            name=_STRING, facts=_ref("fields"), **_TARGET))),
+    "rotation": _object(["role", "schedule"], role=_STRING, schedule=_ref("schedule"),
+                        **_TARGET),
+    "diagram": _object(["alt", "roles", "sentences", "cards", "svg"], alt=_STRING,
+                       roles=_list(_object(["role", "name", "place"], role=_STRING,
+                                           name=_STRING, place=_STRING)),
+                       sentences=_list(_STRING), svg=_NULLABLE_STRING,
+                       cards={"type": "object"}),
+    "none": {"type": "object"},
+}
+
 ANSWER_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "sphinx-hubroles answer",
@@ -307,24 +411,32 @@ ANSWER_SCHEMA: dict[str, Any] = {
             "type": "object", "required": ["name", "target"],
             "properties": {"name": _STRING, "target": {"enum": ["card", "url", None]},
                            "url": {"type": ["string", "null"]}, "identifier": _STRING,
-                           "html_id": _STRING}}},
+                           "html_id": _STRING,
+                           "schedule": {"type": ["object", "null"],
+                                        "description": "its first roles-rotation",
+                                        "properties": _TARGET}}}},
         "people": {"type": "object", "additionalProperties": {
             "type": "object", "required": ["name", "target"],
             "properties": {"name": _STRING, "target": {"enum": ["entry", None]},
                            "identifier": _STRING, "html_id": _STRING}}},
         "role_terms": {"type": "object", "additionalProperties": _STRING},
+        "holders": {"type": "object", "description": "what `{role-holders}` shows, by role",
+                    "additionalProperties": _object(["content", "held"],
+                                                    content=_ref("line"),
+                                                    held={"type": "boolean"})},
         "texts": {"type": "object", "additionalProperties": {
             "type": "object", "required": ["source", "line", "inline"],
             "properties": {"source": _STRING, "line": _LINE, "inline": {"type": "boolean"}}}},
         "cache": {**_STRING, "description": "a folder the front end may write into"},
         "displays": {"type": "array", "items": {
             "type": "object", "required": ["file", "line", "kind"],
-            "properties": {"file": _STRING, "line": _LINE,
-                           "kind": {"enum": ["card", "glossary", "table", "people",
-                                             "rotation", "diagram", "none"]},
-                           "problems": {"type": "array", "items": _PROBLEM}}}},
+            "properties": {"file": _STRING, "line": _LINE, "kind": {"enum": [*DISPLAY_KINDS]},
+                           "problems": {"type": "array", "items": _PROBLEM}},
+            "allOf": [{"if": {"properties": {"kind": {"const": kind}}}, "then": shape}
+                      for kind, shape in DISPLAY_KINDS.items()]}},
         "inputs": {"type": "object", "additionalProperties": {"type": ["string", "null"]},
                    "description": "files the answer was made from, with a SHA-256 of each"},
         "error": {**_STRING, "description": "why the request could not be answered"},
     },
+    "$defs": VIEW_DEFS,
 }

@@ -69,6 +69,17 @@ def first_cards(model: RolesFile, site: Site) -> dict[str, Where]:
     return cards
 
 
+def first_schedules(model: RolesFile, site: Site) -> dict[str, Where]:
+    """role id -> its schedule: the first `roles-rotation` of a role that rotates, in file and
+    line order (where links to the role's schedule go; without one, to its card)."""
+    schedules: dict[str, Where] = {}
+    for use in sorted(site.rotations, key=lambda r: r.where.sort_key()):
+        role = model.roles.get(use.role_id)
+        if role is not None and role.rotation is not None:
+            schedules.setdefault(use.role_id, use.where)
+    return schedules
+
+
 def external_roles(model: RolesFile) -> dict[str, str]:
     """role id -> URL of the roles documented elsewhere: they need no card."""
     return {role.id: role.url for role in model.roles.values() if role.url}

@@ -1,127 +1,44 @@
-"""What each display shows, as plain data: a card, a table, the team directory, a rotation's
-schedule and the glossary, decided once, for every engine.
+"""What each display shows, as plain data: a card, a table, the team directory's entries and a
+rotation's schedule, decided once, for every engine.
 
-A view is a small tree of the values below: paragraphs, lists, fields, rubrics and admonitions
-holding text, links to roles and people, and roles.yaml's own MyST texts (left unparsed: each
-engine parses them with its own MyST parser). The Sphinx build turns a view into docutils nodes
+A view is made of viewparts.py's parts (paragraphs, lists, fields, rubrics, admonitions and
+schedules holding text, links by role and person id, and roles.yaml's own MyST texts); who
+holds a role is worded by facts.py. The Sphinx build turns a view into docutils nodes
 (ext/render.py); the mystmd plugin gets it as JSON (protocol.py) and turns it into MyST's AST.
-A new field of a card changes the view here, and neither renderer.
+A new field of a card changes the view here, and neither renderer. (A glossary's entries are
+glossary.py's; `{role-holders}` shows facts.inline_holders.)
 
 Pure Python: no Sphinx, no mystmd.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from . import facts
 from .directory import DirectorySpec, Entry, directory
-from .model import Holder, Item, Role, RolesFile, Rotation, Text
+from .model import Holder, Role, RolesFile, Text
 from .table import COLUMNS, TableSpec, select_rows
-
-# -- inline values ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Span:
-    """Inline content with a class: a status, a relation's note."""
-
-    content: tuple[Inline, ...]
-    css: str
-
-
-@dataclass(frozen=True)
-class Strong:
-    text: str
-
-
-@dataclass(frozen=True)
-class RoleLink:
-    """A link to a role's card (or its URL, for a role documented elsewhere), shown as `text`;
-    plain text where the role has neither."""
-
-    role_id: str
-    text: str
-
-
-@dataclass(frozen=True)
-class PersonLink:
-    """A link to a person's entry in the team directory; plain text where there is none."""
-
-    person_id: str
-    text: str
-
-
-@dataclass(frozen=True)
-class WebLink:
-    url: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Myst:
-    """An inline MyST text of roles.yaml, as written."""
-
-    text: Text
-
-
-# Plain text is a str.
-Inline = str | Span | Strong | RoleLink | PersonLink | WebLink | Myst
-
-# -- blocks -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    content: tuple[Inline, ...]
-    css: str = ""
-
-
-@dataclass(frozen=True)
-class MystBlock:
-    """A block MyST text of roles.yaml (a description, a section's text, an admonition's)."""
-
-    text: Text
-
-
-@dataclass(frozen=True)
-class Rubric:
-    """A heading of a display that is not a heading of the page."""
-
-    title: str
-    css: str = ""
-
-
-@dataclass(frozen=True)
-class Bullets:
-    """roles.yaml items (inline MyST) as a bullet list, their sub-items as nested lists."""
-
-    items: tuple[Item, ...]
-    css: str = ""
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    body: tuple[Block, ...]
-
-
-@dataclass(frozen=True)
-class Fields:
-    """Named facts: 'Group: Hub Community'."""
-
-    fields: tuple[Field, ...]
-    css: str = ""
-
-
-@dataclass(frozen=True)
-class Admonition:
-    kind: str  # note, tip, important, warning, caution, danger, or seealso
-    body: tuple[Block, ...]
-
-
-Block = Paragraph | MystBlock | Rubric | Bullets | Fields | Admonition
+from .viewparts import (
+    Admonition,
+    Block,
+    Field,
+    Fields,
+    Inline,
+    Items,
+    Line,
+    Myst,
+    MystBlock,
+    Paragraph,
+    RoleLink,
+    Rubric,
+    Schedule,
+    ScheduleRow,
+    Span,
+    Strong,
+    WebLink,
+)
 
 STATUS_NAMES = {"active": "Active", "draft": "Draft", "retired": "Retired"}
 RETIRED_MARK = Span((" (Retired)",), "hubroles-status-retired")
@@ -139,25 +56,28 @@ class CardView:
 
 def card_view(model: RolesFile, role_id: str) -> CardView:
     """A role's card, its parts in the order docs/reference/directives.md gives: summary,
-    facts, description, requirements and responsibilities, sections, admonitions, see-also,
-    relations."""
+    facts, description, requirements and responsibilities, sections, the slots of a rotation
+    by slot, admonitions, see-also, relations."""
     role = model.roles[role_id]
     body: list[Block] = [Paragraph((Myst(role.summary),), "hubroles-summary")]
-    facts = card_facts(model, role)
-    if facts:
-        body.append(Fields(facts, "hubroles-facts"))
+    card_facts = facts_of(model, role)
+    if card_facts:
+        body.append(Fields(card_facts, "hubroles-facts"))
     if role.description:
         body.append(MystBlock(role.description))
     for title, items, css in (("Requirements", role.requirements, "requirements"),
                               ("Responsibilities", role.responsibilities, "responsibilities")):
         if items:
-            body += [Rubric(title), Bullets(items, f"hubroles-{css}")]
+            body += [Rubric(title), Items(items, f"hubroles-{css}")]
     for section in role.sections:
         body.append(Rubric(section.title, "hubroles-section-title"))
         if section.text:
             body.append(MystBlock(section.text))
         if section.items:
-            body.append(Bullets(section.items, "hubroles-section-items"))
+            body.append(Items(section.items, "hubroles-section-items"))
+    if role.rotation is not None and role.rotation.by_slot:
+        body.append(facts.slot_schedule(model, role.rotation, role.rotation.slots_from(),
+                                        "Slots of the rotation"))
     body += [Admonition(admonition.kind, (MystBlock(admonition.text),))
              for admonition in role.admonitions]
     if role.see_also:
@@ -169,25 +89,36 @@ def card_view(model: RolesFile, role_id: str) -> CardView:
     return CardView(role.id, role.name, role.status, tuple(body))
 
 
-def card_facts(model: RolesFile, role: Role) -> tuple[Field, ...]:
-    """Group, how many, usually filled by, who holds it, defined by, and a status other than
-    active with the role that replaced a retired one."""
-    facts: list[Field] = []
+def line_field(name: str, line: Line | None) -> list[Field]:
+    return [Field(name, (Paragraph(line),))] if line else []
+
+
+def myst_line(text: Text | None) -> Line | None:
+    return (Myst(text),) if text is not None else None
+
+
+def facts_of(model: RolesFile, role: Role) -> tuple[Field, ...]:
+    """Group, members, how many, seats, usually filled by, who holds it, its rotation, team,
+    defined by, and a status other than active with the role that replaced a retired one."""
+    found: list[Field] = []
     if role.group:
-        facts.append(Field("Group", (Paragraph((model.groups[role.group].name,)),)))
-    for name, text in (("How many", role.count), ("Usually filled by", role.filled_by)):
-        if text:
-            facts.append(Field(name, (Paragraph((Myst(text),)),)))
-    facts += holder_facts(model, role)
-    if role.defined_by:
-        facts.append(Field("Defined by", (Paragraph((Myst(role.defined_by),)),)))
+        found += line_field("Group", (model.groups[role.group].name,))
+    found += line_field("Members", facts.members_line(model, role))
+    found += line_field("How many", myst_line(role.count))
+    found += line_field("Seats", role.seats and facts.seats_line(role.seats))
+    found += line_field("Usually filled by", myst_line(role.filled_by))
+    for label, line in facts.holder_lines(model, role):
+        found += line_field(label, line)
+    if role.rotation is not None:
+        found += line_field("Rotation", facts.rotation_line(model, role.rotation))
+    found += line_field("Team", role.team and facts.team_line(role.team))
+    found += line_field("Defined by", myst_line(role.defined_by))
     if role.status != "active":
-        facts.append(Field("Status", (Paragraph((STATUS_NAMES[role.status],),
+        found.append(Field("Status", (Paragraph((STATUS_NAMES[role.status],),
                                                 f"hubroles-status-{role.status}"),)))
     if role.replaced_by:
-        other = model.roles[role.replaced_by]
-        facts.append(Field("Replaced by", (Paragraph((RoleLink(other.id, other.name),)),)))
-    return tuple(facts)
+        found += line_field("Replaced by", (facts.role_link(model, role.replaced_by),))
+    return tuple(found)
 
 
 def relation_sides(model: RolesFile, role_id: str) -> list[tuple[str, list]]:
@@ -201,14 +132,14 @@ def relation_sides(model: RolesFile, role_id: str) -> list[tuple[str, list]]:
     return [(label[:1].upper() + label[1:], others) for label, others in sides]
 
 
-def related(other: Role) -> tuple[Inline, ...]:
+def related(other: Role) -> Line:
     """A related role: a link to it, marked if it is retired (no warning: the card is where
     a reader learns it is retired)."""
     return (RoleLink(other.id, other.name), RETIRED_MARK) if other.retired else \
         (RoleLink(other.id, other.name),)
 
 
-def note_span(note: Text) -> Span:
+def note_span(note) -> Span:
     return Span((Myst(note),), "hubroles-relation-note")
 
 
@@ -245,103 +176,49 @@ def relation_lines(model: RolesFile, role_id: str) -> tuple[Paragraph, ...]:
     return tuple(lines)
 
 
-# -- people -----------------------------------------------------------------------------------
-
-
-def dates(holder: Holder) -> str:
-    """'since 2024-03-01', '2024-03-01 to 2025-06-30', 'until 2025-06-30', or ''."""
-    if holder.since and holder.until:
-        return f"{holder.since} to {holder.until}"
-    if holder.since:
-        return f"since {holder.since}"
-    return f"until {holder.until}" if holder.until else ""
-
-
-def days(count: int) -> str:
-    return f"{count} day{'s' * (count != 1)}"
-
-
-def person_link(model: RolesFile, person_id: str) -> PersonLink:
-    return PersonLink(person_id, model.people[person_id].name)
-
-
-def holder_facts(model: RolesFile, role: Role) -> list[Field]:
-    """A card's "Held by", "Formerly held by" and "Rotation" facts, when set."""
-    facts = []
-    for label, holders in (("Held by", role.current_holders),
-                           ("Formerly held by", role.former_holders)):
-        if holders:
-            facts.append(Field(label, (holdings(model, holders),)))
-    if role.rotation is not None:
-        facts.append(Field("Rotation", (rotation_text(model, role.rotation),)))
-    return facts
-
-
-def holdings(model: RolesFile, holders: tuple[Holder, ...]) -> Paragraph:
-    """'Ada Quill, Dee Marsh (2024-03-01 to 2025-06-30; interim)'."""
-    content: list[Inline] = []
-    for index, holder in enumerate(holders):
-        content += [", "] if index else []
-        content.append(person_link(model, holder.person))
-        details: list[Inline] = [dates(holder)] if dates(holder) else []
-        if holder.note is not None:
-            details += ["; "] if details else []
-            details.append(Myst(holder.note))
-        if details:
-            content += [" (", *details, ")"]
-    return Paragraph(tuple(content))
-
-
-def rotation_text(model: RolesFile, rotation: Rotation) -> Paragraph:
-    """'every 14 days among Ada Quill, Bo Reyes and Cy Tan, from 2026-01-07; each shift
-    overlaps the next by 7 days'."""
-    content: list[Inline] = [f"every {days(rotation.every)} among "]
-    for index, person in enumerate(rotation.pool):
-        if index:
-            content.append(" and " if index == len(rotation.pool) - 1 else ", ")
-        content.append(person_link(model, person))
-    content.append(f", from {rotation.start}")
-    if rotation.overlap:
-        content.append(f"; each shift overlaps the next by {days(rotation.overlap)}")
-    return Paragraph(tuple(content))
+# -- the team directory -----------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class EntryView:
-    """A person's entry in the team directory: a titled section, the target of `people:<id>`
-    links, with their facts."""
+    """A person's entry in the team directory, with their facts: a titled section, the
+    target of `people:<id>` links, or, in a directory with `:no-index:`, a listing that is
+    nobody's target."""
 
     person_id: str
     name: str
     facts: tuple[Field, ...]
 
 
+def roles_held(held: tuple[tuple[Role, Holder], ...]) -> Line:
+    """'Maintainer (since 2024-03-01; for Example Org), Reviewer'."""
+    content: list[Inline] = []
+    for index, (role, holder) in enumerate(held):
+        content += [", "] if index else []
+        content.append(RoleLink(role.id, role.name))
+        details = [text for text in (facts.dates(holder.since, holder.until),
+                                     holder.affiliation and f"for {holder.affiliation}") if text]
+        if details:
+            content.append(f" ({'; '.join(details)})")
+    return tuple(content)
+
+
 def entry_view(entry: Entry) -> EntryView:
     person = entry.person
-    facts: list[Field] = []
+    found: list[Field] = []
     if person.github:
-        facts.append(Field("GitHub", (Paragraph((
-            WebLink(f"https://github.com/{person.github}", f"@{person.github}"),)),)))
-    if person.url:
-        facts.append(Field("Web", (Paragraph((WebLink(person.url, person.url),)),)))
-    if person.affiliation:
-        facts.append(Field("Affiliation", (Paragraph((person.affiliation,)),)))
+        found += line_field("GitHub", (WebLink(f"https://github.com/{person.github}",
+                                               f"@{person.github}"),))
+    found += line_field("Web", person.url and (WebLink(person.url, person.url),))
+    found += line_field("Affiliation", person.affiliation and (person.affiliation,))
     for label, held in (("Holds", entry.holds), ("Held", entry.held)):
-        if held:
-            content: list[Inline] = []
-            for index, (role, holder) in enumerate(held):
-                content += [", "] if index else []
-                content.append(RoleLink(role.id, role.name))
-                if dates(holder):
-                    content.append(f" ({dates(holder)})")
-            facts.append(Field(label, (Paragraph(tuple(content)),)))
-    if entry.pools:
-        content = []
-        for index, role in enumerate(entry.pools):
-            content += [", "] if index else []
-            content.append(RoleLink(role.id, role.name))
-        facts.append(Field("Takes turns as", (Paragraph(tuple(content)),)))
-    return EntryView(person.id, person.name, tuple(facts))
+        found += line_field(label, roles_held(held))
+    content: list[Inline] = []
+    for index, role in enumerate(entry.pools):
+        content += [", "] if index else []
+        content.append(RoleLink(role.id, role.name))
+    found += line_field("Takes turns as", tuple(content))
+    return EntryView(person.id, person.name, tuple(found))
 
 
 def directory_view(model: RolesFile, spec: DirectorySpec) -> tuple[EntryView, ...]:
@@ -350,43 +227,34 @@ def directory_view(model: RolesFile, spec: DirectorySpec) -> tuple[EntryView, ..
     return tuple(entry_view(entry) for entry in entries)
 
 
+# -- a rotation's schedule --------------------------------------------------------------------
+
 SHIFT_HEADINGS = ("Shift", "From", "To", "Held by", "Overlaps the next shift")
 
 
-@dataclass(frozen=True)
-class ShiftRow:
-    first: date
-    last: date
-    cells: tuple[tuple[Inline, ...], ...]  # one per SHIFT_HEADINGS
-
-
-@dataclass(frozen=True)
-class RotationView:
-    role_id: str
-    title: str
-    rows: tuple[ShiftRow, ...]
-    headings: tuple[str, ...] = SHIFT_HEADINGS
-
-
 def rotation_view(model: RolesFile, role_id: str, start: date | None = None,
-                  shifts: int | None = None) -> RotationView | None:
-    """A rotation's schedule: each shift's dates, person and overlap with the next; None
-    for a role that does not rotate (the rules report it)."""
+                  count: int | None = None) -> Schedule | None:
+    """A rotation's schedule from `start`, `count` long: its shifts (dates, person, overlap
+    with the next), or its slots; None for a role that does not rotate (the rules report
+    it). It depends on roles.yaml and the options alone, never on the day of the build."""
     role = model.roles.get(role_id)
     if role is None or role.rotation is None:
         return None
     rotation = role.rotation
+    if rotation.by_slot:
+        return facts.slot_schedule(model, rotation, rotation.slots_from(start, count),
+                                   f"Rotation of {role.name}: by slot")
     rows = []
-    for shift in rotation.schedule(start, shifts):
+    for shift in rotation.schedule(start, count):
         following = rotation.shift(shift.index + 1)
-        handover: tuple[Inline, ...] = (
-            (f"{following.first} to {shift.last}, with ", person_link(model, following.person))
-            if rotation.overlap else ("none",))
-        rows.append(ShiftRow(shift.first, shift.last, (
+        handover: Line = (
+            (f"{following.first} to {shift.last}, with ",
+             facts.person_link(model, following.person)) if rotation.overlap else ("none",))
+        rows.append(ScheduleRow((
             (str(shift.index + 1),), (str(shift.first),), (str(shift.last),),
-            (person_link(model, shift.person),), handover)))
-    return RotationView(role.id, f"Rotation of {role.name}: {days(rotation.every)} per shift",
-                        tuple(rows))
+            (facts.person_link(model, shift.person),), handover), shift.first, shift.last))
+    return Schedule(f"Rotation of {role.name}: {facts.days(rotation.every)} per shift",
+                    SHIFT_HEADINGS, tuple(rows))
 
 
 # -- a table ----------------------------------------------------------------------------------
@@ -413,58 +281,56 @@ class TableView:
         as the body the summary, then each other column as a field."""
         cells = dict(zip(self.columns, row.cells, strict=True))
         body: list[Block] = list(cells.get("summary", ()))
-        facts = tuple(Field(COLUMNS[column], cells[column]) for column in self.columns
-                      if column not in ("name", "summary") and cells[column])
-        if facts:
-            body.append(Fields(facts, "hubroles-facts"))
+        fields = tuple(Field(COLUMNS[column], cells[column]) for column in self.columns
+                       if column not in ("name", "summary") and cells[column])
+        if fields:
+            body.append(Fields(fields, "hubroles-facts"))
         return RoleLink(row.role_id, row.name), tuple(body)
 
 
 def table_view(model: RolesFile, spec: TableSpec) -> TableView:
+    """The rows and columns a table shows; none when it has no role or no known column (the
+    rules report either)."""
     rows = select_rows(model, spec)
+    if not rows.roles or not rows.columns:
+        return TableView(rows.columns, ())
     return TableView(rows.columns, tuple(
         TableRow(role_id, model.roles[role_id].name,
                  tuple(cell(model, model.roles[role_id], column) for column in rows.columns))
         for role_id in rows.roles))
 
 
-def _text_cell(text: Text | None) -> tuple[Block, ...]:
-    return (Paragraph((Myst(text),)),) if text else ()
+def paragraph(line: Line | None) -> tuple[Block, ...]:
+    return (Paragraph(line),) if line else ()
 
 
 def cell(model: RolesFile, role: Role, column: str) -> tuple[Block, ...]:
     """What one column of a table shows of one role; nothing when the role leaves it unset."""
     if column == "name":  # a link to the role's card, or to its URL
-        return (Paragraph((RoleLink(role.id, role.name),)),)
+        return paragraph((RoleLink(role.id, role.name),))
     if column in ("summary", "count", "filled-by", "defined-by"):
-        return _text_cell(getattr(role, column.replace("-", "_")))
+        return paragraph(myst_line(getattr(role, column.replace("-", "_"))))
     if column == "group":
-        return (Paragraph((model.groups[role.group].name,)),) if role.group else ()
+        return paragraph(role.group and (model.groups[role.group].name,))
     if column in ("requirements", "responsibilities"):
         items = getattr(role, column)
-        return (Bullets(items, f"hubroles-{column}"),) if items else ()
+        return (Items(items, f"hubroles-{column}"),) if items else ()
     if column == "status":
-        content: tuple[Inline, ...] = (STATUS_NAMES[role.status],)
+        content: Line = (STATUS_NAMES[role.status],)
         if role.replaced_by:
-            other = model.roles[role.replaced_by]
-            content += ("; replaced by ", RoleLink(other.id, other.name))
+            content += ("; replaced by ", facts.role_link(model, role.replaced_by))
         return (Paragraph(content, f"hubroles-status-{role.status}"),)
     if column == "relations":
         return relation_lines(model, role.id)
-    if column == "holders":  # the current holders, linked to their entries, as on the card
-        return (holdings(model, role.current_holders),) if role.current_holders else ()
+    if column in ("holders", "former-holders"):  # as on the card: own, kinds', or rotation's
+        label = "Held by" if column == "holders" else "Formerly held by"
+        return paragraph(dict(facts.holder_lines(model, role)).get(label))
+    if column == "rotation":
+        return paragraph(role.rotation and facts.rotation_line(model, role.rotation))
+    if column == "seats":
+        return paragraph(role.seats and facts.seats_line(role.seats))
+    if column == "team":
+        return paragraph(role.team and facts.team_line(role.team))
+    if column == "kind-of":
+        return paragraph(role.kind_of and (facts.role_link(model, role.kind_of),))
     raise ValueError(f"unknown column {column!r}")
-
-
-# -- the glossary -----------------------------------------------------------------------------
-
-
-def glossary_key(name: str) -> str:
-    # The order Sphinx's own `glossary :sorted:` uses.
-    return unicodedata.normalize("NFD", name.lower())
-
-
-def glossary_view(model: RolesFile) -> tuple[tuple[str, Text, int], ...]:
-    """roles.yaml's terms, sorted: (name, definition, line of the term in roles.yaml)."""
-    return tuple((term.name, term.definition, term.line)
-                 for term in sorted(model.terms.values(), key=lambda t: glossary_key(t.name)))

@@ -59,6 +59,7 @@ from ..core.rules import (
     external_roles,
     first_cards,
     first_entries,
+    first_schedules,
     known_terms,
     problems,
     role_terms_of,
@@ -555,6 +556,7 @@ class RolesDomain(Domain):
         chosen = first_cards(model, site)
         anchors = self.card_anchors()
         entry_anchors = self.entry_anchors()
+        schedule_anchors = self.rotation_anchors()
         judgement = Judgement(
             cards={role_id: anchors[where.name, where.line] for role_id, where in chosen.items()},
             urls=external_roles(model),
@@ -563,7 +565,8 @@ class RolesDomain(Domain):
             problems=problems(model, site, role_terms, messages_of=self.diagram_messages),
             people={person_id: entry_anchors[where.name, where.line, person_id]
                     for person_id, where in first_entries(model, site).items()},
-            schedules=self.first_schedules(),
+            schedules={role_id: schedule_anchors[where.name, where.line]
+                       for role_id, where in first_schedules(model, site).items()},
         )
         if role_terms:
             judgement.role_terms = role_terms_of(model, chosen)
@@ -629,15 +632,11 @@ class RolesDomain(Domain):
                 for docname, cards in self.data["cards"].items()
                 for _role_id, line, anchor in cards}
 
-    def first_schedules(self) -> dict[str, tuple[str, str]]:
-        """role id -> (docname, anchor) of its first `roles-rotation`, in page and line
-        order."""
-        found: dict[str, tuple[str, str]] = {}
-        for docname in sorted(self.data["rotations"], key=lambda d: self.where(d, 0).name):
-            for _line, role_id, anchor in sorted(self.data["rotations"][docname]):
-                if anchor is not None:
-                    found.setdefault(role_id, (docname, anchor))
-        return found
+    def rotation_anchors(self) -> dict[tuple[str, int], tuple[str, str]]:
+        """(page name, line) of each schedule shown -> (docname, anchor)."""
+        return {(str(self.env.doc2path(docname, False)), line): (docname, anchor)
+                for docname, rotations in self.data["rotations"].items()
+                for line, _role_id, anchor in rotations if anchor is not None}
 
     def entry_anchors(self) -> dict[tuple[str, int, str], tuple[str, str]]:
         """(page name, line of the directory, person id) -> (docname, anchor)."""

@@ -33,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SPECS = JSON.parse(fs.readFileSync(path.join(HERE, 'directives.json'), 'utf8'));
 const TEXT_DIRECTIVE = 'hubroles-text';
+const HOLDERS_ROLE = 'role-holders';
 // mystmd's own titles of admonitions (myst-common's admonitionKindToTitle).
 const ADMONITION_TITLES = {
   note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution',
@@ -331,6 +332,21 @@ function note(vfile, request) {
   state.changes.displays += 1;
 }
 
+/** The directive's options as written, every one (mystmd drops those its directive does not
+ * declare, after a warning of its own): the core reads them as the Sphinx directive and
+ * `check` do, and reports an unknown one or a bad value in their words. An option written
+ * without a value is null. */
+function writtenOptions(data) {
+  const written = (data.node?.children ?? []).filter((child) => child.type === 'mystOption');
+  if (!written.length) return Object.fromEntries(Object.entries(data.options ?? {}).map(([key, value]) => [key, String(value)]));
+  const options = {};
+  for (const option of written) {
+    if (option.name in options) continue; // mystmd keeps the first one too
+    options[option.name] = option.value === true || option.value == null ? null : String(option.value);
+  }
+  return options;
+}
+
 function directive(spec) {
   return {
     name: spec.name,
@@ -340,12 +356,12 @@ function directive(spec) {
     run(data, vfile, ctx) {
       if (state.parsingTexts) return []; // roles.yaml's texts show no displays
       const line = data.node?.position?.start?.line ?? 1;
-      const options = Object.fromEntries(Object.entries(data.options ?? {}).map(([key, value]) => [key, String(value)]));
+      const options = writtenOptions(data);
       const request = { directive: spec.name, line, argument: String(data.arg ?? ''), options };
       note(vfile, request);
       state.parser = { parseMyst: ctx.parseMyst, vfile, line };
       const node = { type: 'hubrolesDisplay', request };
-      if (options.caption) {
+      if (typeof options.caption === 'string' && options.caption) {
         // The caption is the page's own MyST: parsed with the page.
         const parsed = ctx.parseMyst(options.caption);
         const first = parsed.children?.[0];
@@ -355,6 +371,17 @@ function directive(spec) {
     },
   };
 }
+
+// `{role-holders}`: a placeholder, filled in from the answer (every role's holders are in it,
+// for the role may stand in roles.yaml's texts too); judged with the page's references.
+const holdersRole = {
+  name: HOLDERS_ROLE,
+  doc: 'sphinx-hubroles: who holds a role now (docs/reference/references.md)',
+  body: { type: String, required: true },
+  run(data) {
+    return [{ type: 'hubrolesHolders', id: String(data.body ?? ''), children: [text(String(data.body ?? ''))] }];
+  },
+};
 
 // roles.yaml's texts, parsed together by mystmd's parser: each in a directive of its own.
 const textDirective = {
@@ -446,34 +473,14 @@ function parseTexts(keys, texts, vfile) {
   return result;
 }
 
-/** The keys of the texts a display's answer shows. */
-/** Every text of an answer, parsed at once when the first page needs them (one parse is far
- * cheaper than one per page); each page uses copies. mystmd's remarks on a text are reported
- * once, at the page that parsed them. */
+/** Every text of an answer (those its displays show), parsed at once when the first page
+ * needs them (one parse is far cheaper than one per page); each page uses copies. mystmd's
+ * remarks on a text are reported once, at the page that parsed them. */
 function parsedTexts(answer, vfile) {
   if (state.texts?.answer !== answer) {
-    const keys = [...textKeys(answer.displays, new Set())];
-    state.texts = { answer, parsed: parseTexts(keys, answer.texts, vfile) };
+    state.texts = { answer, parsed: parseTexts(Object.keys(answer.texts), answer.texts, vfile) };
   }
   return state.texts.parsed;
-}
-
-function textKeys(value, keys) {
-  if (Array.isArray(value)) value.forEach((item) => textKeys(item, keys));
-  else if (value && typeof value === 'object') {
-    if (value.t === 'myst') keys.add(value.key);
-    if (value.t === 'bullets') itemKeys(value.items, keys);
-    if (typeof value.definition === 'string') keys.add(value.definition);
-    Object.values(value).forEach((item) => textKeys(item, keys));
-  }
-  return keys;
-}
-
-function itemKeys(items, keys) {
-  for (const item of items) {
-    keys.add(item.text);
-    itemKeys(item.items, keys);
-  }
 }
 
 // -- answers as MyST's AST --------------------------------------------------------------------
@@ -501,12 +508,29 @@ class Renderer {
     return children;
   }
 
+  /** A link to a role's schedule: its first roles-rotation, else its card (or URL). */
+  scheduleLink(id, children) {
+    const schedule = this.answer.roles[id]?.schedule;
+    if (schedule) return [{ type: 'crossReference', identifier: schedule.identifier, label: schedule.identifier, children }];
+    return this.roleLink(id, children);
+  }
+
+  /** What `{role-holders}` shows: the answer's words, or the text as written for a role
+   * roles.yaml does not know (reported with the problems). */
+  holders(node) {
+    const id = node.id.trim().toLowerCase();
+    const shown = this.answer.holders?.[id];
+    const content = shown ? this.inlines(shown.content) : [text(node.id)];
+    return [{ type: 'span', class: `hubroles-holders${shown?.held ? '' : ' hubroles-no-holder'}`, children: content }];
+  }
+
   inline(value) {
     if (typeof value === 'string') return [text(value)];
     switch (value.t) {
       case 'myst': return this.text(value.key);
       case 'role': return this.roleLink(value.id, [text(value.text)]);
       case 'person': return this.personLink(value.id, [text(value.text)]);
+      case 'schedule': return this.scheduleLink(value.id, [text(value.text)]);
       case 'link': return [{ type: 'link', url: value.url, children: [text(value.text)] }];
       case 'strong': return [{ type: 'strong', children: [text(value.text)] }];
       default: return this.inlines(value.content); // a span: its words (exports know no spans)
@@ -517,17 +541,29 @@ class Renderer {
     return values.flatMap((value) => this.inline(value));
   }
 
-  items(items) {
+  /** roles.yaml's items: numbered (`steps`) or bullets, their sub-items likewise. */
+  items(items, numbered) {
     return {
       type: 'list',
-      ordered: false,
+      ordered: numbered,
+      ...(numbered ? { start: 1 } : {}),
       spread: false,
       children: items.map((item) => ({
         type: 'listItem',
         spread: false,
-        children: [{ type: 'paragraph', children: this.text(item.text) }, ...(item.items.length ? [this.items(item.items)] : [])],
+        children: [{ type: 'paragraph', children: this.text(item.text) }, ...(item.items.length ? [this.items(item.items, item.numbered)] : [])],
       })),
     };
+  }
+
+  /** A rotation's shifts or slots, each row marked with its days as in Sphinx. */
+  schedule(schedule, target = null) {
+    const rows = schedule.rows.map((row) => ({
+      type: 'tableRow',
+      class: ['hubroles-shift', `hubroles-from-${row.first}`, ...(row.last ? [`hubroles-to-${row.last}`] : [])].join(' '),
+      children: row.cells.map((cell) => ({ type: 'tableCell', children: this.inlines(cell) })),
+    }));
+    return this.table(schedule.headings, rows, [text(schedule.title)], target, `hubroles-rotation${schedule.slots ? ' hubroles-slots' : ''}`);
   }
 
   block(block) {
@@ -536,8 +572,9 @@ class Renderer {
       case 'paragraph': return [{ type: 'paragraph', ...css, children: this.inlines(block.content) }];
       case 'myst': return this.text(block.key);
       case 'rubric': return [{ type: 'paragraph', class: `hubroles-rubric ${block.class}`.trim(), children: [{ type: 'strong', children: [text(block.title)] }] }];
-      case 'bullets': return [{ ...this.items(block.items), ...css }];
+      case 'items': return [{ ...this.items(block.items, block.numbered), ...css }];
       case 'fields': return [this.fields(block)];
+      case 'schedule': return this.schedule(block);
       default: return [{
         type: 'admonition',
         kind: block.kind,
@@ -570,7 +607,9 @@ class Renderer {
     };
   }
 
-  table(headings, rows, caption, name, css) {
+  /** A table, in a table container when it has a caption or is a target (`target`:
+   * identifier, label and html_id). */
+  table(headings, rows, caption, target, css) {
     const table = {
       type: 'table',
       ...(css ? { class: css } : {}),
@@ -579,11 +618,11 @@ class Renderer {
         ...rows,
       ],
     };
-    if (!caption && !name) return [table];
+    if (!caption && !target) return [table];
     return [{
       type: 'container',
       kind: 'table',
-      ...(name ? { identifier: name.toLowerCase(), label: name } : {}),
+      ...(target ?? {}),
       children: [...(caption ? [{ type: 'caption', children: [{ type: 'paragraph', children: caption }] }] : []), table],
     }];
   }
@@ -594,28 +633,49 @@ class Renderer {
     switch (shown.kind) {
       case 'card':
         return [this.heading(depth, shown.name, shown.identifier, shown.html_id), ...this.blocks(shown.body)];
-      case 'glossary':
-        return [{
-          type: 'glossary',
-          children: [{
+      case 'glossary': {
+        // roles.yaml's terms are mystmd's glossary terms (`term-<name>` ids). mystmd makes
+        // every entry of a glossary a term, so the roles' entries, which link to their cards
+        // (the cards define their names, as in Sphinx), are definition lists between glossary
+        // blocks, in the same sorted order.
+        const runs = [];
+        for (const entry of shown.entries) {
+          const kind = entry.role ? 'role' : 'term';
+          if (runs.at(-1)?.kind !== kind) runs.push({ kind, entries: [] });
+          runs.at(-1).entries.push(entry);
+        }
+        return runs.map((run) => {
+          if (run.kind === 'term') {
+            return {
+              type: 'glossary',
+              children: [{
+                type: 'definitionList',
+                children: run.entries.flatMap((entry) => [
+                  { type: 'definitionTerm', children: [text(entry.name)] },
+                  { type: 'definitionDescription', children: this.text(entry.term) },
+                ]),
+              }],
+            };
+          }
+          return {
             type: 'definitionList',
-            children: shown.terms.flatMap((term) => [
-              { type: 'definitionTerm', children: [text(term.name)] },
-              { type: 'definitionDescription', children: this.text(term.definition) },
+            class: 'hubroles-glossary',
+            children: run.entries.flatMap((entry) => [
+              { type: 'definitionTerm', class: 'hubroles-glossary-role', children: this.roleLink(entry.role, [text(entry.name)]) },
+              { type: 'definitionDescription', children: [{ type: 'paragraph', class: 'hubroles-glossary-summary', children: [text(entry.summary)] }] },
             ]),
-          }],
-        }];
+          };
+        });
+      }
       case 'people':
+        // A directory with :no-index: lists people under a rubric each, as no one's target.
         return shown.entries.flatMap((entry) => [
-          this.heading(depth, entry.name, entry.identifier, entry.html_id),
+          shown.no_index ? this.block({ t: 'rubric', title: entry.name, class: 'hubroles-person-secondary' })[0]
+            : this.heading(depth, entry.name, entry.identifier, entry.html_id),
           ...(entry.facts.fields.length ? [this.fields(entry.facts)] : []),
         ]);
       case 'rotation':
-        return this.table(shown.headings, shown.rows.map((row) => ({
-          type: 'tableRow',
-          class: row.class.join(' '),
-          children: row.cells.map((cell) => ({ type: 'tableCell', children: this.inlines(cell) })),
-        })), [text(shown.title)], null, 'hubroles-rotation');
+        return this.schedule(shown.schedule, shown.identifier ? { identifier: shown.identifier, label: shown.identifier, html_id: shown.html_id } : null);
       case 'table':
         if (shown.layout === 'cards') {
           const grid = {
@@ -631,7 +691,7 @@ class Renderer {
         return this.table(shown.headings, shown.rows.map((row) => ({
           type: 'tableRow',
           children: row.cells.map((cell) => ({ type: 'tableCell', children: this.blocks(cell) })),
-        })), caption, request.options.name, 'hubroles-table');
+        })), caption, request.options.name ? { identifier: request.options.name.toLowerCase(), label: request.options.name } : null, 'hubroles-table');
       case 'diagram':
         return this.diagram(shown, caption, request.options.name, file);
       default:
@@ -720,6 +780,7 @@ function prefixed(target, prefixes) {
 
 /** What a link or cross-reference of the page names: [kind, target as written], or null. */
 function referenceOf(node, answer) {
+  if (node.type === 'hubrolesHolders') return ['holders', node.id];
   let target = null;
   if (node.type === 'link' && typeof node.url === 'string') target = node.url.startsWith('#') ? node.url.slice(1) : node.url;
   else if (node.type === 'crossReference') {
@@ -870,11 +931,13 @@ async function documentTransform(tree, vfile) {
     if (!state.round.failed) report(vfile, error.message, displays[0]?.line ?? 1, 1);
     state.round.failed = true;
     replaceNodes(tree, new Map(placeholders.map((node) => [node, []])));
+    fillHolders(tree, null);
     return;
   }
   if (!answer.ok) { // roles.yaml cannot be used: its problems are reported with the judgement
     setRecords(file, { displays, references: [], labels: [], terms: [] });
     replaceNodes(tree, new Map(placeholders.map((node) => [node, []])));
+    fillHolders(tree, null);
     return;
   }
   setRecords(file, { displays, ...pageRecords(tree, file, answer) });
@@ -897,7 +960,21 @@ async function documentTransform(tree, vfile) {
     replacements.set(node, made);
   }
   replaceNodes(tree, replacements);
+  fillHolders(tree, renderer);
   rewriteReferences(tree, answer, renderer);
+}
+
+/** Each `{role-holders}` (of the page, and of roles.yaml's texts it now shows) as the answer
+ * words it; without an answer, as written. */
+function fillHolders(tree, renderer) {
+  walk(tree, (node) => {
+    if (!node.children) return true;
+    node.children = node.children.flatMap((child) => {
+      if (child.type !== 'hubrolesHolders') return [child];
+      return renderer ? renderer.holders(child) : [text(child.id)];
+    });
+    return true;
+  });
 }
 
 /** Each diagram's picture with the address of every card's page, which mystmd knows now. */
@@ -956,7 +1033,7 @@ const plugin = {
   author: 'sphinx-hubroles developers',
   license: 'BSD-3-Clause',
   directives: [...SPECS.directives.map(directive), textDirective],
-  roles: [],
+  roles: [holdersRole],
   transforms: [
     { name: 'hubroles-displays', doc: 'cards, tables, diagrams and links of roles.yaml', stage: 'document', plugin: () => documentTransform },
     { name: 'hubroles-problems', doc: 'problems of roles.yaml and its references', stage: 'project', plugin: () => projectTransform },
