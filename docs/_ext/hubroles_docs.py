@@ -142,7 +142,9 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
             `objects.inv` as `roles:<id>`), its level one below the page's heading above it;
             the facts and relations as definition lists; *Requirements*, *Responsibilities*
             and the other parts as bold lines (never headings of the page). The role's name
-            and aliases lead to the card from `{term}`.
+            and aliases lead to the card from `{term}`. Governance's parts too: `steps` as
+            numbered lists, moves, seats, team (a link), a body's members, `kind-of`, and the
+            slots of a rotation by slot as a table.
         """,
         "options": {},
     },
@@ -178,11 +180,12 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
         "mystmd": """
             A figure holding dot's SVG as an image, with the legend drawn in and every box a
             link to its card, and the text version under it, collapsed, whose role names link
-            to the cards. Every option works: `:caption:` is the figure's caption, `:name:` its
-            label, `:align:` aligns the image. In the book theme the boxes are not clickable in
-            place (a browser follows no link inside an image; {ref}`mystmd-diagrams` says why
-            and what is); in `--md`, `--jats` and `--tex` exports the diagram is a figure with
-            its image. No hover previews.
+            to the cards. Every option works (`:isolated:` included): `:caption:` is the
+            figure's caption, `:name:` its label, `:align:` aligns the image. A body is drawn
+            once, as its group's title, and `kind-of` as a relation, as in Sphinx. In the book
+            theme the boxes are not clickable in place (a browser follows no link inside an
+            image; {ref}`mystmd-diagrams` says why and what is); in `--md`, `--jats` and
+            `--tex` exports the diagram is a figure with its image. No hover previews.
         """,
         "options": {
             "roles": ("id, id, ...", """
@@ -320,7 +323,8 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
         """,
         "mystmd": """
             The same entries: headings with the ids `people-<id>` (the targets of
-            `people:<id>` links), their facts as definition lists. Every option works.
+            `people:<id>` links), their facts as definition lists. Every option works: with
+            `:no-index:` each entry is a bold line, not a heading, and nobody's target.
         """,
         "options": {
             "roles": ("id, id, ...", """
@@ -363,7 +367,9 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
             ({ref}`hubroles.people <warning-hubroles-people>`).
         """,
         "mystmd": """
-            The same table, titled the same. No script marks the current shift: mystmd's
+            The same table, titled the same, shifts or slots. The role's first one has the
+            label `rotation:<id>` (the target of `role-holders`' schedule links; mystmd lists it
+            in `objects.inv`, Sphinx does not). No script marks the current shift: mystmd's
             themes run none of a plugin's. Every option works.
         """,
         "options": {
@@ -397,8 +403,11 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
         """,
         "mystmd": """
             mystmd's own glossary: `{term}` resolves to it as to a hand-written one, with the
-            ids `term-<term>`. mystmd's exporters (1.11) support no glossary, its own
-            included.
+            ids `term-<term>`. The roles' entries (`:role-names: on`), in the same sorted
+            order, are definition lists between the glossary's blocks, since mystmd makes
+            every entry of a glossary a term: they link to the cards, which define the roles'
+            names, and show the summary's plain words, in the page. Every option works.
+            mystmd's exporters (1.11) support no glossary, its own included.
         """,
         "options": {
             "role-names": ("on or off", """
