@@ -41,5 +41,11 @@ def test_the_handbook_builds_with_the_plugin(handbook):
     links = [node for node in nodes(handbook.page("index"), "crossReference")
              if node["identifier"].startswith("roles:")]
     assert links and all(node.get("url") for node in links)
-    terms = [node["identifier"] for node in nodes(handbook.page("glossary"), "definitionTerm")]
+    glossary = handbook.page("glossary")
+    terms = [node["identifier"] for found in nodes(glossary, "glossary")
+             for node in nodes(found, "definitionTerm")]
     assert "term-hub community" in terms
+    # The roles' entries, between the glossary's blocks, link to their cards.
+    entries = nodes(glossary, "definitionTerm", **{"class": "hubroles-glossary-role"})
+    assert {nodes(entry, "crossReference")[0]["identifier"] for entry in entries} == {
+        f"roles:{role.id}" for role in model.roles.values() if not role.retired}
