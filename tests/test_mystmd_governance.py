@@ -265,6 +265,14 @@ def test_role_holders_and_option_mistakes_fail_the_build_at_their_lines(planted)
     assert said == EXPECTED
 
 
+def test_jupyter_book_fails_on_the_same_mistakes(tmp_path):
+    run = myst_build(write_myst_project(tmp_path, PLANTED), "--site", "--strict",
+                     name="jupyter-book")
+    assert run.returncode == 1
+    assert "Traceback" not in run.output
+    assert [re.sub(r"^(\S+?:\d+):\d+", r"\1", line) for line in run.errors()] == EXPECTED
+
+
 def test_what_role_holders_shows_without_a_holder(planted):
     spans = nodes(planted.page("index"), "span")
     assert [(text(span), span["class"]) for span in spans] == [
