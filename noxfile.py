@@ -1,5 +1,6 @@
 """Developer sessions: `nox -s docs` builds the handbook, `nox -s tests` runs the tests,
-`nox -s bench` compares build times with hand-written pages and sphinx-needs."""
+`nox -s myst` builds the handbook with MyST-MD (mystmd) and the plugin, `nox -s bench`
+compares build times with hand-written pages and sphinx-needs."""
 
 from __future__ import annotations
 
@@ -24,6 +25,32 @@ def tests_oldest(session: nox.Session) -> None:
     """Run the test suite against the oldest Sphinx and MyST-Parser we support."""
     session.install("-e", ".[test,docs]", "sphinx==8.1.*", "myst-parser==4.0.*")
     session.run("pytest", *session.posargs)
+
+
+# The MyST-MD tests, and the mystmd versions they run against in `nox -s mystmd`: the oldest
+# supported (pyproject.toml's mystmd extra) and the newest.
+MYSTMD_TESTS = ["tests/test_mystmd.py", "tests/test_mystmd_problems.py", "tests/test_protocol.py",
+                "tests/test_mystmd_handbook.py", "tests/test_mystmd_start.py",
+                "tests/test_label_prefixes.py",
+                "tests/browser/test_mystmd_browser.py"]
+OLDEST_MYSTMD = "1.9.0"
+
+
+@nox.session
+@nox.parametrize("mystmd", [OLDEST_MYSTMD, "newest"])
+def mystmd(session: nox.Session, mystmd: str) -> None:
+    """Run the MyST-MD tests against the oldest and the newest mystmd we support."""
+    session.install("-e", ".[test,docs]")
+    session.install(f"mystmd=={mystmd}" if mystmd != "newest" else "mystmd")
+    session.run("pytest", *MYSTMD_TESTS, *session.posargs)
+
+
+@nox.session
+def myst(session: nox.Session) -> None:
+    """Build the handbook as a MyST-MD project (myst.yml, with the plugin), offline: each
+    page's AST, myst.xref.json and objects.inv, in _build/site."""
+    session.install("-e", ".[mystmd]")
+    session.run("myst", "build", "--site", "--strict", env={"NO_UPDATE_NOTIFIER": "1"})
 
 
 @nox.session

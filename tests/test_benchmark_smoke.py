@@ -67,3 +67,12 @@ def test_worst_case_benchmark_runs_every_stage_of_every_shape(tmp_path):
         assert all(cell.endswith(" s") or " s (" in cell for cell in cells[:6]), row
         assert cells[6] != "–" if " 12 " in row else cells[6] == "–", row
     assert (tmp_path / "chain-12" / "_build" / "html" / "overview.html").is_file()
+
+
+def test_the_mystmd_benchmark_builds_both_variants(tmp_path):
+    """benchmarks/mystmd_scale.py: both MyST-MD variants build without an error, and the
+    plugin starts one Python process for a clean build and none for a rebuild."""
+    import mystmd_scale
+
+    result = mystmd_scale.measure(site.handbook(12, pages=3, refs=4), 1, tmp_path)
+    assert result["processes"] == {"clean": [1], "rebuild": [0]}

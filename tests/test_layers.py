@@ -1,6 +1,8 @@
-"""The package's layers: the core never imports Sphinx, imports point from the Sphinx side and
-the command line down to the core only, nothing imports in a loop, and no private or
-deprecated Sphinx, docutils or MyST-Parser API is used outside the one compat module."""
+"""The package's layers: the core never imports Sphinx nor anything of the MyST-MD front end,
+imports point from the Sphinx side, the MyST-MD side and the command line down to the core
+only, nothing imports in a loop, the MyST-MD plugin holds no rule or message of its own, and no
+private or deprecated Sphinx, docutils or MyST-Parser API is used outside the one compat
+module."""
 
 from __future__ import annotations
 
@@ -41,18 +43,33 @@ def imports_of(path: Path) -> set[str]:
     return {target for target in found if target in modules and target != name}
 
 
-def test_the_core_never_imports_sphinx():
+def test_the_core_never_imports_sphinx_nor_a_front_end():
     # In a fresh interpreter: import every core module, then look at what came with them.
     core = [module_name(p) for p in MODULES if module_name(p).startswith("sphinx_hubroles.core")]
     code = ("import sys\n" + "".join(f"import {name}\n" for name in core)
-            + "print(sorted(m for m in sys.modules if m == 'sphinx' or m.startswith('sphinx.')))")
+            + "print(sorted(m for m in sys.modules if m == 'sphinx' or m.startswith(("
+              "'sphinx.', 'sphinx_hubroles.ext', 'sphinx_hubroles.mystmd', "
+              "'sphinx_hubroles.cli'))))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == "[]"
 
 
+# Words of core/messages.py (and of the rules' other messages) that a front end must get from
+# the core's answers, never say itself.
+MESSAGE_WORDS = ["did you mean", "unknown role", "in reference", "has no role-card",
+                 "term not in glossary", "already has a role-card", "is retired", "unknown person",
+                 "has no entry", "invalid value", "unknown option", "is written by hand",
+                 "no roles to show"]
+
+
+def test_the_mystmd_plugin_says_no_message_of_the_core():
+    plugin = (PACKAGE / "mystmd" / "hubroles.mjs").read_text(encoding="utf-8").lower()
+    assert [words for words in MESSAGE_WORDS if words in plugin] == []
+
+
 def test_imports_point_down_only():
-    layer = {"core": 0, "ext": 1, "cli": 1}
+    layer = {"core": 0, "ext": 1, "mystmd": 1, "cli": 2}
     for path in MODULES:
         name = module_name(path)
         parts = name.split(".")

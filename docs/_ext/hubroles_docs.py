@@ -8,6 +8,8 @@
   its real default and types, as Sphinx ``confval`` entries.
 - ``hubroles-directive <name>`` documents a registered directive, its argument and every option
   of its ``option_spec``.
+- ``hubroles-protocol-schema request|answer`` prints the JSON Schema of the MyST-MD plugin's
+  requests or answers, from ``sphinx_hubroles.core.protocol``.
 - ``hubroles-allowlist`` renders the node types, attributes and URI schemes that roles.yaml text
   may produce, from ``sphinx_hubroles.ext.allowlist``.
 
@@ -88,6 +90,17 @@ CONFIG_HELP = {
         to `False` while a site still defines its role names in a hand-written `glossary`
         (see {doc}`/how-to/migrate`).
     """,
+    "hubroles_label_prefixes": """
+        Other label prefixes that name roles, as `roles:` does, for a handbook that wrote its
+        own labels before it had roles.yaml: with `["role:"]`, `[Title](#role:x)`,
+        `[Title](role:x)` and `` {ref}`role:x` `` name role `x` and go to its card, or to a
+        hand-written `(role:x)=` label until the role has one; a typo is reported as for
+        `roles:`, and a hand-written label that a card also makes is reported too. Each prefix
+        ends with `:`; a prefix that cannot be one warns
+        ({ref}`hubroles.ref <warning-hubroles-ref>`) and is left out. The MyST-MD plugin
+        takes the same setting ({ref}`mystmd-settings`); `sphinx-hubroles check` takes it as
+        `--label-prefix`. See {doc}`/how-to/mystmd`.
+    """,
     "hubroles_dot_timeout": """
         Seconds that one run of Graphviz `dot` may take to lay out a `roles-diagram` before the
         build stops it, with every process it started, and reports an error at the diagram's
@@ -124,6 +137,15 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
             documented elsewhere (`url`), warns at the directive's line
             ({ref}`hubroles.card <warning-hubroles-card>`) and renders nothing.
         """,
+        "mystmd": """
+            The same card, from the same code: a heading with the id `roles-<id>` (listed in
+            `objects.inv` as `roles:<id>`), its level one below the page's heading above it;
+            the facts and relations as definition lists; *Requirements*, *Responsibilities*
+            and the other parts as bold lines (never headings of the page). The role's name
+            and aliases lead to the card from `{term}`. Governance's parts too: `steps` as
+            numbered lists, moves, seats, team (a link), a body's members, `kind-of`, and the
+            slots of a rotation by slot as a table.
+        """,
         "options": {},
     },
     "roles-diagram": {
@@ -154,6 +176,16 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
             whose looks, set in roles.yaml, cannot be told apart in this diagram. Graphviz's
             `dot` draws the diagram: Sphinx's `graphviz_dot` setting names the program, and
             {confval}`hubroles_dot_timeout` limits how long it may take.
+        """,
+        "mystmd": """
+            A figure holding dot's SVG as an image, with the legend drawn in and every box a
+            link to its card, and the text version under it, collapsed, whose role names link
+            to the cards. Every option works (`:isolated:` included): `:caption:` is the
+            figure's caption, `:name:` its label, `:align:` aligns the image. A body is drawn
+            once, as its group's title, and `kind-of` as a relation, as in Sphinx. In the book
+            theme the boxes are not clickable in place (a browser follows no link inside an
+            image; {ref}`mystmd-diagrams` says why and what is); in `--md`, `--jats` and
+            `--tex` exports the diagram is a figure with its image. No hover previews.
         """,
         "options": {
             "roles": ("id, id, ...", """
@@ -233,6 +265,10 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
             ({ref}`hubroles.table <warning-hubroles-table>`); a table with no known column is
             left out, with a warning.
         """,
+        "mystmd": """
+            A table (in a table container with `:caption:` or `:name:`). `:layout: cards` is
+            mystmd's own grid of cards, with no sphinx-design. Every option works.
+        """,
         "options": {
             "columns": ("column, column, ...", """
                 The columns, in order, from `name`, `summary`, `group`, `count`, `filled-by`,
@@ -285,6 +321,11 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
             the first. A person's entry shows only what roles.yaml says of them:
             {doc}`/how-to/people`.
         """,
+        "mystmd": """
+            The same entries: headings with the ids `people-<id>` (the targets of
+            `people:<id>` links), their facts as definition lists. Every option works: with
+            `:no-index:` each entry is a bold line, not a heading, and nobody's target.
+        """,
         "options": {
             "roles": ("id, id, ...", """
                 List only the people who hold, held or take turns in these roles.
@@ -325,6 +366,12 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
             or an unknown id, warns at the directive's line
             ({ref}`hubroles.people <warning-hubroles-people>`).
         """,
+        "mystmd": """
+            The same table, titled the same, shifts or slots. The role's first one has the
+            label `rotation:<id>` (the target of `role-holders`' schedule links; mystmd lists it
+            in `objects.inv`, Sphinx does not). No script marks the current shift: mystmd's
+            themes run none of a plugin's. Every option works.
+        """,
         "options": {
             "from": ("date", """
                 Start with the first shift (or slot) that includes this day, such as
@@ -353,6 +400,14 @@ DIRECTIVE_HELP: dict[str, dict[str, Any]] = {
             stays a term of its card, where `{term}` links to it lead; the glossary's entry
             only points there. Group names are not listed. Place it once per
             project.
+        """,
+        "mystmd": """
+            mystmd's own glossary: `{term}` resolves to it as to a hand-written one, with the
+            ids `term-<term>`. The roles' entries (`:role-names: on`), in the same sorted
+            order, are definition lists between the glossary's blocks, since mystmd makes
+            every entry of a glossary a term: they link to the cards, which define the roles'
+            names, and show the summary's plain words, in the page. Every option works.
+            mystmd's exporters (1.11) support no glossary, its own included.
         """,
         "options": {
             "role-names": ("on or off", """
@@ -495,6 +550,11 @@ class DirectiveDirective(SphinxDirective):
                          "which does not match the directive class", self)
         signature = f".. {name}::" + (f" {argument}" if argument else "")
         text = [f"`````{{rst:directive}} {signature}\n", dedent(help_entry["summary"]), "\n"]
+        if "mystmd" not in help_entry:
+            undocumented(f"directive {name!r} has no MyST-MD note in DIRECTIVE_HELP", self)
+        else:  # what differs in the MyST-MD plugin (docs/how-to/mystmd.md)
+            text.append("\n**In MyST-MD:** " + " ".join(dedent(help_entry["mystmd"]).split())
+                        + "\n")
         spec = dict(directive_class.option_spec or {})
         documented = help_entry["options"]
         for option in spec:
@@ -512,6 +572,28 @@ class DirectiveDirective(SphinxDirective):
             text.append("\nIt takes no options.\n")
         text.append("`````\n")
         return self.parse_text_to_nodes("\n".join(text))
+
+
+class ProtocolSchemaDirective(SphinxDirective):
+    """The JSON Schema of the MyST-MD plugin's requests or answers, from
+    `sphinx_hubroles.core.protocol`."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        import json
+
+        from sphinx_hubroles.core import protocol
+
+        self.env.note_dependency(protocol.__file__)
+        schemas = {"request": protocol.REQUEST_SCHEMA, "answer": protocol.ANSWER_SCHEMA}
+        if self.arguments[0] not in schemas:
+            undocumented(f"no protocol schema {self.arguments[0]!r}; request or answer", self)
+            return []
+        text = json.dumps(schemas[self.arguments[0]], indent=2)
+        block = nodes.literal_block(text, text, language="json")
+        self.set_source_info(block)
+        return [block]
 
 
 class AllowlistDirective(SphinxDirective):
@@ -599,6 +681,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("hubroles-config", ConfigDirective)
     app.add_directive("hubroles-directive", DirectiveDirective)
     app.add_directive("hubroles-allowlist", AllowlistDirective)
+    app.add_directive("hubroles-protocol-schema", ProtocolSchemaDirective)
     app.add_css_file("hubroles-docs.css")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
 

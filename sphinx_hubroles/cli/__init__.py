@@ -36,6 +36,13 @@ Then start roles.yaml with this line and editors validate and complete it:
   # yaml-language-server: $schema=roles.schema.json
 """
 
+PLUGIN_EXAMPLES = """\
+example, in myst.yml:
+  project:
+    plugins:
+      - /path/that/sphinx-hubroles/myst-plugin/prints/hubroles.mjs
+"""
+
 EXPORT_EXAMPLES = """\
 examples:
   sphinx-hubroles export > roles.json
@@ -62,8 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     # Every command reads roles.yaml; --roles comes after the command, like its other options.
     roles = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
-    roles.add_argument("--roles", type=Path, default=Path("roles.yaml"), metavar="PATH",
-                       help="the roles.yaml to read (default: roles.yaml in the current folder)")
+    roles.add_argument("--roles", type=Path, default=None, metavar="PATH",
+                       help="the roles.yaml to read (default: roles.yaml in the current folder; "
+                            "for check in a MyST-MD project, the one myst.yml names)")
 
     def command(name: str, help_text: str, epilog: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, parents=[roles], help=help_text, allow_abbrev=False,
@@ -82,6 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="skip files and folders whose path, relative to the folder "
                             "given, matches GLOB (repeatable), like Sphinx's exclude_patterns")
     role_terms_option(check)
+    check.add_argument("--label-prefix", action="append", default=[], dest="label_prefixes",
+                       metavar="PREFIX",
+                       help="another label prefix that names roles, as hubroles_label_prefixes "
+                            "in conf.py does (repeatable), such as role:")
     check.add_argument("--holders", action="store_true",
                        help="also note each active role that has a 'count' but that nobody "
                             "holds now (a note: the exit status stays 0)")
@@ -125,6 +137,22 @@ def build_parser() -> argparse.ArgumentParser:
                              "(a role's owners-alias wins; default: id)")
     role_terms_option(export)
     export.set_defaults(run=run_export)
+
+    plugin = commands.add_parser(
+        "myst-plugin", help="Print the path of the MyST-MD (mystmd, Jupyter Book 2) plugin, "
+        "for `project: plugins:` in myst.yml.", allow_abbrev=False,
+        description="Print the absolute path of the plugin that brings sphinx-hubroles to "
+                    "MyST-MD (mystmd, Jupyter Book 2). List it under `project: plugins:` in "
+                    "myst.yml.", epilog=PLUGIN_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    plugin.set_defaults(run=run_myst_plugin, parser=plugin)
+    serve = commands.add_parser(
+        "myst-answer", help="Answer one request of the MyST-MD plugin (JSON on standard "
+        "input and output; the plugin runs it).", allow_abbrev=False,
+        description="Read one request of the MyST-MD plugin as JSON on standard input and "
+                    "write the answer on standard output (docs/reference/protocol.md). The "
+                    "plugin runs this itself, in the project's folder.")
+    serve.set_defaults(run=run_myst_answer, parser=serve)
     return parser
 
 
@@ -157,6 +185,12 @@ def role_terms_option(command: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "command", None) in ("check", "schema", "export"):
+        args.myst_project = None
+        if args.command == "check" and args.roles is None and not args.paths:
+            use_myst_project(args)
+        if args.roles is None:
+            args.roles = Path("roles.yaml")
     try:
         return args.run(args)
     except BrokenPipeError:  # `sphinx-hubroles export | head`: the reader left; say no more
@@ -165,6 +199,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # -- commands --------------------------------------------------------------------------------
+
+
+def use_myst_project(args: argparse.Namespace) -> None:
+    """`check` in a MyST-MD project (a myst.yml in the current folder or above, and no
+    conf.py here): roles.yaml, the pages and the settings are those myst.yml gives."""
+    from ..mystmd.project import ProjectError, find_project
+
+    if Path("conf.py").is_file():
+        return
+    try:
+        project = find_project(Path.cwd())
+    except ProjectError as error:
+        args.parser.error(str(error))
+    if project is None:
+        return
+    try:
+        settings = project.settings()
+    except ProjectError as error:
+        args.parser.error(str(error))
+    args.myst_project = project
+    args.roles = settings.roles_file
+    args.role_terms = args.role_terms and settings.role_terms
+    args.label_prefixes = [*settings.label_prefixes, *args.label_prefixes]
 
 
 def load(args: argparse.Namespace):
@@ -220,7 +277,19 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"{PROG}: fix {args.roles.name} first; the pages are checked once it loads",
               file=sys.stderr)
         return 1
-    findings = scan(model, args.paths or [args.roles.parent], args.exclude)
+    from ..core.names import label_prefix_problem, role_prefixes
+
+    for prefix in args.label_prefixes:
+        if label_prefix_problem(prefix):
+            args.parser.error(f"--label-prefix: {label_prefix_problem(prefix)}")
+    prefixes = role_prefixes(args.label_prefixes)
+    if args.myst_project is not None:  # the pages myst.yml lists, less its exclude
+        from ..core.scan.findings import MYST_SUFFIXES
+
+        pages = [page for page in args.myst_project.pages() if page.suffix in MYST_SUFFIXES]
+        findings = scan(model, pages, prefixes=prefixes)
+    else:
+        findings = scan(model, args.paths or [args.roles.parent], args.exclude, prefixes)
     for path, reason in findings.skipped:  # a note: the pages that are there are checked
         print(f"{display_path(path)}: skipped: {reason}", file=sys.stderr)
     found = check(model, findings, role_terms=args.role_terms)
@@ -248,6 +317,19 @@ def print_holder_notes(model, path: Path) -> None:
     for role in unheld_roles(model):
         print(f"{Where(display_path(path), role.line)}: note: role '{role.id}' has a count "
               f"but no current holder; add one under 'holders'")
+
+
+def run_myst_plugin(args: argparse.Namespace) -> int:
+    from ..mystmd import PLUGIN
+
+    print(PLUGIN.resolve())
+    return 0
+
+
+def run_myst_answer(args: argparse.Namespace) -> int:
+    from ..mystmd.serve import serve
+
+    return serve(sys.stdin, sys.stdout)
 
 
 def run_schema(args: argparse.Namespace) -> int:

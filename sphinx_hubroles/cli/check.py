@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..core.model import RolesFile
+from ..core.names import ROLE_PREFIXES
 from ..core.problems import WARNING, display_path
 from ..core.rules import Finding, problems
 from ..core.scan import scan_file, scan_roles_file, scan_roles_file_displays, source_files
@@ -14,9 +15,11 @@ from ..core.scan.findings import Findings
 from ..core.site import Where
 
 
-def scan(model: RolesFile, paths: Iterable[Path], exclude: Iterable[str] = ()) -> Findings:
+def scan(model: RolesFile, paths: Iterable[Path], exclude: Iterable[str] = (),
+         prefixes: tuple[str, ...] = ROLE_PREFIXES) -> Findings:
     findings = Findings()
-    findings.roles_file = scan_roles_file(model)
+    findings.label_prefixes = prefixes
+    findings.roles_file = scan_roles_file(model, prefixes=prefixes)
     findings.roles_file_displays = scan_roles_file_displays(model)
     for path in source_files(paths, exclude):
         scan_file(path, findings)

@@ -1,45 +1,40 @@
-"""What cards, tables and references say about who holds a role, as data: lines of runs
-(text, a link to a role, a person, a URL or a schedule, MyST to render) that each engine turns
-into its own nodes (ext/links.py in Sphinx). Pure Python: the words are decided here, once.
+"""What cards, tables, schedules and references say about who holds a role, in the parts of
+viewparts.py (text, links to roles, people, URLs and schedules, MyST texts). Pure Python: the
+words are decided here, once, for every engine.
 
 - holder_lines: a card's or a table's "Held by", "Formerly held by";
-- rotation_lines and slot_table: a rotation, in a sentence or as its table of slots;
-- seats_line, team_line, members_line: the other new facts of a card;
+- rotation_line and slot_schedule: a rotation, in a sentence or as its table of slots;
+- seats_line, team_line, members_line: the other facts of a card;
 - inline_holders: what `{role-holders}` says on a page.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
-from .model import Role, RolesFile, Rotation, Seats, Text
+from .model import Role, RolesFile, Rotation, Seats
 from .tenure import Holding, tenure_of
+from .viewparts import (
+    Inline,
+    Line,
+    Myst,
+    PersonLink,
+    RoleLink,
+    Schedule,
+    ScheduleLink,
+    ScheduleRow,
+    WebLink,
+    joined,
+    separated,
+)
 
 
-@dataclass(frozen=True)
-class Run:
-    """A piece of a line. With `role`, `person`, `url` or `schedule`, a link showing `text`
-    (to the role's card, the person's directory entry, the URL, the role's schedule); with
-    `myst`, MyST text rendered inline; else `text` as is."""
-
-    text: str = ""
-    role: str | None = None
-    person: str | None = None
-    url: str | None = None
-    schedule: str | None = None
-    myst: Text | None = None
+def person_link(model: RolesFile, person_id: str) -> PersonLink:
+    return PersonLink(person_id, model.people[person_id].name)
 
 
-Line = tuple[Run, ...]
-
-
-def person_run(model: RolesFile, person_id: str) -> Run:
-    return Run(model.people[person_id].name, person=person_id)
-
-
-def role_run(model: RolesFile, role_id: str) -> Run:
-    return Run(model.roles[role_id].name, role=role_id)
+def role_link(model: RolesFile, role_id: str) -> RoleLink:
+    return RoleLink(role_id, model.roles[role_id].name)
 
 
 def dates(since: date | None, until: date | None) -> str:
@@ -51,45 +46,30 @@ def dates(since: date | None, until: date | None) -> str:
     return f"until {until}" if until else ""
 
 
-def joined(parts: list[list[Run]], last: str = ", ") -> list[Run]:
-    """Parts separated by ', ', the last by `last` (' and ' for a sentence)."""
-    result: list[Run] = []
-    for index, part in enumerate(parts):
-        if index:
-            result.append(Run(last if index == len(parts) - 1 else ", "))
-        result += part
-    return result
+def days(count: int) -> str:
+    return f"{count} day{'s' * (count != 1)}"
 
 
-
-def holding_runs(model: RolesFile, holding: Holding) -> list[Run]:
+def holding_line(model: RolesFile, holding: Holding) -> list[Inline]:
     """'Dee Marsh (2024-03-01 to 2025-06-30; for Example Org; then Emeritus; interim)': the
     person, then the dates, the holding's own affiliation, the roles the person came from and
     went to, and the note."""
     holder = holding.holder
-    details: list[list[Run]] = []
+    details: list[list[Inline]] = []
     if dates(holder.since, holder.until):
-        details.append([Run(dates(holder.since, holder.until))])
+        details.append([dates(holder.since, holder.until)])
     if holder.affiliation:
-        details.append([Run(f"for {holder.affiliation}")])
+        details.append([f"for {holder.affiliation}"])
     if holding.came_from:
-        details.append([Run("from "), role_run(model, holding.came_from)])
+        details.append(["from ", role_link(model, holding.came_from)])
     if holding.went_to:
-        details.append([Run("then "), role_run(model, holding.went_to)])
+        details.append(["then ", role_link(model, holding.went_to)])
     if holder.note is not None:
-        details.append([Run(myst=holder.note)])
-    runs = [person_run(model, holder.person)]
+        details.append([Myst(holder.note)])
+    line: list[Inline] = [person_link(model, holder.person)]
     if details:
-        runs += [Run(" ("), *separated(details, "; "), Run(")")]
-    return runs
-
-
-def separated(parts: list[list[Run]], separator: str) -> list[Run]:
-    result: list[Run] = []
-    for index, part in enumerate(parts):
-        result += [Run(separator)] if index else []
-        result += part
-    return result
+        line += [" (", *separated(details, "; "), ")"]
+    return line
 
 
 def holder_lines(model: RolesFile, role: Role) -> list[tuple[str, Line]]:
@@ -102,13 +82,13 @@ def holder_lines(model: RolesFile, role: Role) -> list[tuple[str, Line]]:
     if current and current[0].role != role.id:  # its kinds' or members' holders
         result.append(("Held by", held_through(model, current)))
     elif current:
-        result.append(("Held by", tuple(joined([holding_runs(model, h) for h in current]))))
+        result.append(("Held by", tuple(joined([holding_line(model, h) for h in current]))))
     elif tenure.by_rotation(role.id):
-        result.append(("Held by", (Run("in turn, by its rotation ("),
-                                   Run("schedule", schedule=role.id), Run(")"))))
+        result.append(("Held by", ("in turn, by its rotation (",
+                                   ScheduleLink(role.id, "schedule"), ")")))
     former = tenure.former(role.id)
     if former:
-        result.append(("Formerly held by", tuple(joined([holding_runs(model, h)
+        result.append(("Formerly held by", tuple(joined([holding_line(model, h)
                                                           for h in former]))))
     return result
 
@@ -119,12 +99,12 @@ def held_through(model: RolesFile, holdings: list[Holding]) -> Line:
     by_role: dict[str, list[str]] = {}
     for holding in holdings:
         by_role.setdefault(holding.role, []).append(holding.holder.person)
-    return tuple(separated([[role_run(model, role_id), Run(": "),
-                             *joined([[person_run(model, p)] for p in people])]
+    return tuple(separated([[role_link(model, role_id), ": ",
+                             *joined([[person_link(model, p)] for p in people])]
                             for role_id, people in by_role.items()], "; "))
 
 
-def rotation_lines(model: RolesFile, rotation: Rotation) -> Line:
+def rotation_line(model: RolesFile, rotation: Rotation) -> Line:
     """'every 14 days among Ada Quill, Bo Reyes and Cy Tan, from 2026-01-07; each shift
     overlaps the next by 7 days', or 'by slot: 3 slots, 2026-02-03 to 2026-06-02' (the card
     shows the slots in a table)."""
@@ -132,28 +112,13 @@ def rotation_lines(model: RolesFile, rotation: Rotation) -> Line:
         count = len(rotation.slots)
         first, last = rotation.slots[0].date, rotation.slots[-1].date
         span = f"on {first}" if count == 1 else f"from {first} to {last}"
-        return (Run(f"by slot: {count} slot{'s' * (count != 1)}, {span}"),)
-    runs = [Run(f"every {days(rotation.every)} among ")]
-    runs += joined([[person_run(model, person)] for person in rotation.pool], " and ")
-    runs.append(Run(f", from {rotation.start}"))
+        return (f"by slot: {count} slot{'s' * (count != 1)}, {span}",)
+    line: list[Inline] = [f"every {days(rotation.every)} among "]
+    line += joined([[person_link(model, person)] for person in rotation.pool], " and ")
+    line.append(f", from {rotation.start}")
     if rotation.overlap:
-        runs.append(Run(f"; each shift overlaps the next by {days(rotation.overlap)}"))
-    return tuple(runs)
-
-
-def days(count: int) -> str:
-    return f"{count} day{'s' * (count != 1)}"
-
-
-@dataclass(frozen=True)
-class SlotTable:
-    """A rotation's slots as a table: one row per slot, each cell a line, and each row's
-    first and last day (None: until another slot is added), for the reader's clock to mark
-    the current one."""
-
-    headings: tuple[str, ...]
-    rows: tuple[tuple[Line, ...], ...]
-    days: tuple[tuple[date, date | None], ...]
+        line.append(f"; each shift overlaps the next by {days(rotation.overlap)}")
+    return tuple(line)
 
 
 SLOT_HEADINGS = ("Slot", "From", "To", "Organization", "Held by", "Note")
@@ -161,27 +126,28 @@ SLOT_HEADINGS = ("Slot", "From", "To", "Organization", "Held by", "Note")
 OPTIONAL_SLOT_COLUMNS = {"Organization": "organization", "Note": "note"}
 
 
-def slot_table(model: RolesFile, rotation: Rotation, indexes: list[int]) -> SlotTable:
-    """Slots numbered from 1, as the schedule of shifts is. The Organization and Note columns
-    are left out when no slot of the rotation has one."""
-    rows, spans = [], []
+def slot_schedule(model: RolesFile, rotation: Rotation, indexes: list[int],
+                  title: str) -> Schedule:
+    """A rotation's slots as a table, numbered from 1 as the schedule of shifts is. The
+    Organization and Note columns are left out when no slot of the rotation has one."""
+    rows = []
     for index in indexes:
         slot = rotation.slots[index]
         first, last = rotation.slot_days(index)
-        holder: list[Run] = ([person_run(model, slot.person)] if slot.person else
-                             [Run("one of ")] + joined([[person_run(model, p)]
-                                                        for p in slot.people], " or ")
-                             if slot.people else [Run("not named yet")])
-        rows.append(((Run(str(index + 1)),), (Run(str(first)),),
-                     (Run(str(last) if last else "until the next slot"),),
-                     (Run(slot.organization or ""),), tuple(holder),
-                     (Run(myst=slot.note),) if slot.note else ()))
-        spans.append((first, last))
+        holder: list[Inline] = ([person_link(model, slot.person)] if slot.person else
+                                ["one of ", *joined([[person_link(model, p)]
+                                                     for p in slot.people], " or ")]
+                                if slot.people else ["not named yet"])
+        cells: tuple[Line, ...] = (
+            (str(index + 1),), (str(first),), (str(last) if last else "until the next slot",),
+            (slot.organization or "",), tuple(holder), (Myst(slot.note),) if slot.note else ())
+        rows.append((cells, first, last))
     kept = [index for index, heading in enumerate(SLOT_HEADINGS)
             if heading not in OPTIONAL_SLOT_COLUMNS
             or any(getattr(slot, OPTIONAL_SLOT_COLUMNS[heading]) for slot in rotation.slots)]
-    return SlotTable(tuple(SLOT_HEADINGS[index] for index in kept),
-                     tuple(tuple(row[index] for index in kept) for row in rows), tuple(spans))
+    return Schedule(title, tuple(SLOT_HEADINGS[index] for index in kept),
+                    tuple(ScheduleRow(tuple(cells[index] for index in kept), first, last)
+                          for cells, first, last in rows), slots=True)
 
 
 def seats_line(seats: Seats) -> Line:
@@ -199,7 +165,7 @@ def seats_line(seats: Seats) -> Line:
         cap = (f"{seats.per_affiliation}" if isinstance(seats.per_affiliation, int)
                else f"{seats.per_affiliation} of the holders")
         text += ("; " if text else "") + f"at most {cap} per affiliation"
-    return (Run(text),)
+    return (text,)
 
 
 def team_url(team: str) -> str:
@@ -208,7 +174,7 @@ def team_url(team: str) -> str:
 
 
 def team_line(team: str) -> Line:
-    return (Run(f"@{team}", url=team_url(team)),)
+    return (WebLink(team_url(team), f"@{team}"),)
 
 
 def members_line(model: RolesFile, role: Role) -> Line | None:
@@ -219,7 +185,7 @@ def members_line(model: RolesFile, role: Role) -> Line | None:
     members = [r for r in model.members(group.id) if r.id != role.id and not r.retired]
     if not members:
         return None
-    return tuple(joined([[role_run(model, member.id)] for member in members]))
+    return tuple(joined([[role_link(model, member.id)] for member in members]))
 
 
 def inline_holders(model: RolesFile, role_id: str) -> Line:
@@ -229,7 +195,14 @@ def inline_holders(model: RolesFile, role_id: str) -> Line:
     role, tenure = model.roles[role_id], tenure_of(model)
     current = tenure.current(role_id)
     if current:
-        return tuple(joined([[person_run(model, h.holder.person)] for h in current], " and "))
+        return tuple(joined([[person_link(model, h.holder.person)] for h in current], " and "))
     if tenure.by_rotation(role_id):
-        return (Run(f"the {role.name} rotation ("), Run("schedule", schedule=role_id), Run(")"))
+        return (f"the {role.name} rotation (", ScheduleLink(role_id, "schedule"), ")")
     return ()
+
+
+def shown_holders(model: RolesFile, role_id: str) -> tuple[Line, bool]:
+    """What `{role-holders}` shows of a role, and whether that names its holders: else the
+    role's name (the rules warn about a role held by nobody, or retired)."""
+    line = inline_holders(model, role_id)
+    return (line, True) if line else ((model.roles[role_id].name,), False)

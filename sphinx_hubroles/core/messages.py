@@ -182,3 +182,16 @@ def display_in_roles_file(directive: str) -> str:
 def no_table_columns() -> str:
     return ("roles-table has no known column to show; give at least one in :columns:, or leave "
             "it out for the default (name, summary)")
+
+
+def roles_file_unusable(path: str, count: int) -> str:
+    """What a page says when roles.yaml cannot be used (its problems are reported at their
+    lines in roles.yaml, where no page of a MyST-MD build can show them)."""
+    return (f"{path} cannot be used: {count} problem{'s' * (count != 1)}, reported above at "
+            f"{path}:LINE; its cards, tables and diagrams are left out until it is fixed")
+
+
+def roles_file_problems(path: str, count: int) -> str:
+    """What a page says when roles.yaml, or a text of it that a page shows, has problems."""
+    return (f"{path} has {count} problem{'s' * (count != 1)}, reported above at "
+            f"{path}:LINE")

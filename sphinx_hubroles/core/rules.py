@@ -18,7 +18,7 @@ from .directory import directory
 from .model import RolesFile
 from .names import person_id_of, person_label, role_id_of, role_label
 from .problems import did_you_mean, display_path
-from .site import PERSON, TERM, Reference, Site, Where
+from .site import PERSON, TERM, Reference, Site, Where, normalise
 from .table import select_rows
 from .tenure import move_problems, seat_problems, tenure_of
 
@@ -67,6 +67,17 @@ def first_cards(model: RolesFile, site: Site) -> dict[str, Where]:
         if role is not None and not role.external:
             cards.setdefault(card.role_id, card.where)
     return cards
+
+
+def first_schedules(model: RolesFile, site: Site) -> dict[str, Where]:
+    """role id -> its schedule: the first `roles-rotation` of a role that rotates, in file and
+    line order (where links to the role's schedule go; without one, to its card)."""
+    schedules: dict[str, Where] = {}
+    for use in sorted(site.rotations, key=lambda r: r.where.sort_key()):
+        role = model.roles.get(use.role_id)
+        if role is not None and role.rotation is not None:
+            schedules.setdefault(use.role_id, use.where)
+    return schedules
 
 
 def external_roles(model: RolesFile) -> dict[str, str]:
@@ -215,10 +226,11 @@ def competing_targets(model: RolesFile, site: Site, cards: dict[str, Where],
     found = []
     for role_id, card in cards.items():
         role = model.roles[role_id]
-        hand_label = site.labels.get(role.label)
-        if hand_label is not None:
-            found.append(Finding(hand_label, messages.hand_label_and_card(
-                role.label, card.place), subtype="duplicate"))
+        for label in [prefix + role_id for prefix in site.label_prefixes]:
+            hand_label = site.labels.get(label)
+            if hand_label is not None:
+                found.append(Finding(hand_label, messages.hand_label_and_card(
+                    label, card.place), subtype="duplicate"))
         if role_terms:
             for name in role.term_names:
                 hand_term = site.terms.get(name.lower())
@@ -252,12 +264,14 @@ def reference_problems(model: RolesFile, site: Site, cards: dict[str, Where],
                     model, reference.target, role_terms, suggest, term_names),
                     type="ref", subtype="term"))
             continue
-        role_id = role_id_of(reference.target)
+        role_id = role_id_of(reference.target, site.label_prefixes)
         retired = retired_finding(model, role_id, reference)
         if retired is not None:
             found.append(retired)
             continue
-        if role_id is None or role_label(role_id) in labels:
+        # A label written by hand in another spelling (`(role:x)=`) takes the reference too.
+        if role_id is None or role_label(role_id) in labels \
+                or normalise(reference.target) in labels:
             continue
         if role_id in model.roles:
             found.append(Finding(reference.where, messages.role_without_card(

@@ -8,11 +8,13 @@ check` fills one by scanning the sources (core/scan). rules.py judges both the s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .diagram.selection import DiagramSpec
 from .directory import DirectorySpec
+from .names import ROLE_PREFIXES
 from .table import TableSpec
 
 
@@ -140,9 +142,20 @@ class Site:
     # Whether the project loads sphinx_design (`:layout: cards` needs it); None when unknown,
     # as to `sphinx-hubroles check`, which does not read conf.py.
     has_sphinx_design: bool | None = None
+    # The label prefixes that name roles: `roles:` and the project's own (names.role_prefixes).
+    label_prefixes: tuple[str, ...] = ROLE_PREFIXES
 
     def note_label(self, label: str, where: Where) -> None:
+        """A label written by hand (its first place is kept)."""
         self.labels.setdefault(label.lower(), where)
 
     def note_term(self, term: str, where: Where) -> None:
         self.terms.setdefault(term.lower(), (term, where))
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalise(label: str) -> str:
+    """A label or term as Sphinx stores it: white space collapsed, lower-cased."""
+    return _WHITESPACE.sub(" ", label).strip().lower()

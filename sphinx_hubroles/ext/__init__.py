@@ -54,6 +54,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
                          description="Make every role's name and aliases glossary terms.")
     app.add_config_value("hubroles_dot_timeout", DEFAULT_TIMEOUT, "", types=(int, float),
                          description="Seconds dot may take to draw one diagram.")
+    app.add_config_value("hubroles_label_prefixes", [], "env", types=[list, tuple],
+                         description="Other label prefixes that name a role's card, as "
+                                     "roles: does, such as ['role:'].")
 
     app.add_domain(RolesDomain)
     app.add_directive("role-card", cards.RoleCardDirective)

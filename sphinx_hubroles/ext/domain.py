@@ -52,13 +52,14 @@ from ..core.diagram.plaintext import PlainText
 from ..core.diagram.selection import DiagramSpec, Selection, diagram_inputs, select
 from ..core.digests import text_digest
 from ..core.model import RolesFile
-from ..core.names import person_id_of, person_label, role_id_of, role_label
+from ..core.names import ROLE_PREFIXES, person_id_of, person_label, role_id_of, role_label
 from ..core.rules import (
     Finding,
     diagram_messages,
     external_roles,
     first_cards,
     first_entries,
+    first_schedules,
     known_terms,
     problems,
     role_terms_of,
@@ -102,12 +103,18 @@ SUMMARY = "summary"
 # written (the name of a role with a card, the summary of one without). A page that shows it
 # is written again when that changes.
 TOOLTIP = "tooltip"
+# On a MyST `[text](#label)` link that names a role or a person: the label, which MyST drops
+# when it resolves the link to a label of the same page (ResolveAnchorIds, priority 879, after
+# the domains read the page at 850). The link then still goes to the card, as the others do.
+HASH_LABEL = "hubroles_label"
 
 
-def reference_of(node: nodes.Element) -> tuple[str, str] | None:
+def reference_of(node: nodes.Element, prefixes: tuple[str, ...] = ROLE_PREFIXES
+                 ) -> tuple[str, str] | None:
     """(ROLE, target), (PERSON, target) or (TERM, target) for a reference node that names a
     role's or a person's label or a glossary term, (SCHEDULE, role id) for a link to a role's
-    schedule (links.py); None for any other node."""
+    schedule (links.py); None for any other node. `prefixes`: the label prefixes that name
+    roles (names.role_prefixes)."""
     if isinstance(node, addnodes.pending_xref):
         if node.get("refdomain") == "hubroles" and node.get("reftype") == SCHEDULE:
             return SCHEDULE, node["reftarget"]
@@ -115,14 +122,25 @@ def reference_of(node: nodes.Element) -> tuple[str, str] | None:
             return TERM, node["reftarget"]
         if node.get("reftype") in LABEL_REFTYPES and node.get("refdomain") in (None, "", "std"):
             target = node.get("reftarget", "")
-            if role_id_of(target) is not None:
+            if role_id_of(target, prefixes) is not None:
                 return ROLE, target
             if person_id_of(target) is not None:
                 return PERSON, target
-    elif isinstance(node, nodes.reference):  # `<roles:x>`, which MyST makes a plain URL
+    elif isinstance(node, nodes.reference):
         uri = node.get("refuri", "")
-        if role_id_of(uri) is not None:
-            return ROLE, role_label(role_id_of(uri))
+        if node.get("id_link") and HASH_LABEL in node:  # resolved to a label of its page
+            target = node[HASH_LABEL]
+            return (ROLE, target) if role_id_of(target, prefixes) is not None else (PERSON, target)
+        if node.get("id_link") and uri.startswith("#"):
+            # `[text](#roles:x)` while the page is read: MyST makes it a reference to the
+            # label after the domains have read the page (ResolveAnchorIds, priority 879).
+            target = uri[1:]
+            if role_id_of(target, prefixes) is not None:
+                return ROLE, target
+            return (PERSON, target) if person_id_of(target) is not None else None
+        # `<roles:x>`, which MyST makes a plain URL
+        if role_id_of(uri, prefixes) is not None:
+            return ROLE, role_label(role_id_of(uri, prefixes))
         if person_id_of(uri) is not None:
             return PERSON, person_label(person_id_of(uri))
     return None
@@ -135,6 +153,13 @@ def source_lines(path: str | None) -> list[str]:
         return []
 
 
+def written_at(lines: list[str], line: int | None, snippet: str) -> int | None:
+    """The first line, from `line` on, that holds `snippet`; else `line`."""
+    start = (line or 1) - 1
+    return next((number + 1 for number in range(start, min(start + 1000, len(lines)))
+                 if snippet in lines[number]), line)
+
+
 def line_of(node: nodes.Node) -> int | None:
     """A node's line, or its nearest ancestor's (glossary terms carry none of their own)."""
     while node is not None and not node.line:
@@ -142,11 +167,12 @@ def line_of(node: nodes.Node) -> int | None:
     return node.line if node is not None else None
 
 
-def key_of(kind: str, target: str) -> tuple[str, str]:
+def key_of(kind: str, target: str, prefixes: tuple[str, ...] = ROLE_PREFIXES
+           ) -> tuple[str, str]:
     """What a reference depends on: ('role', id), ('person', id), ('term', lower-cased term)
     or ('tooltip', role id)."""
     if kind == ROLE:
-        return ROLE, role_id_of(target) or ""
+        return ROLE, role_id_of(target, prefixes) or ""
     if kind == PERSON:
         return PERSON, person_id_of(target) or ""
     return kind, target.lower()
@@ -234,6 +260,8 @@ class RolesDomain(Domain):
         self.json_text: str | None = None  # this build's hubroles.json (jsonout.py)
         self.sphinx_design = False  # whether the project loads sphinx_design (state.py)
         self.previews = False  # whether this build writes the previews file (hover.py)
+        # The label prefixes that name roles: `roles:` and hubroles_label_prefixes (state.py).
+        self.prefixes: tuple[str, ...] = ROLE_PREFIXES
 
     # -- the model of this build ----------------------------------------------------------
 
@@ -406,12 +434,20 @@ class RolesDomain(Domain):
         """Note the references, hand-written labels and glossary terms of a page just read."""
         roles_path = self.model.path if self.model is not None else None
         references = self.records("references", docname)
+        lines: list[str] | None = None
         for node in document.findall(nodes.Element):
-            found = reference_of(node)
+            found = reference_of(node, self.prefixes)
             if found is not None:
                 kind, target = found
                 checked = node.get("refwarn") is not False and node.source != str(roles_path)
-                references.append((kind, target, line_of(node), checked))
+                line = line_of(node)
+                if node.get("id_link"):
+                    node[HASH_LABEL] = target
+                if node.get("id_link") and checked:
+                    # MyST gives `[text](#label)` its paragraph's first line.
+                    lines = source_lines(node.source) if lines is None else lines
+                    line = written_at(lines, line, f"]({node['refuri']}")
+                references.append((kind, target, line, checked))
             elif isinstance(node, addnodes.glossary) and GLOSSARY_CLASS not in node["classes"]:
                 self.note_hand_terms(docname, node)
         self.note_hand_labels(docname, document)
@@ -434,12 +470,14 @@ class RolesDomain(Domain):
                 (name, found + 1 if found is not None else line_of(term)))
 
     def note_hand_labels(self, docname: str, document: nodes.document) -> None:
-        """`roles:` and `people:` labels written by hand, `(roles:x)=` or `.. _roles:x:`, at
-        their own line rather than at the heading they name. The standard domain registers
-        them as any label; one whose role has a card is covered by the card once every page
-        is read (register_targets), and the rules report it."""
+        """`roles:` and `people:` labels written by hand, `(roles:x)=` or `.. _roles:x:` (or
+        in another spelling of hubroles_label_prefixes), at their own line rather than at the
+        heading they name. The standard domain registers them as any label; one whose role has
+        a card is covered by the card once every page is read (register_targets), and the
+        rules report it."""
+        prefixes = self.prefixes
         names = [name for name, explicit in document.nametypes.items()
-                 if explicit and (role_id_of(name) or person_id_of(name)) is not None]
+                 if explicit and (role_id_of(name, prefixes) or person_id_of(name)) is not None]
         if not names:
             return
         target_lines = {target["refid"]: target.line for target in document.findall(nodes.target)
@@ -469,7 +507,7 @@ class RolesDomain(Domain):
              has_sphinx_design: bool | None = None) -> Site:
         """The pages' records as the rules' Site."""
         site = Site(external_labels=set(external_labels), external_terms=set(external_terms),
-                    has_sphinx_design=has_sphinx_design)
+                    has_sphinx_design=has_sphinx_design, label_prefixes=self.prefixes)
         for docname in sorted(self.env.found_docs & self.data["cards"].keys()):
             site.cards += [CardUse(role_id, self.where(docname, line))
                            for role_id, line, _anchor in self.data["cards"][docname]]
@@ -505,7 +543,7 @@ class RolesDomain(Domain):
                 for path, line, subtype, message in problems_]
         if self.data["roles_file_references"] is None:
             self.data["roles_file_references"] = scan_roles_file(
-                self.model, self.data["roles_file_texts"])
+                self.model, self.data["roles_file_texts"], self.prefixes)
         site.roles_file = self.data["roles_file_references"]
         if self._roles_file_displays[0] != self.data["source"]:
             self._roles_file_displays = (self.data["source"],
@@ -537,6 +575,7 @@ class RolesDomain(Domain):
         chosen = first_cards(model, site)
         anchors = self.card_anchors()
         entry_anchors = self.entry_anchors()
+        schedule_anchors = self.rotation_anchors()
         judgement = Judgement(
             cards={role_id: anchors[where.name, where.line] for role_id, where in chosen.items()},
             urls=external_roles(model),
@@ -545,7 +584,8 @@ class RolesDomain(Domain):
             problems=problems(model, site, role_terms, messages_of=self.diagram_messages),
             people={person_id: entry_anchors[where.name, where.line, person_id]
                     for person_id, where in first_entries(model, site).items()},
-            schedules=self.first_schedules(),
+            schedules={role_id: schedule_anchors[where.name, where.line]
+                       for role_id, where in first_schedules(model, site).items()},
         )
         if role_terms:
             judgement.role_terms = role_terms_of(model, chosen)
@@ -611,15 +651,11 @@ class RolesDomain(Domain):
                 for docname, cards in self.data["cards"].items()
                 for _role_id, line, anchor in cards}
 
-    def first_schedules(self) -> dict[str, tuple[str, str]]:
-        """role id -> (docname, anchor) of its first `roles-rotation`, in page and line
-        order."""
-        found: dict[str, tuple[str, str]] = {}
-        for docname in sorted(self.data["rotations"], key=lambda d: self.where(d, 0).name):
-            for _line, role_id, anchor in sorted(self.data["rotations"][docname]):
-                if anchor is not None:
-                    found.setdefault(role_id, (docname, anchor))
-        return found
+    def rotation_anchors(self) -> dict[tuple[str, int], tuple[str, str]]:
+        """(page name, line) of each schedule shown -> (docname, anchor)."""
+        return {(str(self.env.doc2path(docname, False)), line): (docname, anchor)
+                for docname, rotations in self.data["rotations"].items()
+                for line, _role_id, anchor in rotations if anchor is not None}
 
     def entry_anchors(self) -> dict[tuple[str, int, str], tuple[str, str]]:
         """(page name, line of the directory, person id) -> (docname, anchor)."""
@@ -689,12 +725,14 @@ class RolesDomain(Domain):
         return tuple(sorted(pages))
 
     def referenced_keys(self) -> set[tuple[str, str]]:
-        return {key_of(kind, target) for references in self.data["references"].values()
+        return {key_of(kind, target, self.prefixes)
+                for references in self.data["references"].values()
                 for kind, target, _line, _checked in references}
 
     def pages_referencing(self, keys: set[tuple[str, str]]) -> Iterator[str]:
         for docname, references in self.data["references"].items():
-            if any(key_of(kind, target) in keys for kind, target, _line, _checked in references):
+            if any(key_of(kind, target, self.prefixes) in keys
+                   for kind, target, _line, _checked in references):
                 yield docname
 
     def diagram_dots(self) -> Iterator[tuple[str, int, str, str]]:

@@ -1,7 +1,7 @@
 """The `role-holders` role: a role's current holders, named inline from roles.yaml
 (`` {role-holders}`steering-council` ``), so that "the current chair is ..." never goes stale.
 For a role held by its rotation it names the rotation, with a link to its schedule. What it
-says is core/facts.py's (inline_holders); an unknown role, a retired one or one held by nobody
+says is core/facts.py's (shown_holders); an unknown role, a retired one or one held by nobody
 is the rules' to report (core/rules.py), at the reference's line."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 
-from ..core.facts import inline_holders
-from .links import render_runs
+from ..core.facts import shown_holders
+from .render import ViewRenderer
 from .state import domain_of, note_display
 
 HOLDERS_CLASS = "hubroles-holders"
@@ -26,11 +26,10 @@ class RoleHoldersRole(SphinxRole):
         if self.inliner.document.get("source") != str(model.path):
             note_display(self.env, "holders", role_id)
             domain.note_holders(self.env.docname, self.lineno, role_id)
-        role = model.roles.get(role_id)
-        line = inline_holders(model, role_id) if role is not None else ()
-        if not line:  # reported by the rules
-            shown = role.name if role is not None else self.text
-            return [nodes.inline(self.rawtext, shown,
+        if role_id not in model.roles:  # reported by the rules
+            return [nodes.inline(self.rawtext, self.text,
                                  classes=[HOLDERS_CLASS, "hubroles-no-holder"])], []
-        made = render_runs(line, lambda text: [nodes.Text(text.source)], self.env.docname)
-        return [nodes.inline(self.rawtext, "", *made, classes=[HOLDERS_CLASS])], []
+        line, held = shown_holders(model, role_id)
+        made = ViewRenderer(None, self.env.docname).inlines(line)  # no roles.yaml text in it
+        classes = [HOLDERS_CLASS] if held else [HOLDERS_CLASS, "hubroles-no-holder"]
+        return [nodes.inline(self.rawtext, "", *made, classes=classes)], []

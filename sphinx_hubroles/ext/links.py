@@ -1,7 +1,7 @@
-"""The links and fact lines that the extension's own directives build (cards, tables, the team
-directory, schedules, a diagram's text version): links to a role's card or a person's
-directory entry that references.py resolves, and show as plain text, without a warning,
-where there is no card or entry."""
+"""The links that the extension's own directives build (cards, tables, the team directory,
+schedules, a diagram's text version; render.py): links to a role's card, a person's directory
+entry or a role's schedule that references.py resolves, and show as plain text, without a
+warning, where there is none."""
 
 from __future__ import annotations
 
@@ -43,29 +43,3 @@ def schedule_reference(role_id: str, text: str, docname: str) -> addnodes.pendin
                                 refdoc=docname)
     ref += nodes.inline(text, text, classes=["xref", "hubroles-schedule"])
     return ref
-
-
-def render_runs(runs, inline, docname: str) -> list[nodes.Node]:
-    """The nodes of a line of runs (core/facts.py): text, links to cards, directory entries,
-    schedules and URLs, and MyST rendered by `inline`."""
-    result: list[nodes.Node] = []
-    for run in runs:
-        if run.myst is not None:
-            made: list[nodes.Node] = list(inline(run.myst))
-        elif run.role is not None:
-            made = [role_reference(run.role, run.text, docname)]
-        elif run.person is not None:
-            made = [person_reference(run.person, run.text, docname)]
-        elif run.schedule is not None:
-            made = [schedule_reference(run.schedule, run.text, docname)]
-        elif run.url is not None:
-            made = [nodes.reference("", run.text, refuri=run.url)]
-        else:
-            made = [nodes.Text(run.text)]
-        result += made
-    return result
-
-
-def paragraph_of(runs, inline, docname: str, classes: list[str] | None = None
-                 ) -> nodes.paragraph:
-    return nodes.paragraph("", "", *render_runs(runs, inline, docname), classes=classes or [])

@@ -17,7 +17,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..core.diagram.escape import shown_tooltip
-from ..core.names import person_id_of, person_label, role_id_of, role_label
+from ..core.names import ROLE_PREFIXES, person_id_of, person_label, role_id_of, role_label
 from ..core.site import PERSON, ROLE, TERM
 from .domain import SCHEDULE, Judgement, RolesDomain, reference_of
 from .state import domain_of
@@ -35,7 +35,7 @@ class RoleReferences(SphinxPostTransform):
         judgement = domain.judgement
         replace = Replacer()
         for node in list(self.document.findall(nodes.Element)):
-            found = reference_of(node)
+            found = reference_of(node, domain.prefixes)
             if found is None:
                 continue
             kind, target = found
@@ -49,7 +49,7 @@ class RoleReferences(SphinxPostTransform):
                 replace(node, domain_reference(node, "person", person.id, person.name,
                                                docname))
                 continue
-            role_id = (role_id_of(target) if kind == ROLE
+            role_id = (role_id_of(target, domain.prefixes) if kind == ROLE
                        else judgement.role_terms.get(target.lower()) if kind == TERM else None)
             if role_id in judgement.cards:
                 replace(node, domain_reference(node, "role", role_id,
@@ -57,8 +57,10 @@ class RoleReferences(SphinxPostTransform):
             elif role_id in judgement.urls:
                 role = domain.model.roles[role_id]
                 replace(node, external_reference(node, role.name, role.url))
-            elif resolved_elsewhere(judgement, kind, target):
-                if isinstance(node, nodes.reference):  # an autolink: let Sphinx resolve it
+            elif resolved_elsewhere(judgement, kind, target, domain.prefixes):
+                # An autolink: let Sphinx resolve it (MyST resolved a `[text](#label)` of the
+                # page itself).
+                if isinstance(node, nodes.reference) and "refid" not in node:
                     replace(node, label_reference(node, target, self.env.docname))
             else:  # broken (already reported), or a relation to a role without a card
                 replace(node, shown_text(node))
@@ -134,15 +136,19 @@ def link_content(node: nodes.Element, name: str) -> nodes.Element:
     explicit = node.get("refexplicit") or isinstance(node, nodes.reference)
     if reftype == "myst" and explicit:
         return nodes.inline("", "", *node[0].children)
+    if node.get("id_link") and node.children:  # `[text](#label)` that MyST resolved itself
+        return nodes.inline("", "", *node.children)
     text = node.astext() if explicit else name
     return nodes.inline(text, text, classes=["std", "std-ref"])
 
 
-def resolved_elsewhere(judgement: Judgement, kind: str, target: str) -> bool:
-    """A reference that Sphinx resolves: a hand-written label, a glossary entry, another
-    project's target."""
+def resolved_elsewhere(judgement: Judgement, kind: str, target: str,
+                       prefixes: tuple[str, ...] = ROLE_PREFIXES) -> bool:
+    """A reference that Sphinx resolves: a hand-written label (in any spelling), a glossary
+    entry, another project's target."""
     if kind == ROLE:
-        return role_label(role_id_of(target) or "") in judgement.labels
+        return (role_label(role_id_of(target, prefixes) or "") in judgement.labels
+                or target.lower() in judgement.labels)
     if kind == PERSON:
         return person_label(person_id_of(target) or "") in judgement.labels
     return target.lower() in judgement.terms

@@ -29,6 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..core import digests, displays
 from ..core.loader import parse_roles, read_roles_bytes
 from ..core.model import RolesFile
+from ..core.names import label_prefix_problem, role_prefixes
 from ..core.options import DIRECTIVES, read_options
 from ..core.problems import ERROR, NOTE, Problem, RolesFileError, display_path, location
 from .domain import RolesDomain
@@ -96,6 +97,7 @@ def load_model(app: Sphinx) -> None:
     """
     path = roles_path(app)
     role_terms = app.config.hubroles_role_terms
+    prefixes = label_prefixes(app)
     try:
         data = read_roles_bytes(path)
         model = parse_roles(data, path, role_terms=role_terms)
@@ -113,12 +115,27 @@ def load_model(app: Sphinx) -> None:
     # and setting give the same model; the working folder names the file in messages; and a
     # new release of the extension may judge or show the same model differently.
     extension = app.extensions.get("sphinx_hubroles")
-    made_from = (str(path), display_path(path), str(role_terms),
+    made_from = (str(path), display_path(path), str(role_terms), " ".join(prefixes),
                  str(getattr(extension, "version", "")))
     source = digests.digest("\0".join(made_from).encode("utf-8", "surrogatepass") + b"\0" + data)
+    domain.prefixes = prefixes
     domain.use_model(model, source, made_by=made_from[-1])
     # `roles-table :layout: cards` is made of sphinx-design's cards, if the project loads it.
     domain.sphinx_design = "sphinx_design" in app.extensions
+
+
+def label_prefixes(app: Sphinx) -> tuple[str, ...]:
+    """`roles:` and the usable prefixes of hubroles_label_prefixes; a warning for each other
+    one (which is left out)."""
+    usable = []
+    for prefix in app.config.hubroles_label_prefixes:
+        problem = label_prefix_problem(prefix)
+        if problem:
+            logger.warning("hubroles_label_prefixes in conf.py: %s", problem, type="hubroles",
+                           subtype="ref")
+        else:
+            usable.append(prefix)
+    return role_prefixes(usable)
 
 
 def log_problem(path: Path, problem: Problem) -> None:

@@ -8,13 +8,10 @@ from docutils import nodes
 from docutils.parsers.rst.states import RSTState
 from sphinx.util.docutils import SphinxDirective
 
-from ..core import facts
-from ..core.model import Role, RolesFile
 from ..core.options import written_options
-from ..core.table import COLUMNS, select_rows, table_spec
-from .cards import STATUS_NAMES, item_list, relation_lines
-from .links import field, paragraph_of, role_reference
-from .markup import FieldRenderer
+from ..core.table import table_spec
+from ..core.views import TableView, table_view
+from .render import ViewRenderer
 from .state import domain_of, note_display, read_directive_options
 
 TABLE_CLASS = "hubroles-table"
@@ -34,22 +31,20 @@ class RolesTableDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         self.options = read_directive_options(self, "roles-table")
         domain = domain_of(self.env)
-        model = domain.model
         spec = table_spec(self.options)
         note_display(self.env, "table", spec)
         domain.note_table(self.env.docname, self.lineno, spec)
-        rows = select_rows(model, spec)
-        if not rows.roles or not rows.columns:  # the rules report it
+        view = table_view(domain.model, spec)
+        if not view.rows:  # no role, or no known column: the rules report it
             return []
-        renderer = domain.field_renderer(self.state.document)
-        cells = CellMaker(model, renderer, self.env.docname)
+        render = ViewRenderer(domain.field_renderer(self.state.document), self.env.docname)
         if spec.layout == "cards" and domain.sphinx_design:
-            return self.card_grid(model, rows.roles, rows.columns, cells)
-        return [self.table(model, rows.roles, rows.columns, cells)]
+            return self.card_grid(view, render)
+        return [self.table(view, render)]
 
     # -- a table ------------------------------------------------------------------------------
 
-    def table(self, model: RolesFile, role_ids, columns, cells: CellMaker) -> nodes.table:
+    def table(self, view: TableView, render: ViewRenderer) -> nodes.table:
         # longtable: LaTeX breaks it across pages; colwidths-given: LaTeX and HTML use WIDTHS.
         table = nodes.table(classes=[TABLE_CLASS, "longtable", "colwidths-given"])
         self.set_source_info(table)
@@ -59,32 +54,31 @@ class RolesTableDirective(SphinxDirective):
             self.set_source_info(title)
             table += title
             table += messages
-        group = nodes.tgroup(cols=len(columns))
+        group = nodes.tgroup(cols=len(view.columns))
         table += group
-        for column in columns:
+        for column in view.columns:
             group += nodes.colspec(colwidth=WIDTHS.get(column, DEFAULT_WIDTH))
         head = nodes.thead()
-        head += row([[nodes.paragraph("", COLUMNS[column])] for column in columns])
+        head += row([[nodes.paragraph("", heading)] for heading in view.headings])
         group += head
         body = nodes.tbody()
-        for role_id in role_ids:
-            body += row([cells(model.roles[role_id], column) for column in columns])
+        for table_row in view.rows:
+            body += row([render.blocks(cell) for cell in table_row.cells])
         group += body
         self.add_name(table)
         return table
 
     # -- a grid of cards ----------------------------------------------------------------------
 
-    def card_grid(self, model: RolesFile, role_ids, columns, cells: CellMaker) -> list[nodes.Node]:
+    def card_grid(self, view: TableView, render: ViewRenderer) -> list[nodes.Node]:
         """sphinx-design's grid of cards, made by its own directives from a skeleton in the
         page's markup; each card's title and body are then put in place."""
-        grid = self.parse_text_to_nodes(self.skeleton(len(role_ids)), offset=self.lineno - 1)
+        grid = self.parse_text_to_nodes(self.skeleton(len(view.rows)), offset=self.lineno - 1)
         cards = [node for root in grid for node in root.findall(nodes.Element)
                  if "sd-card" in node.get("classes", ())]
-        for card, role_id in zip(cards, role_ids, strict=True):
-            role = model.roles[role_id]
-            fill_card(card, role_reference(role.id, role.name, self.env.docname),
-                      self.card_body(model, role, columns, cells))
+        for card, table_row in zip(cards, view.rows, strict=True):
+            title, body = view.grid_card(table_row)
+            fill_card(card, render.inline(title)[0], render.blocks(body))
         container = nodes.container("", *grid, classes=[TABLE_CLASS, "hubroles-table-cards"])
         self.set_source_info(container)
         if "caption" in self.options:
@@ -104,21 +98,6 @@ class RolesTableDirective(SphinxDirective):
                     + "\n".join([card] * count) + "`````\n")
         card = f"   .. grid-item-card:: {PLACEHOLDER}\n\n      {PLACEHOLDER}\n"
         return f".. grid:: {GRID_COLUMNS}\n   :gutter: 2\n\n" + "\n".join([card] * count)
-
-    def card_body(self, model: RolesFile, role: Role, columns, cells: CellMaker) -> list:
-        """The summary, then each other column as a field of the card."""
-        body: list[nodes.Node] = []
-        if "summary" in columns:
-            body += cells(role, "summary")
-        facts = nodes.field_list(classes=["hubroles-facts"])
-        for column in columns:
-            if column not in ("name", "summary"):
-                content = cells(role, column)
-                if content:
-                    facts += field(COLUMNS[column], content)
-        if len(facts):
-            body.append(facts)
-        return body
 
 
 PLACEHOLDER = "hubroles-placeholder"
@@ -143,84 +122,3 @@ def row(cells: list[list[nodes.Node]]) -> nodes.row:
     for content in cells:
         result += nodes.entry("", *content)
     return result
-
-
-class CellMaker:
-    """The content of one column for one role; nothing when the role leaves it unset."""
-
-    def __init__(self, model: RolesFile, renderer: FieldRenderer, docname: str) -> None:
-        self.model = model
-        self.renderer = renderer
-        self.docname = docname
-
-    def __call__(self, role: Role, column: str) -> list[nodes.Node]:
-        return getattr(self, column.replace("-", "_"))(role)
-
-    def paragraph(self, text) -> list[nodes.Node]:
-        return [nodes.paragraph("", "", *self.renderer.inline(text))] if text else []
-
-    def name(self, role: Role) -> list[nodes.Node]:
-        """A link to the role's card, or to its URL (references.py decides)."""
-        return [nodes.paragraph("", "", role_reference(role.id, role.name, self.docname))]
-
-    def summary(self, role: Role) -> list[nodes.Node]:
-        return self.paragraph(role.summary)
-
-    def group(self, role: Role) -> list[nodes.Node]:
-        return [nodes.paragraph("", self.model.groups[role.group].name)] if role.group else []
-
-    def count(self, role: Role) -> list[nodes.Node]:
-        return self.paragraph(role.count)
-
-    def filled_by(self, role: Role) -> list[nodes.Node]:
-        return self.paragraph(role.filled_by)
-
-    def defined_by(self, role: Role) -> list[nodes.Node]:
-        return self.paragraph(role.defined_by)
-
-    def requirements(self, role: Role) -> list[nodes.Node]:
-        return ([item_list(role.requirements, self.renderer.inline, ["hubroles-requirements"])]
-                if role.requirements else [])
-
-    def responsibilities(self, role: Role) -> list[nodes.Node]:
-        return ([item_list(role.responsibilities, self.renderer.inline,
-                           ["hubroles-responsibilities"])] if role.responsibilities else [])
-
-    def status(self, role: Role) -> list[nodes.Node]:
-        paragraph = nodes.paragraph("", STATUS_NAMES[role.status],
-                                    classes=[f"hubroles-status-{role.status}"])
-        if role.replaced_by:
-            other = self.model.roles[role.replaced_by]
-            paragraph += nodes.Text("; replaced by ")
-            paragraph += role_reference(other.id, other.name, self.docname)
-        return [paragraph]
-
-    def relations(self, role: Role) -> list[nodes.Node]:
-        return relation_lines(self.model, role.id, self.renderer.inline, self.docname)
-
-    def line(self, line) -> list[nodes.Node]:
-        return [paragraph_of(line, self.renderer.inline, self.docname)] if line else []
-
-    def holders(self, role: Role) -> list[nodes.Node]:
-        """The current holders, linked to their directory entries, as on the card: its own,
-        its kinds', or its rotation's."""
-        lines = dict(facts.holder_lines(self.model, role))
-        return self.line(lines.get("Held by"))
-
-    def former_holders(self, role: Role) -> list[nodes.Node]:
-        lines = dict(facts.holder_lines(self.model, role))
-        return self.line(lines.get("Formerly held by"))
-
-    def rotation(self, role: Role) -> list[nodes.Node]:
-        return (self.line(facts.rotation_lines(self.model, role.rotation))
-                if role.rotation else [])
-
-    def seats(self, role: Role) -> list[nodes.Node]:
-        return self.line(facts.seats_line(role.seats)) if role.seats else []
-
-    def team(self, role: Role) -> list[nodes.Node]:
-        return self.line(facts.team_line(role.team)) if role.team else []
-
-    def kind_of(self, role: Role) -> list[nodes.Node]:
-        return ([nodes.paragraph("", "", role_reference(role.kind_of, self.model.roles[
-            role.kind_of].name, self.docname))] if role.kind_of else [])

@@ -75,11 +75,14 @@ def edge_tooltip(source: str, label: str, target: str, note: str | None = None) 
 
 
 def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout,
-           notes: dict[tuple[str, str, str], str] | None = None) -> str:
+           notes: dict[tuple[str, str, str], str] | None = None,
+           legend: bool | None = None) -> str:
     """DOT for `selection`; `tooltips` maps role ids to the plain text shown on hover, or is
     None for placeholders that svg.fill_tooltips fills in (the build's: a page's diagram then
     needs no new drawing when a summary changes). `notes` maps edges (source, relation,
-    target) to the plain text of their notes, which their tooltips end with."""
+    target) to the plain text of their notes, which their tooltips end with. `legend`: whether
+    the picture draws its legend; by default for print only (on the web, Sphinx's page shows
+    it beside the picture)."""
     notes = notes or {}
     names = {role.id: role.name for role in selection.roles}
     labels = {rel.id: rel.label for rel in selection.relations}
@@ -158,7 +161,9 @@ def to_dot(selection: Selection, tooltips: dict[str, str] | None, layout: Layout
     for body, member in body_above(selection, ranked):
         graph.edge(body, member, style="invis")
 
-    if (selection.relations or any(r.external for r in selection.roles)) and not layout.web:
+    if legend is None:
+        legend = not layout.web
+    if (selection.relations or any(r.external for r in selection.roles)) and legend:
         _add_legend(graph, selection, looks, layout)
     return graph.source
 

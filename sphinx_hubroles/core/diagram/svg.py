@@ -225,3 +225,13 @@ def fill_links(template: str, hrefs: dict[str, str]) -> str:
         return f'<a xlink:href="{html.escape(href, quote=True)}">{match.group(2)}</a>'
 
     return _ROLE_LINK.sub(link, template)
+
+
+def standalone_svg(svg: str) -> str:
+    """A diagram's filled-in SVG as a file of its own: an image in a page or an export, or a
+    page of its own in a browser. An XML declaration, and a white background, so that its
+    dark text stays readable wherever it is shown (a page's dark mode does not reach into an
+    image)."""
+    start_tag_end = svg.index(">") + 1
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg[:start_tag_end]
+            + '<rect width="100%" height="100%" fill="#ffffff"/>' + svg[start_tag_end:])

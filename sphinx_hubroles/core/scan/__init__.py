@@ -16,6 +16,7 @@ from pathlib import Path
 from ..digests import text_digest
 from ..files import UnusableFile, read_regular_file
 from ..model import RolesFile
+from ..names import ROLE_PREFIXES
 from ..site import Reference, Site, Where
 from .findings import MYST_SUFFIXES, RST_SUFFIXES, SKIPPED_FOLDERS, Findings, Source
 from .myst import scan_myst
@@ -101,7 +102,8 @@ def scan_file(path: Path, findings: Findings) -> None:
         scan_myst(text, source, 0, findings)
 
 
-def scan_roles_file(model: RolesFile, memo: dict | None = None
+def scan_roles_file(model: RolesFile, memo: dict | None = None,
+                    prefixes: tuple[str, ...] = ROLE_PREFIXES,
                     ) -> dict[tuple[str, str], list[Reference]]:
     """The references inside roles.yaml's text fields, placed at their line in roles.yaml, by
     the owner of the text: ('group', id), ('role', id) or ('term', name).
@@ -118,10 +120,11 @@ def scan_roles_file(model: RolesFile, memo: dict | None = None
     for owner, text in model.texts():
         if not has_clue(text.source):  # most texts: no need for a key, let alone a parse
             continue
-        key = windows.memo_key(text.source, text.line)
+        # Another spelling of role labels finds other references in the same text.
+        key = windows.memo_key(text.source, text.line) + "".join(prefixes[1:])
         used.add(key)
         if key not in memo:
-            site = Site()
+            site = Site(label_prefixes=prefixes)
             scan_myst(text.source, source, text.line - 1, site)
             memo[key] = site.references
         if memo[key]:

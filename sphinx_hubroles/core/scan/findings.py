@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..diagram.options import diagram_spec
 from ..directory import directory_spec
-from ..names import person_id_of, person_label, role_id_of, role_label
+from ..names import ROLE_PREFIXES, person_id_of, person_label, role_id_of, role_label
 from ..options import DIRECTIVES, read_options
 from ..problems import display_path
 from ..site import (
@@ -138,17 +138,18 @@ OWN_DIRECTIVES = {"role-card", "roles-diagram", "roles-glossary", "roles-people"
                   "roles-rotation", "roles-table"}
 
 
-def label_kind(target: str) -> str | None:
-    """ROLE for a `roles:` target, PERSON for a `people:` one, None for any other label."""
-    if role_id_of(target) is not None:
+def label_kind(target: str, prefixes: tuple[str, ...] = ROLE_PREFIXES) -> str | None:
+    """ROLE for a `roles:` target (or one of the project's other role `prefixes`), PERSON for
+    a `people:` one, None for any other label."""
+    if role_id_of(target, prefixes) is not None:
         return ROLE
     return PERSON if person_id_of(target) is not None else None
 
 
-def autolink_target(uri: str) -> str:
+def autolink_target(uri: str, prefixes: tuple[str, ...] = ROLE_PREFIXES) -> str:
     """The label an autolink `<roles:X>` or `<people:X>` stands for (lower-cased, as the
     extension makes it)."""
-    role_id = role_id_of(uri)
+    role_id = role_id_of(uri, prefixes)
     return role_label(role_id) if role_id is not None else person_label(person_id_of(uri))
 
 

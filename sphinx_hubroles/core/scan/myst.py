@@ -82,7 +82,7 @@ def _inline(token: Token, source: Source, line0: int, findings: Site) -> None:
             kind = "ref" if name in REF_ROLES else TERM if name in TERM_ROLES else None
             target = split_target(child.content) if kind else None
             if kind == "ref" and target is not None:
-                kind = label_kind(target)
+                kind = label_kind(target, findings.label_prefixes)
             if target is None or kind is None:
                 continue
             at = content.find(target, cursor)  # absent when the role spans lines
@@ -90,7 +90,9 @@ def _inline(token: Token, source: Source, line0: int, findings: Site) -> None:
             findings.references.append(Reference(kind, target, where))
         elif child.type == "link_open":
             href = str(child.attrGet("href") or "")
-            kind = label_kind(href)
+            # `[text](#role:x)` names the label `role:x`, in MyST-Parser and in MyST-MD alike.
+            label = href[1:] if href.startswith("#") and child.markup != "autolink" else href
+            kind = label_kind(label, findings.label_prefixes)
             if kind is None:
                 continue
             at = content.find(href, cursor)
@@ -99,7 +101,8 @@ def _inline(token: Token, source: Source, line0: int, findings: Site) -> None:
             where = source.at_offset(line0, content, at if at >= 0 else cursor, href)
             # The extension turns an autolink `<roles:x>` into a reference to 'roles:x',
             # lower-cased; a link keeps its target as written.
-            target = autolink_target(href) if child.markup == "autolink" else href
+            target = (autolink_target(href, findings.label_prefixes)
+                      if child.markup == "autolink" else label)
             findings.references.append(Reference(kind, target, where))
         elif child.type == "link_close" and link_end is not None:
             cursor, link_end = max(cursor, link_end), None

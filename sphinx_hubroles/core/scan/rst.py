@@ -151,7 +151,8 @@ def _roles(lines: list[str], block: list[int], source: Source, line0: int,
         kind = name.lower()
         if kind == "link":
             where = source.at_offset(line0 + first, text, start, content)
-            findings.references.append(Reference(label_kind(content), autolink_target(content),
+            findings.references.append(Reference(label_kind(content, findings.label_prefixes),
+                                                 autolink_target(content, findings.label_prefixes),
                                                  where))
             continue
         if kind == HOLDERS_ROLE:
@@ -160,9 +161,11 @@ def _roles(lines: list[str], block: list[int], source: Source, line0: int,
                               findings)
             continue
         target = split_target(content)
-        if target is None or (kind == "ref" and label_kind(target) is None):
+        if target is None or (kind == "ref"
+                              and label_kind(target, findings.label_prefixes) is None):
             continue
         at = text.find(target, start)
         where = source.at_offset(line0 + first, text, at if at >= 0 else start, target)
-        findings.references.append(Reference(label_kind(target) if kind == "ref" else TERM,
+        findings.references.append(Reference(label_kind(target, findings.label_prefixes)
+                                             if kind == "ref" else TERM,
                                              target, where))

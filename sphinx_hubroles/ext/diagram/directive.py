@@ -12,10 +12,11 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from ...core.diagram import textversion
 from ...core.diagram.dotsource import to_dot
 from ...core.diagram.layout import layout_for
 from ...core.diagram.options import diagram_spec
-from ...core.diagram.selection import Selection
+from ...core.diagram.textversion import default_alt, text_version
 from ...core.model import Text
 from ...core.names import role_label
 from ...core.options import written_options
@@ -106,42 +107,6 @@ class RolesDiagramDirective(SphinxDirective):
         return [figure]
 
 
-def default_alt(selection: Selection) -> str:
-    roles, edges = len(selection.roles), len(selection.edges)
-    return (f"Diagram of {roles} role{'s' * (roles != 1)} and {edges} "
-            f"relation{'s' * (edges != 1)}; the text version lists them")
-
-
-def text_version(selection: Selection, notes: dict | None = None,
-                 ) -> tuple[tuple[tuple[str, str, str], ...], tuple[str, ...]]:
-    """Every role (id, name, where it belongs) and every relation as a sentence, with its
-    note (`notes`: edge -> plain text)."""
-    notes = notes or {}
-    names = {role.id: role.name for role in selection.roles}
-    groups = dict(selection.groups)
-    labels = {rel.id: rel.label for rel in selection.relations}
-    bodies = {role_id: group for group, role_id in selection.bodies}
-    roles = tuple((role.id, role.name, role_place(role, groups, bodies.get(role.id)))
-                  for role in selection.roles)
-    sentences = tuple(f"{names[source]} {labels[relation]} {names[target]}"
-                      + (f": {notes[edge].rstrip('.')}." if notes.get(edge) else ".")
-                      for edge in selection.edges for source, relation, target in (edge,))
-    return roles, sentences
-
-
-def role_place(role, groups: dict[str, str], body_of: str | None = None) -> str:
-    """' is in Leads.' (' stands for Leads.' for the group's body), and whether the role is
-    documented elsewhere or retired."""
-    place = f" is in {groups[role.group]}" if role.group else " is in no group"
-    if body_of is not None:
-        place = f" stands for {groups[body_of]}"
-    if role.external:
-        place += "; it is documented elsewhere"
-    if role.retired:
-        place += "; it is retired"
-    return place + "."
-
-
 def text_alternative(docname: str, roles, sentences) -> list[nodes.Node]:
     """The text version's nodes. The roles link to their cards."""
     role_list = nodes.bullet_list(classes=["hubroles-diagram-roles"])
@@ -149,12 +114,12 @@ def text_alternative(docname: str, roles, sentences) -> list[nodes.Node]:
         link = nodes.inline("", "", role_reference(role_id, name, docname),
                             classes=["hubroles-diagram-role"], **{ROLE_ATTRIBUTE: role_id})
         role_list += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(where)))
-    result: list[nodes.Node] = [nodes.paragraph("", "Roles:"), role_list]
+    result: list[nodes.Node] = [nodes.paragraph("", textversion.ROLES), role_list]
     if sentences:
         relations = nodes.bullet_list(classes=["hubroles-diagram-relations"])
         for sentence in sentences:
             relations += nodes.list_item("", nodes.paragraph(sentence, sentence))
-        result += [nodes.paragraph("", "Relations:"), relations]
+        result += [nodes.paragraph("", textversion.RELATIONS), relations]
     return result
 
 

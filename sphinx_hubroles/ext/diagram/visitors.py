@@ -8,6 +8,7 @@ from pathlib import Path
 
 from docutils import nodes
 
+from ...core.diagram import textversion
 from ...core.diagram.dotsource import role_tooltip
 from ...core.diagram.legend import legend_html
 from ...core.diagram.svg import fill_links, fill_tooltips, tooltip_roles
@@ -71,7 +72,7 @@ def visit_html(self, node: roles_diagram) -> None:
         self.body.append("</div>\n")
     # Without a picture the text version is all there is, so it starts open.
     self.body.append(f'<details class="hubroles-diagram-text"{"" if drawn else " open"}>'
-                     "<summary>Text version of this diagram</summary>\n")
+                     f"<summary>{textversion.TITLE}</summary>\n")
 
 
 # Pans, zooms, highlights and filters the diagrams of a page (static/), once per page that
