@@ -41,6 +41,7 @@ from .problems import (
     Problems,
     RolesFileError,
     RolesFileUnusable,
+    display_path,
     shown,
 )
 from .values import (
@@ -93,7 +94,11 @@ def _unusable_message(problem: UnusableFile) -> str:
     return f"{problem.reason}; give the path of a YAML file"
 
 
-def parse_roles(data: bytes, path: Path, *, role_terms: bool = True) -> RolesFile:
+def parse_roles(data: bytes, path: Path, *, role_terms: bool = True,
+                shown_as: tuple[str, str] | None = None) -> RolesFile:
+    """The model of roles.yaml's bytes `data`, read from `path`. Messages name the file
+    as `shown_as` says (RolesFile.located, RolesFile.named), by default as the user would
+    type it, relative to the working folder."""
     problems = Problems()
     for mark, encoding in BYTE_ORDER_MARKS:
         if data.startswith(mark):
@@ -110,7 +115,8 @@ def parse_roles(data: bytes, path: Path, *, role_terms: bool = True) -> RolesFil
         root = parse_yaml(text, problems)
         if root is None:
             raise RolesFileError(path, problems.items, problems.more)
-        result = _Validator(path, problems, role_terms).run(root)
+        result = _Validator(path, problems, role_terms,
+                                shown_as or (display_path(path),) * 2).run(root)
     if problems.items:
         # The warnings too: a folded list item is often what made the error.
         raise RolesFileError(path, problems.items + problems.notices, problems.more)
@@ -142,9 +148,11 @@ class _Validator(PeopleFields, ValueReader):
     """Reads the entries of roles.yaml (relations, groups, roles, terms; people in
     people.py) and checks what spans entries: relation targets, names, replacements."""
 
-    def __init__(self, path: Path, problems: Problems, role_terms: bool) -> None:
+    def __init__(self, path: Path, problems: Problems, role_terms: bool,
+                 shown_as: tuple[str, str]) -> None:
         super().__init__(problems)
         self.path = path
+        self.shown_as = shown_as
         self.role_terms = role_terms
         # (target, line, role, relation): checked once every role id is known
         self.pending_targets: list[tuple[str, int, str, str]] = []
@@ -156,7 +164,7 @@ class _Validator(PeopleFields, ValueReader):
         self.bodies: dict[str, tuple[str, int]] = {}
 
     def run(self, root: YValue) -> RolesFile:
-        roles_file = RolesFile(self.path)
+        roles_file = RolesFile(self.path, located=self.shown_as[0], named=self.shown_as[1])
         if not isinstance(root, YMap):
             self.problems.at(root.line, "must be a mapping with 'roles' (and optionally "
                              "'relations', 'groups', 'terms') at the top level")

@@ -372,7 +372,7 @@ class RolesDomain(Domain):
     def note_problems(self, docname: str, line: int, subtype: str, messages: list[str],
                       path: str | None = None) -> None:
         """Problems a directive of page `docname` found in itself, at `line` of the page (or
-        of `path`, such as roles.yaml's)."""
+        of roles.yaml, `path`, when the directive stands in its text)."""
         if messages:
             self.records("problems", docname).extend(
                 (path, line, subtype, message) for message in messages)
@@ -482,7 +482,7 @@ class RolesDomain(Domain):
         for docname, problems_ in self.data["problems"].items():
             site.directive_problems += [
                 DirectiveProblem(message, subtype, self.where(docname, line) if path is None
-                                 else Where(path, line, name=path))
+                                 else self.model.where(line))  # roles.yaml's
                 for path, line, subtype, message in problems_]
         if self.data["roles_file_references"] is None:
             self.data["roles_file_references"] = scan_roles_file(

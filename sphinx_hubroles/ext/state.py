@@ -18,6 +18,7 @@ and knowing which pages to read or write again when it changes.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from ..core import digests, displays
 from ..core.loader import parse_roles, read_roles_bytes
 from ..core.model import RolesFile
 from ..core.options import DIRECTIVES, read_options
-from ..core.problems import ERROR, NOTE, Problem, RolesFileError, display_path, location
+from ..core.problems import ERROR, NOTE, Problem, RolesFileError
 from .domain import RolesDomain
 
 logger = logging.getLogger(__name__)
@@ -46,7 +47,10 @@ def roles_of(env: BuildEnvironment) -> RolesFile:
 
 
 def roles_path(app: Sphinx) -> Path:
-    return Path(app.confdir, app.config.hubroles_file)
+    """roles.yaml's absolute path, as messages of the build name it: Sphinx names pages by
+    theirs. Not relative to the working folder: then all the build keeps between runs is
+    the same whichever folder a build was started from."""
+    return Path(os.path.abspath(Path(app.confdir, app.config.hubroles_file)))
 
 
 def note_display(env: BuildEnvironment, kind: str, *args: object) -> None:
@@ -67,7 +71,7 @@ def note_directive_problems(directive: SphinxDirective, subtype: str,
     its page, or in roles.yaml when the directive stands in roles.yaml text."""
     domain = domain_of(directive.env)
     domain.note_problems(directive.env.docname, directive.lineno, subtype, messages,
-                         display_path(domain.model.path) if in_roles_file(directive) else None)
+                         domain.model.located if in_roles_file(directive) else None)
 
 
 def read_directive_options(directive: SphinxDirective, name: str) -> dict[str, object]:
@@ -95,45 +99,45 @@ def load_model(app: Sphinx) -> None:
     arguments; a program that embeds Sphinx sees SystemExit(1).
     """
     path = roles_path(app)
+    shown = str(path)
     role_terms = app.config.hubroles_role_terms
     try:
         data = read_roles_bytes(path)
-        model = parse_roles(data, path, role_terms=role_terms)
+        model = parse_roles(data, path, role_terms=role_terms,
+                            shown_as=(shown, os.path.relpath(path, app.srcdir)))
     except RolesFileError as error:
         for problem in error.problems:
-            log_problem(path, problem)
+            log_problem(shown, problem)
         logger.error("sphinx-hubroles stopped the build: fix %s and build again "
-                     "(hubroles_file = %r)", display_path(path), app.config.hubroles_file)
+                     "(hubroles_file = %r)", shown, app.config.hubroles_file)
         raise SystemExit(1) from None
     # Warnings and notes that leave the file usable: on every build, until they are fixed.
     for problem in model.notices:
-        log_problem(path, problem)
+        log_problem(shown, problem)
     domain = domain_of(app.env)
     # What the model, and all that the build keeps of it, was made from: the same bytes, path
-    # and setting give the same model; the working folder names the file in messages; and a
-    # new release of the extension may judge or show the same model differently.
+    # and setting give the same model; and a new release of the extension may judge or show
+    # the same model differently. Not the working folder (roles_path).
     extension = app.extensions.get("sphinx_hubroles")
-    made_from = (str(path), display_path(path), str(role_terms),
-                 str(getattr(extension, "version", "")))
+    made_from = (str(path), str(role_terms), str(getattr(extension, "version", "")))
     source = digests.digest("\0".join(made_from).encode("utf-8", "surrogatepass") + b"\0" + data)
     domain.use_model(model, source, made_by=made_from[-1])
     # `roles-table :layout: cards` is made of sphinx-design's cards, if the project loads it.
     domain.sphinx_design = "sphinx_design" in app.extensions
 
 
-def log_problem(path: Path, problem: Problem) -> None:
-    """One problem of roles.yaml at its level: an error, a hubroles.yaml warning (which fails
-    -W builds) or a note."""
+def log_problem(shown: str, problem: Problem) -> None:
+    """One problem of roles.yaml (named `shown` in messages) at its level: an error, a
+    hubroles.yaml warning (which fails -W builds) or a note."""
+    where = f"{shown}:{problem.line}" if problem.line else shown
     if problem.level == NOTE:
-        where = location(path, problem.line)
         logger.info("%s: note: %s", where, problem.message)
         return
     log = logger.error if problem.level == ERROR else logger.warning
     if problem.line:
-        log(problem.message, location=location(path, problem.line), type="hubroles",
-            subtype="yaml")
+        log(problem.message, location=where, type="hubroles", subtype="yaml")
     else:  # Sphinx would read a location without a line as a page name
-        log("%s: %s", display_path(path), problem.message, type="hubroles", subtype="yaml")
+        log("%s: %s", shown, problem.message, type="hubroles", subtype="yaml")
 
 
 def outdated_displays(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
