@@ -170,7 +170,7 @@ class Judgement:
 class RolesDomain(Domain):
     name = "hubroles"
     label = "sphinx-hubroles"
-    data_version = 12
+    data_version = 13
     # Per page; the targets of the last build (state.py compares them with this one's); and
     # what the last build's model was made from, with the references found in roles.yaml's
     # texts (by owner, and by text for core/scan's memo), which a build with the same
@@ -180,8 +180,9 @@ class RolesDomain(Domain):
     # summary, need not ask every diagram again what it shows. And the diagram cache's entries
     # found whole, with their files' size, times and inode, which need no reading while those
     # stay the same (core/diagram/render.py: Renderer.cached). And the JSON of each part of
-    # hubroles.json (core/export.py: to_json). And the entries this build put into the
-    # standard domain, with those they covered (register_targets).
+    # hubroles.json (core/export.py: to_json), with the digest of the file last made. And the
+    # entries this build put into the standard domain, with those they covered
+    # (register_targets).
     initial_data: ClassVar[dict[str, Any]] = {**{name: {} for name in PER_PAGE}, "targets": {},
                                               "source": "", "roles_file_references": None,
                                               "roles_file_texts": {}, "judged": None,
@@ -189,7 +190,7 @@ class RolesDomain(Domain):
                                               "plain_texts": {}, "plain_texts_for": "",
                                               "previews": {}, "made_by": "",
                                               "settled_renderings": {}, "json_parts": {},
-                                              "registered": {}}
+                                              "json_digest": None, "registered": {}}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -200,6 +201,7 @@ class RolesDomain(Domain):
         self._looks: dict[tuple[str, ...], tuple] = {}  # relation type ids -> assign_looks
         self.same_source = False  # whether the model is the last build's (use_model)
         self.same_diagrams = False  # whether every diagram shows what it showed last time
+        self.pages_to_read = 0  # how many pages this build reads (state.withdraw_targets)
         self.records_changed = False  # whether a page's records changed in this build
         self._paths: dict[str, tuple[str, str]] = {}  # docname -> its file, as where() gives it
         self._parser = None
@@ -227,10 +229,13 @@ class RolesDomain(Domain):
             self.data["source"], self.data["roles_file_references"] = source, None
         if self.data["made_by"] != made_by:  # another release may word texts otherwise
             self.data["made_by"], self.data["plain_texts"] = made_by, {}
-        inputs = text_digest(repr((made_by, diagram_inputs(model))))
-        self.same_diagrams = self.data["diagram_inputs"] == inputs
+        # The same source makes the same model, so the same diagrams: no need to say so again.
+        self.same_diagrams = self.same_source
         if not self.same_diagrams:
-            self.data["diagram_inputs"], self.data["diagram_messages"] = inputs, {}
+            inputs = text_digest(repr((made_by, diagram_inputs(model))))
+            self.same_diagrams = self.data["diagram_inputs"] == inputs
+            if not self.same_diagrams:
+                self.data["diagram_inputs"], self.data["diagram_messages"] = inputs, {}
         self._selections = {}
         self._looks = {}
         self._parser = None

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NoReturn
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -32,6 +33,7 @@ from ..core.loader import parse_roles, read_roles_bytes
 from ..core.model import RolesFile
 from ..core.options import DIRECTIVES, read_options
 from ..core.problems import ERROR, NOTE, Problem, RolesFileError
+from . import model_cache
 from .domain import RolesDomain
 
 logger = logging.getLogger(__name__)
@@ -101,29 +103,41 @@ def load_model(app: Sphinx) -> None:
     path = roles_path(app)
     shown = str(path)
     role_terms = app.config.hubroles_role_terms
-    try:
-        data = read_roles_bytes(path)
-        model = parse_roles(data, path, role_terms=role_terms,
-                            shown_as=(shown, os.path.relpath(path, app.srcdir)))
-    except RolesFileError as error:
-        for problem in error.problems:
-            log_problem(shown, problem)
-        logger.error("sphinx-hubroles stopped the build: fix %s and build again "
-                     "(hubroles_file = %r)", shown, app.config.hubroles_file)
-        raise SystemExit(1) from None
-    # Warnings and notes that leave the file usable: on every build, until they are fixed.
-    for problem in model.notices:
-        log_problem(shown, problem)
-    domain = domain_of(app.env)
     # What the model, and all that the build keeps of it, was made from: the same bytes, path
     # and setting give the same model; and a new release of the extension may judge or show
     # the same model differently. Not the working folder (roles_path).
     extension = app.extensions.get("sphinx_hubroles")
-    made_from = (str(path), str(role_terms), str(getattr(extension, "version", "")))
+    made_from = (str(path), str(app.srcdir), str(role_terms),
+                 str(getattr(extension, "version", "")))
+    try:
+        data = read_roles_bytes(path)
+    except RolesFileError as error:
+        stop_build(app, shown, error)
     source = digests.digest("\0".join(made_from).encode("utf-8", "surrogatepass") + b"\0" + data)
+    model = model_cache.load(app.doctreedir, source)
+    if model is None:
+        try:
+            model = parse_roles(data, path, role_terms=role_terms,
+                                shown_as=(shown, os.path.relpath(path, app.srcdir)))
+        except RolesFileError as error:
+            stop_build(app, shown, error)
+        model_cache.save(app.doctreedir, source, model)
+    # Warnings and notes that leave the file usable: on every build, until they are fixed.
+    for problem in model.notices:
+        log_problem(shown, problem)
+    domain = domain_of(app.env)
     domain.use_model(model, source, made_by=made_from[-1])
     # `roles-table :layout: cards` is made of sphinx-design's cards, if the project loads it.
     domain.sphinx_design = "sphinx_design" in app.extensions
+
+
+def stop_build(app: Sphinx, shown: str, error: RolesFileError) -> NoReturn:
+    """Report every problem of an unusable roles.yaml (named `shown`), and end the build."""
+    for problem in error.problems:
+        log_problem(shown, problem)
+    logger.error("sphinx-hubroles stopped the build: fix %s and build again "
+                 "(hubroles_file = %r)", shown, app.config.hubroles_file)
+    raise SystemExit(1) from None
 
 
 def log_problem(shown: str, problem: Problem) -> None:
@@ -158,7 +172,9 @@ def outdated_displays(app: Sphinx, env: BuildEnvironment, added, changed, remove
 
 def withdraw_targets(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """env-before-read-docs: the pages are read without the targets the last build chose."""
-    domain_of(env).withdraw_targets()
+    domain = domain_of(env)
+    domain.withdraw_targets()
+    domain.pages_to_read = len(docnames)
 
 
 def judge_and_report(app: Sphinx, env: BuildEnvironment) -> None:
@@ -186,9 +202,17 @@ def intersphinx_targets(app: Sphinx) -> tuple[Iterable[str], Iterable[str]]:
 
 def pages_with_changed_targets(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """env-get-updated: pages linking to a role or term whose target or name changed since the
-    last build."""
+    last build.
+
+    And the root page, once, when roles.yaml changed but no page was read (a comment edited,
+    a role that no page shows): Sphinx saves the environment only when some page is new or
+    changed, and without it every later build would take roles.yaml for new and scan,
+    judge and encode it all again. The page is written as it was."""
     domain = domain_of(env)
     before, after = domain.data["targets"], domain.targets()
     changed = {key for key in after.keys() | before.keys() if before.get(key) != after.get(key)}
     domain.data["targets"] = after
-    return sorted(domain.pages_referencing(changed)) if changed else []
+    pages = sorted(domain.pages_referencing(changed)) if changed else []
+    if not pages and not domain.pages_to_read and not domain.same_source:
+        return [app.config.root_doc] if app.config.root_doc in env.found_docs else []
+    return pages
