@@ -8,11 +8,11 @@ import json
 import shutil
 
 import pytest
-import sphinx_hubroles.core.export as export
-import sphinx_hubroles.core.scan as scan
-import sphinx_hubroles.ext.jsonout as jsonout
-import sphinx_hubroles.ext.state as state
 from conftest import build_here, write_project
+
+import sphinx_hubroles.core.export as export
+import sphinx_hubroles.core.loader as loader
+import sphinx_hubroles.core.scan as scan
 from sphinx_hubroles.ext import model_cache
 
 ROLES = """\
@@ -41,7 +41,7 @@ class Counts:
 
     def __init__(self, monkeypatch) -> None:
         self.parsed = self.scanned = self.encoded = 0
-        parse, scan_myst, to_json = state.parse_roles, scan.scan_myst, jsonout.to_json
+        parse, scan_myst, to_json = loader.parse_roles, scan.scan_myst, export.to_json
 
         def counted_parse(*args, **kwargs):
             self.parsed += 1
@@ -55,9 +55,9 @@ class Counts:
             self.encoded += 1
             return to_json(*args, **kwargs)
 
-        monkeypatch.setattr(state, "parse_roles", counted_parse)
+        monkeypatch.setattr(loader, "parse_roles", counted_parse)
         monkeypatch.setattr(scan, "scan_myst", counted_scan)
-        monkeypatch.setattr(jsonout, "to_json", counted_json)
+        monkeypatch.setattr(export, "to_json", counted_json)
 
     def reset(self) -> tuple[int, int, int]:
         counts = self.parsed, self.scanned, self.encoded

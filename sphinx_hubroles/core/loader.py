@@ -21,7 +21,7 @@ from .diagram.colours import (
     is_hex_colour,
     readable_on,
 )
-from .files import UnusableFile, read_regular_file, size
+from .files import MAX_FILE_BYTES, read_roles_bytes  # noqa: F401 (named here too)
 from .model import (
     KIND_OF,
     KIND_OF_INVERSE,
@@ -40,7 +40,6 @@ from .problems import (
     Problem,
     Problems,
     RolesFileError,
-    RolesFileUnusable,
     display_path,
     shown,
 )
@@ -52,9 +51,6 @@ from .yamlsource import YMap, YScalar, YSeq, YValue, parse_yaml
 # Fields of a role that only its card shows (roles-table has no column for them).
 CARD_ONLY_FIELDS = ("description", "sections", "admonitions", "see-also")
 
-# The largest roles.yaml read: a file of 10,000 roles takes 3.1 MB, and /dev/zero must not
-# take all the memory there is.
-MAX_FILE_BYTES = 16 * 1024 * 1024
 # Byte order marks of encodings other than UTF-8. UTF-32-LE's starts with UTF-16-LE's, so the
 # UTF-32 ones come first.
 BYTE_ORDER_MARKS = (
@@ -70,28 +66,6 @@ def load_roles(path: str | Path, *, role_terms: bool = True) -> RolesFile:
     a term under `terms` may not repeat one."""
     path = Path(path)
     return parse_roles(read_roles_bytes(path), path, role_terms=role_terms)
-
-
-def read_roles_bytes(path: Path) -> bytes:
-    """The bytes of roles.yaml; RolesFileUnusable when `path` names no regular file of at most
-    MAX_FILE_BYTES (a FIFO or /dev/zero would hang or fill the memory)."""
-    try:
-        return read_regular_file(path, MAX_FILE_BYTES)
-    except UnusableFile as problem:
-        if problem.kind == "unreadable":  # the file is there: a problem like any other
-            raise RolesFileError(path, [Problem(None, problem.reason)]) from None
-        raise RolesFileUnusable(path, _unusable_message(problem), problem.reason,
-                                problem.kind) from None
-
-
-def _unusable_message(problem: UnusableFile) -> str:
-    if problem.kind == "too-big":
-        return f"{problem.reason}; roles.yaml files are limited to {size(MAX_FILE_BYTES)}"
-    if problem.reason == "not found":
-        return "not found: there is no such file"
-    if problem.kind == "folder":
-        return "is a folder, not a YAML file"
-    return f"{problem.reason}; give the path of a YAML file"
 
 
 def parse_roles(data: bytes, path: Path, *, role_terms: bool = True,

@@ -349,13 +349,6 @@ class RolesFile:
     located: str = field(default="", compare=False, repr=False)
     named: str = field(default="", compare=False, repr=False)
 
-    def where(self, line: int | None, column: int | None = None):
-        """A place in the file, as problems give it (core.site.Where)."""
-        from .site import Where  # site's records refer to this module's
-
-        located = self.located or str(self.path)
-        return Where(located, line, column, self.named or located)
-
     def texts(self) -> Iterator[tuple[tuple[str, str], Text]]:
         """Every MyST text of the file (summaries, descriptions, items, definitions...) with
         its owner, ('group', id), ('role', id) or ('term', name), and ('note', 'source target')

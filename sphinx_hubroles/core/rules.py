@@ -18,7 +18,7 @@ from .directory import directory
 from .model import RolesFile
 from .names import person_id_of, person_label, role_id_of, role_label
 from .problems import did_you_mean
-from .site import PERSON, TERM, Reference, Site, Where
+from .site import PERSON, TERM, Reference, Site, Where, in_roles_file
 from .table import select_rows
 from .tenure import move_problems, seat_problems, tenure_of
 
@@ -185,7 +185,7 @@ def inline_holder_problems(model: RolesFile, site: Site,
 def holder_problems(model: RolesFile) -> list[Finding]:
     """Roles whose current holders break their `seats`, and moves between roles whose dates
     do not meet, at their lines of roles.yaml."""
-    return [Finding(model.where(line), message, subtype="holders")
+    return [Finding(in_roles_file(model, line), message, subtype="holders")
             for line, message in [*seat_problems(model, tenure_of(model)), *move_problems(model)]]
 
 
@@ -394,6 +394,6 @@ def hierarchy_problems(model: RolesFile) -> list[Finding]:
         last = max(cycle, key=lambda edge: lines[edge] or 0)
         sentences = [f"{model.roles[e.source].name} {model.relations[e.relation].label} "
                      f"{model.roles[e.target].name}" for e in cycle]
-        found.append(Finding(model.where(lines[last]),
+        found.append(Finding(in_roles_file(model, lines[last]),
                              messages.hierarchy_cycle(sentences), subtype="diagram"))
     return found

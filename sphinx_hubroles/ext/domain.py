@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx import addnodes
@@ -48,7 +48,6 @@ from sphinx.util.nodes import make_refnode
 
 from ..core.diagram.escape import shown_tooltip
 from ..core.diagram.looks import assign_looks
-from ..core.diagram.plaintext import PlainText
 from ..core.diagram.selection import DiagramSpec, Selection, diagram_inputs, select
 from ..core.digests import text_digest
 from ..core.model import RolesFile
@@ -63,7 +62,6 @@ from ..core.rules import (
     problems,
     role_terms_of,
 )
-from ..core.scan import scan_roles_file, scan_roles_file_displays
 from ..core.site import (
     PERSON,
     ROLE,
@@ -78,9 +76,13 @@ from ..core.site import (
     Site,
     TableUse,
     Where,
+    in_roles_file,
 )
 from ..core.table import TableSpec
 from ._compat import single_fragment
+
+if TYPE_CHECKING:  # loaded when first used (plain_text)
+    from ..core.diagram.plaintext import PlainText
 
 PER_PAGE = ("cards", "displays", "references", "labels", "terms", "glossaries", "diagrams",
             "directories", "rotations", "tables", "holders", "problems")
@@ -288,6 +290,8 @@ class RolesDomain(Domain):
         known = self.data["plain_texts"].get(source)
         if known is None or any(self.link_name(target) != name for target, name in known[1]):
             if self._plain_text is None:
+                from ..core.diagram.plaintext import PlainText
+
                 self._plain_text = PlainText(self.env.myst_config)
             shown: list[tuple[str, str | None]] = []
 
@@ -487,8 +491,12 @@ class RolesDomain(Domain):
         for docname, problems_ in self.data["problems"].items():
             site.directive_problems += [
                 DirectiveProblem(message, subtype, self.where(docname, line) if path is None
-                                 else self.model.where(line))  # roles.yaml's
+                                 else in_roles_file(self.model, line))
                 for path, line, subtype, message in problems_]
+        # roles.yaml's own references, scanned when it changed (a rebuild with nothing
+        # changed reuses the last judgement, and never gets here).
+        from ..core.scan import scan_roles_file, scan_roles_file_displays
+
         if self.data["roles_file_references"] is None:
             self.data["roles_file_references"] = scan_roles_file(
                 self.model, self.data["roles_file_texts"])

@@ -14,7 +14,6 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
 from ..core.digests import text_digest
-from ..core.export import to_json
 from .state import domain_of
 
 FILE_NAME = "hubroles.json"
@@ -37,6 +36,8 @@ def make_json(app: Sphinx, env: BuildEnvironment) -> None:
         return
     if domain.same_source and domain.data["json_digest"] == file_digest(app.outdir):
         return
+    from ..core.export import to_json
+
     domain.json_text = to_json(domain.model, domain.data["json_parts"])
     domain.data["json_digest"] = text_digest(domain.json_text)
 

@@ -40,7 +40,7 @@ def key_of(source: str) -> bytes:
     return digest(source.encode("ascii") + b"\0" + code_signature()).encode("ascii")
 
 
-def load(doctreedir: str | os.PathLike, source: str) -> RolesFile | None:
+def cached_model(doctreedir: str | os.PathLike, source: str) -> RolesFile | None:
     """The model that the last build made from `source`, or None."""
     try:
         with open(Path(doctreedir, FILE_NAME), "rb") as file:
@@ -54,7 +54,7 @@ def load(doctreedir: str | os.PathLike, source: str) -> RolesFile | None:
     return model if isinstance(model, RolesFile) else None
 
 
-def save(doctreedir: str | os.PathLike, source: str, model: RolesFile) -> None:
+def keep_model(doctreedir: str | os.PathLike, source: str, model: RolesFile) -> None:
     """Keep `model`, made from `source`, for the next build: written whole or not at all."""
     folder = Path(doctreedir)
     temporary = None

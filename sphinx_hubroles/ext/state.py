@@ -29,12 +29,12 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..core import digests, displays
-from ..core.loader import parse_roles, read_roles_bytes
+from ..core.files import read_roles_bytes
 from ..core.model import RolesFile
 from ..core.options import DIRECTIVES, read_options
 from ..core.problems import ERROR, NOTE, Problem, RolesFileError
-from . import model_cache
 from .domain import RolesDomain
+from .model_cache import cached_model, keep_model
 
 logger = logging.getLogger(__name__)
 
@@ -114,14 +114,16 @@ def load_model(app: Sphinx) -> None:
     except RolesFileError as error:
         stop_build(app, shown, error)
     source = digests.digest("\0".join(made_from).encode("utf-8", "surrogatepass") + b"\0" + data)
-    model = model_cache.load(app.doctreedir, source)
+    model = cached_model(app.doctreedir, source)
     if model is None:
+        from ..core.loader import parse_roles  # the parser, when roles.yaml is new
+
         try:
             model = parse_roles(data, path, role_terms=role_terms,
                                 shown_as=(shown, os.path.relpath(path, app.srcdir)))
         except RolesFileError as error:
             stop_build(app, shown, error)
-        model_cache.save(app.doctreedir, source, model)
+        keep_model(app.doctreedir, source, model)
     # Warnings and notes that leave the file usable: on every build, until they are fixed.
     for problem in model.notices:
         log_problem(shown, problem)

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..digests import text_digest
 from ..files import UnusableFile, read_regular_file
 from ..model import RolesFile
-from ..site import Reference, Site, Where
+from ..site import Reference, Site, Where, in_roles_file
 from .findings import MYST_SUFFIXES, RST_SUFFIXES, SKIPPED_FOLDERS, Findings, Source
 from .myst import scan_myst
 from .rst import scan_rst
@@ -175,5 +175,5 @@ def _roles_source(model: RolesFile) -> Source:
         text = read_regular_file(model.path).decode("utf-8-sig")
     except (UnusableFile, UnicodeDecodeError):
         text = ""
-    where = model.where(None)
+    where = in_roles_file(model, None)
     return Source(model.path, text, (where.path, where.name))

@@ -12,8 +12,6 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ...core.diagram.dotsource import to_dot
-from ...core.diagram.layout import layout_for
 from ...core.diagram.options import diagram_spec
 from ...core.diagram.selection import Selection
 from ...core.model import Text
@@ -51,6 +49,9 @@ class RolesDiagramDirective(SphinxDirective):
     option_spec = written_options("roles-diagram")
 
     def run(self) -> list[nodes.Node]:
+        from ...core.diagram.dotsource import to_dot  # the drawing code, on first use
+        from ...core.diagram.layout import layout_for
+
         options = self.options = read_directive_options(self, "roles-diagram")
         domain = domain_of(self.env)
         spec = diagram_spec(options)
