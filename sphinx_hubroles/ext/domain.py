@@ -204,6 +204,9 @@ class RolesDomain(Domain):
         self.same_source = False  # whether the model is the last build's (use_model)
         self.same_diagrams = False  # whether every diagram shows what it showed last time
         self.pages_to_read = 0  # how many pages this build reads (state.withdraw_targets)
+        # Whether this build's judgement is the last build's (judge): with the same model,
+        # everything made from the two, such as the targets and the previews, is as it was.
+        self.judgement_reused = False
         self.records_changed = False  # whether a page's records changed in this build
         self._paths: dict[str, tuple[str, str]] = {}  # docname -> its file, as where() gives it
         self._parser = None
@@ -522,8 +525,9 @@ class RolesDomain(Domain):
         external_labels, external_terms = list(external_labels), list(external_terms)
         inputs = text_digest(repr((self.data["source"], role_terms, has_sphinx_design,
                                    sorted(external_labels), sorted(external_terms))))
-        if not self.records_changed and self.data["judged"] is not None \
-                and self.data["judged"][0] == inputs:
+        self.judgement_reused = not self.records_changed and self.data["judged"] is not None \
+            and self.data["judged"][0] == inputs
+        if self.judgement_reused:
             self.judgement = self.data["judged"][1]
             return self.judgement
         model = self.model
