@@ -31,7 +31,6 @@ from .diagram.directive import roles_diagram
 from .domain import RolesDomain
 from .lazy import directive, handler, post_transform, role, visitor
 
-
 DIRECTIVES = {
     "role-card": directive("cards.RoleCardDirective", required_arguments=1),
     **{name: directive(path, option_spec=written_options(name)) for name, path in [
