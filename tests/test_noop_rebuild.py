@@ -13,6 +13,7 @@ from conftest import build_here, write_project
 import sphinx_hubroles.core.export as export
 import sphinx_hubroles.core.loader as loader
 import sphinx_hubroles.core.scan as scan
+import sphinx_hubroles.ext.state as state
 from sphinx_hubroles.ext import model_cache
 
 ROLES = """\
@@ -37,10 +38,18 @@ FOLDED = "roles.yaml:7: WARNING: "  # line 6's item goes on with "- every month"
 
 
 class Counts:
-    """How often the build parsed roles.yaml, scanned its texts and made hubroles.json."""
+    """How often the build parsed roles.yaml, scanned its texts and made hubroles.json, and
+    how often it unpickled the model kept by the last build."""
 
     def __init__(self, monkeypatch) -> None:
-        self.parsed = self.scanned = self.encoded = 0
+        self.parsed = self.scanned = self.encoded = self.unpickled = 0
+        unpickle = state.cached_model
+
+        def counted_unpickle(*args, **kwargs):
+            self.unpickled += 1
+            return unpickle(*args, **kwargs)
+
+        monkeypatch.setattr(state, "cached_model", counted_unpickle)
         parse, scan_myst, to_json = loader.parse_roles, scan.scan_myst, export.to_json
 
         def counted_parse(*args, **kwargs):
@@ -76,7 +85,13 @@ def test_a_rebuild_with_nothing_changed_parses_scans_and_encodes_nothing(tmp_pat
     assert counts.reset() == (1, 1, 1)
     second = build_here(srcdir)
     assert counts.reset() == (0, 0, 0)
+    assert counts.unpickled == 0  # nothing used the model: only its warnings were read
     assert second.read == set()
+    # A page read again uses the model: the cached one, not a new parse.
+    (srcdir / "index.md").write_text(PAGES["index.md"] + "\nMore.\n", encoding="utf-8")
+    third = build_here(srcdir)
+    assert third.read == {"index"}
+    assert counts.reset() == (0, 0, 0) and counts.unpickled == 1
     # What the cached model says is what the parsed one said: the same warning, the same file.
     assert [w for w in second.warnings() if FOLDED in w] == [
         w for w in first.warnings() if FOLDED in w] != []

@@ -35,7 +35,7 @@ is read, when other pages' records may be stale or not read yet.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -197,7 +197,8 @@ class RolesDomain(Domain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         # Set by state.py at builder-inited and env-updated; not pickled with the data.
-        self.model: RolesFile | None = None
+        self._model: RolesFile | None = None
+        self._load_model: Callable[[], RolesFile] | None = None
         self.judgement = Judgement()
         self._selections: dict[DiagramSpec, Selection] = {}
         self._looks: dict[tuple[str, ...], tuple] = {}  # relation type ids -> assign_looks
@@ -207,6 +208,7 @@ class RolesDomain(Domain):
         # Whether this build's judgement is the last build's (judge): with the same model,
         # everything made from the two, such as the targets and the previews, is as it was.
         self.judgement_reused = False
+        self.targets_withdrawn = False  # whether withdraw_targets ran in this build
         self.records_changed = False  # whether a page's records changed in this build
         self._paths: dict[str, tuple[str, str]] = {}  # docname -> its file, as where() gives it
         self._parser = None
@@ -225,10 +227,22 @@ class RolesDomain(Domain):
 
     # -- the model of this build ----------------------------------------------------------
 
-    def use_model(self, model: RolesFile, source: str, made_by: str) -> None:
+    @property
+    def model(self) -> RolesFile | None:
+        """The model of roles.yaml: loaded when first used, if use_model was given a loader."""
+        if self._model is None and self._load_model is not None:
+            self._model, self._load_model = self._load_model(), None
+        return self._model
+
+    def use_model(self, model: RolesFile | Callable[[], RolesFile], source: str,
+                  made_by: str) -> None:
         """Use `model`, made from `source` (a digest of roles.yaml and the settings) by
-        `made_by` (the extension's version)."""
-        self.model = model
+        `made_by` (the extension's version); or the model that function `model` loads when
+        the build first uses it."""
+        if isinstance(model, RolesFile):
+            self._model, self._load_model = model, None
+        else:
+            self._model, self._load_model = None, model
         self.same_source = self.data["source"] == source
         if not self.same_source:
             self.data["source"], self.data["roles_file_references"] = source, None
@@ -237,7 +251,7 @@ class RolesDomain(Domain):
         # The same source makes the same model, so the same diagrams: no need to say so again.
         self.same_diagrams = self.same_source
         if not self.same_diagrams:
-            inputs = text_digest(repr((made_by, diagram_inputs(model))))
+            inputs = text_digest(repr((made_by, diagram_inputs(self.model))))
             self.same_diagrams = self.data["diagram_inputs"] == inputs
             if not self.same_diagrams:
                 self.data["diagram_inputs"], self.data["diagram_messages"] = inputs, {}
@@ -564,7 +578,14 @@ class RolesDomain(Domain):
         no call that notes a target for a page other than the one being read, so the entries
         go into its public `labels`, `anonlabels` and `objects` mappings, as Sphinx's own
         autosectionlabel does. A label written by hand for a role with a card is covered (the
-        rules report it); a term written by hand is not (the rules report that too)."""
+        rules report it); a term written by hand is not (the rules report that too).
+
+        A build that read no page and judged as the last one did, from the same roles.yaml,
+        leaves the entries the last build put there (state.withdraw_targets left them too)."""
+        if not self.targets_withdrawn:
+            if self.judgement_reused and self.same_source:
+                return
+            self.withdraw_targets()
         std = self.env.domains.standard_domain
         registered: dict[tuple[str, object], tuple[tuple, tuple | None]] = {}
 
@@ -602,6 +623,7 @@ class RolesDomain(Domain):
             else:
                 entries.pop(key, None)
         self.data["registered"] = {}
+        self.targets_withdrawn = True
 
     def card_anchors(self) -> dict[tuple[str, int], tuple[str, str]]:
         """(page name, line) of each card -> (docname, anchor)."""

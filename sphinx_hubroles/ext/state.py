@@ -19,7 +19,7 @@ and knowing which pages to read or write again when it changes.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NoReturn
 
@@ -34,7 +34,7 @@ from ..core.model import RolesFile
 from ..core.options import DIRECTIVES, read_options
 from ..core.problems import ERROR, NOTE, Problem, RolesFileError
 from .domain import RolesDomain
-from .model_cache import cached_model, keep_model
+from .model_cache import cached_model, cached_notices, keep_model
 
 logger = logging.getLogger(__name__)
 
@@ -114,8 +114,8 @@ def load_model(app: Sphinx) -> None:
     except RolesFileError as error:
         stop_build(app, shown, error)
     source = digests.digest("\0".join(made_from).encode("utf-8", "surrogatepass") + b"\0" + data)
-    model = cached_model(app.doctreedir, source)
-    if model is None:
+
+    def parsed() -> RolesFile:
         from ..core.loader import parse_roles  # the parser, when roles.yaml is new
 
         try:
@@ -124,8 +124,18 @@ def load_model(app: Sphinx) -> None:
         except RolesFileError as error:
             stop_build(app, shown, error)
         keep_model(app.doctreedir, source, model)
+        return model
+
+    def cached() -> RolesFile:  # when the build first uses the model
+        return cached_model(app.doctreedir, source) or parsed()
+
+    notices = cached_notices(app.doctreedir, source)
+    model: RolesFile | Callable[[], RolesFile] = cached
+    if notices is None:
+        model = parsed()
+        notices = model.notices
     # Warnings and notes that leave the file usable: on every build, until they are fixed.
-    for problem in model.notices:
+    for problem in notices:
         log_problem(shown, problem)
     domain = domain_of(app.env)
     domain.use_model(model, source, made_by=made_from[-1])
@@ -173,10 +183,13 @@ def outdated_displays(app: Sphinx, env: BuildEnvironment, added, changed, remove
 
 
 def withdraw_targets(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """env-before-read-docs: the pages are read without the targets the last build chose."""
+    """env-before-read-docs: the pages are read without the targets the last build chose.
+    Left alone when no page is read and roles.yaml is the last build's: the judgement is then
+    most likely the last build's too, with its targets (register_targets decides)."""
     domain = domain_of(env)
-    domain.withdraw_targets()
     domain.pages_to_read = len(docnames)
+    if docnames or not domain.same_source:
+        domain.withdraw_targets()
 
 
 def judge_and_report(app: Sphinx, env: BuildEnvironment) -> None:
