@@ -2,6 +2,8 @@
 
     python benchmarks/rebuild_turns.py --base 4087ace [--head HEAD] [--size 200]
         [--edit add_role|edit_summary|none] [--rounds 8]
+    python benchmarks/rebuild_turns.py --hand [--head HEAD] [--size 200] [--pages 50]
+        [--diagrams none] [--edit none] [--rounds 8]
 
 compare_commits.py measures every figure of a whole handbook, clean builds first, so a round
 at N = 1,000 takes minutes and a noisy rebuild gets few samples. This measures one rebuild
@@ -11,6 +13,11 @@ same edit to both and rebuilds each, the order alternating from round to round. 
 package comes from `git archive`, compiled once (compare_commits.package_of). `none` rebuilds
 without an edit. Besides wall-clock time it prints the CPU time of each rebuild (its process
 tree's), which other work on a shared machine disturbs less.
+
+With --hand, the head commit takes turns with the hand-written handbook of the same facts
+(scale_site.py's `hand` variant: labels over sections, {graphviz} blocks with the DOT
+roles-diagram would draw), so that the figure is the extension's cost over writing it all out.
+--pages, --refs and --diagrams change the generated handbook (scale.py's defaults otherwise).
 """
 
 from __future__ import annotations
@@ -30,11 +37,11 @@ import scale_site as site
 from compare_commits import package_of
 
 EDITS = {
-    "add_role": lambda root, book, serial, diagrams: site.add_role(
-        root, book, "hubroles", serial, diagrams),
-    "edit_summary": lambda root, book, serial, diagrams: site.edit_summary(
-        root, book, "hubroles", book.roles[len(book.roles) // 2], serial),
-    "none": lambda root, book, serial, diagrams: None,
+    "add_role": lambda root, book, variant, serial, diagrams: site.add_role(
+        root, book, variant, serial, diagrams),
+    "edit_summary": lambda root, book, variant, serial, diagrams: site.edit_summary(
+        root, book, variant, book.roles[len(book.roles) // 2], serial),
+    "none": lambda root, book, variant, serial, diagrams: None,
 }
 
 
@@ -52,37 +59,49 @@ def build(root: Path, package: Path) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", required=True)
+    against = parser.add_mutually_exclusive_group(required=True)
+    against.add_argument("--base", help="the commit to take turns with")
+    against.add_argument("--hand", action="store_true",
+                         help="take turns with the hand-written handbook instead")
     parser.add_argument("--head", default="HEAD")
     parser.add_argument("--size", type=int, default=200)
     parser.add_argument("--edit", choices=sorted(EDITS), default="add_role")
     parser.add_argument("--rounds", type=int, default=8)
+    parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--refs", type=int, default=20, help="role references per page")
+    parser.add_argument("--diagrams", choices=site.DIAGRAMS,
+                        help="default: all up to 200 roles, focus above (as scale.py)")
     args = parser.parse_args()
-    diagrams = "all" if args.size <= 200 else "focus"  # as scale.py's --full-limit
-    book = site.handbook(args.size)
+    diagrams = args.diagrams or ("all" if args.size <= 200 else "focus")
+    book = site.handbook(args.size, pages=args.pages, refs=args.refs)
+    base_label = "hand-written" if args.hand else args.base
     with tempfile.TemporaryDirectory() as work:
-        commits = {"base": args.base, "head": args.head}
+        commits = {"base": base_label, "head": args.head}
+        variants = {"base": "hand" if args.hand else "hubroles", "head": "hubroles"}
         packages, roots, books = {}, {}, {}
         for name, revision in commits.items():
-            packages[name] = package_of(revision, Path(work) / f"package-{name}")
+            # The hand-written handbook loads no package; it gets head's, unused, on its path.
+            packages[name] = package_of(args.head if args.hand else revision,
+                                        Path(work) / f"package-{name}")
             books[name] = copy.deepcopy(book)
-            roots[name] = site.write_site(Path(work) / f"site-{name}", books[name], "hubroles",
-                                          diagrams)
+            roots[name] = site.write_site(Path(work) / f"site-{name}", books[name],
+                                          variants[name], diagrams)
             build(roots[name], packages[name])
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in commits}
         for serial in range(args.rounds):
             order = list(commits) if serial % 2 == 0 else list(commits)[::-1]
             for name in order:
-                EDITS[args.edit](roots[name], books[name], serial, diagrams)
+                EDITS[args.edit](roots[name], books[name], variants[name], serial, diagrams)
                 times[name].append(build(roots[name], packages[name]))
-    print(f"N = {args.size}, {args.edit}, {args.rounds} rounds")
+    print(f"N = {args.size}, {args.pages} pages × {args.refs} references, diagrams: "
+          f"{diagrams}, {args.edit}, {args.rounds} rounds")
     for index, kind in enumerate(("wall", "CPU")):
         base, head = (statistics.median(t[index] for t in times[name]) for name in commits)
         for name, revision in commits.items():
             print(f"  {revision}, {kind}: median "
                   f"{statistics.median(t[index] for t in times[name]):.2f} s "
                   f"({', '.join(f'{t[index]:.2f}' for t in times[name])})")
-        print(f"  {args.head} ÷ {args.base}, {kind}: {head / base:.2f}×")
+        print(f"  {args.head} ÷ {base_label}, {kind}: {head / base:.2f}×")
 
 
 if __name__ == "__main__":

@@ -173,6 +173,10 @@ class Edit:
 
 EDITS = [
     Edit("nothing changed", [], set()),
+    # No page shows it; the environment is saved all the same (state.py), or every later
+    # build would take roles.yaml for new.
+    Edit("a comment added to roles.yaml", [replace("roles.yaml", "roles:\n",
+                                                   "# Who does what.\nroles:\n")], set()),
     Edit("two summaries edited, of a role with a card and of one without",
          [replace("roles.yaml", "Builds things;", "Builds and runs things;"),
           replace("roles.yaml", "Gives advice.", "Gives *good* advice.")],

@@ -14,6 +14,8 @@ import os
 import stat
 from pathlib import Path
 
+from .problems import Problem, RolesFileError, RolesFileUnusable
+
 MIB = 1024 * 1024
 
 # Opening does not wait for a FIFO's writer (should a FIFO replace the file after it was
@@ -102,3 +104,30 @@ def _check(status: os.stat_result, limit: int | None) -> None:
         raise UnusableFile(f"is not a regular file ({kind})", kind="special")
     if limit is not None and status.st_size > limit:
         raise UnusableFile(f"is {size(status.st_size)}", kind="too-big")
+
+
+# The largest roles.yaml read: a file of 10,000 roles takes 3.1 MB, and /dev/zero must not
+# take all the memory there is.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+
+def read_roles_bytes(path: Path) -> bytes:
+    """The bytes of roles.yaml; RolesFileUnusable when `path` names no regular file of at most
+    MAX_FILE_BYTES (a FIFO or /dev/zero would hang or fill the memory)."""
+    try:
+        return read_regular_file(path, MAX_FILE_BYTES)
+    except UnusableFile as problem:
+        if problem.kind == "unreadable":  # the file is there: a problem like any other
+            raise RolesFileError(path, [Problem(None, problem.reason)]) from None
+        raise RolesFileUnusable(path, _unusable_message(problem), problem.reason,
+                                problem.kind) from None
+
+
+def _unusable_message(problem: UnusableFile) -> str:
+    if problem.kind == "too-big":
+        return f"{problem.reason}; roles.yaml files are limited to {size(MAX_FILE_BYTES)}"
+    if problem.reason == "not found":
+        return "not found: there is no such file"
+    if problem.kind == "folder":
+        return "is a folder, not a YAML file"
+    return f"{problem.reason}; give the path of a YAML file"

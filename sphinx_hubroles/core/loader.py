@@ -21,7 +21,7 @@ from .diagram.colours import (
     is_hex_colour,
     readable_on,
 )
-from .files import UnusableFile, read_regular_file, size
+from .files import MAX_FILE_BYTES, read_roles_bytes  # noqa: F401 (named here too)
 from .model import (
     KIND_OF,
     KIND_OF_INVERSE,
@@ -40,7 +40,7 @@ from .problems import (
     Problem,
     Problems,
     RolesFileError,
-    RolesFileUnusable,
+    display_path,
     shown,
 )
 from .values import (
@@ -51,9 +51,6 @@ from .yamlsource import YMap, YScalar, YSeq, YValue, parse_yaml
 # Fields of a role that only its card shows (roles-table has no column for them).
 CARD_ONLY_FIELDS = ("description", "sections", "admonitions", "see-also")
 
-# The largest roles.yaml read: a file of 10,000 roles takes 3.1 MB, and /dev/zero must not
-# take all the memory there is.
-MAX_FILE_BYTES = 16 * 1024 * 1024
 # Byte order marks of encodings other than UTF-8. UTF-32-LE's starts with UTF-16-LE's, so the
 # UTF-32 ones come first.
 BYTE_ORDER_MARKS = (
@@ -71,29 +68,11 @@ def load_roles(path: str | Path, *, role_terms: bool = True) -> RolesFile:
     return parse_roles(read_roles_bytes(path), path, role_terms=role_terms)
 
 
-def read_roles_bytes(path: Path) -> bytes:
-    """The bytes of roles.yaml; RolesFileUnusable when `path` names no regular file of at most
-    MAX_FILE_BYTES (a FIFO or /dev/zero would hang or fill the memory)."""
-    try:
-        return read_regular_file(path, MAX_FILE_BYTES)
-    except UnusableFile as problem:
-        if problem.kind == "unreadable":  # the file is there: a problem like any other
-            raise RolesFileError(path, [Problem(None, problem.reason)]) from None
-        raise RolesFileUnusable(path, _unusable_message(problem), problem.reason,
-                                problem.kind) from None
-
-
-def _unusable_message(problem: UnusableFile) -> str:
-    if problem.kind == "too-big":
-        return f"{problem.reason}; roles.yaml files are limited to {size(MAX_FILE_BYTES)}"
-    if problem.reason == "not found":
-        return "not found: there is no such file"
-    if problem.kind == "folder":
-        return "is a folder, not a YAML file"
-    return f"{problem.reason}; give the path of a YAML file"
-
-
-def parse_roles(data: bytes, path: Path, *, role_terms: bool = True) -> RolesFile:
+def parse_roles(data: bytes, path: Path, *, role_terms: bool = True,
+                shown_as: tuple[str, str] | None = None) -> RolesFile:
+    """The model of roles.yaml's bytes `data`, read from `path`. Messages name the file
+    as `shown_as` says (RolesFile.located, RolesFile.named), by default as the user would
+    type it, relative to the working folder."""
     problems = Problems()
     for mark, encoding in BYTE_ORDER_MARKS:
         if data.startswith(mark):
@@ -110,7 +89,8 @@ def parse_roles(data: bytes, path: Path, *, role_terms: bool = True) -> RolesFil
         root = parse_yaml(text, problems)
         if root is None:
             raise RolesFileError(path, problems.items, problems.more)
-        result = _Validator(path, problems, role_terms).run(root)
+        result = _Validator(path, problems, role_terms,
+                                shown_as or (display_path(path),) * 2).run(root)
     if problems.items:
         # The warnings too: a folded list item is often what made the error.
         raise RolesFileError(path, problems.items + problems.notices, problems.more)
@@ -163,9 +143,11 @@ class _Validator(PeopleFields, ValueReader):
     """Reads the entries of roles.yaml (relations, groups, roles, terms; people in
     people.py) and checks what spans entries: relation targets, names, replacements."""
 
-    def __init__(self, path: Path, problems: Problems, role_terms: bool) -> None:
+    def __init__(self, path: Path, problems: Problems, role_terms: bool,
+                 shown_as: tuple[str, str]) -> None:
         super().__init__(problems)
         self.path = path
+        self.shown_as = shown_as
         self.role_terms = role_terms
         # (target, line, role, relation): checked once every role id is known
         self.pending_targets: list[tuple[str, int, str, str]] = []
@@ -177,7 +159,7 @@ class _Validator(PeopleFields, ValueReader):
         self.bodies: dict[str, tuple[str, int]] = {}
 
     def run(self, root: YValue) -> RolesFile:
-        roles_file = RolesFile(self.path)
+        roles_file = RolesFile(self.path, located=self.shown_as[0], named=self.shown_as[1])
         if not isinstance(root, YMap):
             self.problems.at(root.line, "must be a mapping with 'roles' (and optionally "
                              "'relations', 'groups', 'terms') at the top level")

@@ -341,6 +341,13 @@ class RolesFile:
     # Warnings and notes of the loader, in line order: the file is usable, but the build logs
     # them and `check` prints them (problems.WARNING, problems.NOTE).
     notices: list[Problem] = field(default_factory=list, compare=False, repr=False)
+    # How messages name the file: `located` where a message says where it is, `named` in
+    # the text of a message and to sort by. On the command line both are the path as the
+    # user would type it (relative to the working folder); in a Sphinx build, as Sphinx names
+    # a page: its absolute path, and its path from the source folder. What the build keeps
+    # between runs then does not depend on the folder it was started from.
+    located: str = field(default="", compare=False, repr=False)
+    named: str = field(default="", compare=False, repr=False)
 
     def texts(self) -> Iterator[tuple[tuple[str, str], Text]]:
         """Every MyST text of the file (summaries, descriptions, items, definitions...) with

@@ -17,8 +17,8 @@ from .diagram.selection import MAX_DRAWN, DiagramSpec, Selection, select
 from .directory import directory
 from .model import RolesFile
 from .names import person_id_of, person_label, role_id_of, role_label
-from .problems import did_you_mean, display_path
-from .site import PERSON, TERM, Reference, Site, Where, normalise
+from .problems import did_you_mean
+from .site import PERSON, TERM, Reference, Site, Where, in_roles_file, normalise
 from .table import select_rows
 from .tenure import move_problems, seat_problems, tenure_of
 
@@ -196,8 +196,7 @@ def inline_holder_problems(model: RolesFile, site: Site,
 def holder_problems(model: RolesFile) -> list[Finding]:
     """Roles whose current holders break their `seats`, and moves between roles whose dates
     do not meet, at their lines of roles.yaml."""
-    path = display_path(model.path)
-    return [Finding(Where(path, line, name=path), message, subtype="holders")
+    return [Finding(in_roles_file(model, line), message, subtype="holders")
             for line, message in [*seat_problems(model, tenure_of(model)), *move_problems(model)]]
 
 
@@ -406,13 +405,12 @@ def hierarchy_problems(model: RolesFile) -> list[Finding]:
     """Each cycle of hierarchy relations, at the roles.yaml line of its last edge in the
     file (a warning: dot draws the diagram, with one of the cycle's edges reversed)."""
     found = []
-    path = display_path(model.path)
     for cycle in cycles(hierarchy_edges(model)):
         lines = {edge: model.edge_lines.get((edge.source, edge.relation, edge.target))
                  for edge in cycle}
         last = max(cycle, key=lambda edge: lines[edge] or 0)
         sentences = [f"{model.roles[e.source].name} {model.relations[e.relation].label} "
                      f"{model.roles[e.target].name}" for e in cycle]
-        found.append(Finding(Where(path, lines[last], name=path),
+        found.append(Finding(in_roles_file(model, lines[last]),
                              messages.hierarchy_cycle(sentences), subtype="diagram"))
     return found

@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .diagram.selection import DiagramSpec
 from .directory import DirectorySpec
 from .names import ROLE_PREFIXES
 from .table import TableSpec
+
+if TYPE_CHECKING:
+    from .model import RolesFile
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,12 @@ class Where:
     def sort_key(self) -> tuple:
         return self.name or self.path, self.line or 0, self.column or 0
 
+
+
+def in_roles_file(model: RolesFile, line: int | None, column: int | None = None) -> Where:
+    """A place in roles.yaml, named as the model says messages name it."""
+    located = model.located or str(model.path)
+    return Where(located, line, column, model.named or located)
 
 ROLE = "role"  # a reference to a `roles:` label: MyST link, {ref}, :ref:, `<roles:x>`
 TERM = "term"  # a {term} or :term: reference

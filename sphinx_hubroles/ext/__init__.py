@@ -24,22 +24,35 @@ from sphinx.application import Sphinx
 from sphinx.util.fileutil import copy_asset
 
 from .. import __version__
-from ..core.diagram.render import DEFAULT_TIMEOUT
-from . import (
-    _compat,
-    cards,
-    glossary,
-    holders,
-    hover,
-    jsonout,
-    people,
-    references,
-    state,
-    table,
-)
-from .diagram import directive as diagram
-from .diagram import jobs, visitors
+from ..core.diagram.timeout import DEFAULT_TIMEOUT
+from ..core.options import written_options
+from . import _compat, state
+from .diagram.directive import roles_diagram
 from .domain import RolesDomain
+from .lazy import directive, handler, post_transform, role, visitor
+
+DIRECTIVES = {
+    "role-card": directive("cards.RoleCardDirective", required_arguments=1),
+    **{name: directive(path, option_spec=written_options(name)) for name, path in [
+        ("roles-glossary", "glossary.RolesGlossaryDirective"),
+        ("roles-diagram", "diagram.directive.RolesDiagramDirective"),
+        ("roles-table", "table.RolesTableDirective"),
+        ("roles-people", "people.RolesPeopleDirective")]},
+    "roles-rotation": directive("people.RolesRotationDirective", required_arguments=1,
+                                option_spec=written_options("roles-rotation")),
+}
+DIAGRAM_VISITORS = {
+    "html": ("visit_html", "depart_html"),
+    "latex": ("visit_latex", "depart_nothing"),
+    "texinfo": ("visit_texinfo", "depart_nothing"),
+    "text": ("visit_text_only", "depart_nothing"),
+    "man": ("visit_text_only", "depart_nothing"),
+}
+POST_TRANSFORMS = [
+    post_transform("diagram.directive.DiagramTextVersion", priority=5),
+    post_transform("glossary.GlossarySummaries", priority=5),
+    post_transform("references.RoleReferences", priority=8),
+]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -59,48 +72,46 @@ def setup(app: Sphinx) -> dict[str, Any]:
                                      "roles: does, such as ['role:'].")
 
     app.add_domain(RolesDomain)
-    app.add_directive("role-card", cards.RoleCardDirective)
-    app.add_directive("roles-glossary", glossary.RolesGlossaryDirective)
-    app.add_directive("roles-diagram", diagram.RolesDiagramDirective)
-    app.add_directive("roles-table", table.RolesTableDirective)
-    app.add_directive("roles-people", people.RolesPeopleDirective)
-    app.add_directive("roles-rotation", people.RolesRotationDirective)
-    app.add_role("role-holders", holders.RoleHoldersRole())
-    app.add_node(diagram.roles_diagram, **visitors.HANDLERS)
-
+    # Directives, roles, transforms, visitors and handlers whose modules load on first use
+    # (lazy.py): a build uses few of them, a rebuild with nothing changed none.
+    for name, stand_in in DIRECTIVES.items():
+        app.add_directive(name, stand_in)
+    app.add_role("role-holders", role("holders.RoleHoldersRole"))
+    app.add_node(roles_diagram, **{
+        builder: (visitor(f"diagram.visitors.{visit}"), visitor(f"diagram.visitors.{depart}"))
+        for builder, (visit, depart) in DIAGRAM_VISITORS.items()})
     # Post-transforms, in the order they run on a page being written:
     # 5: the diagrams' text versions, whose links to cards are then resolved, and the
-    # summaries of a glossary's role entries;
-    app.add_post_transform(diagram.DiagramTextVersion)
-    app.add_post_transform(glossary.GlossarySummaries)
-    # 8: links to roles, before MyST (9) and Sphinx (10) try to resolve them;
-    app.add_post_transform(references.RoleReferences)
+    # summaries of a glossary's role entries; 8: links to roles, before MyST (9) and Sphinx
+    # (10) try to resolve them;
+    for transform in POST_TRANSFORMS:
+        app.add_post_transform(transform)
     # 20: upstream bugs in resolved links (singlehtml, man), see _compat.py.
     app.add_post_transform(_compat.SingleHtmlAnchorFix)
     app.add_post_transform(_compat.ManPageLinkFix)
 
     # Before Sphinx checks config types (800): a string gets one clear warning, not a crash.
-    app.connect("config-inited", jobs.check_timeout, priority=700)
+    app.connect("config-inited", handler("diagram.jobs.check_timeout"), priority=700)
     app.connect("builder-inited", state.load_model)
-    app.connect("builder-inited", jobs.start_build)
+    app.connect("builder-inited", handler("diagram.jobs.start_build"))
     app.connect("builder-inited", copy_static_files)
-    app.connect("builder-inited", hover.note_builder)
+    app.connect("builder-inited", handler("hover.note_builder"))
     app.connect("env-get-outdated", state.outdated_displays)
-    app.connect("env-get-outdated", jobs.pages_without_pictures)
+    app.connect("env-get-outdated", handler("diagram.jobs.pages_without_pictures"))
     # Pages are read against their own targets: those the last judgement registered go.
     app.connect("env-before-read-docs", state.withdraw_targets)
     # Judge, register the cards' and entries' targets in the standard domain, report.
     app.connect("env-updated", state.judge_and_report)
     # After the judgement, which says which roles have a card (and so a preview).
-    app.connect("env-updated", hover.note_previews, priority=600)
-    app.connect("env-updated", jsonout.make_json)
+    app.connect("env-updated", handler("hover.note_previews"), priority=600)
+    app.connect("env-updated", handler("jsonout.make_json"))
     app.connect("env-get-updated", state.pages_with_changed_targets)
-    app.connect("write-started", jobs.render_before_writing)
-    app.connect("write-started", hover.write_previews)
+    app.connect("write-started", handler("diagram.jobs.render_before_writing"))
+    app.connect("write-started", handler("hover.write_previews"))
     # After drawing, when the cache holds every file it will have in this build.
-    app.connect("write-started", jobs.keep_cache_out_of_epub, priority=900)
-    app.connect("build-finished", jsonout.write_json)
-    app.connect("html-page-context", visitors.add_explore_script)
+    app.connect("write-started", handler("diagram.jobs.keep_cache_out_of_epub"), priority=900)
+    app.connect("build-finished", handler("jsonout.write_json"))
+    app.connect("html-page-context", handler("diagram.visitors.add_explore_script"))
 
     app.add_css_file("hubroles.css")
     app.add_css_file("hubroles-diagram.css")

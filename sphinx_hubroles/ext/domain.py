@@ -35,10 +35,10 @@ is read, when other pages' records may be stale or not read yet.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx import addnodes
@@ -48,7 +48,6 @@ from sphinx.util.nodes import make_refnode
 
 from ..core.diagram.escape import shown_tooltip
 from ..core.diagram.looks import assign_looks
-from ..core.diagram.plaintext import PlainText
 from ..core.diagram.selection import DiagramSpec, Selection, diagram_inputs, select
 from ..core.digests import text_digest
 from ..core.model import RolesFile
@@ -64,7 +63,6 @@ from ..core.rules import (
     problems,
     role_terms_of,
 )
-from ..core.scan import scan_roles_file, scan_roles_file_displays
 from ..core.site import (
     PERSON,
     ROLE,
@@ -79,9 +77,13 @@ from ..core.site import (
     Site,
     TableUse,
     Where,
+    in_roles_file,
 )
 from ..core.table import TableSpec
 from ._compat import single_fragment
+
+if TYPE_CHECKING:  # loaded when first used (plain_text)
+    from ..core.diagram.plaintext import PlainText
 
 PER_PAGE = ("cards", "displays", "references", "labels", "terms", "glossaries", "diagrams",
             "directories", "rotations", "tables", "holders", "problems")
@@ -215,7 +217,7 @@ class Judgement:
 class RolesDomain(Domain):
     name = "hubroles"
     label = "sphinx-hubroles"
-    data_version = 12
+    data_version = 13
     # Per page; the targets of the last build (state.py compares them with this one's); and
     # what the last build's model was made from, with the references found in roles.yaml's
     # texts (by owner, and by text for core/scan's memo), which a build with the same
@@ -225,8 +227,9 @@ class RolesDomain(Domain):
     # summary, need not ask every diagram again what it shows. And the diagram cache's entries
     # found whole, with their files' size, times and inode, which need no reading while those
     # stay the same (core/diagram/render.py: Renderer.cached). And the JSON of each part of
-    # hubroles.json (core/export.py: to_json). And the entries this build put into the
-    # standard domain, with those they covered (register_targets).
+    # hubroles.json (core/export.py: to_json), with the digest of the file last made. And the
+    # entries this build put into the standard domain, with those they covered
+    # (register_targets).
     initial_data: ClassVar[dict[str, Any]] = {**{name: {} for name in PER_PAGE}, "targets": {},
                                               "source": "", "roles_file_references": None,
                                               "roles_file_texts": {}, "judged": None,
@@ -234,17 +237,23 @@ class RolesDomain(Domain):
                                               "plain_texts": {}, "plain_texts_for": "",
                                               "previews": {}, "made_by": "",
                                               "settled_renderings": {}, "json_parts": {},
-                                              "registered": {}}
+                                              "json_digest": None, "registered": {}}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         # Set by state.py at builder-inited and env-updated; not pickled with the data.
-        self.model: RolesFile | None = None
+        self._model: RolesFile | None = None
+        self._load_model: Callable[[], RolesFile] | None = None
         self.judgement = Judgement()
         self._selections: dict[DiagramSpec, Selection] = {}
         self._looks: dict[tuple[str, ...], tuple] = {}  # relation type ids -> assign_looks
         self.same_source = False  # whether the model is the last build's (use_model)
         self.same_diagrams = False  # whether every diagram shows what it showed last time
+        self.pages_to_read = 0  # how many pages this build reads (state.withdraw_targets)
+        # Whether this build's judgement is the last build's (judge): with the same model,
+        # everything made from the two, such as the targets and the previews, is as it was.
+        self.judgement_reused = False
+        self.targets_withdrawn = False  # whether withdraw_targets ran in this build
         self.records_changed = False  # whether a page's records changed in this build
         self._paths: dict[str, tuple[str, str]] = {}  # docname -> its file, as where() gives it
         self._parser = None
@@ -265,19 +274,34 @@ class RolesDomain(Domain):
 
     # -- the model of this build ----------------------------------------------------------
 
-    def use_model(self, model: RolesFile, source: str, made_by: str) -> None:
+    @property
+    def model(self) -> RolesFile | None:
+        """The model of roles.yaml: loaded when first used, if use_model was given a loader."""
+        if self._model is None and self._load_model is not None:
+            self._model, self._load_model = self._load_model(), None
+        return self._model
+
+    def use_model(self, model: RolesFile | Callable[[], RolesFile], source: str,
+                  made_by: str) -> None:
         """Use `model`, made from `source` (a digest of roles.yaml and the settings) by
-        `made_by` (the extension's version)."""
-        self.model = model
+        `made_by` (the extension's version); or the model that function `model` loads when
+        the build first uses it."""
+        if isinstance(model, RolesFile):
+            self._model, self._load_model = model, None
+        else:
+            self._model, self._load_model = None, model
         self.same_source = self.data["source"] == source
         if not self.same_source:
             self.data["source"], self.data["roles_file_references"] = source, None
         if self.data["made_by"] != made_by:  # another release may word texts otherwise
             self.data["made_by"], self.data["plain_texts"] = made_by, {}
-        inputs = text_digest(repr((made_by, diagram_inputs(model))))
-        self.same_diagrams = self.data["diagram_inputs"] == inputs
+        # The same source makes the same model, so the same diagrams: no need to say so again.
+        self.same_diagrams = self.same_source
         if not self.same_diagrams:
-            self.data["diagram_inputs"], self.data["diagram_messages"] = inputs, {}
+            inputs = text_digest(repr((made_by, diagram_inputs(self.model))))
+            self.same_diagrams = self.data["diagram_inputs"] == inputs
+            if not self.same_diagrams:
+                self.data["diagram_inputs"], self.data["diagram_messages"] = inputs, {}
         self._selections = {}
         self._looks = {}
         self._parser = None
@@ -330,6 +354,8 @@ class RolesDomain(Domain):
         known = self.data["plain_texts"].get(source)
         if known is None or any(self.link_name(target) != name for target, name in known[1]):
             if self._plain_text is None:
+                from ..core.diagram.plaintext import PlainText
+
                 self._plain_text = PlainText(self.env.myst_config)
             shown: list[tuple[str, str | None]] = []
 
@@ -419,7 +445,7 @@ class RolesDomain(Domain):
     def note_problems(self, docname: str, line: int, subtype: str, messages: list[str],
                       path: str | None = None) -> None:
         """Problems a directive of page `docname` found in itself, at `line` of the page (or
-        of `path`, such as roles.yaml's)."""
+        of roles.yaml, `path`, when the directive stands in its text)."""
         if messages:
             self.records("problems", docname).extend(
                 (path, line, subtype, message) for message in messages)
@@ -539,8 +565,12 @@ class RolesDomain(Domain):
         for docname, problems_ in self.data["problems"].items():
             site.directive_problems += [
                 DirectiveProblem(message, subtype, self.where(docname, line) if path is None
-                                 else Where(path, line, name=path))
+                                 else in_roles_file(self.model, line))
                 for path, line, subtype, message in problems_]
+        # roles.yaml's own references, scanned when it changed (a rebuild with nothing
+        # changed reuses the last judgement, and never gets here).
+        from ..core.scan import scan_roles_file, scan_roles_file_displays
+
         if self.data["roles_file_references"] is None:
             self.data["roles_file_references"] = scan_roles_file(
                 self.model, self.data["roles_file_texts"], self.prefixes)
@@ -566,8 +596,9 @@ class RolesDomain(Domain):
         external_labels, external_terms = list(external_labels), list(external_terms)
         inputs = text_digest(repr((self.data["source"], role_terms, has_sphinx_design,
                                    sorted(external_labels), sorted(external_terms))))
-        if not self.records_changed and self.data["judged"] is not None \
-                and self.data["judged"][0] == inputs:
+        self.judgement_reused = not self.records_changed and self.data["judged"] is not None \
+            and self.data["judged"][0] == inputs
+        if self.judgement_reused:
             self.judgement = self.data["judged"][1]
             return self.judgement
         model = self.model
@@ -606,7 +637,14 @@ class RolesDomain(Domain):
         no call that notes a target for a page other than the one being read, so the entries
         go into its public `labels`, `anonlabels` and `objects` mappings, as Sphinx's own
         autosectionlabel does. A label written by hand for a role with a card is covered (the
-        rules report it); a term written by hand is not (the rules report that too)."""
+        rules report it); a term written by hand is not (the rules report that too).
+
+        A build that read no page and judged as the last one did, from the same roles.yaml,
+        leaves the entries the last build put there (state.withdraw_targets left them too)."""
+        if not self.targets_withdrawn:
+            if self.judgement_reused and self.same_source:
+                return
+            self.withdraw_targets()
         std = self.env.domains.standard_domain
         registered: dict[tuple[str, object], tuple[tuple, tuple | None]] = {}
 
@@ -644,6 +682,7 @@ class RolesDomain(Domain):
             else:
                 entries.pop(key, None)
         self.data["registered"] = {}
+        self.targets_withdrawn = True
 
     def card_anchors(self) -> dict[tuple[str, int], tuple[str, str]]:
         """(page name, line) of each card -> (docname, anchor)."""

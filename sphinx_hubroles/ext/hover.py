@@ -41,8 +41,12 @@ def previews(env: BuildEnvironment) -> dict[str, str]:
 def note_previews(app: Sphinx, env: BuildEnvironment) -> None:
     """env-updated, after the judgement: this build's previews, kept with the environment
     together with the words of the texts made plain (domain.plain_text), so that the next
-    build makes the words of a new or changed summary only."""
+    build makes the words of a new or changed summary only. Nothing to make when the
+    judgement and the model are the last build's (a build that read no page): the previews
+    are those it kept."""
     domain = domain_of(env)
+    if domain.judgement_reused and domain.same_source:
+        return
     domain.data["previews"] = previews(env)
     domain.keep_plain_texts()
 

@@ -6,13 +6,14 @@ script can read the published site instead of the repository.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
-from ..core.export import to_json
+from ..core.digests import text_digest
 from .state import domain_of
 
 FILE_NAME = "hubroles.json"
@@ -27,14 +28,31 @@ def makes_json(builder: Builder) -> bool:
 def make_json(app: Sphinx, env: BuildEnvironment) -> None:
     """env-updated: this build's text, made before the environment is saved, so that the
     JSON of each part is kept with it (to_json's memo) and the next build encodes only what
-    changed."""
+    changed. Not made at all when roles.yaml is the last build's and the output folder holds
+    the file that build wrote: the build with nothing changed does no work for it."""
     domain = domain_of(env)
-    domain.json_text = (to_json(domain.model, domain.data["json_parts"])
-                        if makes_json(app.builder) else None)
+    domain.json_text = None
+    if not makes_json(app.builder):
+        return
+    if domain.same_source and domain.data["json_digest"] == file_digest(app.outdir):
+        return
+    from ..core.export import to_json
+
+    domain.json_text = to_json(domain.model, domain.data["json_parts"])
+    domain.data["json_digest"] = text_digest(domain.json_text)
+
+
+def file_digest(outdir: str | os.PathLike) -> str | None:
+    """The digest of the JSON file in `outdir` (None if there is none): several builders may
+    share one environment (`sphinx-build -M`), each with its own output folder."""
+    try:
+        return text_digest(Path(outdir, FILE_NAME).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def write_json(app: Sphinx, exception: Exception | None) -> None:
-    """build-finished: write the file, if the build succeeded."""
+    """build-finished: write the file, if the build succeeded and made it."""
     text = domain_of(app.env).json_text
     if exception is not None or text is None:
         return

@@ -18,8 +18,10 @@ and knowing which pages to read or write again when it changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import NoReturn
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -27,12 +29,13 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..core import digests, displays
-from ..core.loader import parse_roles, read_roles_bytes
+from ..core.files import read_roles_bytes
 from ..core.model import RolesFile
 from ..core.names import label_prefix_problem, role_prefixes
 from ..core.options import DIRECTIVES, read_options
-from ..core.problems import ERROR, NOTE, Problem, RolesFileError, display_path, location
+from ..core.problems import ERROR, NOTE, Problem, RolesFileError
 from .domain import RolesDomain
+from .model_cache import cached_model, cached_notices, keep_model
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +50,10 @@ def roles_of(env: BuildEnvironment) -> RolesFile:
 
 
 def roles_path(app: Sphinx) -> Path:
-    return Path(app.confdir, app.config.hubroles_file)
+    """roles.yaml's absolute path, as messages of the build name it: Sphinx names pages by
+    theirs. Not relative to the working folder: then all the build keeps between runs is
+    the same whichever folder a build was started from."""
+    return Path(os.path.abspath(Path(app.confdir, app.config.hubroles_file)))
 
 
 def note_display(env: BuildEnvironment, kind: str, *args: object) -> None:
@@ -68,7 +74,7 @@ def note_directive_problems(directive: SphinxDirective, subtype: str,
     its page, or in roles.yaml when the directive stands in roles.yaml text."""
     domain = domain_of(directive.env)
     domain.note_problems(directive.env.docname, directive.lineno, subtype, messages,
-                         display_path(domain.model.path) if in_roles_file(directive) else None)
+                         domain.model.located if in_roles_file(directive) else None)
 
 
 def read_directive_options(directive: SphinxDirective, name: str) -> dict[str, object]:
@@ -96,28 +102,44 @@ def load_model(app: Sphinx) -> None:
     arguments; a program that embeds Sphinx sees SystemExit(1).
     """
     path = roles_path(app)
+    shown = str(path)
     role_terms = app.config.hubroles_role_terms
     prefixes = label_prefixes(app)
+    # What the model, and all that the build keeps of it, was made from: the same bytes, path
+    # and setting give the same model; and a new release of the extension may judge or show
+    # the same model differently. Not the working folder (roles_path).
+    extension = app.extensions.get("sphinx_hubroles")
+    made_from = (str(path), str(app.srcdir), str(role_terms), " ".join(prefixes),
+                 str(getattr(extension, "version", "")))
     try:
         data = read_roles_bytes(path)
-        model = parse_roles(data, path, role_terms=role_terms)
     except RolesFileError as error:
-        for problem in error.problems:
-            log_problem(path, problem)
-        logger.error("sphinx-hubroles stopped the build: fix %s and build again "
-                     "(hubroles_file = %r)", display_path(path), app.config.hubroles_file)
-        raise SystemExit(1) from None
-    # Warnings and notes that leave the file usable: on every build, until they are fixed.
-    for problem in model.notices:
-        log_problem(path, problem)
-    domain = domain_of(app.env)
-    # What the model, and all that the build keeps of it, was made from: the same bytes, path
-    # and setting give the same model; the working folder names the file in messages; and a
-    # new release of the extension may judge or show the same model differently.
-    extension = app.extensions.get("sphinx_hubroles")
-    made_from = (str(path), display_path(path), str(role_terms), " ".join(prefixes),
-                 str(getattr(extension, "version", "")))
+        stop_build(app, shown, error)
     source = digests.digest("\0".join(made_from).encode("utf-8", "surrogatepass") + b"\0" + data)
+
+    def parsed() -> RolesFile:
+        from ..core.loader import parse_roles  # the parser, when roles.yaml is new
+
+        try:
+            model = parse_roles(data, path, role_terms=role_terms,
+                                shown_as=(shown, os.path.relpath(path, app.srcdir)))
+        except RolesFileError as error:
+            stop_build(app, shown, error)
+        keep_model(app.doctreedir, source, model)
+        return model
+
+    def cached() -> RolesFile:  # when the build first uses the model
+        return cached_model(app.doctreedir, source) or parsed()
+
+    notices = cached_notices(app.doctreedir, source)
+    model: RolesFile | Callable[[], RolesFile] = cached
+    if notices is None:
+        model = parsed()
+        notices = model.notices
+    # Warnings and notes that leave the file usable: on every build, until they are fixed.
+    for problem in notices:
+        log_problem(shown, problem)
+    domain = domain_of(app.env)
     domain.prefixes = prefixes
     domain.use_model(model, source, made_by=made_from[-1])
     # `roles-table :layout: cards` is made of sphinx-design's cards, if the project loads it.
@@ -138,19 +160,27 @@ def label_prefixes(app: Sphinx) -> tuple[str, ...]:
     return role_prefixes(usable)
 
 
-def log_problem(path: Path, problem: Problem) -> None:
-    """One problem of roles.yaml at its level: an error, a hubroles.yaml warning (which fails
-    -W builds) or a note."""
+def stop_build(app: Sphinx, shown: str, error: RolesFileError) -> NoReturn:
+    """Report every problem of an unusable roles.yaml (named `shown`), and end the build."""
+    for problem in error.problems:
+        log_problem(shown, problem)
+    logger.error("sphinx-hubroles stopped the build: fix %s and build again "
+                 "(hubroles_file = %r)", shown, app.config.hubroles_file)
+    raise SystemExit(1) from None
+
+
+def log_problem(shown: str, problem: Problem) -> None:
+    """One problem of roles.yaml (named `shown` in messages) at its level: an error, a
+    hubroles.yaml warning (which fails -W builds) or a note."""
+    where = f"{shown}:{problem.line}" if problem.line else shown
     if problem.level == NOTE:
-        where = location(path, problem.line)
         logger.info("%s: note: %s", where, problem.message)
         return
     log = logger.error if problem.level == ERROR else logger.warning
     if problem.line:
-        log(problem.message, location=location(path, problem.line), type="hubroles",
-            subtype="yaml")
+        log(problem.message, location=where, type="hubroles", subtype="yaml")
     else:  # Sphinx would read a location without a line as a page name
-        log("%s: %s", display_path(path), problem.message, type="hubroles", subtype="yaml")
+        log("%s: %s", shown, problem.message, type="hubroles", subtype="yaml")
 
 
 def outdated_displays(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
@@ -170,8 +200,13 @@ def outdated_displays(app: Sphinx, env: BuildEnvironment, added, changed, remove
 
 
 def withdraw_targets(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """env-before-read-docs: the pages are read without the targets the last build chose."""
-    domain_of(env).withdraw_targets()
+    """env-before-read-docs: the pages are read without the targets the last build chose.
+    Left alone when no page is read and roles.yaml is the last build's: the judgement is then
+    most likely the last build's too, with its targets (register_targets decides)."""
+    domain = domain_of(env)
+    domain.pages_to_read = len(docnames)
+    if docnames or not domain.same_source:
+        domain.withdraw_targets()
 
 
 def judge_and_report(app: Sphinx, env: BuildEnvironment) -> None:
@@ -199,9 +234,19 @@ def intersphinx_targets(app: Sphinx) -> tuple[Iterable[str], Iterable[str]]:
 
 def pages_with_changed_targets(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """env-get-updated: pages linking to a role or term whose target or name changed since the
-    last build."""
+    last build.
+
+    And the root page, once, when roles.yaml changed but no page was read (a comment edited,
+    a role that no page shows): Sphinx saves the environment only when some page is new or
+    changed, and without it every later build would take roles.yaml for new and scan,
+    judge and encode it all again. The page is written as it was."""
     domain = domain_of(env)
+    if domain.judgement_reused and domain.same_source:
+        return []  # the targets come from the two, as they were
     before, after = domain.data["targets"], domain.targets()
     changed = {key for key in after.keys() | before.keys() if before.get(key) != after.get(key)}
     domain.data["targets"] = after
-    return sorted(domain.pages_referencing(changed)) if changed else []
+    pages = sorted(domain.pages_referencing(changed)) if changed else []
+    if not pages and not domain.pages_to_read and not domain.same_source:
+        return [app.config.root_doc] if app.config.root_doc in env.found_docs else []
+    return pages

@@ -28,8 +28,6 @@ import math
 import re
 import textwrap
 
-from graphviz import nohtml
-
 _SPACE = re.compile(r"\s+")  # dot would turn a second space into a no-break space
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # not allowed in the SVG's XML
 
@@ -48,6 +46,8 @@ def dot_wrapped_label(text: str, longest: int, pad: str = "") -> str:
     with `pad` before and after it (never white space a user wrote: shown_label turns any
     into single spaces)."""
     lines = wrapped(shown_label(text), longest)
+    from graphviz import nohtml  # loaded when DOT is made, not for previews
+
     return nohtml("\\n".join(pad + _escaped(line, "\\\\") + pad for line in lines))
 
 
@@ -102,4 +102,6 @@ def _escaped(one_line: str, backslash: str) -> str:
     # `&` first: the entity escape must not touch the backslashes added next.
     escaped = one_line.replace("&", "&amp;").replace("\\", backslash)
     # nohtml: a value that looks like `<...>` stays a quoted string, not an HTML-like label.
+    from graphviz import nohtml
+
     return nohtml(escaped)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..digests import text_digest
 from .svg import NotSVG, svg_template
+from .timeout import DEFAULT_TIMEOUT, MAX_TIMEOUT, timeout_problem  # noqa: F401 (named here too)
 
 # Bump when the stored form of a rendering changes, so old cache entries are not reused.
 CACHE_VERSION = "4"
@@ -32,9 +33,6 @@ CACHE_VERSION = "4"
 # folder it sits in holds Sphinx's environment pickle, which is trusted anyway.
 ENTRY_MAGIC = b"hubroles-diagram"
 
-DEFAULT_TIMEOUT = 60
-# Longer than any real layout; Python's subprocess cannot wait much past 24 days anyway.
-MAX_TIMEOUT = 86_400
 # How much of dot's own message goes into an error (dot's real messages are a few lines).
 MESSAGE_LIMIT = 2_000
 # An entry found whole is not read again while its file is unchanged (Renderer.cached), if it
@@ -74,15 +72,6 @@ class DotMissing(EveryDiagramFails):
 
 class CacheFolderUnusable(EveryDiagramFails):
     """The cache folder cannot be created, so no drawing can be kept."""
-
-
-def timeout_problem(value: object) -> str | None:
-    """Why `value` cannot be hubroles_dot_timeout, or None if it can."""
-    number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if number and 0 < value <= MAX_TIMEOUT:  # false for nan
-        return None
-    return (f"hubroles_dot_timeout = {value!r} in conf.py is not a usable number of seconds: "
-            f"give a positive number, at most {MAX_TIMEOUT:,} (one day)")
 
 
 def cache_entry(payload: bytes) -> bytes:

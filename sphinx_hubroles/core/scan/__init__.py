@@ -17,7 +17,7 @@ from ..digests import text_digest
 from ..files import UnusableFile, read_regular_file
 from ..model import RolesFile
 from ..names import ROLE_PREFIXES
-from ..site import Reference, Site, Where
+from ..site import Reference, Site, Where, in_roles_file
 from .findings import MYST_SUFFIXES, RST_SUFFIXES, SKIPPED_FOLDERS, Findings, Source
 from .myst import scan_myst
 from .rst import scan_rst
@@ -113,7 +113,7 @@ def scan_roles_file(model: RolesFile, memo: dict | None = None,
     from one build to the next, so that adding a role parses little more than the new role's
     texts). It is left holding this file's texts alone."""
     memo = {} if memo is None else memo
-    source = _roles_source(model.path)
+    source = _roles_source(model)
     windows = _Windows(source)
     found: dict[tuple[str, str], list[Reference]] = {}
     used = set()
@@ -144,7 +144,7 @@ def scan_roles_file_displays(model: RolesFile) -> dict[tuple[str, str], list[tup
         lowered = text.source.lower()
         if not text.block or ("role-card" not in lowered and "roles-glossary" not in lowered):
             continue
-        source = source or _roles_source(model.path)
+        source = source or _roles_source(model)
         site = Site()
         scan_myst(text.source, source, text.line - 1, site)
         displays = [("role-card", card.where) for card in site.cards]
@@ -157,10 +157,10 @@ def scan_roles_file_displays(model: RolesFile) -> dict[tuple[str, str], list[tup
 class _Windows:
     """What a text's references depend on, as a memo key: its words, its line, and the file
     lines that Source.at may look at to place them (those of the text, and 50 more for a
-    folded one), named as the working folder names the file."""
+    folded one), and the names the references' places give the file."""
 
     def __init__(self, source: Source) -> None:
-        self.shown = source.shown
+        self.shown = f"{source.located}\0{source.shown}"
         self.joined = "\n".join(source.lines)
         # Where each line starts in `joined`, and where a line after the last would.
         self.starts = [0, *itertools.accumulate(len(line) + 1 for line in source.lines)]
@@ -173,8 +173,10 @@ class _Windows:
         return text_digest("\0".join(parts))
 
 
-def _roles_source(path: Path) -> Source:
+def _roles_source(model: RolesFile) -> Source:
     try:  # the loader read it a moment ago; a regular file, not one swapped for a FIFO
-        return Source(path, read_regular_file(path).decode("utf-8-sig"))
+        text = read_regular_file(model.path).decode("utf-8-sig")
     except (UnusableFile, UnicodeDecodeError):
-        return Source(path, "")
+        text = ""
+    where = in_roles_file(model, None)
+    return Source(model.path, text, (where.path, where.name))

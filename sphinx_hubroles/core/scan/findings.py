@@ -61,14 +61,16 @@ class Source:
     """The lines of one file, to place text that a parser handed back (dedented, stripped of
     list markers or quote signs) at its line and column in the file."""
 
-    def __init__(self, path: Path, text: str) -> None:
+    def __init__(self, path: Path, text: str, shown_as: tuple[str, str] | None = None
+                 ) -> None:
         self.path = path
-        self.shown = display_path(path)
+        # (the name of a location, the name in a message), as RolesFile.located and .named
+        self.located, self.shown = shown_as or (display_path(path),) * 2
         self.lines = text.splitlines()
 
     def where(self, line: int, column: int | None = None) -> Where:
         """A 1-based line and column of this file."""
-        return Where(self.shown, line, column, self.shown)
+        return Where(self.located, line, column, self.shown)
 
     def at(self, line0: int, shown: str, column0: int, snippet: str = "") -> Where:
         """Where column `column0` of `shown`, parsed text of file line `line0`, stands."""

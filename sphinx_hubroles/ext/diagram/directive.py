@@ -13,8 +13,6 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ...core.diagram import textversion
-from ...core.diagram.dotsource import to_dot
-from ...core.diagram.layout import layout_for
 from ...core.diagram.options import diagram_spec
 from ...core.diagram.textversion import default_alt, text_version
 from ...core.model import Text
@@ -52,6 +50,9 @@ class RolesDiagramDirective(SphinxDirective):
     option_spec = written_options("roles-diagram")
 
     def run(self) -> list[nodes.Node]:
+        from ...core.diagram.dotsource import to_dot  # the drawing code, on first use
+        from ...core.diagram.layout import layout_for
+
         options = self.options = read_directive_options(self, "roles-diagram")
         domain = domain_of(self.env)
         spec = diagram_spec(options)

@@ -9,9 +9,11 @@ whose diagram could not be drawn is written again by the next build (pages_witho
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -22,15 +24,12 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.display import status_iterator
 
-from ...core.diagram.render import (
-    DEFAULT_TIMEOUT,
-    DotError,
-    EveryDiagramFails,
-    Job,
-    Renderer,
-    timeout_problem,
-)
+from ...core.diagram.timeout import DEFAULT_TIMEOUT, timeout_problem
+
+if TYPE_CHECKING:  # render.py, the drawing code, loads when a build has a diagram to draw
+    from ...core.diagram.render import DotError, Job, Renderer
 from ..domain import RolesDomain
+from ..model_cache import FILE_NAME as MODEL_CACHE
 from ..state import domain_of
 
 logger = logging.getLogger(__name__)
@@ -51,11 +50,18 @@ def renderer_for(builder: Builder) -> Renderer:
     """The build's renderer (one per build: it remembers the cache key of each diagram)."""
     domain = domain_of(builder.env)
     if domain.renderer is None:
+        from ...core.diagram.render import Renderer
+
         config = builder.config
         domain.renderer = Renderer(config.graphviz_dot, config.graphviz_dot_args,
-                                   config.hubroles_dot_timeout,
-                                   Path(builder.doctreedir) / CACHE_FOLDER, on_run=_log_run)
+                                   config.hubroles_dot_timeout, cache_folder(builder),
+                                   on_run=_log_run)
     return domain.renderer
+
+
+def cache_folder(builder: Builder) -> Path:
+    """Where the renderings of the diagrams are kept between builds."""
+    return Path(builder.doctreedir) / CACHE_FOLDER
 
 
 def _log_run(command: str) -> None:
@@ -64,6 +70,8 @@ def _log_run(command: str) -> None:
 
 
 def job_for(format: str, svg_dot: str, print_dot: str) -> Job:
+    from ...core.diagram.render import Job
+
     return Job(svg_dot if format == "svg" else print_dot, format)
 
 
@@ -96,10 +104,11 @@ def pages_without_pictures(app: Sphinx, env: BuildEnvironment, added: set[str],
     works, so they are read and written again: the site is then the one a clean build gives.
     """
     format = FORMATS.get(app.builder.format)
-    if format is None:
+    dots = list(domain_of(env).diagram_dots())
+    if format is None or not dots:
         return []
     renderer, domain = renderer_for(app.builder), domain_of(env)
-    return sorted({docname for docname, _line, svg_dot, print_dot in domain.diagram_dots()
+    return sorted({docname for docname, _line, svg_dot, print_dot in dots
                    if docname not in removed
                    and not in_cache(renderer, job_for(format, svg_dot, print_dot), domain)})
 
@@ -107,10 +116,11 @@ def pages_without_pictures(app: Sphinx, env: BuildEnvironment, added: set[str],
 def render_before_writing(app: Sphinx, builder: Builder) -> None:
     """write-started: render every diagram the cache lacks, concurrently."""
     format = FORMATS.get(builder.format)
-    if format is None:
-        return
+    dots = list(domain_of(app.env).diagram_dots())
+    if format is None or not dots and not cache_folder(builder).exists():
+        return  # a site without diagrams, nor any drawn before: no drawing code to load
     first_place: dict[Job, tuple[str, int]] = {}
-    for docname, line, svg_dot, print_dot in domain_of(app.env).diagram_dots():
+    for docname, line, svg_dot, print_dot in dots:
         first_place.setdefault(job_for(format, svg_dot, print_dot), (docname, line))
     renderer = renderer_for(builder)
     # The domain knows every diagram of the project: a rendering none of them uses
@@ -142,6 +152,8 @@ def rendering(builder: Builder, node: nodes.Element, format: str) -> tuple[str, 
     done = reported(builder.env)
     if _MISSING in done or renderer.key(job) in done:
         return None
+    from ...core.diagram.render import DotError
+
     try:
         return renderer.key(job), renderer.render(job)
     except DotError as error:
@@ -151,6 +163,8 @@ def rendering(builder: Builder, node: nodes.Element, format: str) -> tuple[str, 
 
 def report(env: BuildEnvironment, renderer: Renderer, job: Job, error: DotError,
            location) -> None:
+    from ...core.diagram.render import EveryDiagramFails
+
     key = _MISSING if isinstance(error, EveryDiagramFails) else renderer.key(job)
     done = reported(env)
     if key not in done:
@@ -159,8 +173,9 @@ def report(env: BuildEnvironment, renderer: Renderer, job: Job, error: DotError,
 
 
 def keep_cache_out_of_epub(app: Sphinx, builder: Builder) -> None:
-    """write-started: list the cache's files in epub_exclude_files when the cache is inside the
-    output folder (`sphinx-build -b epub src out` keeps doctrees in out/.doctrees).
+    """write-started: list the extension's caches (the diagrams', and roles.yaml's model,
+    model_cache.py) in epub_exclude_files when they are inside the output folder
+    (`sphinx-build -b epub src out` keeps doctrees in out/.doctrees).
 
     The EPUB builder goes through every file of its output folder and warns about each whose
     type it does not know; epub_exclude_files is the documented way to leave files out. Set
@@ -170,15 +185,14 @@ def keep_cache_out_of_epub(app: Sphinx, builder: Builder) -> None:
     """
     if not isinstance(builder, Epub3Builder):
         return
-    cache = renderer_for(builder).cache
-    outdir = Path(builder.outdir)
-    if not cache.is_dir() or not cache.resolve().is_relative_to(outdir.resolve()):
+    outdir = Path(builder.outdir).resolve()
+    if not Path(builder.doctreedir).resolve().is_relative_to(outdir):
         return
-    try:
-        ours = [os.path.relpath(entry.path, outdir) for entry in os.scandir(cache)]
-    except OSError:
-        return
-    app.config.epub_exclude_files = [*app.config.epub_exclude_files, *ours]
+    ours = [Path(builder.doctreedir, MODEL_CACHE)]
+    with contextlib.suppress(OSError):
+        ours += [Path(entry.path) for entry in os.scandir(cache_folder(builder))]
+    app.config.epub_exclude_files = [*app.config.epub_exclude_files,
+                                     *(os.path.relpath(path, builder.outdir) for path in ours)]
 
 
 def check_timeout(app: Sphinx, config: Config) -> None:

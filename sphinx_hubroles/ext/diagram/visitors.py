@@ -9,9 +9,6 @@ from pathlib import Path
 from docutils import nodes
 
 from ...core.diagram import textversion
-from ...core.diagram.dotsource import role_tooltip
-from ...core.diagram.legend import legend_html
-from ...core.diagram.svg import fill_links, fill_tooltips, tooltip_roles
 from .._compat import single_fragment
 from ..state import domain_of
 from .directive import ROLE_ATTRIBUTE, roles_diagram
@@ -41,6 +38,9 @@ def tooltips(env, template: str) -> dict[str, str]:
     site's one previews file (hover.py), so a changed summary rewrites the card's page and that
     file, not every page with a diagram. A role without a card has no preview: its tooltip
     is its summary, and a changed summary rewrites the pages whose diagrams show it."""
+    from ...core.diagram.dotsource import role_tooltip
+    from ...core.diagram.svg import tooltip_roles
+
     domain = domain_of(env)
     roles, cards = domain.model.roles, domain.judgement.cards
     return {role_id: (roles[role_id].name if role_id in cards else
@@ -49,6 +49,10 @@ def tooltips(env, template: str) -> dict[str, str]:
 
 
 def visit_html(self, node: roles_diagram) -> None:
+    # The drawing code loads with the first diagram written (this page is served without it).
+    from ...core.diagram.legend import legend_html
+    from ...core.diagram.svg import fill_links, fill_tooltips
+
     drawn = rendering(self.builder, node, "svg")
     classes = "hubroles-diagram" + (f" align-{node['align']}" if node.get("align") else "")
     anchor = diagram_anchor(self.document, node)
