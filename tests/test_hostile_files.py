@@ -23,9 +23,9 @@ from conftest import BuildResult, write_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sphinx_hubroles.core import loader
-from sphinx_hubroles.core.files import read_regular_file
-from sphinx_hubroles.core.loader import MAX_FILE_BYTES, load_roles
+from sphinx_hubroles.core import files
+from sphinx_hubroles.core.files import MAX_FILE_BYTES, read_regular_file
+from sphinx_hubroles.core.loader import load_roles
 from sphinx_hubroles.core.problems import RolesFileError, RolesFileUnusable
 from sphinx_hubroles.core.scan import scan_file, source_files
 from sphinx_hubroles.core.scan.findings import Findings
@@ -213,7 +213,7 @@ def test_a_file_that_holds_more_than_its_size_says_is_read_no_further(monkeypatc
     with pytest.raises(Exception) as caught:
         read_regular_file(status, limit=100)
     assert (caught.value.kind, caught.value.reason) == ("too-big", "is more than 0.1 MiB")
-    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 100)
     with pytest.raises(RolesFileUnusable) as caught:
         load_roles(status)
     assert caught.value.lines() == [
