@@ -17,14 +17,16 @@ def tests(session: nox.Session) -> None:
     """Run the test suite against the newest Sphinx and MyST-Parser."""
     # The docs extra too: the handbook tests build the real docs with their theme.
     session.install("-e", ".[test,docs]")
-    session.run("pytest", *session.posargs)
+    # Two workers (pytest-xdist): about half the time on two cores. Arguments go to pytest,
+    # after ours: `nox -s tests -- tests/test_cards.py -n 0` runs one file in one process.
+    session.run("pytest", "-n", "2", *session.posargs)
 
 
 @nox.session(name="tests-oldest")
 def tests_oldest(session: nox.Session) -> None:
     """Run the test suite against the oldest Sphinx and MyST-Parser we support."""
     session.install("-e", ".[test,docs]", "sphinx==8.1.*", "myst-parser==4.0.*")
-    session.run("pytest", *session.posargs)
+    session.run("pytest", "-n", "2", *session.posargs)
 
 
 # The MyST-MD tests, and the mystmd versions they run against in `nox -s mystmd`: the oldest

@@ -7,9 +7,7 @@ nothing stops them: the browser tests must see them run there, and never on the 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from conftest import BuildResult, sphinx_build, write_project
+from conftest import BuildResult, built_once, sphinx_build, write_project
 
 # sphinx-design does not escape an icon role's class argument; sphinx.ext.graphviz writes a
 # node's URL into <area href> unchecked.
@@ -76,8 +74,11 @@ def line_of(text: str, needle: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
 
 
-def build_hostile_site(folder: Path) -> BuildResult:
-    result = sphinx_build(write_project(folder, SITE))
+def build_hostile_site(tmp_path_factory) -> BuildResult:
+    """The hostile site, built once per test run for tests/test_hostile_allowlist.py and the
+    browser tests."""
+    result = built_once(tmp_path_factory, "allowlist",
+                        lambda folder: sphinx_build(write_project(folder / "src", SITE)))
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     return result

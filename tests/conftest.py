@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import pickle
 import subprocess
 import sys
+import tempfile
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -118,6 +123,47 @@ def build_here(srcdir: Path, builder: str = "html", *, parallel: int = 0,
     return BuildResult(0, strip_escape_sequences(app.status.getvalue()),
                        strip_escape_sequences(app.warning.getvalue()), srcdir, app.outdir,
                        read, written)
+
+
+T = TypeVar("T")
+_built_once: dict[str, object] = {}
+
+
+def built_once(tmp_path_factory, name: str, build: Callable[[Path], T]) -> T:
+    """What `build(folder)` returns, built once per test run and shared by every test module
+    that asks for `name` (a site several modules assert on). Under `pytest -n` the first worker
+    to ask builds it, in a folder of the run's, while the others wait; they read its result
+    back (a pickle). The sharing modules read the built site and never change it."""
+    if name in _built_once:
+        return _built_once[name]
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        result = build(tmp_path_factory.mktemp(name))
+    else:
+        # Each worker's base folder is inside the run's (pytest-xdist), shared by all workers.
+        shared = tmp_path_factory.getbasetemp().parent / "built-once"
+        shared.mkdir(exist_ok=True)
+        with open(shared / f"{name}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            done = shared / f"{name}.pickle"
+            if done.exists():
+                result = pickle.loads(done.read_bytes())
+            else:
+                # A folder of its own: a worker whose build failed may have left one behind.
+                result = build(Path(tempfile.mkdtemp(prefix=f"{name}-", dir=shared)))
+                done.write_bytes(pickle.dumps(result))
+    _built_once[name] = result
+    return result
+
+
+DOCS = Path(__file__).parent.parent / "docs"
+
+
+@pytest.fixture(scope="session")
+def docs_build(tmp_path_factory) -> BuildResult:
+    """The real docs (the handbook) built as `nox -s docs` builds them, with -nW --keep-going;
+    once per test run, for tests/test_handbook.py and the browser tests alike."""
+    return built_once(tmp_path_factory, "docs", lambda folder: sphinx_build(
+        DOCS, "-nW", "--keep-going", "-d", str(folder / "doctrees"), outdir=folder / "html"))
 
 
 @pytest.fixture

@@ -9,14 +9,14 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from conftest import FIXTURES, BuildResult, sphinx_build
+from conftest import FIXTURES, BuildResult, built_once, sphinx_build
 
 from sphinx_hubroles.core.loader import load_roles
 from sphinx_hubroles.core.model import RolesFile
 
 GOVERNANCE = FIXTURES / "governance"
 SOURCES = {"kubernetes": GOVERNANCE / "kubernetes", "jupyter": GOVERNANCE / "jupyter",
-           "fullmap": FIXTURES / "fullmap"}
+           "python": GOVERNANCE / "python", "fullmap": FIXTURES / "fullmap"}
 
 
 def governance_model(name: str) -> RolesFile:
@@ -25,28 +25,22 @@ def governance_model(name: str) -> RolesFile:
 
 
 def governance_site(name: str, folder: Path, *args: str) -> BuildResult:
-    """Build the fixture `name` (kubernetes, jupyter, fullmap) in `folder` with
+    """Build the fixture `name` (kubernetes, jupyter, python, fullmap) in `folder` with
     `sphinx-build *args`."""
     source = folder / name
     shutil.copytree(SOURCES[name], source, ignore=shutil.ignore_patterns("_build"))
     return sphinx_build(source, *args)
 
 
-_built: dict[tuple[str, str | None], BuildResult] = {}
-
-
 def governance_sites(tmp_path_factory, jobs) -> dict[tuple[str, str | None], BuildResult]:
-    """Each (fixture, html_theme or None for its own) of `jobs` built, two at a time, once per
-    test session: the browser test modules share them."""
-    missing = [job for job in jobs if job not in _built]
-    if missing:
-        root = tmp_path_factory.mktemp("governance")
+    """Each (fixture, html_theme or None for its own) of `jobs` built with `-nW --keep-going`,
+    two at a time, once per test run: the test modules of the fixtures share them."""
 
-        def build(job):
-            name, theme = job
-            args = ("-D", f"html_theme={theme}") if theme else ()
-            return job, governance_site(name, root / (theme or "own"), *args)
+    def build(job):
+        name, theme = job
+        args = ("-nW", "--keep-going", *(("-D", f"html_theme={theme}") if theme else ()))
+        return job, built_once(tmp_path_factory, f"governance-{name}-{theme or 'own'}",
+                               lambda folder: governance_site(name, folder, *args))
 
-        with ThreadPoolExecutor(2) as pool:
-            _built.update(pool.map(build, missing))
-    return {job: _built[job] for job in jobs}
+    with ThreadPoolExecutor(2) as pool:
+        return dict(pool.map(build, jobs))

@@ -12,22 +12,19 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 from cli_helpers import hubroles
-from conftest import FIXTURES, sphinx_build
+from conftest import sphinx_build
+from governance_helpers import governance_sites
 
 from sphinx_hubroles.core.loader import load_roles
 from sphinx_hubroles.core.model import Item
 
-GOVERNANCE = FIXTURES / "governance"
-
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory):
-    built = {}
-    for name in ("kubernetes", "jupyter", "python"):
-        srcdir = tmp_path_factory.mktemp(name) / "src"
-        shutil.copytree(GOVERNANCE / name, srcdir)
-        built[name] = sphinx_build(srcdir, "-nW", "--keep-going")
-    return built
+    """Built with -nW --keep-going, as the browser tests see them (shared with them)."""
+    built = governance_sites(tmp_path_factory, [(name, None) for name in
+                                                ("kubernetes", "jupyter", "python")])
+    return {name: result for (name, _theme), result in built.items()}
 
 
 @pytest.mark.parametrize("name", ["kubernetes", "jupyter", "python"])

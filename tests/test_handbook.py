@@ -100,9 +100,8 @@ def normal(text: str) -> str:
 # -- the real docs ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def docs(tmp_path_factory) -> BuildResult:
-    outdir = tmp_path_factory.mktemp("docs") / "html"
-    return sphinx_build(DOCS, "-nW", "--keep-going", outdir=outdir)
+def docs(docs_build) -> BuildResult:
+    return docs_build
 
 
 @pytest.fixture(scope="module")

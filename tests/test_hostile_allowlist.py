@@ -24,7 +24,7 @@ SCHEMES = "(allowed: http, https, mailto, ftp, tel, and relative links) [hubrole
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    return build_hostile_site(tmp_path_factory.mktemp("allowlist") / "src")
+    return build_hostile_site(tmp_path_factory)
 
 
 def soup_of(result, page: str) -> BeautifulSoup:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
-from conftest import TEAM, BuildResult, cards_page, sphinx_build, write_project
+from conftest import TEAM, BuildResult, built_once, cards_page, sphinx_build, write_project
 
 # html_theme of alabaster, furo, pydata-sphinx-theme and sphinx-book-theme.
 THEMES = ["alabaster", "furo", "pydata_sphinx_theme", "sphinx_book_theme"]
@@ -47,18 +47,13 @@ def conf(theme: str) -> str:
             f'project = "Team"\nhtml_theme = {theme!r}\n')
 
 
-_built: dict[str, dict[str, BuildResult]] = {}
-
-
 def built_themes(tmp_path_factory) -> dict[str, BuildResult]:
-    """The site under every theme, with -nW; built once per test session, two at a time."""
-    if "themes" not in _built:
-        root = tmp_path_factory.mktemp("themes")
+    """The site under every theme, with -nW; built once per test run, two at a time."""
 
-        def build(theme: str) -> tuple[str, BuildResult]:
-            srcdir = write_project(root / theme, {**SITE, "conf.py": conf(theme)})
-            return theme, sphinx_build(srcdir, "-nW", "--keep-going")
+    def build(theme: str) -> tuple[str, BuildResult]:
+        return theme, built_once(tmp_path_factory, f"theme-{theme}", lambda folder: sphinx_build(
+            write_project(folder / theme, {**SITE, "conf.py": conf(theme)}),
+            "-nW", "--keep-going"))
 
-        with ThreadPoolExecutor(2) as pool:
-            _built["themes"] = dict(pool.map(build, THEMES))
-    return _built["themes"]
+    with ThreadPoolExecutor(2) as pool:
+        return dict(pool.map(build, THEMES))

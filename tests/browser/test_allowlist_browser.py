@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    return build_hostile_site(tmp_path_factory.mktemp("allowlist-browser") / "src").outdir
+    return build_hostile_site(tmp_path_factory).outdir
 
 
 LINKS = "a[href], area[href]"

@@ -6,24 +6,17 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import sphinx_build
 
 pytestmark = pytest.mark.browser
 
-DOCS = Path(__file__).parent.parent.parent / "docs"
-
 
 @pytest.fixture(scope="module")
-def handbook(tmp_path_factory):
-    outdir = tmp_path_factory.mktemp("handbook") / "html"
-    result = sphinx_build(DOCS, "-nW", "--keep-going", "-d", str(outdir.parent / "doctrees"),
-                          outdir=outdir)
-    assert result.returncode == 0, result.stderr
-    return outdir
+def handbook(docs_build):
+    assert docs_build.returncode == 0, docs_build.stderr
+    return docs_build.outdir
 
 
 @pytest.fixture(scope="module")
