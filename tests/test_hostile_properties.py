@@ -47,7 +47,11 @@ def check(data: bytes) -> RolesFile | RolesFileError:
         return parse_roles(data, PATH)
     except RolesFileError as error:
         assert error.problems, "an error with no problem in it"
-        last_line = data.count(b"\n") + data.count(b"\r") + 2
+        # YAML 1.1 (PyYAML) also ends a line at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR,
+        # which a multi-line text may hold: its lines are the ones problems are placed on.
+        text = data.decode("utf-8", "replace")
+        last_line = sum(text.count(end) for end in ("\n", "\r", "\x85", "\u2028",
+                                                     "\u2029")) + 2
         for problem in error.problems:
             if problem.line is None:
                 assert problem.message.startswith(WHOLE_FILE), problem
