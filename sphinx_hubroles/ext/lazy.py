@@ -66,9 +66,6 @@ def role(path: str) -> SphinxRole:
         def __call__(self, *args: Any, **kwargs: Any) -> tuple[list, list]:
             return loaded(path)()(*args, **kwargs)
 
-        def run(self) -> tuple[list, list]:  # pragma: no cover (__call__ hands over first)
-            raise NotImplementedError
-
     Role.__name__ = Role.__qualname__ = path.rpartition(".")[2]
     Role.loads = path
     return Role()
