@@ -5,7 +5,7 @@ you mean" (problems.did_you_mean) or empty."""
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date
+from datetime import date, timedelta
 
 from .fields import LATEST_START, MAX_SHIFTS
 from .problems import did_you_mean, shown
@@ -130,6 +130,50 @@ def role_without_holders(role_id: str) -> str:
     return (f"role '{role_id}' in role-holders has no current holder in roles.yaml (no "
             "'holders' without 'until', no kinds or members with holders, no 'rotation'); "
             "name one under 'holders'")
+
+
+def too_few_holders(role_id: str, count: int, least: int) -> str:
+    return (f"role '{role_id}' has {_holders(count)}, and its 'seats' ask for at least "
+            f"{least}")
+
+
+def too_many_holders(role_id: str, count: int, most: int) -> str:
+    return f"role '{role_id}' has {_holders(count)}, and its 'seats' allow at most {most}"
+
+
+def affiliation_over_cap(role_id: str, count: int, affiliation: str, people: list[str],
+                         cap: int, share: object | None) -> str:
+    """`share`: the fraction of `seats: per-affiliation`, or None for a number of seats."""
+    rounded = "" if share is None else f" ({share} of {count}, rounded down)"
+    return (f"{len(people)} of the {_holders(count)} of role '{role_id}' are affiliated with "
+            f"'{affiliation}' ({', '.join(people)}), and its 'seats' allow at most {cap} per "
+            f"affiliation{rounded}")
+
+
+def _holders(count: int) -> str:
+    return f"{count} current holder{'s' * (count != 1)}"
+
+
+def move_without_arrival(person: str, role_id: str, other_role: str, until: date) -> str:
+    """A `moved-to` whose other role has no holding of the person."""
+    return (f"person '{person}' moved from role '{role_id}' to role '{other_role}' on {until}, "
+            f"but role '{other_role}' has no holding of '{person}' with a 'since'; add one with "
+            f"'since: {until + timedelta(days=1)}'")
+
+
+def move_without_departure(person: str, role_id: str, other_role: str, since: date) -> str:
+    """A `moved-from` whose other role has no holding of the person."""
+    return (f"person '{person}' moved to role '{role_id}' from role '{other_role}' on {since}, "
+            f"but role '{other_role}' has no holding of '{person}' with an 'until'; add one "
+            f"with 'until: {since - timedelta(days=1)}'")
+
+
+def move_dates_apart(person: str, source: str, target: str, left: date, other_line: int,
+                     began: date) -> str:
+    return (f"the dates of the move of person '{person}' from role '{source}' to role "
+            f"'{target}' do not meet: one holding ends on {left}, the other (line "
+            f"{other_line}) begins on {began}; it should begin on {left} or "
+            f"{left + timedelta(days=1)}")
 
 
 def context_without_focus() -> str:

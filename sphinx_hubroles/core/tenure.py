@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
+from . import messages
 from .model import Holder, Role, RolesFile
 
 
@@ -281,13 +282,10 @@ def seat_problems(model: RolesFile, tenure: Tenure | None = None) -> list[tuple[
         if seats is None or role.retired or not tenure.tracked(role.id):
             continue
         count = tenure.count(role.id)
-        holders = f"{count} current holder{'s' * (count != 1)}"
         if seats.min is not None and count < seats.min:
-            found.append((seats.line, f"role '{role.id}' has {holders}, and its 'seats' ask "
-                                      f"for at least {seats.min}"))
+            found.append((seats.line, messages.too_few_holders(role.id, count, seats.min)))
         if seats.max is not None and count > seats.max:
-            found.append((seats.line, f"role '{role.id}' has {holders}, and its 'seats' allow "
-                                      f"at most {seats.max}"))
+            found.append((seats.line, messages.too_many_holders(role.id, count, seats.max)))
         cap = seats.affiliation_cap(count)
         if cap is None:
             continue
@@ -298,12 +296,9 @@ def seat_problems(model: RolesFile, tenure: Tenure | None = None) -> list[tuple[
                 by_affiliation.setdefault(where, []).append(holding.holder.person)
         for where, people in by_affiliation.items():
             if len(people) > cap:
-                share = ("" if isinstance(seats.per_affiliation, int) else
-                         f" ({seats.per_affiliation} of {count}, rounded down)")
-                found.append((seats.line, f"{len(people)} of the {holders} of role "
-                                          f"'{role.id}' are affiliated with '{where}' ("
-                                          + ", ".join(people) + f"), and its 'seats' allow at "
-                                          f"most {cap} per affiliation{share}"))
+                share = None if isinstance(seats.per_affiliation, int) else seats.per_affiliation
+                found.append((seats.line, messages.affiliation_over_cap(
+                    role.id, count, where, people, cap, share)))
     return found
 
 
@@ -317,25 +312,18 @@ def move_problems(model: RolesFile) -> list[tuple[int, str]]:
         person = move.person
         if move.target is None:  # moved-to: no holding of the person on the other role
             until = model.roles[role_id].holders[index].until
-            found.append((line, f"person '{person}' moved from role '{role_id}' to role "
-                                f"'{move.other_role}' on {until}, but role '{move.other_role}' "
-                                f"has no holding of '{person}' with a 'since'; add one with "
-                                f"'since: {until + timedelta(days=1)}'"))
+            found.append((line, messages.move_without_arrival(person, role_id,
+                                                              move.other_role, until)))
             continue
         if move.source[1] < 0:  # moved-from: no holding of the person on the other role
             since = model.roles[role_id].holders[index].since
-            found.append((line, f"person '{person}' moved to role '{role_id}' from role "
-                                f"'{move.other_role}' on {since}, but role '{move.other_role}' "
-                                f"has no holding of '{person}' with an 'until'; add one with "
-                                f"'until: {since - timedelta(days=1)}'"))
+            found.append((line, messages.move_without_departure(person, role_id,
+                                                                move.other_role, since)))
             continue
         left = model.roles[move.source[0]].holders[move.source[1]]
         began = model.roles[move.target[0]].holders[move.target[1]]
         if not meets(left.until, began.since):
             other = began if move.written_on == move.source else left
-            found.append((line, f"the dates of the move of person '{person}' from role "
-                                f"'{move.source[0]}' to role '{move.target[0]}' do not meet: "
-                                f"one holding ends on {left.until}, the other (line "
-                                f"{other.line}) begins on {began.since}; it should begin on "
-                                f"{left.until} or {left.until + timedelta(days=1)}"))
+            found.append((line, messages.move_dates_apart(
+                person, move.source[0], move.target[0], left.until, other.line, began.since)))
     return found
