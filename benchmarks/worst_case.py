@@ -70,7 +70,8 @@ from sphinx_hubroles.core.diagram.layout import layout_for
 from sphinx_hubroles.core.diagram.selection import DiagramSpec, select
 from sphinx_hubroles.core.diagram.svg import fill_links, fill_tooltips, svg_template, tooltip_roles
 from sphinx_hubroles.core.directory import DirectorySpec, directory
-from sphinx_hubroles.core.loader import MAX_FILE_BYTES, parse_roles
+from sphinx_hubroles.core.files import MAX_FILE_BYTES
+from sphinx_hubroles.core.loader import parse_roles
 from sphinx_hubroles.ext.diagram.directive import text_version
 
 ENV = {**os.environ, "NO_COLOR": "1", "PYTHONWARNINGS": "ignore"}

@@ -24,7 +24,7 @@ from conftest import sphinx_build
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sphinx_hubroles.core.diagram import render
+from sphinx_hubroles.core.diagram import render, timeout
 
 ROLES = """
 relations:
@@ -314,15 +314,15 @@ def test_a_bad_timeout_fails_a_strict_build_and_a_lenient_one_draws(project):
 
 @pytest.mark.parametrize("value", ["0.5", "7", "86400", "2.5e3"])
 def test_good_timeouts_are_taken_silently(value):
-    assert render.timeout_problem(float(value)) is None
+    assert timeout.timeout_problem(float(value)) is None
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(st.floats(), st.integers(), st.booleans(), st.none(), st.text(max_size=5),
                  st.lists(st.integers(), max_size=2)))
 def test_any_timeout_is_taken_or_named(value):
-    problem = render.timeout_problem(value)
-    usable = type(value) in (int, float) and 0 < value <= render.MAX_TIMEOUT
+    problem = timeout.timeout_problem(value)
+    usable = type(value) in (int, float) and 0 < value <= timeout.MAX_TIMEOUT
     assert (problem is None) == usable
     if problem is not None:
         assert problem.startswith(f"hubroles_dot_timeout = {value!r} in conf.py is not")

@@ -143,8 +143,7 @@ def test_a_megabyte_of_text_in_one_field_loads():
 def test_the_robustness_page_states_these_limits():
     """docs/reference/robustness.md gives the numbers the code has."""
     from sphinx_hubroles.core.diagram.escape import LABEL_LIMIT, TOOLTIP_LIMIT
-    from sphinx_hubroles.core.files import size
-    from sphinx_hubroles.core.loader import MAX_FILE_BYTES
+    from sphinx_hubroles.core.files import MAX_FILE_BYTES, size
     from sphinx_hubroles.core.values import MAX_ID_LENGTH
     from sphinx_hubroles.core.yamlsource import (
         MAX_DEPTH,

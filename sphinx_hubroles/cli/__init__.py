@@ -228,8 +228,8 @@ def load(args: argparse.Namespace):
     """roles.yaml's model, or None after printing its problems. A path that names no
     roles.yaml file (missing, a folder, a FIFO or device, a link in a loop, too large) is a
     usage error: the command was run in the wrong folder or with the wrong --roles."""
-    from ..core.files import size
-    from ..core.loader import MAX_FILE_BYTES, load_roles
+    from ..core.files import MAX_FILE_BYTES, size
+    from ..core.loader import load_roles
     from ..core.problems import RolesFileError, RolesFileUnusable, display_path
 
     try:

@@ -23,10 +23,11 @@ from .diagram import textversion
 from .diagram.dotsource import HREF_PLACEHOLDER, role_tooltip, to_dot
 from .diagram.layout import layout_for
 from .diagram.options import diagram_spec
-from .diagram.render import DEFAULT_TIMEOUT, DotError, Job, Renderer
+from .diagram.render import DotError, Job, Renderer
 from .diagram.selection import select
 from .diagram.svg import fill_links, fill_tooltips, standalone_svg, tooltip_roles
 from .diagram.textversion import default_alt, text_version
+from .diagram.timeout import DEFAULT_TIMEOUT
 from .digests import text_digest
 from .directory import directory_spec
 from .facts import shown_holders

@@ -21,7 +21,7 @@ from .diagram.colours import (
     is_hex_colour,
     readable_on,
 )
-from .files import MAX_FILE_BYTES, read_roles_bytes  # noqa: F401 (named here too)
+from .files import read_roles_bytes
 from .model import (
     KIND_OF,
     KIND_OF_INVERSE,

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from ..core.answer import Settings
-from ..core.diagram.render import timeout_problem
+from ..core.diagram.timeout import timeout_problem
 from ..core.files import UnusableFile, read_regular_file
 from ..core.names import label_prefix_problem, role_prefixes
 from ..core.scan.findings import SKIPPED_FOLDERS

@@ -23,7 +23,6 @@ from pathlib import Path
 
 from ..digests import text_digest
 from .svg import NotSVG, svg_template
-from .timeout import DEFAULT_TIMEOUT, MAX_TIMEOUT, timeout_problem  # noqa: F401 (named here too)
 
 # Bump when the stored form of a rendering changes, so old cache entries are not reused.
 CACHE_VERSION = "4"
