@@ -23,7 +23,7 @@ def test_a_directive_stand_in_says_what_the_directive_says(name):
     assert dict(stand_in.option_spec or {}) == dict(real.option_spec or {})
 
 
-def test_a_transform_stand_in_runs_when_the_transform_would():
+def test_a_transform_stand_in_has_the_priority_of_the_transform():
     for stand_in in ext.POST_TRANSFORMS:
         real = loaded(stand_in.loads)
         assert stand_in.default_priority == real.default_priority

@@ -148,8 +148,7 @@ def test_a_damaged_cache_is_ignored(tmp_path, counts, damage):
     else:
         cache.unlink()
         cache.mkdir()
-    # The roles.yaml file itself is changed back and forth: what the build shows must come
-    # from the file, never from a damaged cache.
+    # What the build shows comes from roles.yaml, parsed again, never from a damaged cache.
     counts.reset()
     again = build_here(srcdir)
     assert counts.reset()[0] == 1
@@ -158,7 +157,7 @@ def test_a_damaged_cache_is_ignored(tmp_path, counts, damage):
         shutil.rmtree(cache)
 
 
-def test_the_cache_is_written_whole_or_not_at_all(tmp_path):
+def test_writing_the_cache_leaves_no_temporary_file_behind(tmp_path):
     srcdir = write_project(tmp_path / "src", PAGES)
     build_here(srcdir)
     doctrees = srcdir / "_build" / "doctrees"
