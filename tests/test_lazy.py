@@ -56,3 +56,36 @@ def test_a_site_without_diagrams_loads_no_drawing_code(tmp_path):
                               env=SUBPROCESS_ENV)
         assert done.returncode == 0, (build, done.stderr)
         assert done.stdout.strip() == "[]", build
+
+
+# What a rebuild with nothing changed must not import: the modules that parse, judge, read
+# into pages and show roles.yaml (core/, and ext/judging.py); it reports the last judgement's
+# problems from the environment.
+NOT_ON_A_NO_CHANGE_REBUILD = ("core.loader", "core.model", "core.rules", "core.site",
+                              "core.options", "core.displays", "core.scan", "ext.judging",
+                              "ext.cards", "ext.references")
+
+
+def test_a_no_change_rebuild_imports_nothing_that_reads_or_judges(tmp_path):
+    """Its problems are still reported, from what the environment kept of the last build;
+    the clean build imports every one of those modules, so the test can tell."""
+    srcdir = write_project(tmp_path / "src", {
+        "roles.yaml": "roles:\n  lead:\n    name: Lead\n    summary: Leads.\n",
+        "index.md": "# Team\n\n```{role-card} lead\n```\n\n[](roles:lead) [](roles:leed)\n",
+    })
+    code = ("import sys\nfrom sphinx.cmd.build import main\n"
+            f"code = main(['-q', '-b', 'html', {str(srcdir)!r}, {str(srcdir / '_build')!r}])\n"
+            "prefix = 'sphinx_hubroles.'\n"
+            "print(' '.join(sorted(m[len(prefix):] for m in sys.modules "
+            "if m.startswith(prefix))))\n"
+            "sys.exit(code)")
+    imported = {}
+    for build in ("clean", "no change"):
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              env=SUBPROCESS_ENV)
+        assert done.returncode == 0, (build, done.stderr)
+        assert "index.md:6: WARNING: unknown role 'leed' in reference 'roles:leed'" \
+            in done.stderr, (build, done.stderr)
+        imported[build] = set(done.stdout.split())
+    assert set(NOT_ON_A_NO_CHANGE_REBUILD) <= imported["clean"]
+    assert not set(NOT_ON_A_NO_CHANGE_REBUILD) & imported["no change"]

@@ -35,8 +35,11 @@ from .glossary import glossary_entries, role_names_shown
 from .loader import load_roles
 from .model import RolesFile
 from .names import (
+    PERSON,
     PERSON_PREFIX,
+    ROLE,
     ROLE_PREFIXES,
+    TERM,
     card_anchor,
     person_anchor,
     person_label,
@@ -70,9 +73,6 @@ from .rules import (
 from .scan import scan_roles_file, scan_roles_file_displays
 from .scan.findings import holders_reference, own_directive
 from .site import (
-    PERSON,
-    ROLE,
-    TERM,
     Reference,
     Site,
     Where,

@@ -17,6 +17,11 @@ ROTATION_ANCHOR_PREFIX = "rotation-"
 # are targets of the hubroles domain alone).
 ROTATION_LABEL_PREFIX = "rotation:"
 
+# The kinds of reference a page holds (core/site.py: Reference).
+ROLE = "role"  # a reference to a `roles:` label: MyST link, {ref}, :ref:, `<roles:x>`
+TERM = "term"  # a {term} or :term: reference
+PERSON = "person"  # a reference to a `people:` label, in the same forms as ROLE
+
 
 def role_label(role_id: str) -> str:
     """The cross-reference label of a role's card: 'roles:hub-engineer'."""

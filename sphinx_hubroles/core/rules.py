@@ -16,9 +16,9 @@ from .diagram.hierarchy import cycles, hierarchy_edges
 from .diagram.selection import MAX_DRAWN, DiagramSpec, Selection, select
 from .directory import directory
 from .model import RolesFile
-from .names import person_id_of, person_label, role_id_of, role_label
+from .names import PERSON, TERM, person_id_of, person_label, role_id_of, role_label
 from .problems import did_you_mean
-from .site import PERSON, TERM, Reference, Site, Where, in_roles_file, normalise
+from .site import Reference, Site, Where, in_roles_file, normalise
 from .table import select_rows
 from .tenure import move_problems, seat_problems, tenure_of
 

@@ -59,9 +59,6 @@ def in_roles_file(model: RolesFile, line: int | None, column: int | None = None)
     located = model.located or str(model.path)
     return Where(located, line, column, model.named or located)
 
-ROLE = "role"  # a reference to a `roles:` label: MyST link, {ref}, :ref:, `<roles:x>`
-TERM = "term"  # a {term} or :term: reference
-PERSON = "person"  # a reference to a `people:` label, in the same forms as ROLE
 
 
 @dataclass(frozen=True)

@@ -25,22 +25,19 @@ from sphinx.util.fileutil import copy_asset
 
 from .. import __version__
 from ..core.diagram.timeout import DEFAULT_TIMEOUT
-from ..core.options import written_options
 from . import _compat, state
-from .diagram.directive import roles_diagram
+from .diagram.node import roles_diagram
 from .domain import RolesDomain
 from .lazy import directive, handler, post_transform, role, visitor
 
-DIRECTIVES = {
-    "role-card": directive("cards.RoleCardDirective", required_arguments=1),
-    **{name: directive(path, option_spec=written_options(name)) for name, path in [
-        ("roles-glossary", "glossary.RolesGlossaryDirective"),
-        ("roles-diagram", "diagram.directive.RolesDiagramDirective"),
-        ("roles-table", "table.RolesTableDirective"),
-        ("roles-people", "people.RolesPeopleDirective")]},
-    "roles-rotation": directive("people.RolesRotationDirective", required_arguments=1,
-                                option_spec=written_options("roles-rotation")),
-}
+DIRECTIVES = {name: directive(path) for name, path in [
+    ("role-card", "cards.RoleCardDirective"),
+    ("roles-glossary", "glossary.RolesGlossaryDirective"),
+    ("roles-diagram", "diagram.directive.RolesDiagramDirective"),
+    ("roles-table", "table.RolesTableDirective"),
+    ("roles-people", "people.RolesPeopleDirective"),
+    ("roles-rotation", "people.RolesRotationDirective"),
+]}
 DIAGRAM_VISITORS = {
     "html": ("visit_html", "depart_html"),
     "latex": ("visit_latex", "depart_nothing"),
@@ -121,7 +118,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "version": __version__,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
-        "env_version": 5,
+        "env_version": 6,
     }
 
 

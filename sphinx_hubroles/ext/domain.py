@@ -35,7 +35,7 @@ is read, when other pages' records may be stale or not read yet.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Set
+from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -46,44 +46,27 @@ from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
-from ..core.diagram.escape import shown_tooltip
-from ..core.diagram.looks import assign_looks
-from ..core.diagram.selection import DiagramSpec, Selection, diagram_inputs, select
 from ..core.digests import text_digest
-from ..core.model import RolesFile
-from ..core.names import ROLE_PREFIXES, person_id_of, person_label, role_id_of, role_label
-from ..core.rules import (
-    Finding,
-    diagram_messages,
-    external_roles,
-    first_cards,
-    first_entries,
-    first_schedules,
-    known_terms,
-    problems,
-    role_terms_of,
-)
-from ..core.site import (
+from ..core.names import (
     PERSON,
     ROLE,
+    ROLE_PREFIXES,
     TERM,
-    CardUse,
-    DiagramUse,
-    DirectiveProblem,
-    DirectoryUse,
-    HoldersUse,
-    Reference,
-    RotationUse,
-    Site,
-    TableUse,
-    Where,
-    in_roles_file,
+    person_id_of,
+    person_label,
+    role_id_of,
+    role_label,
 )
-from ..core.table import TableSpec
 from ._compat import single_fragment
+from .packed import Packed
 
-if TYPE_CHECKING:  # loaded when first used (plain_text)
+# Loaded when first used: a rebuild with nothing changed reads, judges and draws nothing.
+if TYPE_CHECKING:
     from ..core.diagram.plaintext import PlainText
+    from ..core.diagram.selection import DiagramSpec, Selection
+    from ..core.model import RolesFile
+    from ..core.rules import Finding
+    from ..core.table import TableSpec
 
 PER_PAGE = ("cards", "displays", "references", "labels", "terms", "glossaries", "diagrams",
             "directories", "rotations", "tables", "holders", "problems")
@@ -180,25 +163,6 @@ def key_of(kind: str, target: str, prefixes: tuple[str, ...] = ROLE_PREFIXES
     return kind, target.lower()
 
 
-@dataclass(frozen=True)
-class HandWritten:
-    """Lower-cased label or term -> the pages that write it by hand; roles.yaml's terms,
-    lower-cased."""
-
-    labels: dict[str, set[str]]
-    terms: dict[str, set[str]]
-    roles_file_terms: set[str]
-
-
-def pages_by_name(records: dict[str, list[tuple[str, int]]]) -> dict[str, set[str]]:
-    """Lower-cased name -> the pages of per-page (name, line) records that hold it."""
-    pages: dict[str, set[str]] = {}
-    for docname, names in records.items():
-        for name, _line in names:
-            pages.setdefault(name.lower(), set()).add(docname)
-    return pages
-
-
 @dataclass
 class Judgement:
     """What the rules decided for this build, read by the writers."""
@@ -217,7 +181,7 @@ class Judgement:
 class RolesDomain(Domain):
     name = "hubroles"
     label = "sphinx-hubroles"
-    data_version = 13
+    data_version = 14
     # Per page; the targets of the last build (state.py compares them with this one's); and
     # what the last build's model was made from, with the references found in roles.yaml's
     # texts (by owner, and by text for core/scan's memo), which a build with the same
@@ -230,21 +194,26 @@ class RolesDomain(Domain):
     # hubroles.json (core/export.py: to_json), with the digest of the file last made. And the
     # entries this build put into the standard domain, with those they covered
     # (register_targets).
-    initial_data: ClassVar[dict[str, Any]] = {**{name: {} for name in PER_PAGE}, "targets": {},
-                                              "source": "", "roles_file_references": None,
-                                              "roles_file_texts": {}, "judged": None,
-                                              "diagram_inputs": "", "diagram_messages": {},
-                                              "plain_texts": {}, "plain_texts_for": "",
-                                              "previews": {}, "made_by": "",
-                                              "settled_renderings": {}, "json_parts": {},
-                                              "json_digest": None, "registered": {}}
+    # Kept packed (packed.py): what only a build that reads a page or has another roles.yaml
+    # uses, not unpickled by a build that changes nothing.
+    initial_data: ClassVar[dict[str, Any]] = {
+        **{name: {} for name in PER_PAGE},  # docname -> Packed(records)
+        **{name: Packed(value) for name, value in [
+            ("targets", {}), ("roles_file_references", None), ("roles_file_texts", {}),
+            ("judged", None), ("diagram_messages", {}), ("plain_texts", {}), ("previews", {}),
+            ("settled_renderings", {}), ("json_parts", {}), ("registered", {})]},
+        # What the last judgement was made from, and the problems it found, as (message,
+        # location, type, subtype): reported again by a build that reuses it.
+        "judged_from": "", "findings": (),
+        "source": "", "diagram_inputs": "", "plain_texts_for": "", "made_by": "",
+        "json_digest": None}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         # Set by state.py at builder-inited and env-updated; not pickled with the data.
         self._model: RolesFile | None = None
         self._load_model: Callable[[], RolesFile] | None = None
-        self.judgement = Judgement()
+        self._judgement: Judgement | None = None
         self._selections: dict[DiagramSpec, Selection] = {}
         self._looks: dict[tuple[str, ...], tuple] = {}  # relation type ids -> assign_looks
         self.same_source = False  # whether the model is the last build's (use_model)
@@ -255,14 +224,11 @@ class RolesDomain(Domain):
         self.judgement_reused = False
         self.targets_withdrawn = False  # whether withdraw_targets ran in this build
         self.records_changed = False  # whether a page's records changed in this build
-        self._paths: dict[str, tuple[str, str]] = {}  # docname -> its file, as where() gives it
         self._parser = None
         self._field_renderer: tuple[nodes.document, Any] | None = None  # field_renderer()
         self._plain_text: PlainText | None = None
         self._plain_checked = False  # whether the kept words suit this build's MyST settings
         self._plain_used: dict[str, tuple] = {}  # the words made or used in this build
-        # (roles.yaml source digest, scan_roles_file_displays of it)
-        self._roles_file_displays: tuple[str, dict] = ("", {})
         self.reported_diagrams: set[str] = set()  # failed drawings reported in this build
         self.drawn: set = set()  # diagram jobs found whole in the cache in this build (jobs.py)
         self.renderer = None  # the build's diagram Renderer (jobs.py)
@@ -271,6 +237,36 @@ class RolesDomain(Domain):
         self.previews = False  # whether this build writes the previews file (hover.py)
         # The label prefixes that name roles: `roles:` and hubroles_label_prefixes (state.py).
         self.prefixes: tuple[str, ...] = ROLE_PREFIXES
+
+    # -- what the environment keeps ------------------------------------------------------
+
+    def kept(self, name: str) -> Any:
+        """One of the records kept packed with the environment (initial_data)."""
+        return self.data[name].value
+
+    def keep(self, name: str, value: Any) -> None:
+        self.data[name] = Packed(value)
+
+    def page_records(self, name: str) -> Iterator[tuple[str, Any]]:
+        """(docname, records) of every page that has records of kind `name` (PER_PAGE)."""
+        return ((docname, packed.value) for docname, packed in self.data[name].items())
+
+    @property
+    def judgement(self) -> Judgement:
+        """This build's judgement (judging.py), or the last build's while it holds."""
+        if self._judgement is None:
+            self._judgement = self.kept("judged") or Judgement()
+        return self._judgement
+
+    @judgement.setter
+    def judgement(self, judgement: Judgement) -> None:
+        self._judgement = judgement
+
+    def judgement_holds(self, inputs: str) -> bool:
+        """Whether the last build's judgement is this build's: no page's records changed, and
+        it was made from the same `inputs` (roles.yaml, settings, other projects' targets)."""
+        self.judgement_reused = not self.records_changed and self.data["judged_from"] == inputs
+        return self.judgement_reused
 
     # -- the model of this build ----------------------------------------------------------
 
@@ -286,22 +282,27 @@ class RolesDomain(Domain):
         """Use `model`, made from `source` (a digest of roles.yaml and the settings) by
         `made_by` (the extension's version); or the model that function `model` loads when
         the build first uses it."""
-        if isinstance(model, RolesFile):
-            self._model, self._load_model = model, None
-        else:
+        if callable(model):
             self._model, self._load_model = None, model
+        else:
+            self._model, self._load_model = model, None
         self.same_source = self.data["source"] == source
         if not self.same_source:
-            self.data["source"], self.data["roles_file_references"] = source, None
+            self.data["source"] = source
+            self.keep("roles_file_references", None)
         if self.data["made_by"] != made_by:  # another release may word texts otherwise
-            self.data["made_by"], self.data["plain_texts"] = made_by, {}
+            self.data["made_by"] = made_by
+            self.keep("plain_texts", {})
         # The same source makes the same model, so the same diagrams: no need to say so again.
         self.same_diagrams = self.same_source
         if not self.same_diagrams:
+            from ..core.diagram.selection import diagram_inputs
+
             inputs = text_digest(repr((made_by, diagram_inputs(self.model))))
             self.same_diagrams = self.data["diagram_inputs"] == inputs
             if not self.same_diagrams:
-                self.data["diagram_inputs"], self.data["diagram_messages"] = inputs, {}
+                self.data["diagram_inputs"] = inputs
+                self.keep("diagram_messages", {})
         self._selections = {}
         self._looks = {}
         self._parser = None
@@ -349,9 +350,10 @@ class RolesDomain(Domain):
             self._plain_checked = True
             settings = text_digest(myst_settings_key(self.env.myst_config))
             if self.data["plain_texts_for"] != settings:
-                self.data["plain_texts_for"], self.data["plain_texts"] = settings, {}
+                self.data["plain_texts_for"] = settings
+                self.keep("plain_texts", {})
         source = text.source
-        known = self.data["plain_texts"].get(source)
+        known = self.kept("plain_texts").get(source)
         if known is None or any(self.link_name(target) != name for target, name in known[1]):
             if self._plain_text is None:
                 from ..core.diagram.plaintext import PlainText
@@ -370,7 +372,7 @@ class RolesDomain(Domain):
     def keep_plain_texts(self) -> None:
         """Keep the words of the texts this build used, and of those it uses until the
         environment is saved, for the next build (plain_text)."""
-        self.data["plain_texts"] = self._plain_used
+        self.keep("plain_texts", self._plain_used)
 
     def link_name(self, target: str) -> str | None:
         """What a page shows for a link without text of its own to `target`: a role's or a
@@ -390,6 +392,8 @@ class RolesDomain(Domain):
         of every build, so each answer is kept for the build."""
         selection = self._selections.get(spec)
         if selection is None:
+            from ..core.diagram.selection import select
+
             selection = self._selections[spec] = select(model, spec, self.looks_for)
         return selection
 
@@ -397,14 +401,18 @@ class RolesDomain(Domain):
         """assign_looks, once per set of relation types drawn in this build."""
         key = tuple(relation.id for relation in relations)
         if key not in self._looks:
+            from ..core.diagram.looks import assign_looks
+
             self._looks[key] = assign_looks(relations)
         return self._looks[key]
 
     def diagram_messages(self, spec: DiagramSpec, depth_given: bool) -> list[str]:
         """The rules' diagram_messages for one diagram, kept with the environment while the
         diagrams' inputs stay the same."""
-        kept = self.data["diagram_messages"]
+        kept = self.kept("diagram_messages")
         if (spec, depth_given) not in kept:
+            from ..core.rules import diagram_messages
+
             kept[spec, depth_given] = tuple(
                 diagram_messages(spec, depth_given, self.select(self.model, spec)))
         return list(kept[spec, depth_given])
@@ -413,14 +421,14 @@ class RolesDomain(Domain):
 
     def records(self, name: str, docname: str) -> list:
         self.records_changed = True
-        return self.data[name].setdefault(docname, [])
+        return self.data[name].setdefault(docname, Packed([])).value
 
     def note_card(self, docname: str, role_id: str, line: int, anchor: str) -> None:
         self.records("cards", docname).append((role_id, line, anchor))
 
     def note_display(self, docname: str, key: tuple, digest: str) -> None:
         self.records_changed = True
-        self.data["displays"].setdefault(docname, {})[key] = digest
+        self.data["displays"].setdefault(docname, Packed({})).value[key] = digest
 
     def note_glossary(self, docname: str, line: int) -> None:
         self.records("glossaries", docname).append(line)
@@ -527,145 +535,7 @@ class RolesDomain(Domain):
                 if docname in otherdata[name]:
                     self.data[name][docname] = otherdata[name][docname]
 
-    # -- after reading --------------------------------------------------------------------
-
-    def site(self, external_labels: Iterable[str] = (), external_terms: Iterable[str] = (),
-             has_sphinx_design: bool | None = None) -> Site:
-        """The pages' records as the rules' Site."""
-        site = Site(external_labels=set(external_labels), external_terms=set(external_terms),
-                    has_sphinx_design=has_sphinx_design, label_prefixes=self.prefixes)
-        for docname in sorted(self.env.found_docs & self.data["cards"].keys()):
-            site.cards += [CardUse(role_id, self.where(docname, line))
-                           for role_id, line, _anchor in self.data["cards"][docname]]
-        for docname, references in self.data["references"].items():
-            site.references += [Reference(kind, target, self.where(docname, line))
-                                for kind, target, line, checked in references if checked]
-        for docname, labels in self.data["labels"].items():
-            for label, line in labels:
-                site.note_label(label, self.where(docname, line))
-        for docname, terms in self.data["terms"].items():
-            for term, line in terms:
-                site.note_term(term, self.where(docname, line))
-        for docname, lines in self.data["glossaries"].items():
-            site.glossaries += [self.where(docname, line) for line in lines]
-        for docname, diagrams in self.data["diagrams"].items():
-            site.diagrams += [DiagramUse(spec, depth_given, self.where(docname, line))
-                              for line, spec, depth_given, _dots in diagrams]
-        for docname, tables in self.data["tables"].items():
-            site.tables += [TableUse(spec, self.where(docname, line)) for line, spec in tables]
-        for docname, directories in self.data["directories"].items():
-            site.directories += [DirectoryUse(spec, self.where(docname, line))
-                                 for line, spec, _entries in directories]
-        for docname, rotations in self.data["rotations"].items():
-            site.rotations += [RotationUse(role_id, self.where(docname, line))
-                               for line, role_id, _anchor in rotations]
-        for docname, holders in self.data["holders"].items():
-            site.holders += [HoldersUse(role_id, self.where(docname, line))
-                             for line, role_id in holders]
-        for docname, problems_ in self.data["problems"].items():
-            site.directive_problems += [
-                DirectiveProblem(message, subtype, self.where(docname, line) if path is None
-                                 else in_roles_file(self.model, line))
-                for path, line, subtype, message in problems_]
-        # roles.yaml's own references, scanned when it changed (a rebuild with nothing
-        # changed reuses the last judgement, and never gets here).
-        from ..core.scan import scan_roles_file, scan_roles_file_displays
-
-        if self.data["roles_file_references"] is None:
-            self.data["roles_file_references"] = scan_roles_file(
-                self.model, self.data["roles_file_texts"], self.prefixes)
-        site.roles_file = self.data["roles_file_references"]
-        if self._roles_file_displays[0] != self.data["source"]:
-            self._roles_file_displays = (self.data["source"],
-                                         scan_roles_file_displays(self.model))
-        site.roles_file_displays = self._roles_file_displays[1]
-        return site
-
-    def where(self, docname: str, line: int | None) -> Where:
-        path, name = self._paths.get(docname) or self._paths.setdefault(
-            docname, (str(self.env.doc2path(docname)), str(self.env.doc2path(docname, False))))
-        return Where(path, line, name=name)
-
-    def judge(self, role_terms: bool, external_labels: Iterable[str] = (),
-              external_terms: Iterable[str] = (),
-              has_sphinx_design: bool | None = None) -> Judgement:
-        """Decide, from every page's records, where links go and what the problems are.
-
-        A build that read no page and has the last build's roles.yaml, settings and other
-        projects' inventories gets the last build's judgement (kept with the environment)."""
-        external_labels, external_terms = list(external_labels), list(external_terms)
-        inputs = text_digest(repr((self.data["source"], role_terms, has_sphinx_design,
-                                   sorted(external_labels), sorted(external_terms))))
-        self.judgement_reused = not self.records_changed and self.data["judged"] is not None \
-            and self.data["judged"][0] == inputs
-        if self.judgement_reused:
-            self.judgement = self.data["judged"][1]
-            return self.judgement
-        model = self.model
-        site = self.site(external_labels, external_terms, has_sphinx_design)
-        chosen = first_cards(model, site)
-        anchors = self.card_anchors()
-        entry_anchors = self.entry_anchors()
-        schedule_anchors = self.rotation_anchors()
-        judgement = Judgement(
-            cards={role_id: anchors[where.name, where.line] for role_id, where in chosen.items()},
-            urls=external_roles(model),
-            labels={label for label in site.labels} | set(site.external_labels),
-            terms=known_terms(model, site, chosen, role_terms),
-            problems=problems(model, site, role_terms, messages_of=self.diagram_messages),
-            people={person_id: entry_anchors[where.name, where.line, person_id]
-                    for person_id, where in first_entries(model, site).items()},
-            schedules={role_id: schedule_anchors[where.name, where.line]
-                       for role_id, where in first_schedules(model, site).items()},
-        )
-        if role_terms:
-            judgement.role_terms = role_terms_of(model, chosen)
-        self.judgement = judgement
-        self.data["judged"] = (inputs, judgement)
-        return judgement
-
-    # -- the standard domain's targets ---------------------------------------------------
-
-    def register_targets(self, role_terms: bool) -> None:
-        """env-updated, after the judgement: make each role's card (the first, in file and
-        line order) the target of its label and glossary terms, and each person's first
-        directory entry the target of theirs, in the standard domain, where `{ref}`, `{term}`
-        and other projects (objects.inv) find them.
-
-        Decided here, from every page's records, and not while a page is read: the pages read
-        before it may be stale (an incremental build) or in another process (`-j`). Sphinx has
-        no call that notes a target for a page other than the one being read, so the entries
-        go into its public `labels`, `anonlabels` and `objects` mappings, as Sphinx's own
-        autosectionlabel does. A label written by hand for a role with a card is covered (the
-        rules report it); a term written by hand is not (the rules report that too).
-
-        A build that read no page and judged as the last one did, from the same roles.yaml,
-        leaves the entries the last build put there (state.withdraw_targets left them too)."""
-        if not self.targets_withdrawn:
-            if self.judgement_reused and self.same_source:
-                return
-            self.withdraw_targets()
-        std = self.env.domains.standard_domain
-        registered: dict[tuple[str, object], tuple[tuple, tuple | None]] = {}
-
-        def put(mapping: str, key: object, value: tuple) -> None:
-            entries = getattr(std, mapping)
-            registered[mapping, key] = (value, entries.get(key))
-            entries[key] = value
-
-        model, judgement = self.model, self.judgement
-        for role_id, (docname, anchor) in sorted(judgement.cards.items()):
-            role = model.roles[role_id]
-            put("labels", role.label, (docname, anchor, role.name))
-            put("anonlabels", role.label, (docname, anchor))
-            for name in role.term_names if role_terms else ():
-                if ("term", name) not in std.objects:
-                    put("objects", ("term", name), (docname, anchor))
-        for person_id, (docname, anchor) in sorted(judgement.people.items()):
-            label = person_label(person_id)
-            put("labels", label, (docname, anchor, model.people[person_id].name))
-            put("anonlabels", label, (docname, anchor))
-        self.data["registered"] = registered
+    # -- after reading (judging.py decides from these records) ---------------------------
 
     def withdraw_targets(self) -> None:
         """env-before-read-docs: take out of the standard domain what register_targets put
@@ -673,7 +543,7 @@ class RolesDomain(Domain):
         against the pages' own targets only, as in a clean build: a label written by hand is
         then no duplicate of a card's in Sphinx's eyes."""
         std = self.env.domains.standard_domain
-        for (mapping, key), (ours, covered) in self.data["registered"].items():
+        for (mapping, key), (ours, covered) in self.kept("registered").items():
             entries = getattr(std, mapping)
             if entries.get(key, ours) != ours:
                 continue  # not ours any more
@@ -681,103 +551,24 @@ class RolesDomain(Domain):
                 entries[key] = covered
             else:
                 entries.pop(key, None)
-        self.data["registered"] = {}
+        self.keep("registered", {})
         self.targets_withdrawn = True
-
-    def card_anchors(self) -> dict[tuple[str, int], tuple[str, str]]:
-        """(page name, line) of each card -> (docname, anchor)."""
-        return {(str(self.env.doc2path(docname, False)), line): (docname, anchor)
-                for docname, cards in self.data["cards"].items()
-                for _role_id, line, anchor in cards}
-
-    def rotation_anchors(self) -> dict[tuple[str, int], tuple[str, str]]:
-        """(page name, line) of each schedule shown -> (docname, anchor)."""
-        return {(str(self.env.doc2path(docname, False)), line): (docname, anchor)
-                for docname, rotations in self.data["rotations"].items()
-                for line, _role_id, anchor in rotations if anchor is not None}
-
-    def entry_anchors(self) -> dict[tuple[str, int, str], tuple[str, str]]:
-        """(page name, line of the directory, person id) -> (docname, anchor)."""
-        return {(str(self.env.doc2path(docname, False)), line, person_id): (docname, anchor)
-                for docname, directories in self.data["directories"].items()
-                for line, _spec, entries in directories
-                for person_id, anchor in entries}
-
-    def targets(self) -> dict[tuple[str, str], object]:
-        """What every referenced role and term resolves to in this build: a page linking to
-        one is written again when this changes (a renamed role changes the text of
-        `[](roles:x)`, a moved card its href)."""
-        judgement, model = self.judgement, self.model
-        result: dict[tuple[str, str], object] = {}
-        # The pages of each label and term written by hand, and roles.yaml's terms, found once:
-        # looking through every page's for each reference took seconds on a site with
-        # thousands of terms (benchmarks/worst_case.py).
-        hand = HandWritten(pages_by_name(self.data["labels"]),
-                           pages_by_name(self.data["terms"]),
-                           {name.lower() for name in model.terms} if model else set())
-        for kind, key in self.referenced_keys():
-            if kind == ROLE:
-                result[kind, key] = self.role_target(key, hand)
-            elif kind == PERSON:
-                entry = judgement.people.get(key)
-                person = model.people.get(key)
-                result[kind, key] = ((*entry, person.name) if entry and person
-                                     else self.label_target(person_label(key), hand))
-            elif kind == SCHEDULE:
-                result[kind, key] = judgement.schedules.get(key) or self.role_target(key, hand)
-            elif kind == SUMMARY:
-                role = model.roles.get(key)
-                in_previews = self.previews and key in judgement.cards
-                result[kind, key] = role and (None if in_previews
-                                              else self.plain_text(role.summary))
-            elif kind == TOOLTIP:
-                role = model.roles.get(key)
-                result[kind, key] = role and (
-                    role.name, None if key in judgement.cards else self.plain_text(role.summary))
-            else:  # a role's name or alias links to its card (or URL), titled with the name
-                role_id = judgement.role_terms.get(key)
-                result[kind, key] = (self.role_target(role_id, hand) if role_id
-                                     else self.term_pages(key, hand))
-        return result
-
-    def role_target(self, role_id: str, hand: HandWritten) -> object:
-        """Where links to a role go, and the name they show: its card, or its URL for a role
-        documented elsewhere; else the label written by hand that takes them."""
-        judgement, role = self.judgement, self.model.roles.get(role_id)
-        if role is not None and role_id in judgement.cards:
-            return (*judgement.cards[role_id], role.name)
-        if role is not None and role_id in judgement.urls:
-            return (judgement.urls[role_id], role.name)
-        return self.label_target(role_label(role_id), hand)
-
-    def label_target(self, label: str, hand: HandWritten) -> object:
-        """The pages that write `label` by hand (a page linking to it is written again when
-        the label moves, as for a term); else whether another project's inventory has it."""
-        pages = tuple(sorted(hand.labels.get(label, ())))
-        return pages or label in self.judgement.labels
-
-    def term_pages(self, key: str, hand: HandWritten) -> tuple[str, ...]:
-        """The pages that define a term other than a role's name."""
-        pages = set(hand.terms.get(key, ()))
-        if key in hand.roles_file_terms:
-            pages |= set(self.data["glossaries"])
-        return tuple(sorted(pages))
 
     def referenced_keys(self) -> set[tuple[str, str]]:
         return {key_of(kind, target, self.prefixes)
-                for references in self.data["references"].values()
+                for _docname, references in self.page_records("references")
                 for kind, target, _line, _checked in references}
 
     def pages_referencing(self, keys: set[tuple[str, str]]) -> Iterator[str]:
-        for docname, references in self.data["references"].items():
+        for docname, references in self.page_records("references"):
             if any(key_of(kind, target, self.prefixes) in keys
                    for kind, target, _line, _checked in references):
                 yield docname
 
     def diagram_dots(self) -> Iterator[tuple[str, int, str, str]]:
         """(docname, line, svg DOT, print DOT) of every diagram drawn, in page order."""
-        for docname in sorted(self.data["diagrams"]):
-            for line, _spec, _depth, dots in self.data["diagrams"][docname]:
+        for docname, diagrams in sorted(self.page_records("diagrams")):
+            for line, _spec, _depth, dots in diagrams:
                 if dots is not None:
                     yield docname, line, *dots
 
@@ -795,6 +586,8 @@ class RolesDomain(Domain):
             place, name = self.judgement.people[target], self.model.people[target].name
         else:
             return None
+        from ..core.diagram.escape import shown_tooltip
+
         title = node.get("reftitle") or shown_tooltip(name)
         reference = make_refnode(builder, fromdocname, *place, contnode, title)
         if builder.name == "singlehtml" and "refuri" in reference:

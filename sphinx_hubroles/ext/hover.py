@@ -47,7 +47,7 @@ def note_previews(app: Sphinx, env: BuildEnvironment) -> None:
     domain = domain_of(env)
     if domain.judgement_reused and domain.same_source:
         return
-    domain.data["previews"] = previews(env)
+    domain.keep("previews", previews(env))
     domain.keep_plain_texts()
 
 
@@ -67,7 +67,7 @@ def write_previews(app: Sphinx, builder: Builder) -> None:
     """write-started: the previews of this build, for the pages it writes and the others."""
     if not makes_previews(builder):
         return
-    shown = json.dumps(domain_of(app.env).data["previews"], ensure_ascii=True)
+    shown = json.dumps(domain_of(app.env).kept("previews"), ensure_ascii=True)
     text = ("/* sphinx-hubroles: hover previews of links to role cards, by card anchor. */\n"
             f"window.hubrolesPreviews = {shown};\n")
     path = Path(app.outdir, "_static", PREVIEWS_FILE)

@@ -38,7 +38,7 @@ def make_json(app: Sphinx, env: BuildEnvironment) -> None:
         return
     from ..core.export import to_json
 
-    domain.json_text = to_json(domain.model, domain.data["json_parts"])
+    domain.json_text = to_json(domain.model, domain.kept("json_parts"))
     domain.data["json_digest"] = text_digest(domain.json_text)
 
 

@@ -4,9 +4,10 @@ Sphinx takes every directive, role, transform, visitor and event handler at setu
 uses few of them: a rebuild with nothing changed reads no page, so it runs no directive, and a
 site without a diagram never draws one. Importing them all made up most of what a no-change
 rebuild cost beyond a hand-written handbook's (docs/reference/performance.md). These stand-ins
-carry what Sphinx and docutils read before the first use (a directive's arguments and
-options, a transform's priority), and load the real module on that use;
-tests/test_lazy.py checks that each says what the real one says.
+carry what Sphinx and docutils read before the first use (a transform's priority), and load
+the real module on that use; a directive's arguments and options are the real directive's,
+read from it when a page first uses it. tests/test_lazy.py checks that each says what the
+real one says.
 """
 
 from __future__ import annotations
@@ -38,12 +39,29 @@ def handler(path: str) -> Callable[..., Any]:
     return handle
 
 
-def directive(path: str, *, required_arguments: int = 0,
-              option_spec: dict[str, Callable] | None = None) -> type[SphinxDirective]:
+class FromReal:
+    """A stand-in directive's class attribute that is the real directive's: docutils and MyST
+    read a directive's arguments and options from its class before they run it, so the
+    first read loads the real one. Then the value replaces this on the class."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: object, owner: type) -> Any:
+        value = getattr(loaded(owner.loads), self.name)
+        setattr(owner, self.name, value)
+        return value
+
+
+def directive(path: str) -> type[SphinxDirective]:
     """A directive whose module loads when a page first uses it."""
 
     class Directive(SphinxDirective):
-        has_content = False
+        required_arguments = FromReal()
+        optional_arguments = FromReal()
+        final_argument_whitespace = FromReal()
+        option_spec = FromReal()
+        has_content = FromReal()
 
         def run(self) -> list[nodes.Node]:
             real = loaded(path)(self.name, self.arguments, self.options, self.content,
@@ -51,8 +69,6 @@ def directive(path: str, *, required_arguments: int = 0,
                                 self.state_machine)
             return real.run()
 
-    Directive.required_arguments = required_arguments
-    Directive.option_spec = option_spec
     Directive.__name__ = Directive.__qualname__ = path.rpartition(".")[2]
     Directive.loads = path
     return Directive

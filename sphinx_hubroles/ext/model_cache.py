@@ -18,10 +18,13 @@ import pickle
 import tempfile
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.digests import digest
-from ..core.model import RolesFile
 from ..core.problems import Problem
+
+if TYPE_CHECKING:
+    from ..core.model import RolesFile
 
 FILE_NAME = "hubroles-model.pickle"
 CORE = Path(__file__).resolve().parent.parent / "core"
@@ -68,6 +71,8 @@ def cached_model(doctreedir: str | os.PathLike, source: str) -> RolesFile | None
             model = pickle.load(file)
     except Exception:  # noqa: BLE001 (as cached_notices)
         return None
+    from ..core.model import RolesFile  # loaded by the model's unpickling, if it is one
+
     return model if isinstance(model, RolesFile) else None
 
 

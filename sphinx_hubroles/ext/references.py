@@ -17,8 +17,16 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..core.diagram.escape import shown_tooltip
-from ..core.names import ROLE_PREFIXES, person_id_of, person_label, role_id_of, role_label
-from ..core.site import PERSON, ROLE, TERM
+from ..core.names import (
+    PERSON,
+    ROLE,
+    ROLE_PREFIXES,
+    TERM,
+    person_id_of,
+    person_label,
+    role_id_of,
+    role_label,
+)
 from .domain import SCHEDULE, Judgement, RolesDomain, reference_of
 from .state import domain_of
 

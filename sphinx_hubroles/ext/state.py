@@ -7,13 +7,16 @@ and knowing which pages to read or write again when it changes.
                      show something that changed;
 - env-before-read-docs  take the targets the last build registered out of the standard
                      domain (domain.py: withdraw_targets);
-- env-updated        judge every page's records (domain.py, core/rules.py; a build that read
+- env-updated        judge every page's records (judging.py, core/rules.py; a build that read
                      no page, with roles.yaml unchanged, reuses the last judgement), register
                      the chosen cards and directory entries as their labels' and terms'
                      targets, and report each problem: on every build, whether or not its
                      page was read again, so a broken reference keeps failing `-W` builds
                      until it is fixed;
 - env-get-updated    write again the pages that link to a role or term whose target changed.
+
+The modules that read, judge and show roles.yaml are imported where they are first used: a
+rebuild with nothing changed uses none of them (lazy.py).
 """
 
 from __future__ import annotations
@@ -21,21 +24,22 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..core import digests, displays
+from ..core import digests
 from ..core.files import read_roles_bytes
-from ..core.model import RolesFile
 from ..core.names import label_prefix_problem, role_prefixes
-from ..core.options import DIRECTIVES, read_options
 from ..core.problems import ERROR, NOTE, Problem, RolesFileError
 from .domain import RolesDomain
 from .model_cache import cached_model, cached_notices, keep_model
+
+if TYPE_CHECKING:
+    from ..core.model import RolesFile
 
 logger = logging.getLogger(__name__)
 
@@ -80,12 +84,16 @@ def note_directive_problems(directive: SphinxDirective, subtype: str,
 def read_directive_options(directive: SphinxDirective, name: str) -> dict[str, object]:
     """The options of `directive` (the extension's `name`), read as `sphinx-hubroles check`
     reads them (core/options.py): a bad one is left out, and noted for the rules to report."""
+    from ..core.options import DIRECTIVES, read_options
+
     values, problems = read_options(name, directive.options)
     note_directive_problems(directive, DIRECTIVES[name].subtype, problems)
     return values
 
 
 def display_digest(domain: RolesDomain, kind: str, args: tuple) -> str:
+    from ..core import displays
+
     inputs = displays.DISPLAYS[kind]
     if kind == "diagram":
         return displays.digest(inputs(domain.model, *args, selector=domain.select))
@@ -188,8 +196,10 @@ def outdated_displays(app: Sphinx, env: BuildEnvironment, added, changed, remove
     domain = domain_of(env)
     if domain.same_source:  # the same model as last time: every display is as it was
         return []
+    from ..core import displays
+
     outdated = []
-    for docname, shown in domain.data["displays"].items():
+    for docname, shown in domain.page_records("displays"):
         for (kind, *args), digest in shown.items():
             if kind == "diagram" and domain.same_diagrams:
                 continue  # shows what it showed (the diagrams' inputs are the same)
@@ -211,15 +221,26 @@ def withdraw_targets(app: Sphinx, env: BuildEnvironment, docnames: list[str]) ->
 
 def judge_and_report(app: Sphinx, env: BuildEnvironment) -> None:
     """env-updated: decide where links go, make the cards and directory entries the targets
-    of their labels and terms, and report every problem of every page."""
-    external_labels, external_terms = intersphinx_targets(app)
+    of their labels and terms (judging.py), and report every problem of every page.
+
+    A build that read no page and has the last build's roles.yaml, settings and other
+    projects' targets takes the last build's judgement, kept with the environment."""
+    external_labels, external_terms = map(sorted, intersphinx_targets(app))
     domain = domain_of(env)
-    judgement = domain.judge(app.config.hubroles_role_terms, external_labels, external_terms,
-                             domain.sphinx_design)
-    domain.register_targets(app.config.hubroles_role_terms)
-    for finding in judgement.problems:
-        logger.warning(finding.message, location=finding.where.location, type=finding.type,
-                       subtype=finding.subtype)
+    role_terms = app.config.hubroles_role_terms
+    inputs = digests.text_digest(repr((domain.data["source"], role_terms, domain.sphinx_design,
+                                       external_labels, external_terms)))
+    if not domain.judgement_holds(inputs):
+        from .judging import judge_and_register
+
+        judge_and_register(domain, inputs, role_terms, external_labels, external_terms,
+                           domain.sphinx_design)
+    elif not domain.same_source:  # the same judgement of another roles.yaml: its targets
+        from .judging import register_targets
+
+        register_targets(domain, role_terms)
+    for message, location, type_, subtype in domain.data["findings"]:
+        logger.warning(message, location=location, type=type_, subtype=subtype)
 
 
 def intersphinx_targets(app: Sphinx) -> tuple[Iterable[str], Iterable[str]]:
@@ -243,9 +264,11 @@ def pages_with_changed_targets(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = domain_of(env)
     if domain.judgement_reused and domain.same_source:
         return []  # the targets come from the two, as they were
-    before, after = domain.data["targets"], domain.targets()
+    from .judging import targets
+
+    before, after = domain.kept("targets"), targets(domain)
     changed = {key for key in after.keys() | before.keys() if before.get(key) != after.get(key)}
-    domain.data["targets"] = after
+    domain.keep("targets", after)
     pages = sorted(domain.pages_referencing(changed)) if changed else []
     if not pages and not domain.pages_to_read and not domain.same_source:
         return [app.config.root_doc] if app.config.root_doc in env.found_docs else []

@@ -4,7 +4,10 @@ under the picture in every engine."""
 
 from __future__ import annotations
 
-from .selection import Selection
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .selection import Selection
 
 # The text version's title and the words before its two lists.
 TITLE = "Text version of this diagram"

@@ -9,12 +9,10 @@ from pathlib import Path
 
 from ..diagram.options import diagram_spec
 from ..directory import directory_spec
-from ..names import ROLE_PREFIXES, person_id_of, person_label, role_id_of, role_label
+from ..names import PERSON, ROLE, ROLE_PREFIXES, person_id_of, person_label, role_id_of, role_label
 from ..options import DIRECTIVES, read_options
 from ..problems import display_path
 from ..site import (
-    PERSON,
-    ROLE,
     CardUse,
     DiagramUse,
     DirectiveProblem,

@@ -9,7 +9,8 @@ from functools import cache
 
 from markdown_it.token import Token
 
-from ..site import TERM, Reference, Site
+from ..names import TERM
+from ..site import Reference, Site
 from .findings import (
     HOLDERS_ROLE,
     LITERAL_DIRECTIVES,

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..site import TERM, Reference, Site
+from ..names import TERM
+from ..site import Reference, Site
 from .findings import (
     HOLDERS_ROLE,
     LITERAL_DIRECTIVES,

@@ -16,30 +16,12 @@ from ...core.diagram import textversion
 from ...core.diagram.options import diagram_spec
 from ...core.diagram.textversion import default_alt, text_version
 from ...core.model import Text
-from ...core.names import role_label
+from ...core.names import ROLE, role_label
 from ...core.options import written_options
-from ...core.site import ROLE
 from ..domain import TOOLTIP
 from ..links import role_reference
 from ..state import domain_of, note_display, read_directive_options
-
-
-class roles_diagram(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
-    """A diagram; its children are the text alternative (made when the page is written, from
-    the `hubroles_text` attribute).
-
-    Attributes: `svg_dot` (with link placeholders and tooltips), `print_dot` (without, and
-    with the legend in the picture, for PDF and PNG), `legend` ((id, label, look) per
-    relation type, which HTML shows beside the SVG), `alt`, and `align` when given without a figure.
-    """
-
-
-# The text alternative's link to each card sits in an inline with this attribute (the role
-# id); once Sphinx has resolved the link for the page being written, it is also the href of
-# that role's box in the SVG. (An attribute on the pending_xref itself would not survive.)
-ROLE_ATTRIBUTE = "hubroles_role"
-# The text version, as data, until the page is written (DiagramTextVersion).
-TEXT_ATTRIBUTE = "hubroles_text"
+from .node import ROLE_ATTRIBUTE, TEXT_ATTRIBUTE, roles_diagram
 
 
 class RolesDiagramDirective(SphinxDirective):

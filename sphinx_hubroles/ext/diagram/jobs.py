@@ -89,7 +89,7 @@ def in_cache(renderer: Renderer, job: Job, domain: RolesDomain) -> bool:
     entry found whole by an earlier build is not read again while its file is unchanged."""
     if job in domain.drawn:
         return True
-    if renderer.cached(job, domain.data["settled_renderings"]):
+    if renderer.cached(job, domain.kept("settled_renderings")):
         domain.drawn.add(job)
         return True
     return False
@@ -126,7 +126,7 @@ def render_before_writing(app: Sphinx, builder: Builder) -> None:
     # The domain knows every diagram of the project: a rendering none of them uses
     # (an edited or deleted diagram) would only fill the disk.
     domain = domain_of(app.env)
-    renderer.prune(first_place, format, domain.data["settled_renderings"])
+    renderer.prune(first_place, format, domain.kept("settled_renderings"))
     todo = [job for job in first_place if not in_cache(renderer, job, domain)]
     if not todo:
         return

@@ -11,8 +11,8 @@ from docutils import nodes
 from ...core.diagram import textversion
 from .._compat import single_fragment
 from ..state import domain_of
-from .directive import ROLE_ATTRIBUTE, roles_diagram
 from .jobs import rendering
+from .node import ROLE_ATTRIBUTE, roles_diagram
 
 
 def role_hrefs(node: roles_diagram) -> dict[str, str]:
