@@ -102,12 +102,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After the judgement, which says which roles have a card (and so a preview).
     app.connect("env-updated", handler("hover.note_previews"), priority=600)
     app.connect("env-updated", handler("jsonout.make_json"))
+    app.connect("env-updated", handler("diagram.jobs.new_diagrams_version"))
     app.connect("env-get-updated", state.pages_with_changed_targets)
     app.connect("write-started", handler("diagram.jobs.render_before_writing"))
     app.connect("write-started", handler("hover.write_previews"))
     # After drawing, when the cache holds every file it will have in this build.
     app.connect("write-started", handler("diagram.jobs.keep_cache_out_of_epub"), priority=900)
     app.connect("build-finished", handler("jsonout.write_json"))
+    app.connect("build-finished", handler("diagram.jobs.note_cache_whole"))
     app.connect("html-page-context", handler("diagram.visitors.add_explore_script"))
 
     app.add_css_file("hubroles.css")

@@ -181,7 +181,7 @@ class Judgement:
 class RolesDomain(Domain):
     name = "hubroles"
     label = "sphinx-hubroles"
-    data_version = 14
+    data_version = 15
     # Per page; the targets of the last build (state.py compares them with this one's); and
     # what the last build's model was made from, with the references found in roles.yaml's
     # texts (by owner, and by text for core/scan's memo), which a build with the same
@@ -206,7 +206,10 @@ class RolesDomain(Domain):
         # location, type, subtype): reported again by a build that reuses it.
         "judged_from": "", "findings": (),
         "source": "", "diagram_inputs": "", "plain_texts_for": "", "made_by": "",
-        "json_digest": None}
+        "json_digest": None,
+        # New whenever a page is read again or removed: which diagrams the cache was noted
+        # to hold (diagram/whole.py).
+        "diagrams_version": ""}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -232,6 +235,9 @@ class RolesDomain(Domain):
         self.reported_diagrams: set[str] = set()  # failed drawings reported in this build
         self.drawn: set = set()  # diagram jobs found whole in the cache in this build (jobs.py)
         self.renderer = None  # the build's diagram Renderer (jobs.py)
+        # Whether the cache holds every diagram's rendering, and whether the last build's
+        # note (diagram/whole.py) said so when this build started (jobs.py).
+        self.cache_whole = self.cache_noted = False
         self.json_text: str | None = None  # this build's hubroles.json (jsonout.py)
         self.sphinx_design = False  # whether the project loads sphinx_design (state.py)
         self.previews = False  # whether this build writes the previews file (hover.py)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..digests import text_digest
+from .settled import SETTLED_NS
 from .svg import NotSVG, svg_template
 
 # Bump when the stored form of a rendering changes, so old cache entries are not reused.
@@ -34,11 +35,6 @@ ENTRY_MAGIC = b"hubroles-diagram"
 
 # How much of dot's own message goes into an error (dot's real messages are a few lines).
 MESSAGE_LIMIT = 2_000
-# An entry found whole is not read again while its file is unchanged (Renderer.cached), if it
-# was at least this old when it was read: a file system with coarse timestamps could hide a
-# change made in the same second. Younger entries are read again next time (git treats its
-# "racily clean" index entries so).
-SETTLED_NS = 2_000_000_000
 
 # What the start of dot's output must be, per format, for anything to use it.
 _MAGIC_NUMBERS = {"pdf": ("PDF", b"%PDF-"), "png": ("PNG", b"\x89PNG\r\n\x1a\n")}

@@ -5,6 +5,8 @@ missing from the cache is rendered at once, up to `-j` dot processes, in the mai
 writers (serial, or forked by `-j`) then find them in the cache. A failure is reported once,
 at the first page and line that shows the diagram, and a missing dot once per build. A page
 whose diagram could not be drawn is written again by the next build (pages_without_pictures).
+A build that ends with every diagram drawn notes so (whole.py), and the next build with no
+page to read need not look for each again.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ if TYPE_CHECKING:  # render.py, the drawing code, loads when a build has a diagr
 from ..domain import RolesDomain
 from ..model_cache import FILE_NAME as MODEL_CACHE
 from ..state import domain_of
+from . import whole
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +84,25 @@ def start_build(app: Sphinx) -> None:
     reported(app.env).clear()
     domain.drawn.clear()
     domain.renderer = None
+    domain.cache_whole = domain.cache_noted = False
+
+
+def new_diagrams_version(app: Sphinx, env: BuildEnvironment) -> None:
+    """env-updated: the pages' diagrams are another set when a page was read again or
+    removed; a note that the cache held every diagram of the last set no longer holds."""
+    domain = domain_of(env)
+    if domain.records_changed or not domain.data["diagrams_version"]:
+        domain.data["diagrams_version"] = os.urandom(8).hex()
+
+
+def note_cache_whole(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished: note whether the cache now holds every diagram's rendering."""
+    domain, format = domain_of(app.env), FORMATS.get(app.builder.format)
+    if format is None or domain.cache_noted and domain.pages_to_read == 0:
+        return  # a builder without pictures; or nothing drawn, as the note says already
+    whole.note_whole(app.doctreedir, domain.data["diagrams_version"],
+                     format if exception is None and domain.cache_whole else None,
+                     cache_folder(app.builder))
 
 
 def in_cache(renderer: Renderer, job: Job, domain: RolesDomain) -> bool:
@@ -103,21 +125,31 @@ def pages_without_pictures(app: Sphinx, env: BuildEnvironment, added: set[str],
     alone (or the cache was emptied). Nothing else tells Sphinx to write them again once dot
     works, so they are read and written again: the site is then the one a clean build gives.
     """
-    format = FORMATS.get(app.builder.format)
-    dots = list(domain_of(env).diagram_dots())
-    if format is None or not dots:
+    format, domain = FORMATS.get(app.builder.format), domain_of(env)
+    if format is None:
         return []
-    renderer, domain = renderer_for(app.builder), domain_of(env)
-    return sorted({docname for docname, _line, svg_dot, print_dot in dots
-                   if docname not in removed
-                   and not in_cache(renderer, job_for(format, svg_dot, print_dot), domain)})
+    if whole.known_whole(app.doctreedir, domain.data["diagrams_version"], format,
+                         cache_folder(app.builder)):
+        domain.cache_whole = domain.cache_noted = True
+        return []
+    dots = list(domain.diagram_dots())
+    if not dots:
+        return []
+    renderer = renderer_for(app.builder)
+    missing = sorted({docname for docname, _line, svg_dot, print_dot in dots
+                      if docname not in removed
+                      and not in_cache(renderer, job_for(format, svg_dot, print_dot), domain)})
+    domain.cache_whole = not missing
+    return missing
 
 
 def render_before_writing(app: Sphinx, builder: Builder) -> None:
     """write-started: render every diagram the cache lacks, concurrently."""
-    format = FORMATS.get(builder.format)
-    dots = list(domain_of(app.env).diagram_dots())
-    if format is None or not dots and not cache_folder(builder).exists():
+    format, domain = FORMATS.get(builder.format), domain_of(app.env)
+    if format is None or domain.cache_noted and domain.pages_to_read == 0:
+        return  # every diagram is drawn, and no page read again has a new one (whole.py)
+    dots = list(domain.diagram_dots())
+    if not dots and not cache_folder(builder).exists():
         return  # a site without diagrams, nor any drawn before: no drawing code to load
     first_place: dict[Job, tuple[str, int]] = {}
     for docname, line, svg_dot, print_dot in dots:
@@ -125,9 +157,9 @@ def render_before_writing(app: Sphinx, builder: Builder) -> None:
     renderer = renderer_for(builder)
     # The domain knows every diagram of the project: a rendering none of them uses
     # (an edited or deleted diagram) would only fill the disk.
-    domain = domain_of(app.env)
     renderer.prune(first_place, format, domain.kept("settled_renderings"))
     todo = [job for job in first_place if not in_cache(renderer, job, domain)]
+    domain.cache_whole = not todo
     if not todo:
         return
     workers = min(len(todo), max(1, app.parallel))
@@ -140,6 +172,7 @@ def render_before_writing(app: Sphinx, builder: Builder) -> None:
                                stringify_func=lambda job: "{}:{}".format(*first_place[job]))
 
     failures = renderer.render_all(todo, workers, progress)
+    domain.cache_whole = not failures
     for job in todo:
         if job in failures:
             report(app.env, renderer, job, failures[job], first_place[job])
@@ -188,7 +221,7 @@ def keep_cache_out_of_epub(app: Sphinx, builder: Builder) -> None:
     outdir = Path(builder.outdir).resolve()
     if not Path(builder.doctreedir).resolve().is_relative_to(outdir):
         return
-    ours = [Path(builder.doctreedir, MODEL_CACHE)]
+    ours = [Path(builder.doctreedir, MODEL_CACHE), Path(builder.doctreedir, whole.FILE_NAME)]
     with contextlib.suppress(OSError):
         ours += [Path(entry.path) for entry in os.scandir(cache_folder(builder))]
     app.config.epub_exclude_files = [*app.config.epub_exclude_files,
