@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 from sphinx_hubroles.core import yamlsource
 from sphinx_hubroles.core.export import FORMULA_STARTS, to_csv
+from sphinx_hubroles.core.lines import editor_lines
 from sphinx_hubroles.core.loader import BYTE_ORDER_MARKS, parse_roles
 from sphinx_hubroles.core.model import Item, Role, RolesFile, Text
 from sphinx_hubroles.core.problems import RolesFileError
@@ -47,11 +48,9 @@ def check(data: bytes) -> RolesFile | RolesFileError:
         return parse_roles(data, PATH)
     except RolesFileError as error:
         assert error.problems, "an error with no problem in it"
-        # YAML 1.1 (PyYAML) also ends a line at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR,
-        # which a multi-line text may hold: its lines are the ones problems are placed on.
-        text = data.decode("utf-8", "replace")
-        last_line = sum(text.count(end) for end in ("\n", "\r", "\x85", "\u2028",
-                                                     "\u2029")) + 2
+        # Lines as an editor counts them: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, which
+        # YAML 1.1 also ends a line at, end none (core/lines.py).
+        last_line = len(editor_lines(data.decode("utf-8", "replace"))) + 1
         for problem in error.problems:
             if problem.line is None:
                 assert problem.message.startswith(WHOLE_FILE), problem
@@ -236,6 +235,44 @@ def test_random_edits_of_a_real_file(data):
                  st.binary(max_size=50).map(lambda b: TEAM.encode()[:300] + b)))
 def test_random_bytes(data):
     check(data)
+
+
+# -- lines --------------------------------------------------------------------------------------
+
+WORDS = st.from_regex(r"[A-Za-z][A-Za-z .,]{0,12}", fullmatch=True)
+# What ends a line inside a text: for YAML 1.1, each of them; for an editor, the first three.
+TEXT_BREAKS = st.sampled_from(["\n", "\r\n", "\r", "\x85", "\u2028", "\u2029"])
+
+
+@st.composite
+def texts_with_breaks(draw, indent: str) -> str:
+    """Words on YAML lines, ended by any of YAML's line breaks, each line after the first
+    indented by `indent`."""
+    words = draw(st.lists(WORDS, min_size=1, max_size=4))
+    return "".join(word + (draw(TEXT_BREAKS) + indent if number < len(words) - 1 else "")
+                   for number, word in enumerate(words))
+
+
+@settings(max_examples=200, **SETTINGS)
+@given(st.sampled_from(["\n", "\r\n", "\r"]), texts_with_breaks(" " * 6),
+       texts_with_breaks(" " * 6), texts_with_breaks(" " * 6))
+def test_problems_after_nel_ls_and_ps_are_at_the_line_an_editor_shows(
+        end, description, summary, plain):
+    """A NEL, LS or PS in a `|` text, a quoted text or a plain one ends a line for YAML, not
+    for an editor: the problems after them are at the line that an editor (and `grep -n`,
+    where lines end with "\n") shows."""
+    text = end.join([
+        "relations:", "  oversees: {label: oversees}", "roles:", "  lead:", "    name: Lead",
+        f'    summary: "{summary}"', "    description: |", f"      {description}",
+        f"    count: {plain}", "    bogus: 1", "    relations:", "      oversees:",
+        "        - nobody", ""])
+    lines = editor_lines(text)
+    result = check(text.encode("utf-8"))
+    assert isinstance(result, RolesFileError)
+    assert [(problem.line, problem.message.split(";")[0]) for problem in result.problems] == [
+        (lines.index("    bogus: 1") + 1, "unknown key 'bogus' in role 'lead'"),
+        (lines.index("        - nobody") + 1,
+         "'oversees' of role 'lead' names 'nobody', which is not a role under 'roles'")]
 
 
 # -- scale --------------------------------------------------------------------------------------

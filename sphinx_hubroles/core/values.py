@@ -175,10 +175,8 @@ class ValueReader:
             self.folded_list(scalar, what, item)
         if not block:
             return Text(scalar.value.strip(), scalar.text_line)
-        # Blank lines cut from the start move the text's first line down.
-        text = scalar.value.lstrip("\n")
-        line = scalar.text_line + (len(scalar.value) - len(text) if scalar.block else 0)
-        return Text(text.rstrip("\n"), line, block=True)
+        # A `|` text starts below its blank lines (YScalar.text_line), cut here.
+        return Text(scalar.value.lstrip("\n").rstrip("\n"), scalar.text_line, block=True)
 
     def folded_list(self, scalar: YScalar, what: str, item: bool) -> None:
         """A warning, not an error: the text is usable, but probably not what was meant."""

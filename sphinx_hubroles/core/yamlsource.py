@@ -4,6 +4,7 @@ PyYAML's constructors silently keep the last of duplicate keys, construct Python
 some tags and expand aliases without limit. So we only *compose* (parse into nodes) and build the
 values ourselves: duplicates, tags, recursive aliases, alias bombs and very deep nesting become
 problems with a line number, found in time and memory proportional to the size of the file.
+Lines and columns are the editor's, not YAML's (core/lines.py).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .lines import YAML_BREAK, LineIndex
 from .problems import Problem, Problems, shown
 
 STR = "tag:yaml.org,2002:str"
@@ -44,6 +46,7 @@ MAX_DEPTH = 100
 # Characters that start YAML syntax when they start a value; text starting with one of them
 # must be quoted. The hint is added to syntax errors found on a line whose value starts with one.
 SPECIAL_STARTS = "[{*&!|>@`%?-\"'"
+_LEADING_NEWLINES = re.compile("\n*")
 
 
 @dataclass(slots=True)
@@ -51,16 +54,15 @@ class YScalar:
     value: str
     tag: str
     line: int
-    block: bool = False  # a `|` or `>` scalar, whose text starts on the next line
+    # Where the text starts: for a `|` or `>` scalar, the first line after the indicator's
+    # that is not blank (the blank ones start the value with "\n"s); else `line`.
+    text_line: int
+    block: bool = False  # a `|` or `>` scalar, whose text starts on a later line
     # For an empty value: what followed it on its line was a comment (`summary: #1 priority`)
     comment_follows: bool = False
     # For a plain value written over several lines: (line, column) of the first of its
     # continuation lines that starts with "- ", a list item that YAML folded into the text.
     folded_dash: tuple[int, int] | None = None
-
-    @property
-    def text_line(self) -> int:
-        return self.line + 1 if self.block else self.line
 
 
 @dataclass(slots=True)
@@ -81,7 +83,8 @@ YValue = YScalar | YSeq | YMap
 
 def parse_yaml(text: str, problems: Problems) -> YValue | None:
     """Parse one YAML document into Y-values; None (with problems noted) if it cannot be read."""
-    node = _compose(text, problems)
+    lines = LineIndex(text)
+    node = _compose(text, lines, problems)
     if node is _FAILED:
         return None
     if node is None or (isinstance(node, yaml.ScalarNode) and not node.value.strip()) or (
@@ -89,13 +92,13 @@ def parse_yaml(text: str, problems: Problems) -> YValue | None:
             and node.value in ("~", "null", "Null", "NULL")):
         problems.add(Problem(None, "is empty; it needs at least a 'roles' mapping"))
         return None
-    return _Builder(problems, text).build(node)
+    return _Builder(problems, lines).build(node)
 
 
 _FAILED = object()
 
 
-def _compose(text: str, problems: Problems):
+def _compose(text: str, lines: LineIndex, problems: Problems):
     """The document's node tree, composed from libyaml's events when PyYAML has libyaml (three
     times faster on large files). A file libyaml cannot read is read again by PyYAML's own
     parser, whose messages are clearer and the same on every installation. So is a file with
@@ -115,12 +118,12 @@ def _compose(text: str, problems: Problems):
         loader = _Loader(text)
         return loader.get_single_node()
     except yaml.reader.ReaderError as error:
-        problems.add(_reader_problem(error, text))
+        problems.add(_reader_problem(error, text, lines))
     except _TooDeep as error:
-        problems.add(Problem(error.mark.line + 1, "lists and mappings are nested more than "
+        problems.add(Problem(lines.line(error.mark), "lists and mappings are nested more than "
                              f"{MAX_DEPTH} levels deep here; roles.yaml needs only a few"))
     except yaml.MarkedYAMLError as error:
-        problems.add(_syntax_problem(error, text))
+        problems.add(_syntax_problem(error, lines))
     except yaml.YAMLError as error:  # not expected: PyYAML's errors above carry a position
         problems.add(Problem(None, f"YAML error: {shown(str(error), 200)}"))
     except RecursionError:  # not expected: _Loader refuses deep nesting before Python does
@@ -139,12 +142,12 @@ class _TooDeep(Exception):
 class _Alias:
     """An alias where it stands in the file; PyYAML would hand back the anchored node itself."""
 
-    __slots__ = ("node", "anchor", "line")
+    __slots__ = ("node", "anchor", "mark")
 
-    def __init__(self, node: yaml.Node, anchor: str, line: int) -> None:
+    def __init__(self, node: yaml.Node, anchor: str, mark: yaml.Mark) -> None:
         self.node = node
         self.anchor = anchor
-        self.line = line
+        self.mark = mark
 
 
 class _Composing:
@@ -168,7 +171,7 @@ class _Composing:
             return super().compose_node(parent, index)
         if isinstance(event, yaml.AliasEvent):
             node = super().compose_node(parent, index)
-            return _Alias(node, event.anchor, event.start_mark.line + 1)
+            return _Alias(node, event.anchor, event.start_mark)
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH:
@@ -200,11 +203,10 @@ else:  # pragma: no cover - PyYAML built without libyaml
     _FastLoader = None
 
 
-def _reader_problem(error: yaml.reader.ReaderError, text: str) -> Problem:
+def _reader_problem(error: yaml.reader.ReaderError, text: str, lines: LineIndex) -> Problem:
     """A character YAML does not allow anywhere in the file (a control character)."""
     position = max(0, min(error.position, len(text)))
-    line = text.count("\n", 0, position) + 1
-    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    line, column = lines.position(position)
     char = error.character if isinstance(error.character, int) else 0
     message = (f"contains the character U+{char:04X} at column {column}, which YAML does not "
                "allow; remove it")
@@ -214,11 +216,11 @@ def _reader_problem(error: yaml.reader.ReaderError, text: str) -> Problem:
     return Problem(line, message, column=column)
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, lines: LineIndex) -> Problem:
     mark = error.problem_mark or error.context_mark
     if mark is None:  # PyYAML always gives one; do not fail if it someday does not
         return Problem(None, f"YAML syntax error: {shown(str(error), 200)}")
-    line, column = mark.line + 1, mark.column + 1
+    line, column = lines.line(mark), lines.column(mark)
     if error.context == "expected a single document in the stream":
         return Problem(line, "holds more than one YAML document (a second '---'); "
                        "keep everything in one document")
@@ -226,35 +228,35 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> Problem:
     anchor = re.fullmatch(r"found duplicate anchor '(.*)'; first occurrence", context)
     if anchor and error.context_mark is not None:
         return Problem(line, f"the anchor '&{shown(anchor.group(1))}' is defined twice (first "
-                       f"at line {error.context_mark.line + 1}); give each anchor its own name",
+                       f"at line {lines.line(error.context_mark)}); give each anchor its own name",
                        column=column)
     what = error.problem or "cannot be parsed"
     if "'\\t'" in what:
-        lines = text.splitlines()
-        before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
+        before = lines.yaml_line_before(mark)
         what += (" (indent with spaces: YAML does not allow tabs for indentation)"
                  if not before.strip() else " (YAML does not allow a tab here: remove it or use "
                  "spaces)")
     if context:
         what = f"{what} ({context}"
-        if error.context_mark and error.context_mark.line != mark.line:
-            what += f" at line {error.context_mark.line + 1}"
+        if error.context_mark and lines.line(error.context_mark) != line:
+            what += f" at line {lines.line(error.context_mark)}"
         what += ")"
-    what += _quoting_hint(error, text)
+    what += _quoting_hint(error, lines)
     return Problem(line, f"YAML syntax error at column {column}: {what}", column=column)
 
 
-def _quoting_hint(error: yaml.MarkedYAMLError, text: str) -> str:
+def _quoting_hint(error: yaml.MarkedYAMLError, lines: LineIndex) -> str:
     """Most syntax errors in roles.yaml are text that YAML reads as syntax: say so."""
     problem, context = error.problem or "", error.context or ""
     if "escape" in problem and "double-quoted" in context:
         return ("; in double quotes a backslash starts an escape: write it as \\\\, or put "
                 "the whole value in single quotes")
-    lines = text.splitlines()
     mark = error.problem_mark
-    if mark is not None and mark.line < len(lines) and "quoted scalar" not in context \
-            and "flow" not in context and not lines[mark.line].startswith("%"):
-        start = _value_start(lines[mark.line])
+    # The line as YAML reads it: a NEL, LS or PS starts a line of YAML syntax.
+    yaml_line = "" if mark is None else lines.yaml_line_before(mark) + lines.yaml_line_after(mark)
+    if mark is not None and "quoted scalar" not in context \
+            and "flow" not in context and not yaml_line.startswith("%"):
+        start = _value_start(yaml_line)
         if start and start in SPECIAL_STARTS:
             if start in "\"'":
                 other = "single" if start == '"' else "double"
@@ -285,9 +287,9 @@ def _value_start(line: str) -> str:
 
 
 class _Builder:
-    def __init__(self, problems: Problems, text: str) -> None:
+    def __init__(self, problems: Problems, lines: LineIndex) -> None:
         self.problems = problems
-        self.lines = text.splitlines()
+        self.lines = lines
         # id(node) -> (value, values it holds, characters it holds); aliases share the value
         self.built: dict[int, tuple[YValue | None, int, int]] = {}
         self.building: set[int] = set()
@@ -301,7 +303,7 @@ class _Builder:
     def _value(self, node) -> tuple[YValue | None, int, int]:
         alias_line = None
         if isinstance(node, _Alias):
-            alias_line, anchor, node = node.line, node.anchor, node.node
+            alias_line, anchor, node = self.lines.line(node.mark), node.anchor, node.node
             if id(node) in self.building:
                 self.problems.add(Problem(alias_line, f"the alias '*{shown(anchor)}' stands "
                                           "inside what it names; roles.yaml cannot hold "
@@ -327,14 +329,14 @@ class _Builder:
                 what = (f"{MAX_EXPANDED_ALIAS_VALUES:,} values"
                         if self.expanded_values > MAX_EXPANDED_ALIAS_VALUES
                         else f"{MAX_EXPANDED_ALIAS_CHARS:,} characters of text")
-                self.problems.add(Problem(alias_line or node.start_mark.line + 1,
+                self.problems.add(Problem(alias_line or self.lines.line(node.start_mark),
                                           f"aliases expand to more than {what}; roles.yaml "
                                           "refuses such alias bombs"))
             return None, values, chars
         return value, values, chars
 
     def _new(self, node: yaml.Node) -> tuple[YValue | None, int, int]:
-        line = node.start_mark.line + 1
+        line = self.lines.line(node.start_mark)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, line), 1, len(node.value)
         if node.tag != (SEQ if isinstance(node, yaml.SequenceNode) else MAP):
@@ -356,10 +358,14 @@ class _Builder:
             self.problems.add(_tag_problem(node, line))
             return None
         comment_follows = False
-        if node.tag == NULL and node.value == "" and node.start_mark.line < len(self.lines):
-            after = self.lines[node.start_mark.line][node.start_mark.column:].lstrip()
-            comment_follows = after.startswith("#")
-        return YScalar(node.value, node.tag, line, block=node.style in ("|", ">"),
+        if node.tag == NULL and node.value == "":
+            comment_follows = self.lines.yaml_line_after(node.start_mark).lstrip().startswith("#")
+        block = node.style in ("|", ">")
+        text_line = line
+        if block:  # YAML's lines after the indicator's: one "\n" in the value per blank one
+            blank = _LEADING_NEWLINES.match(node.value).end()
+            text_line = self.lines.line_of_yaml_line(node.start_mark.line + 1 + blank)
+        return YScalar(node.value, node.tag, line, text_line, block=block,
                        comment_follows=comment_follows, folded_dash=self._folded_dash(node))
 
     def _folded_dash(self, node: yaml.ScalarNode) -> tuple[int, int] | None:
@@ -369,10 +375,15 @@ class _Builder:
         first, last = node.start_mark.line, node.end_mark.line
         if node.style or last <= first:
             return None
-        for index in range(first + 1, min(last, len(self.lines) - 1) + 1):
-            stripped = self.lines[index].lstrip(" ")
+        text, end = self.lines.text, node.end_mark.index
+        breaks = YAML_BREAK.finditer(text, node.start_mark.index, end)
+        for yaml_line, line_break in enumerate(breaks, first + 1):
+            following = YAML_BREAK.search(text, line_break.end(), end)
+            line = text[line_break.end():following.start() if following else end]
+            stripped = line.lstrip(" ")
             if stripped.startswith("- ") or stripped == "-":
-                return index + 1, len(self.lines[index]) - len(stripped) + 1
+                indent = len(line) - len(stripped)
+                return self.lines.place(yaml_line, indent, line_break.end() + indent)
         return None
 
     def _mapping(self, node: yaml.MappingNode, line: int) -> tuple[YMap, int, int]:
@@ -380,8 +391,8 @@ class _Builder:
         values, chars = 1, 0
         merges = []
         for key_node, value_node in node.value:
-            key_line = (key_node.line if isinstance(key_node, _Alias)
-                        else key_node.start_mark.line + 1)
+            key_line = self.lines.line(key_node.mark if isinstance(key_node, _Alias)
+                                       else key_node.start_mark)
             if isinstance(key_node, _Alias):
                 key_node = key_node.node
             if key_node.tag == MERGE:
@@ -403,7 +414,7 @@ class _Builder:
             value, value_values, value_chars = self._value(value_node)
             values += value_values
             chars += len(key) + value_chars
-            result.items[key] = (key_line, value or YScalar("", REPORTED, key_line))
+            result.items[key] = (key_line, value or YScalar("", REPORTED, key_line, key_line))
         for value_node in merges:
             merged_values, merged_chars = self._merge(result, value_node)
             values += merged_values
@@ -412,8 +423,8 @@ class _Builder:
 
     def _merge(self, result: YMap, value_node) -> tuple[int, int]:
         """`<<: *anchor` merge keys: keys written in the mapping itself win."""
-        line = value_node.line if isinstance(value_node, _Alias) else \
-            value_node.start_mark.line + 1
+        line = self.lines.line(value_node.mark if isinstance(value_node, _Alias)
+                               else value_node.start_mark)
         target = value_node.node if isinstance(value_node, _Alias) else value_node
         if isinstance(target, yaml.SequenceNode) and target.tag == SEQ:
             sources = target.value
