@@ -221,6 +221,19 @@ def test_not_utf8(tmp_path):
         f"{path}:3: is not valid UTF-8 (byte 0xe9); save it as UTF-8"]
 
 
+@pytest.mark.parametrize("data", [
+    b"\xef\xbb\xbfroles:\n  a:\n    name: caf\xe9\n",  # after a byte order mark
+    b"roles:\r  a:\r    name: caf\xe9\r",  # lines ended by a lone carriage return
+], ids=["byte order mark", "carriage returns"])
+def test_not_utf8_names_the_byte_and_its_line(data, tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_bytes(data)
+    with pytest.raises(RolesFileError) as caught:
+        load_roles(path)
+    assert caught.value.lines() == [
+        f"{path}:3: is not valid UTF-8 (byte 0xe9); save it as UTF-8"]
+
+
 def test_missing_file_and_folder(tmp_path):
     with pytest.raises(RolesFileError) as caught:
         load_roles(tmp_path / "nope.yaml")

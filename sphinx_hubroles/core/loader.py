@@ -6,6 +6,7 @@ the same in both.
 
 from __future__ import annotations
 
+import codecs
 import gc
 import re
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from .diagram.colours import (
     readable_on,
 )
 from .files import read_roles_bytes
+from .lines import breaks_in
 from .model import (
     KIND_OF,
     KIND_OF_INVERSE,
@@ -78,10 +80,11 @@ def parse_roles(data: bytes, path: Path, *, role_terms: bool = True,
         if data.startswith(mark):
             raise RolesFileError(path, [Problem(None, f"is saved as {encoding}; save it as "
                                                 "UTF-8")])
+    data = data.removeprefix(codecs.BOM_UTF8)  # tolerate a byte order mark
     try:
-        text = data.decode("utf-8-sig")  # tolerate a byte order mark
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        line = breaks_in(data[: error.start].decode("utf-8")) + 1
         raise RolesFileError(path, [Problem(line, "is not valid UTF-8 (byte "
                                             f"0x{data[error.start]:02x}); save it as UTF-8")]
                              ) from None
