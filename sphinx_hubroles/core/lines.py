@@ -77,6 +77,10 @@ class LineIndex:
             return yaml_line + 1
         return yaml_line + 1 - bisect_left(self.yaml_only, yaml_line)
 
+    def yaml_only_between(self, first: int, last: int) -> bool:
+        """Whether a NEL, LS or PS ends one of YAML's 0-based lines `first` to `last` - 1."""
+        return bisect_left(self.yaml_only, first) < bisect_left(self.yaml_only, last)
+
     def column(self, mark: Mark) -> int:
         """The 1-based column of a mark on its line."""
         return self.place(mark.line, mark.column, mark.index)[1]

@@ -23,6 +23,18 @@ class Text:
     # Rendered as blocks (a description, a section's text, a definition), where directives run;
     # an inline text (a summary, an item) shows a directive's markup as text.
     block: bool = field(default=False, compare=False, repr=False)
+    # The line of each of its lines, when they do not stand one after another from `line`: a
+    # `|` text holding a NEL (U+0085), which ends a line for YAML but not for an editor, so
+    # that two lines of the text stand on one line of the file.
+    lines: tuple[int, ...] | None = field(default=None, compare=False, repr=False)
+
+    def line_at(self, number: int) -> int:
+        """The line of roles.yaml where the text's line `number` (0 for its first) stands."""
+        if self.lines is None or number < 0:
+            return self.line + number
+        if number < len(self.lines):
+            return self.lines[number]
+        return self.lines[-1] + number - len(self.lines) + 1
 
 
 class Steps(tuple):

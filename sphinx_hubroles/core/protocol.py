@@ -175,6 +175,8 @@ class Texts:
         if found not in self.keys:
             key = self.keys[found] = f"t{len(self.keys)}"
             self.data[key] = {"source": text.source, "line": text.line, "inline": inline}
+            if text.lines is not None:
+                self.data[key]["lines"] = list(text.lines)
         return self.keys[found]
 
 
@@ -426,7 +428,10 @@ ANSWER_SCHEMA: dict[str, Any] = {
                                                     held={"type": "boolean"})},
         "texts": {"type": "object", "additionalProperties": {
             "type": "object", "required": ["source", "line", "inline"],
-            "properties": {"source": _STRING, "line": _LINE, "inline": {"type": "boolean"}}}},
+            "properties": {"source": _STRING, "line": _LINE, "inline": {"type": "boolean"},
+                           "lines": {"type": "array", "items": _LINE, "description":
+                                     "the line of each of its lines, when they do not stand "
+                                     "one after another from `line`"}}}},
         "cache": {**_STRING, "description": "a folder the front end may write into"},
         "displays": {"type": "array", "items": {
             "type": "object", "required": ["file", "line", "kind"],

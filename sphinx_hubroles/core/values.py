@@ -174,9 +174,10 @@ class ValueReader:
         if scalar.folded_dash is not None:
             self.folded_list(scalar, what, item)
         if not block:
-            return Text(scalar.value.strip(), scalar.text_line)
+            return Text(scalar.value.strip(), scalar.text_line, lines=scalar.text_lines)
         # A `|` text starts below its blank lines (YScalar.text_line), cut here.
-        return Text(scalar.value.lstrip("\n").rstrip("\n"), scalar.text_line, block=True)
+        return Text(scalar.value.lstrip("\n").rstrip("\n"), scalar.text_line, block=True,
+                    lines=scalar.text_lines)
 
     def folded_list(self, scalar: YScalar, what: str, item: bool) -> None:
         """A warning, not an error: the text is usable, but probably not what was meant."""

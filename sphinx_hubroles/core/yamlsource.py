@@ -63,6 +63,9 @@ class YScalar:
     # For a plain value written over several lines: (line, column) of the first of its
     # continuation lines that starts with "- ", a list item that YAML folded into the text.
     folded_dash: tuple[int, int] | None = None
+    # For a `|` text that a NEL, LS or PS breaks: the line of each of its lines, from
+    # text_line on (Text.lines); None when they stand one after another.
+    text_lines: tuple[int, ...] | None = None
 
 
 @dataclass(slots=True)
@@ -361,12 +364,29 @@ class _Builder:
         if node.tag == NULL and node.value == "":
             comment_follows = self.lines.yaml_line_after(node.start_mark).lstrip().startswith("#")
         block = node.style in ("|", ">")
-        text_line = line
+        text_line, text_lines = line, None
         if block:  # YAML's lines after the indicator's: one "\n" in the value per blank one
             blank = _LEADING_NEWLINES.match(node.value).end()
             text_line = self.lines.line_of_yaml_line(node.start_mark.line + 1 + blank)
+            text_lines = self._text_lines(node, blank)
         return YScalar(node.value, node.tag, line, text_line, block=block,
-                       comment_follows=comment_follows, folded_dash=self._folded_dash(node))
+                       comment_follows=comment_follows, folded_dash=self._folded_dash(node),
+                       text_lines=text_lines)
+
+    def _text_lines(self, node: yaml.ScalarNode, blank: int) -> tuple[int, ...] | None:
+        """The line of each line of a `|` value, from its first that is not blank, if a NEL,
+        LS or PS breaks it. Each line break of a `|` value is one of YAML's: a "\n" (for
+        "\n", "\r\n", "\r" or NEL) or the LS or PS itself. (A `>` value folds its breaks:
+        its lines are placed by what they hold, core/scan/findings.py.)"""
+        if node.style != "|" or not self.lines.yaml_only_between(node.start_mark.line,
+                                                                  node.end_mark.line):
+            return None
+        yaml_line = node.start_mark.line + 1
+        lines = []
+        for part in node.value.split("\n"):
+            lines.append(self.lines.line_of_yaml_line(yaml_line))
+            yaml_line += 1 + part.count("\u2028") + part.count("\u2029")
+        return tuple(lines[blank:])
 
     def _folded_dash(self, node: yaml.ScalarNode) -> tuple[int, int] | None:
         """Where a plain value continues with a line starting with "- ": an indented sub-item

@@ -60,6 +60,12 @@ def myst_settings_key(config) -> str:
                    for field in dataclasses.fields(config)})
 
 
+def file_line(text: Text, line: int) -> int:
+    """roles.yaml's line of `line`, which MyST counts from the text's first line, `text.line`,
+    as if the text's lines stood one after another in roles.yaml (Text.lines)."""
+    return text.line_at(line - text.line)
+
+
 class FieldRenderer:
     """Renders roles.yaml fields for the page being read."""
 
@@ -109,6 +115,8 @@ class FieldRenderer:
             # page, they find the page's document through their parent. Keeping this one
             # would keep (and pickle) roles.yaml's document with every page.
             node.document = None
+            if text.lines is not None and node.line:
+                node.line = file_line(text, node.line)
         return children
 
     @contextmanager
@@ -125,4 +133,5 @@ class FieldRenderer:
                     location = getattr(record, "location", None)
                     if isinstance(location, tuple) and location[0] in (self.docname,
                                                                         self.source_path):
-                        record.location = f"{self.source_path}:{location[1] or text.line}"
+                        line = file_line(text, location[1]) if location[1] else text.line
+                        record.location = f"{self.source_path}:{line}"

@@ -421,6 +421,16 @@ function settle(node, inline) {
   node.children = children;
 }
 
+/** The line of roles.yaml where line `number` (0 for its first) of a text stands: its `line`
+ * and on, unless `lines` says where each stands (a NEL in a `|` text ends a line for YAML,
+ * not for an editor). */
+function textLine(text, number) {
+  const lines = text.lines;
+  if (!lines || number < 0) return text.line + number;
+  if (number < lines.length) return lines[number];
+  return lines[lines.length - 1] + number - lines.length + 1;
+}
+
 /** The AST of each text `keys` names: block texts as blocks, inline texts as inline nodes (a
  * text that is not one paragraph, "# on call" say, is shown as written). */
 function parseTexts(keys, texts, vfile) {
@@ -449,11 +459,11 @@ function parseTexts(keys, texts, vfile) {
   settle(root, false);
   walk(root, (node) => {
     if (node.type !== 'hubrolesText') return;
-    const shift = texts[node.key].line - starts.get(node.key);
+    const start = starts.get(node.key);
     walk(node, (inner) => {
       if (inner.position) {
-        inner.position.start.line += shift;
-        inner.position.end.line += shift;
+        inner.position.start.line = textLine(texts[node.key], inner.position.start.line - start);
+        inner.position.end.line = textLine(texts[node.key], inner.position.end.line - start);
       }
     });
     let nodes = node.children;
@@ -467,7 +477,7 @@ function parseTexts(keys, texts, vfile) {
   for (const message of messages) {
     const at = message.line ?? 0;
     const key = [...starts].filter(([, start]) => start <= at + 1).pop()?.[0];
-    const where = key ? texts[key].line + Math.max(0, at - starts.get(key)) : null;
+    const where = key ? textLine(texts[key], Math.max(0, at - starts.get(key))) : null;
     report(vfile, `${message.reason} (in the text of roles.yaml at line ${where ?? '?'})`, 1, 1, message.fatal ? 'error' : 'info');
   }
   return result;

@@ -15,10 +15,18 @@ from pathlib import Path
 
 from ..digests import text_digest
 from ..files import UnusableFile, read_regular_file
-from ..model import RolesFile
+from ..lines import editor_lines
+from ..model import RolesFile, Text
 from ..names import ROLE_PREFIXES
 from ..site import Reference, Site, Where, in_roles_file
-from .findings import MYST_SUFFIXES, RST_SUFFIXES, SKIPPED_FOLDERS, Findings, Source
+from .findings import (
+    MYST_SUFFIXES,
+    RST_SUFFIXES,
+    SKIPPED_FOLDERS,
+    Findings,
+    Source,
+    TextSource,
+)
 from .myst import scan_myst
 from .rst import scan_rst
 
@@ -125,7 +133,7 @@ def scan_roles_file(model: RolesFile, memo: dict | None = None,
         used.add(key)
         if key not in memo:
             site = Site(label_prefixes=prefixes)
-            scan_myst(text.source, source, text.line - 1, site)
+            scan_myst(text.source, _text_source(source, text), text.line - 1, site)
             memo[key] = site.references
         if memo[key]:
             found.setdefault(owner, []).extend(memo[key])
@@ -146,7 +154,7 @@ def scan_roles_file_displays(model: RolesFile) -> dict[tuple[str, str], list[tup
             continue
         source = source or _roles_source(model)
         site = Site()
-        scan_myst(text.source, source, text.line - 1, site)
+        scan_myst(text.source, _text_source(source, text), text.line - 1, site)
         displays = [("role-card", card.where) for card in site.cards]
         displays += [("roles-glossary", where) for where in site.glossaries]
         if displays:
@@ -173,10 +181,15 @@ class _Windows:
         return text_digest("\0".join(parts))
 
 
+def _text_source(source: Source, text: Text) -> Source:
+    return source if text.lines is None else TextSource(source, text)
+
+
 def _roles_source(model: RolesFile) -> Source:
     try:  # the loader read it a moment ago; a regular file, not one swapped for a FIFO
         text = read_regular_file(model.path).decode("utf-8-sig")
     except (UnusableFile, UnicodeDecodeError):
         text = ""
     where = in_roles_file(model, None)
-    return Source(model.path, text, (where.path, where.name))
+    # roles.yaml's lines are the editor's, as the loader's are (core/lines.py).
+    return Source(model.path, text, (where.path, where.name), editor_lines(text))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..diagram.options import diagram_spec
 from ..directory import directory_spec
+from ..model import Text
 from ..names import PERSON, ROLE, ROLE_PREFIXES, person_id_of, person_label, role_id_of, role_label
 from ..options import DIRECTIVES, read_options
 from ..problems import display_path
@@ -59,12 +60,12 @@ class Source:
     """The lines of one file, to place text that a parser handed back (dedented, stripped of
     list markers or quote signs) at its line and column in the file."""
 
-    def __init__(self, path: Path, text: str, shown_as: tuple[str, str] | None = None
-                 ) -> None:
+    def __init__(self, path: Path, text: str, shown_as: tuple[str, str] | None = None,
+                 lines: list[str] | None = None) -> None:
         self.path = path
         # (the name of a location, the name in a message), as RolesFile.located and .named
         self.located, self.shown = shown_as or (display_path(path),) * 2
-        self.lines = text.splitlines()
+        self.lines = text.splitlines() if lines is None else lines
 
     def where(self, line: int, column: int | None = None) -> Where:
         """A 1-based line and column of this file."""
@@ -89,6 +90,20 @@ class Source:
         line_end = text.find("\n", offset)
         shown = text[line_start:] if line_end < 0 else text[line_start:line_end]
         return self.at(line0 + text.count("\n", 0, offset), shown, offset - line_start, snippet)
+
+
+class TextSource(Source):
+    """roles.yaml's lines for one of its texts whose lines do not stand one after another
+    (Text.lines): the scanners count a text's lines from its first, and each is placed where
+    it stands."""
+
+    def __init__(self, source: Source, text: Text) -> None:
+        super().__init__(source.path, "", (source.located, source.shown), source.lines)
+        self.text = text
+
+    def at(self, line0: int, shown: str, column0: int, snippet: str = "") -> Where:
+        line0 = self.text.line_at(line0 - (self.text.line - 1)) - 1
+        return super().at(line0, shown, column0, snippet)
 
 
 def normalise(text: str) -> str:
