@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from sphinx_hubroles.core import yamlsource
 from sphinx_hubroles.core.export import FORMULA_STARTS, to_csv
-from sphinx_hubroles.core.lines import editor_lines
+from sphinx_hubroles.core.lines import LineIndex, breaks_in, editor_lines
 from sphinx_hubroles.core.loader import BYTE_ORDER_MARKS, parse_roles
 from sphinx_hubroles.core.model import Item, Role, RolesFile, Text
 from sphinx_hubroles.core.problems import RolesFileError
@@ -273,6 +273,45 @@ def test_problems_after_nel_ls_and_ps_are_at_the_line_an_editor_shows(
         (lines.index("    bogus: 1") + 1, "unknown key 'bogus' in role 'lead'"),
         (lines.index("        - nobody") + 1,
          "'oversees' of role 'lead' names 'nobody', which is not a role under 'roles'")]
+
+
+@st.composite
+def team_with_breaks(draw) -> str:
+    """The fixture roles.yaml with some of its line feeds (and none of its indentation)
+    replaced by other line breaks."""
+    lines = TEAM.split("\n")
+    return "".join(line + (draw(TEXT_BREAKS) if draw(st.integers(0, 3)) == 0 else "\n")
+                   for line in lines[:-1])
+
+
+def all_nodes(node):
+    yield node
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from all_nodes(item)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from all_nodes(key)
+            yield from all_nodes(value)
+
+
+@settings(max_examples=200, **SETTINGS)
+@given(st.one_of(team_with_breaks(), documents().map(lambda doc: dumped(doc, "block").decode())))
+def test_every_marks_line_and_column_is_an_editors(text):
+    """LineIndex places each mark, from YAML's line and column, where counting the editor's
+    line breaks before the mark's offset places it, for both parsers."""
+    lines = LineIndex(text)
+    loaders = [yaml.SafeLoader] + ([yaml.CSafeLoader] if yamlsource._FastLoader else [])
+    for loader in loaders:
+        try:
+            root = yaml.compose(text, Loader=loader)
+        except yaml.YAMLError:
+            continue
+        for node in all_nodes(root) if root is not None else ():
+            mark = node.start_mark
+            line = breaks_in(text, 0, mark.index) + 1
+            start = max(text.rfind("\n", 0, mark.index), text.rfind("\r", 0, mark.index)) + 1
+            assert (lines.line(mark), lines.column(mark)) == (line, mark.index - start + 1)
 
 
 # -- scale --------------------------------------------------------------------------------------

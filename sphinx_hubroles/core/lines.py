@@ -82,8 +82,11 @@ class LineIndex:
         return bisect_left(self.yaml_only, first) < bisect_left(self.yaml_only, last)
 
     def column(self, mark: Mark) -> int:
-        """The 1-based column of a mark on its line."""
-        return self.place(mark.line, mark.column, mark.index)[1]
+        """The 1-based column of a mark on its line, counted from its offset: PyYAML's own
+        column skips a U+FEFF, libyaml's does not. One search of the file at worst: for
+        messages, not for every node."""
+        start = max(self.text.rfind("\n", 0, mark.index), self.text.rfind("\r", 0, mark.index))
+        return mark.index - start
 
     def place(self, yaml_line: int, yaml_column: int, offset: int) -> tuple[int, int]:
         """The 1-based line and column of the character at `offset`, which YAML places at
