@@ -13,6 +13,8 @@ from cli_helpers import hubroles
 from conftest import DEFAULT_CONF, sphinx_build
 from mystmd_helpers import myst_build, myst_config, write_myst_project
 
+from sphinx_hubroles.core.lines import editor_lines
+
 PAGE = "# Team\n\n```{role-card} lead\n```\n\n```{role-card} helper\n```\n"
 STOPPED = ("ERROR: sphinx-hubroles stopped the build: fix roles.yaml and build again "
            "(hubroles_file = 'roles.yaml')")
@@ -144,3 +146,11 @@ def test_mystmd_reports_the_lines_an_editor_shows(tmp_path):
         f"{directive})"] + [problem.replace(": ", " ", 1) for problem in reference_problems(
             BROKEN_REFERENCES, columns=True)] + [
         "index.md:3 roles.yaml has 3 problems, reported above at roles.yaml:LINE"]
+
+
+@pytest.mark.parametrize("text, lines", [
+    ("", []), ("a", ["a"]), ("a\n", ["a"]), ("\n", [""]), ("a\r\nb\rc\n\n", ["a", "b", "c", ""]),
+    ("a\x85b\u2028c\u2029d\x0ce\x0bf\x1cg\n", ["a\x85b\u2028c\u2029d\x0ce\x0bf\x1cg"]),
+])
+def test_editor_lines_end_at_lf_crlf_and_cr_only(text, lines):
+    assert editor_lines(text) == lines

@@ -42,7 +42,7 @@ def breaks_in(text: str, start: int = 0, end: int | None = None) -> int:
 def editor_lines(text: str) -> list[str]:
     """The lines of `text`, without their breaks (as str.splitlines(), at "\\n", "\\r\\n"
     and "\\r" only)."""
-    lines = BREAK.split(text)
+    lines = BREAK.split(text) if "\r" in text else text.split("\n")  # the same, faster
     if lines[-1] == "":  # the break that ends the last line starts no line
         lines.pop()
     return lines
