@@ -83,3 +83,18 @@ def test_a_page_read_again_has_its_diagrams_looked_for(tmp_path, looked_for):
     again = build_here(srcdir)
     assert again.read == {"other"} and looked_for
     assert again.html("other.html").count("<svg") == 1
+
+
+def test_a_rendering_an_edit_replaces_is_pruned_by_the_next_build(tmp_path, looked_for):
+    srcdir = write_project(tmp_path / "src", PAGES)
+    first = build_here(srcdir)
+    cache = first.outdir.parent / "doctrees" / "hubroles-diagrams"
+    (old,) = cache.glob("*.svg.cache")
+    index = srcdir / "index.md"
+    index.write_text(index.read_text().replace("```{roles-diagram}\n```",
+                                               "```{roles-diagram}\n:roles: lead\n```"))
+    build_here(srcdir)  # draws the edited diagram
+    assert len(list(cache.glob("*.svg.cache"))) == 2
+    build_here(srcdir)
+    assert [entry.name for entry in cache.glob("*.svg.cache")] != [old.name]
+    assert len(list(cache.glob("*.svg.cache"))) == 1

@@ -6,10 +6,10 @@ How roles.yaml becomes pages (docs/reference/architecture.md draws it):
 2. Reading: the directives (cards.py, glossary.py, table.py, people.py, diagram/directive.py)
    render roles.yaml and note in the domain what each page shows; the domain's process_doc
    notes each page's references, hand-written labels and glossary terms.
-3. env-updated: the domain judges all pages with the rules (core/rules.py): which card,
-   directory entry or URL each link goes to, and every problem, which state.py reports on
-   every build; the chosen cards and entries become their labels' and terms' targets in the
-   standard domain (domain.py: register_targets).
+3. env-updated: judging.py judges all pages' records with the rules (core/rules.py): which
+   card, directory entry or URL each link goes to, and every problem, which state.py reports
+   on every build; the chosen cards and entries become their labels' and terms' targets in
+   the standard domain (judging.py: register_targets).
 4. Writing: references.py hands role and person links to the domain, which resolves them from
    that judgement; diagram/jobs.py draws the diagrams with dot; the visitors write them;
    hover.py writes the previews file.

@@ -25,12 +25,15 @@ records when it reads the page again (clear_doc) and combines the records of par
              option, an invalid value, a card inside its own text): (path, line, subtype,
              message), the path None for the page itself
 
-After reading, `judge()` turns these records into the rules' Site (core/rules.py): which card
-each role's links go to, which references and terms are known, and every problem, which the
-build then reports; the same on every build, until it is fixed (state.py).
-`register_targets()` then makes those cards and directory entries the targets of their labels
-and terms in the standard domain (objects.inv), from every page's records: never while a page
-is read, when other pages' records may be stale or not read yet.
+After reading, judging.py turns these records into the rules' Site (core/rules.py): which
+card each role's links go to, which references and terms are known, and every problem, which
+the build then reports; the same on every build, until it is fixed (state.py). It then makes
+those cards and directory entries the targets of their labels and terms in the standard
+domain (objects.inv), from every page's records: never while a page is read, when other
+pages' records may be stale or not read yet.
+
+Each page's records, and what the last judgement kept, are saved packed (packed.py): a build
+that reads no page and judges nothing does not unpickle them.
 """
 
 from __future__ import annotations
@@ -221,7 +224,7 @@ class RolesDomain(Domain):
         self._looks: dict[tuple[str, ...], tuple] = {}  # relation type ids -> assign_looks
         self.same_source = False  # whether the model is the last build's (use_model)
         self.same_diagrams = False  # whether every diagram shows what it showed last time
-        self.pages_to_read = 0  # how many pages this build reads (state.withdraw_targets)
+        self.pages_read: set[str] = set()  # the pages this build reads (state.withdraw_targets)
         # Whether this build's judgement is the last build's (judge): with the same model,
         # everything made from the two, such as the targets and the previews, is as it was.
         self.judgement_reused = False
@@ -253,9 +256,12 @@ class RolesDomain(Domain):
     def keep(self, name: str, value: Any) -> None:
         self.data[name] = Packed(value)
 
-    def page_records(self, name: str) -> Iterator[tuple[str, Any]]:
-        """(docname, records) of every page that has records of kind `name` (PER_PAGE)."""
-        return ((docname, packed.value) for docname, packed in self.data[name].items())
+    def page_records(self, name: str, docnames: Set[str] | None = None
+                     ) -> Iterator[tuple[str, Any]]:
+        """(docname, records) of every page (or of `docnames`) that has records of kind
+        `name` (PER_PAGE)."""
+        return ((docname, packed.value) for docname, packed in self.data[name].items()
+                if docnames is None or docname in docnames)
 
     @property
     def judgement(self) -> Judgement:
@@ -571,9 +577,11 @@ class RolesDomain(Domain):
                    for kind, target, _line, _checked in references):
                 yield docname
 
-    def diagram_dots(self) -> Iterator[tuple[str, int, str, str]]:
-        """(docname, line, svg DOT, print DOT) of every diagram drawn, in page order."""
-        for docname, diagrams in sorted(self.page_records("diagrams")):
+    def diagram_dots(self, docnames: Set[str] | None = None
+                     ) -> Iterator[tuple[str, int, str, str]]:
+        """(docname, line, svg DOT, print DOT) of every diagram drawn (or of those of
+        `docnames`), in page order."""
+        for docname, diagrams in sorted(self.page_records("diagrams", docnames)):
             for line, _spec, _depth, dots in diagrams:
                 if dots is not None:
                     yield docname, line, *dots

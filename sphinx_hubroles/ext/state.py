@@ -214,7 +214,7 @@ def withdraw_targets(app: Sphinx, env: BuildEnvironment, docnames: list[str]) ->
     Left alone when no page is read and roles.yaml is the last build's: the judgement is then
     most likely the last build's too, with its targets (register_targets decides)."""
     domain = domain_of(env)
-    domain.pages_to_read = len(docnames)
+    domain.pages_read = set(docnames)
     if docnames or not domain.same_source:
         domain.withdraw_targets()
 
@@ -270,6 +270,6 @@ def pages_with_changed_targets(app: Sphinx, env: BuildEnvironment) -> list[str]:
     changed = {key for key in after.keys() | before.keys() if before.get(key) != after.get(key)}
     domain.keep("targets", after)
     pages = sorted(domain.pages_referencing(changed)) if changed else []
-    if not pages and not domain.pages_to_read and not domain.same_source:
+    if not pages and not domain.pages_read and not domain.same_source:
         return [app.config.root_doc] if app.config.root_doc in env.found_docs else []
     return pages

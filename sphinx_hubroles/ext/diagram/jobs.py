@@ -98,7 +98,7 @@ def new_diagrams_version(app: Sphinx, env: BuildEnvironment) -> None:
 def note_cache_whole(app: Sphinx, exception: Exception | None) -> None:
     """build-finished: note whether the cache now holds every diagram's rendering."""
     domain, format = domain_of(app.env), FORMATS.get(app.builder.format)
-    if format is None or domain.cache_noted and domain.pages_to_read == 0:
+    if format is None or domain.cache_noted and not domain.pages_read:
         return  # a builder without pictures; or nothing drawn, as the note says already
     whole.note_whole(app.doctreedir, domain.data["diagrams_version"],
                      format if exception is None and domain.cache_whole else None,
@@ -146,9 +146,12 @@ def pages_without_pictures(app: Sphinx, env: BuildEnvironment, added: set[str],
 def render_before_writing(app: Sphinx, builder: Builder) -> None:
     """write-started: render every diagram the cache lacks, concurrently."""
     format, domain = FORMATS.get(builder.format), domain_of(app.env)
-    if format is None or domain.cache_noted and domain.pages_to_read == 0:
+    if format is None or domain.cache_noted and not domain.pages_read:
         return  # every diagram is drawn, and no page read again has a new one (whole.py)
-    dots = list(domain.diagram_dots())
+    # While the last build's note held, only the pages read again can have a diagram the
+    # cache lacks; pruning waits for a build that looks through them all.
+    noted = domain.cache_noted
+    dots = list(domain.diagram_dots(domain.pages_read if noted else None))
     if not dots and not cache_folder(builder).exists():
         return  # a site without diagrams, nor any drawn before: no drawing code to load
     first_place: dict[Job, tuple[str, int]] = {}
@@ -157,7 +160,8 @@ def render_before_writing(app: Sphinx, builder: Builder) -> None:
     renderer = renderer_for(builder)
     # The domain knows every diagram of the project: a rendering none of them uses
     # (an edited or deleted diagram) would only fill the disk.
-    renderer.prune(first_place, format, domain.kept("settled_renderings"))
+    if not noted:
+        renderer.prune(first_place, format, domain.kept("settled_renderings"))
     todo = [job for job in first_place if not in_cache(renderer, job, domain)]
     domain.cache_whole = not todo
     if not todo:
@@ -172,7 +176,9 @@ def render_before_writing(app: Sphinx, builder: Builder) -> None:
                                stringify_func=lambda job: "{}:{}".format(*first_place[job]))
 
     failures = renderer.render_all(todo, workers, progress)
-    domain.cache_whole = not failures
+    # Drawn without pruning (the note held): no note, so that the next build looks through
+    # them all, and prunes the renderings the new ones replace.
+    domain.cache_whole = not failures and not noted
     for job in todo:
         if job in failures:
             report(app.env, renderer, job, failures[job], first_place[job])
