@@ -3,7 +3,7 @@
     python benchmarks/rebuild_turns.py --base 4087ace [--head HEAD] [--size 200]
         [--edit add_role|edit_summary|none] [--rounds 8]
     python benchmarks/rebuild_turns.py --hand [--head HEAD] [--size 200] [--pages 50]
-        [--diagrams none] [--edit none] [--rounds 8]
+        [--diagrams none] [--edit none] [--rounds 8] [--hand-role-terms]
 
 compare_commits.py measures every figure of a whole handbook, clean builds first, so a round
 at N = 1,000 takes minutes and a noisy rebuild gets few samples. This measures one rebuild
@@ -18,6 +18,9 @@ With --hand, the head commit takes turns with the hand-written handbook of the s
 (scale_site.py's `hand` variant: labels over sections, {graphviz} blocks with the DOT
 roles-diagram would draw), so that the figure is the extension's cost over writing it all out.
 --pages, --refs and --diagrams change the generated handbook (scale.py's defaults otherwise).
+--hand-role-terms gives the hand-written glossary an entry for each role too (its summary and
+a link), as roles-glossary shows them: the same output, where by default the hand-written
+handbook defines its 20 terms alone.
 """
 
 from __future__ import annotations
@@ -69,11 +72,15 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=8)
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--refs", type=int, default=20, help="role references per page")
+    parser.add_argument("--hand-role-terms", action="store_true",
+                        help="the hand-written glossary also has an entry for each role, as "
+                             "roles-glossary does")
     parser.add_argument("--diagrams", choices=site.DIAGRAMS,
                         help="default: all up to 200 roles, focus above (as scale.py)")
     args = parser.parse_args()
     diagrams = args.diagrams or ("all" if args.size <= 200 else "focus")
     book = site.handbook(args.size, pages=args.pages, refs=args.refs)
+    book.role_terms = args.hand_role_terms
     base_label = "hand-written" if args.hand else args.base
     with tempfile.TemporaryDirectory() as work:
         commits = {"base": base_label, "head": args.head}
@@ -94,7 +101,8 @@ def main() -> None:
                 EDITS[args.edit](roots[name], books[name], variants[name], serial, diagrams)
                 times[name].append(build(roots[name], packages[name]))
     print(f"N = {args.size}, {args.pages} pages × {args.refs} references, diagrams: "
-          f"{diagrams}, {args.edit}, {args.rounds} rounds")
+          f"{diagrams}, {args.edit}, {args.rounds} rounds"
+          + (", a glossary entry per role by hand too" if args.hand_role_terms else ""))
     for index, kind in enumerate(("wall", "CPU")):
         base, head = (statistics.median(t[index] for t in times[name]) for name in commits)
         for name, revision in commits.items():

@@ -96,6 +96,9 @@ class Handbook:
     pages: int
     refs: int
     seed: int
+    # Whether the hand-written glossary also has an entry for each role, as roles-glossary
+    # does (and as the seed's handbook did, by hand); False for the figures measured so far.
+    role_terms: bool = False
 
     def by_id(self) -> dict[str, Role]:
         return {role.id: role for role in self.roles}
@@ -231,7 +234,10 @@ def content_page(book: Handbook, variant: str, number: int) -> str:
 def glossary_page(book: Handbook, variant: str) -> str:
     if variant == "hubroles":
         return "# Glossary\n\n```{roles-glossary}\n```\n"
-    entries = "\n".join(f"{name}\n  {definition}\n" for name, definition in book.terms)
+    terms = list(book.terms)
+    if book.role_terms:
+        terms += [(role.name, f"{role.summary} See [](roles:{role.id}).") for role in book.roles]
+    entries = "\n".join(f"{name}\n  {definition}\n" for name, definition in terms)
     return f"# Glossary\n\n```{{glossary}}\n:sorted:\n\n{entries}```\n"
 
 
@@ -464,6 +470,8 @@ def edit_summary(root: Path, book: Handbook, variant: str, role: Role, serial: i
         assert old in text
         path.write_text(text.replace(old, new, 1))
     role.summary = new
+    if variant == "hand" and book.role_terms:  # the role's glossary entry says it again
+        _write(root / "glossary.md", glossary_page(book, variant))
 
 
 def add_role(root: Path, book: Handbook, variant: str, serial: int, diagrams: str,
@@ -483,6 +491,8 @@ def add_role(root: Path, book: Handbook, variant: str, serial: int, diagrams: st
     write_group(root, book, variant, role.group, focus, model)
     if variant == "hand" and diagrams in ("full", "all"):
         _write(root / "overview.md", overview_page(book, variant, full_style, model))
+    if variant == "hand" and book.role_terms:
+        _write(root / "glossary.md", glossary_page(book, variant))
     return role
 
 
