@@ -98,3 +98,14 @@ def test_a_rendering_an_edit_replaces_is_pruned_by_the_next_build(tmp_path, look
     build_here(srcdir)
     assert [entry.name for entry in cache.glob("*.svg.cache")] != [old.name]
     assert len(list(cache.glob("*.svg.cache"))) == 1
+
+
+def test_a_diagram_dot_cannot_draw_is_reported_on_every_build(tmp_path, looked_for):
+    """The note is about the dot program and its arguments too: another graphviz_dot draws
+    other renderings, which the cache does not have."""
+    srcdir = write_project(tmp_path / "src", PAGES)
+    build_here(srcdir)
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text() + "graphviz_dot = '/nonexistent/dot'\n")
+    for build in ("first", "second"):
+        assert "cannot run the Graphviz program" in build_here(srcdir).stderr, build

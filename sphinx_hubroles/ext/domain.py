@@ -184,7 +184,7 @@ class Judgement:
 class RolesDomain(Domain):
     name = "hubroles"
     label = "sphinx-hubroles"
-    data_version = 15
+    data_version = 16
     # Per page; the targets of the last build (state.py compares them with this one's); and
     # what the last build's model was made from, with the references found in roles.yaml's
     # texts (by owner, and by text for core/scan's memo), which a build with the same
@@ -209,7 +209,8 @@ class RolesDomain(Domain):
         # location, type, subtype): reported again by a build that reuses it.
         "judged_from": "", "findings": (),
         "source": "", "diagram_inputs": "", "plain_texts_for": "", "made_by": "",
-        "json_digest": None,
+        # (roles.yaml's source digest, the digest of the hubroles.json made from it)
+        "json_digest": ("", None),
         # New whenever a page is read again or removed: which diagrams the cache was noted
         # to hold (diagram/whole.py).
         "diagrams_version": ""}
@@ -274,9 +275,10 @@ class RolesDomain(Domain):
     def judgement(self, judgement: Judgement) -> None:
         self._judgement = judgement
 
-    def judgement_holds(self, inputs: str) -> bool:
-        """Whether the last build's judgement is this build's: no page's records changed, and
-        it was made from the same `inputs` (roles.yaml, settings, other projects' targets)."""
+    def reuse_last_judgement(self, inputs: str) -> bool:
+        """Take the last build's judgement if it holds for this build: no page's records
+        changed, and it was made from the same `inputs` (roles.yaml, settings, other
+        projects' targets). Whether it did."""
         self.judgement_reused = not self.records_changed and self.data["judged_from"] == inputs
         return self.judgement_reused
 

@@ -28,18 +28,20 @@ def makes_json(builder: Builder) -> bool:
 def make_json(app: Sphinx, env: BuildEnvironment) -> None:
     """env-updated: this build's text, made before the environment is saved, so that the
     JSON of each part is kept with it (to_json's memo) and the next build encodes only what
-    changed. Not made at all when roles.yaml is the last build's and the output folder holds
-    the file that build wrote: the build with nothing changed does no work for it."""
+    changed. Not made at all when the output folder holds the file made from this roles.yaml:
+    the build with nothing changed does no work for it. (The digest kept is of the file made
+    from the roles.yaml it names: a text or LaTeX build may take in an edited roles.yaml
+    without making the file, and the next HTML build must still make it.)"""
     domain = domain_of(env)
     domain.json_text = None
     if not makes_json(app.builder):
         return
-    if domain.same_source and domain.data["json_digest"] == file_digest(app.outdir):
+    if domain.data["json_digest"] == (domain.data["source"], file_digest(app.outdir)):
         return
     from ..core.export import to_json
 
     domain.json_text = to_json(domain.model, domain.kept("json_parts"))
-    domain.data["json_digest"] = text_digest(domain.json_text)
+    domain.data["json_digest"] = (domain.data["source"], text_digest(domain.json_text))
 
 
 def file_digest(outdir: str | os.PathLike) -> str | None:

@@ -169,11 +169,9 @@ def register_targets(domain: RolesDomain, role_terms: bool) -> None:
     autosectionlabel does. A label written by hand for a role with a card is covered (the
     rules report it); a term written by hand is not (the rules report that too).
 
-    A build that read no page and judged as the last one did, from the same roles.yaml,
-    leaves the entries the last build put there (state.withdraw_targets left them too)."""
+    A build that reuses the last judgement does not come here, and leaves the entries the
+    last build put there (state.withdraw_targets left them too)."""
     if not domain.targets_withdrawn:
-        if domain.judgement_reused and domain.same_source:
-            return
         domain.withdraw_targets()
     std = domain.env.domains.standard_domain
     registered: dict[tuple[str, object], tuple[tuple, tuple | None]] = {}

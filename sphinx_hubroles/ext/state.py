@@ -230,15 +230,13 @@ def judge_and_report(app: Sphinx, env: BuildEnvironment) -> None:
     role_terms = app.config.hubroles_role_terms
     inputs = digests.text_digest(repr((domain.data["source"], role_terms, domain.sphinx_design,
                                        external_labels, external_terms)))
-    if not domain.judgement_holds(inputs):
+    # The inputs name roles.yaml's source: a judgement reused is of the same roles.yaml, so
+    # the targets it registered are still in place (withdraw_targets left them).
+    if not domain.reuse_last_judgement(inputs):
         from .judging import judge_and_register
 
         judge_and_register(domain, inputs, role_terms, external_labels, external_terms,
                            domain.sphinx_design)
-    elif not domain.same_source:  # the same judgement of another roles.yaml: its targets
-        from .judging import register_targets
-
-        register_targets(domain, role_terms)
     for message, location, type_, subtype in domain.data["findings"]:
         logger.warning(message, location=location, type=type_, subtype=subtype)
 

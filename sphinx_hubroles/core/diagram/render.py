@@ -22,11 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..digests import text_digest
-from .settled import SETTLED_NS
+from .cache import CACHE_VERSION, SETTLED_NS
 from .svg import NotSVG, svg_template
 
-# Bump when the stored form of a rendering changes, so old cache entries are not reused.
-CACHE_VERSION = "4"
 # The first line of a cache entry: this, the length of the rest and its CRC-32. A checksum, not
 # a cryptographic digest: it is there to catch damage (a crash, a full disk, a half-restored CI
 # cache). Whoever can write the cache can write a matching digest of any kind, and the doctree

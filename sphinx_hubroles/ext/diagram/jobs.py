@@ -95,14 +95,22 @@ def new_diagrams_version(app: Sphinx, env: BuildEnvironment) -> None:
         domain.data["diagrams_version"] = os.urandom(8).hex()
 
 
+def drawing(builder: Builder, format: str) -> str:
+    """What the cache's note is about (whole.drawing): this build's diagrams and settings."""
+    config = builder.config
+    return whole.drawing(domain_of(builder.env).data["diagrams_version"], format,
+                         config.graphviz_dot, config.graphviz_dot_args)
+
+
 def note_cache_whole(app: Sphinx, exception: Exception | None) -> None:
     """build-finished: note whether the cache now holds every diagram's rendering."""
     domain, format = domain_of(app.env), FORMATS.get(app.builder.format)
-    if format is None or domain.cache_noted and not domain.pages_read:
+    if format is None or (domain.cache_noted and not domain.pages_read):
         return  # a builder without pictures; or nothing drawn, as the note says already
-    whole.note_whole(app.doctreedir, domain.data["diagrams_version"],
-                     format if exception is None and domain.cache_whole else None,
-                     cache_folder(app.builder))
+    if exception is None and domain.cache_whole:
+        whole.note_whole(app.doctreedir, drawing(app.builder, format), cache_folder(app.builder))
+    else:
+        whole.forget_note(app.doctreedir)
 
 
 def in_cache(renderer: Renderer, job: Job, domain: RolesDomain) -> bool:
@@ -128,7 +136,7 @@ def pages_without_pictures(app: Sphinx, env: BuildEnvironment, added: set[str],
     format, domain = FORMATS.get(app.builder.format), domain_of(env)
     if format is None:
         return []
-    if whole.known_whole(app.doctreedir, domain.data["diagrams_version"], format,
+    if whole.known_whole(app.doctreedir, drawing(app.builder, format),
                          cache_folder(app.builder)):
         domain.cache_whole = domain.cache_noted = True
         return []
@@ -146,7 +154,7 @@ def pages_without_pictures(app: Sphinx, env: BuildEnvironment, added: set[str],
 def render_before_writing(app: Sphinx, builder: Builder) -> None:
     """write-started: render every diagram the cache lacks, concurrently."""
     format, domain = FORMATS.get(builder.format), domain_of(app.env)
-    if format is None or domain.cache_noted and not domain.pages_read:
+    if format is None or (domain.cache_noted and not domain.pages_read):
         return  # every diagram is drawn, and no page read again has a new one (whole.py)
     # While the last build's note held, only the pages read again can have a diagram the
     # cache lacks; pruning waits for a build that looks through them all.
