@@ -212,7 +212,8 @@ def outdated_displays(app: Sphinx, env: BuildEnvironment, added, changed, remove
 def withdraw_targets(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """env-before-read-docs: the pages are read without the targets the last build chose.
     Left alone when no page is read and roles.yaml is the last build's: the judgement is then
-    most likely the last build's too, with its targets (register_targets decides)."""
+    most likely the last build's too, with its targets (judge_and_report decides, and
+    judging.register_targets withdraws them first if it is not)."""
     domain = domain_of(env)
     domain.pages_read = set(docnames)
     if docnames or not domain.same_source:
