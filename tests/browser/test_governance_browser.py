@@ -249,6 +249,9 @@ def test_full_size_view_shows_at_least_the_inline_view_and_its_links_work(browse
             name = tab.evaluate("document.activeElement.textContent.trim()")
             tab.keyboard.press("Enter")
             tab.wait_for_function("() => location.hash.startsWith('#roles-')")
+            # The box's card is on its own page: the new page may be committed, with its
+            # hash, before its body is parsed (a loaded machine showed it).
+            tab.wait_for_load_state("domcontentloaded")
             assert tab.evaluate("""() => getComputedStyle(
                 document.querySelector('.hubroles-diagram-frame')).position""") != "fixed"
             heading = tab.locator(tab.evaluate("location.hash") + " h1").first.inner_text()
