@@ -68,7 +68,6 @@ if TYPE_CHECKING:
     from ..core.diagram.plaintext import PlainText
     from ..core.diagram.selection import DiagramSpec, Selection
     from ..core.model import RolesFile
-    from ..core.rules import Finding
     from ..core.table import TableSpec
 
 PER_PAGE = ("cards", "displays", "references", "labels", "terms", "glossaries", "diagrams",
@@ -168,7 +167,8 @@ def key_of(kind: str, target: str, prefixes: tuple[str, ...] = ROLE_PREFIXES
 
 @dataclass
 class Judgement:
-    """What the rules decided for this build, read by the writers."""
+    """What the rules decided for this build, read by the writers (the problems they found
+    are kept apart, as the build reports them: the domain's `findings`)."""
 
     cards: dict[str, tuple[str, str]] = field(default_factory=dict)  # role id -> doc, anchor
     urls: dict[str, str] = field(default_factory=dict)  # role id -> URL, roles documented elsewhere
@@ -178,13 +178,12 @@ class Judgement:
     people: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> doc, anchor
     # role id -> (doc, anchor) of its first schedule (`roles-rotation`), in page order
     schedules: dict[str, tuple[str, str]] = field(default_factory=dict)
-    problems: list[Finding] = field(default_factory=list)
 
 
 class RolesDomain(Domain):
     name = "hubroles"
     label = "sphinx-hubroles"
-    data_version = 16
+    data_version = 17
     # Per page; the targets of the last build (state.py compares them with this one's); and
     # what the last build's model was made from, with the references found in roles.yaml's
     # texts (by owner, and by text for core/scan's memo), which a build with the same

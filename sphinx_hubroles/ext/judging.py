@@ -140,7 +140,6 @@ def judge(domain: RolesDomain, inputs: str, role_terms: bool,
         urls=external_roles(model),
         labels={label for label in site.labels} | set(site.external_labels),
         terms=known_terms(model, site, chosen, role_terms),
-        problems=problems(model, site, role_terms, messages_of=domain.diagram_messages),
         people={person_id: entries[where.name, where.line, person_id]
                 for person_id, where in first_entries(model, site).items()},
         schedules={role_id: schedules[where.name, where.line]
@@ -151,8 +150,9 @@ def judge(domain: RolesDomain, inputs: str, role_terms: bool,
     domain.judgement = judgement
     domain.keep("judged", judgement)
     domain.data["judged_from"] = inputs
+    found = problems(model, site, role_terms, messages_of=domain.diagram_messages)
     domain.data["findings"] = tuple((finding.message, finding.where.location, finding.type,
-                                     finding.subtype) for finding in judgement.problems)
+                                     finding.subtype) for finding in found)
     return judgement
 
 
